@@ -1,0 +1,90 @@
+"""One options object, passed down from the interface to every stage.
+
+Each stage reads its own frozen section; nothing is kept in module globals.
+Defaults are the values tuned on validation data (see docs/tuning.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Limits and switches for reading inputs."""
+
+    max_bytes: int = 10_000_000  # a file larger than this is refused, not truncated
+    min_words: int = 5  # fewer body words than this is "no article text"
+
+
+@dataclass(frozen=True)
+class DedupeOptions:
+    """MinHash LSH near-duplicate detection (datasketch)."""
+
+    shingle_size: int = 5  # word n-grams
+    num_perm: int = 128
+    lsh_threshold: float = 0.5  # candidate retrieval (estimated Jaccard)
+    containment: float = 0.8  # verified: share of the smaller text's shingles in the larger
+    seed: int = 1
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """Story clustering; thresholds tuned on multinews_val_pooled + Wikinews."""
+
+    threshold: float = 0.18  # min linkage score to merge two clusters (docs/tuning.md)
+    centroid_weight: float = 0.75  # 0 = average linkage, 1 = centroid cosine (see linkage.py)
+    title_weight: float = 2.0  # title tokens counted this many times (rounded)
+    neighbors: int = 20  # top-k neighbour edges per article
+    min_sim: float = 0.05  # weaker edges are dropped (count as 0)
+    min_df: int = 2  # terms in fewer articles are ignored
+    max_df: float = 0.5  # terms in a larger share of articles are ignored
+    name_weight: float = 1.0  # capitalized-name features counted this many times (0 = off)
+    bigrams: bool = False  # add word-bigram features
+    boilerplate_docs: int = 10  # a sentence in this many articles is boilerplate (0 = off)
+    # Articles further apart (both dated) never share a story; None = no limit. Off by
+    # default: the Wikinews gold stories span 18 to 1,456 days (follow-ups of one event),
+    # and Multi-News has no dates to tune a gap on.
+    max_day_gap: int | None = None
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    """Extractive brief: word budget, redundancy and support thresholds."""
+
+    words: int = 120
+    redundancy: float = 0.5  # max similarity of a new sentence to one already chosen
+    support: float = 0.25  # min similarity for another article to be cited as support
+    # Sentence salience = weighted sum of these (see newsfuse.summarize.select).
+    centrality_weight: float = 1.0  # cosine to the story centroid
+    support_weight: float = 1.0  # how many other articles report the same
+    position_weight: float = 1.0  # early in its article
+    specificity_weight: float = 0.0  # names and numbers
+    lead_sentences: int = 1  # the first this many sentences of an article count as its lead
+    full_length: int = 12  # sentences shorter than this many words are scored down
+    attribution_weight: float = 0.2  # says who reports it ("said", "according to")
+    mmr_lambda: float = 0.7  # salience vs novelty in greedy selection
+    signature_weight: float = 1.0  # corroborated words rare in general English (event names)
+    signature_zipf: float = 4.0  # words at or above this Zipf frequency are not signature
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything newsfuse needs to run, in one value."""
+
+    db: Path = Path("newsfuse.db")
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    dedupe: DedupeOptions = field(default_factory=DedupeOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
+    brief: BriefOptions = field(default_factory=BriefOptions)
+
+    def with_words(self, words: int) -> Config:
+        return replace(self, brief=replace(self.brief, words=words))
+
+    def with_db(self, db: Path | str) -> Config:
+        return replace(self, db=Path(db))
+
+    def updated(self, **changes: Any) -> Config:
+        return replace(self, **changes)

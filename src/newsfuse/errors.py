@@ -1,0 +1,32 @@
+"""Numbered errors: each says what is wrong with an input in one line, no traceback.
+
+Codes are stable so that users and tests can match on them (like spaCy's E-codes).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    EMPTY = "E101"  # file or record has no content
+    BINARY = "E102"  # not text (NUL bytes or a known binary signature)
+    TOO_LARGE = "E103"  # over ExtractOptions.max_bytes
+    UNDECODABLE = "E104"  # no text encoding fits
+    BAD_JSON = "E105"  # malformed JSON / JSONL line or wrong schema
+    BAD_HTML = "E106"  # HTML from which no article text could be extracted
+    UNSUPPORTED = "E107"  # file type we do not read
+    NO_TEXT = "E108"  # decoded, but too little article text
+    UNREADABLE = "E109"  # OS error reading the path
+    NOT_FOUND = "E110"  # path does not exist
+    NO_STORY = "E201"  # unknown story id
+    BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
+
+
+class NewsfuseError(Exception):
+    """An expected failure with a code and a one-line message for users."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(f"[{code.value}] {message}")
+        self.code = code
+        self.message = message

@@ -1,0 +1,1 @@
+"""Text utilities shared by the stages: sentence splitting and tokenization."""

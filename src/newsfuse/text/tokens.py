@@ -1,0 +1,25 @@
+"""Word tokenization shared by dedupe, clustering and summarization.
+
+One tokenizer so that a sentence counts the same words everywhere. Lower-cased
+word characters (keeping inner apostrophes/hyphens/periods as in "al-Assad",
+"U.S."), so Multi-News's re-cased, space-tokenized text and raw web text match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*", re.UNICODE)
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "s", "t"}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens of `text`."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Tokens minus stop words and pure numbers of one digit."""
+    return [w for w in words(text) if w not in STOP_WORDS and not (w.isdigit() and len(w) < 2)]

@@ -1,0 +1,179 @@
+"""The data types every stage takes and returns.
+
+One place for them, so that extract, dedupe, cluster, summarize, store and the
+interfaces (CLI, Python API) agree on what an article, a story and a brief are.
+All are frozen dataclasses: a stage returns new values instead of mutating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, collapsed whitespace, stripped: the form ids and shingles are computed on."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def content_hash(*parts: str | None, length: int = 16) -> str:
+    """Stable hex id of normalized text parts (sha256, truncated)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(normalize_text(part or "").encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body, located by character offsets into it."""
+
+    id: str  # "<article id>:<index>", derived from the article's content hash
+    index: int  # 0-based position in the article
+    paragraph: int  # 0-based paragraph number
+    start: int  # offset into Article.body
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One extracted article: clean body plus what is known about it (None = unknown)."""
+
+    id: str
+    title: str | None
+    body: str
+    outlet: str | None
+    byline: str | None
+    date: dt.date | None
+    url: str | None
+    source: str  # where it came from: a path, "path:line", "<stdin>"
+    sentences: tuple[Sentence, ...] = ()
+    duplicate_of: str | None = None  # id of the original this is a near-copy of
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def label(self) -> str:
+        """Human name for the article: outlet, else the source's file name."""
+        if self.outlet:
+            return self.outlet
+        return self.source.rsplit("/", 1)[-1]
+
+
+def article_id(title: str | None, body: str, outlet: str | None, url: str | None) -> str:
+    """Content-hash id: the same text from the same outlet is the same article."""
+    return content_hash(title, body, outlet, url)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be turned into an article, and why (one clear line)."""
+
+    source: str
+    code: str  # numbered error code, see newsfuse.errors
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that report the same event. Duplicates ride along with their originals."""
+
+    id: str
+    article_ids: tuple[str, ...]  # originals, in (date, ingest) order
+    duplicate_ids: tuple[str, ...] = ()
+    headline: str | None = None
+    outlets: tuple[str, ...] = ()
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A pointer to the sentence of an article that states something."""
+
+    article_id: str
+    sentence_id: str
+    similarity: float = 1.0  # 1.0 for the sentence itself; overlap score for support
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """A summary sentence: verbatim text of `source`, also reported by `support`."""
+
+    text: str
+    source: Citation
+    support: tuple[Citation, ...] = ()
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return (self.source, *self.support)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A numbered source of a brief, as a reader sees it."""
+
+    number: int
+    article_id: str
+    outlet: str | None
+    title: str | None
+    date: dt.date | None
+    url: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A cited extractive summary of one story."""
+
+    story_id: str
+    headline: str
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[SourceRef, ...]
+    word_budget: int
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def number_of(self, article_id: str) -> int:
+        for ref in self.sources:
+            if ref.article_id == article_id:
+                return ref.number
+        raise KeyError(article_id)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: counts, failures, and the stories touched."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    already_present: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    stories: int = 0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary_line(self) -> str:
+        return (
+            f"ingested {self.ingested}, duplicates {self.duplicates}, "
+            f"already present {self.already_present}, failed {self.failed}; "
+            f"{self.stories} stories"
+        )
