@@ -1,0 +1,31 @@
+"""Byte streams and the size limit's one wording (files, stdin, gzip, JSONL lines)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from newsfuse.errors import ErrorCode, NewsfuseError
+
+
+class ByteStream(Protocol):
+    """What the readers need of a file, a GzipFile, stdin or a BytesIO."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def megabytes(size: int) -> str:
+    """Decimal megabytes, one digit: 10_000_000 -> "10.0 MB" (kilobytes below 0.1 MB)."""
+    if size < 100_000:
+        return f"{size / 1000:.1f} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def too_large(what: str, size: int | None, limit: int) -> NewsfuseError:
+    """TOO_LARGE: "file is 50.0 MB, over the 10.0 MB limit" (size None = unknown)."""
+    if size is None:
+        return NewsfuseError(ErrorCode.TOO_LARGE, f"{what} is over the {megabytes(limit)} limit")
+    return NewsfuseError(
+        ErrorCode.TOO_LARGE, f"{what} is {megabytes(size)}, over the {megabytes(limit)} limit"
+    )

@@ -1,0 +1,271 @@
+"""Walk inputs, read bytes within limits, pick the format, and never stop a batch.
+
+Checks run cheapest first and before reading: the name (known binary types),
+the size (stat, so a 50 MB file is refused without being read), then the first
+8 KB (NUL bytes, magic numbers). The format comes from the file name; a file
+with no or an unknown extension, and stdin, are sniffed from their content.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from newsfuse.config import ExtractOptions
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
+from newsfuse.extract.html import extract_html
+from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
+from newsfuse.extract.limits import ByteStream, too_large
+from newsfuse.extract.outlets import folder_outlet
+from newsfuse.extract.plaintext import extract_plaintext
+from newsfuse.types import Article, Failure
+
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+
+_KINDS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+# Types we recognise by name and do not read (E107 without opening the file).
+_BINARY_SUFFIXES = frozenset(
+    """.pdf .png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svgz .heic .zip .tar .tgz
+    .bz2 .xz .zst .7z .rar .exe .dll .so .dylib .bin .o .a .class .jar .pyc .whl .doc .docx
+    .xls .xlsx .ppt .pptx .odt .ods .odp .rtf .epub .mobi .mp3 .mp4 .m4a .wav .flac .ogg
+    .avi .mov .mkv .webm .woff .woff2 .ttf .otf .sqlite .db .parquet .pkl .pickle .npy .npz
+    .iso .dmg""".split()  # noqa: SIM905
+)
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.I)
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|title|meta)\b", re.I)
+
+Item = Article | Failure
+
+
+def _kind_from_name(name: str) -> tuple[str, bool]:
+    """(kind, gzip-compressed) from a file name; kind "binary" = refuse, "sniff" = look."""
+    name = name.lower()
+    compressed = name.endswith(".gz")
+    if compressed:
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix in _BINARY_SUFFIXES:
+        return "binary", compressed
+    return _KINDS.get(suffix, "sniff"), compressed
+
+
+def sniff_kind(text: str) -> str:
+    """Format of decoded content with no telling name: html, json, xml or text."""
+    head = text.lstrip()[:4096]
+    if head.startswith("<"):
+        if _HTML_TAG.search(head):
+            return "html"
+        if head.startswith("<?xml"):
+            return "xml"
+    if head.startswith("{"):
+        return "json"
+    if head.startswith("["):
+        # "[" also opens Markdown links; only a parseable list is JSON.
+        if head[1:].lstrip()[:1] in ("{", "]"):
+            return "json"
+        try:
+            json.loads(text)
+        except json.JSONDecodeError:
+            return "text"
+        return "json"
+    return "text"
+
+
+def _read_limited(stream: ByteStream, limit: int, what: str) -> bytes:
+    """At most `limit` bytes of a stream; TOO_LARGE if there are more."""
+    try:
+        data = stream.read(limit + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise NewsfuseError(
+            ErrorCode.UNREADABLE, f"truncated or corrupt gzip data: {exc}"
+        ) from None
+    if len(data) > limit:
+        raise too_large(what, None, limit)
+    return data
+
+
+def _from_bytes(data: bytes, kind: str, ctx: RecordContext) -> Iterator[Item]:
+    """Articles of one in-memory input whose format is `kind` (or "sniff")."""
+    if not data.strip():
+        raise NewsfuseError(ErrorCode.EMPTY, "empty file" if data == b"" else "only whitespace")
+    check_not_binary(data[:SNIFF_BYTES])
+    if kind == "jsonl":
+        yield from iter_jsonl(io.BytesIO(data), ctx)
+        return
+    if kind == "html":
+        yield extract_html(data, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+        return
+    text = decode_bytes(data)
+    if kind == "sniff" or (kind == "text" and _HTML_START.match(text)):
+        kind = sniff_kind(text)  # a page saved as .txt is still a page
+    if kind == "html":
+        yield extract_html(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+    elif kind == "json":
+        yield from iter_json(text, ctx)
+    elif kind == "xml":
+        raise NewsfuseError(ErrorCode.UNSUPPORTED, "XML that is not HTML (RSS/Atom?) is not read")
+    else:
+        yield extract_plaintext(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+
+
+def _context(display: str, outlet: str | None, options: ExtractOptions) -> RecordContext:
+    return RecordContext(display, display, outlet, options.min_words, options.max_bytes)
+
+
+def _iter_file(path: Path, options: ExtractOptions) -> Iterator[Item]:
+    """Articles (and per-record Failures) of one file; raises for a bad file."""
+    if not path.exists():
+        raise NewsfuseError(ErrorCode.NOT_FOUND, "no such file or directory")
+    kind, compressed = _kind_from_name(path.name)
+    if kind == "binary":
+        raise NewsfuseError(ErrorCode.UNSUPPORTED, f"unsupported file type: {path.suffix}")
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise NewsfuseError(ErrorCode.UNSUPPORTED, f"{what}, not an article file")
+    size = path.stat().st_size
+    # JSONL is streamed line by line and each line is bounded; one-article files are read whole.
+    if size > options.max_bytes and kind != "jsonl":
+        raise too_large("file", size, options.max_bytes)
+    if size == 0:
+        raise NewsfuseError(ErrorCode.EMPTY, "empty file")
+    ctx = _context(str(path), folder_outlet(path), options)
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+        handle.seek(0)
+        if compressed and head.startswith(GZIP_MAGIC):
+            with gzip.GzipFile(fileobj=handle) as unzipped:
+                if kind == "jsonl":
+                    yield from iter_jsonl(unzipped, ctx)
+                    return
+                data = _read_limited(unzipped, options.max_bytes, "decompressed content")
+        else:
+            # gzip bytes are only read from a .gz name; elsewhere they are binary.
+            check_not_binary(head)
+            if kind == "jsonl":
+                yield from iter_jsonl(handle, ctx)
+                return
+            data = handle.read()
+    yield from _from_bytes(data, kind, ctx)
+
+
+def _iter_stdin(stdin: BinaryIO | None, options: ExtractOptions) -> Iterator[Item]:
+    """Articles from stdin, read up to max_bytes+1 so a flood is refused, not buffered."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = _read_limited(stream, options.max_bytes, "input")
+    if not data:
+        raise NewsfuseError(ErrorCode.EMPTY, "empty input")
+    ctx = _context(STDIN_SOURCE, None, options)
+    if data.startswith(GZIP_MAGIC):  # no name to go by: gzip is recognised by content
+        data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, "input")
+    yield from _from_bytes(data, "sniff", ctx)
+
+
+def _os_failure(source: str, exc: OSError) -> Failure:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if isinstance(exc, FileNotFoundError):
+        return Failure(source, ErrorCode.NOT_FOUND.value, "no such file or directory")
+    return Failure(source, ErrorCode.UNREADABLE.value, f"cannot read: {reason}")
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Items of one input; whatever goes wrong becomes one Failure for it."""
+    try:
+        yield from items
+    except NewsfuseError as exc:
+        yield Failure(source, exc.code.value, exc.message)
+    except OSError as exc:
+        yield _os_failure(source, exc)
+    except Exception as exc:  # a bug must not stop the batch; say what it was
+        yield Failure(source, ErrorCode.UNREADABLE.value, f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _walk(root: Path) -> Iterator[Path | Failure]:
+    """Files under root, sorted by name, depth first; hidden entries skipped.
+
+    Symbolic links to folders are not followed (they can loop).
+    """
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield _os_failure(str(root), exc)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = root / entry.name
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        yield _os_failure(str(path), exc)
+        return
+    if not exists:
+        yield Failure(str(path), ErrorCode.NOT_FOUND.value, "no such file or directory")
+        return
+    files: Iterator[Path | Failure] = _walk(path) if is_dir else iter([path])
+    for item in files:
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from _guarded(str(item), _iter_file(item, options))
+
+
+def iter_articles(
+    paths: Sequence[str | Path], options: ExtractOptions, stdin: BinaryIO | None = None
+) -> Iterator[Article | Failure]:
+    """Every article of the given files, folders and "-" (stdin), in order.
+
+    Yields a Failure (never raises) for each bad input or record, so one bad
+    file or line never stops the batch.
+    """
+    for raw in paths:
+        if str(raw) == STDIN:
+            yield from _guarded(STDIN_SOURCE, _iter_stdin(stdin, options))
+        else:
+            yield from _iter_path(Path(raw), options)
+
+
+def extract_file(path: Path, options: ExtractOptions) -> list[Article]:
+    """All articles of one file; raises NewsfuseError for a bad file.
+
+    Strict: a bad record in a JSON/JSONL file raises too (its line in the
+    message); use iter_articles to keep the good records of such a file.
+    """
+    articles: list[Article] = []
+    for item in _guarded(str(path), _iter_file(Path(path), options)):
+        if isinstance(item, Failure):
+            raise NewsfuseError(ErrorCode(item.code), item.message)
+        articles.append(item)
+    return articles
