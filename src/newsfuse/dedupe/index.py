@@ -1,0 +1,85 @@
+"""Near-duplicate lookup: LSH retrieves candidates, containment verifies them.
+
+Jaccard alone misses syndicated copies with an added paragraph (the sets
+differ in size), so a candidate is accepted on the estimated containment of the
+smaller shingle set in the larger: C = J(|A|+|B|) / ((1+J) min(|A|,|B|)),
+which follows from |A∩B| = J|A∪B| and |A∪B| = |A|+|B|-|A∩B|. Texts with very
+few shingles get noisy estimates, so they only match exact normalized copies
+(equal signature and shingle count).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from newsfuse.config import DedupeOptions
+from newsfuse.dedupe.shingles import as_minhash, empty_minhash, shingles, signature_of
+from newsfuse.types import Article
+
+MIN_SHINGLES = 10  # below this, only exact (normalized) copies count
+
+
+def containment(sig_a: np.ndarray, n_a: int, sig_b: np.ndarray, n_b: int) -> float:
+    """Estimated share of the smaller shingle set contained in the larger one."""
+    if min(n_a, n_b) == 0:
+        return 0.0
+    j = float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+    return min(1.0, j * (n_a + n_b) / ((1.0 + j) * min(n_a, n_b)))
+
+
+class Deduplicator:
+    """Index of originals; finds the original an article is a near-copy of."""
+
+    def __init__(self, options: DedupeOptions) -> None:
+        self.options = options
+        self._template = empty_minhash(options)
+        self._lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+        self._sigs: dict[str, tuple[np.ndarray, int]] = {}
+        self._order: dict[str, int] = {}
+        self._exact: dict[tuple[bytes, int], str] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def add(self, article_id: str, sig: np.ndarray, n_shingles: int) -> None:
+        """Index a known original (e.g. when rebuilding from storage); repeats are ignored."""
+        if article_id in self._sigs:
+            return
+        sig = np.asarray(sig, dtype=np.uint64)
+        self._sigs[article_id] = (sig, n_shingles)
+        self._order[article_id] = len(self._order)
+        if n_shingles < MIN_SHINGLES:
+            self._exact.setdefault((sig.tobytes(), n_shingles), article_id)
+        else:
+            self._lsh.insert(article_id, as_minhash(sig, self.options), check_duplication=False)
+
+    def find_original(self, sig: np.ndarray, n_shingles: int) -> str | None:
+        """Id of the indexed original `sig` is a near-copy of, or None.
+
+        Among verified candidates the highest containment wins, then the
+        earliest indexed, so the answer does not depend on set iteration order.
+        """
+        sig = np.asarray(sig, dtype=np.uint64)
+        if n_shingles < MIN_SHINGLES:
+            return self._exact.get((sig.tobytes(), n_shingles))
+        best: tuple[float, int] | None = None
+        best_id: str | None = None
+        for cand in self._lsh.query(as_minhash(sig, self.options)):
+            c_sig, c_n = self._sigs[cand]
+            score = containment(sig, n_shingles, c_sig, c_n)
+            if score < self.options.containment:
+                continue
+            key = (-score, self._order[cand])
+            if best is None or key < best:
+                best, best_id = key, cand
+        return best_id
+
+    def check_and_add(self, article: Article) -> tuple[str | None, np.ndarray, int]:
+        """(original id or None, signature, shingle count); indexes the article if original."""
+        sh = shingles(article.body, self.options)
+        sig = signature_of(sh, self._template)
+        original = self.find_original(sig, len(sh))
+        if original is None:
+            self.add(article.id, sig, len(sh))
+        return original, sig, len(sh)
