@@ -1,0 +1,117 @@
+"""Grid-evaluate story clustering on a labelled pooled set (tuning: val and Wikinews only).
+
+Usage:
+  python scripts/tune_cluster.py --data val --grid threshold=0.15,0.2,0.25 neighbors=20
+  python scripts/tune_cluster.py --data wikinews
+Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, test = multinews_test_pooled
+(report once with tuned defaults; never tune on it). Prints one markdown row per setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import resource
+import time
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+from newsfuse.cluster.features import tfidf_matrix
+from newsfuse.cluster.graph import knn_graph
+from newsfuse.cluster.linkage import average_linkage
+from newsfuse.config import ClusterOptions, ExtractOptions
+from newsfuse.evaluation import score_clustering
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "clustering"
+FILES = {
+    "val": "multinews_val_pooled.jsonl.gz",
+    "test": "multinews_test_pooled.jsonl.gz",
+    "wikinews": "wikinews_pooled.jsonl",
+}
+
+
+def load(name: str, limit: int | None) -> tuple[list[Article], list[str]]:
+    """Articles in file order and their gold cluster labels."""
+    path = SHARED / FILES[name]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        labels = [json.loads(line)["cluster"] for line in itertools.islice(fh, limit)]
+    # Articles come through the production extractor, so tuning sees what ingest sees.
+    articles: list[Article] = []
+    gold: list[str] = []
+    for item in iter_articles([path], ExtractOptions()):
+        if isinstance(item, Article):
+            line_no = int(item.source.rsplit(":", 1)[1])
+            if line_no > len(labels):
+                break
+            articles.append(item)
+            gold.append(labels[line_no - 1])
+    return articles, gold
+
+
+def parse_grid(items: list[str]) -> list[dict[str, Any]]:
+    """['threshold=0.1,0.2', 'bigrams=true'] -> list of ClusterOptions overrides."""
+    types = {f.name: f.type for f in fields(ClusterOptions)}
+    axes: list[list[tuple[str, Any]]] = []
+    for item in items:
+        key, values = item.split("=", 1)
+        conv: Any = {"float": float, "int": int, "bool": lambda v: v.lower() == "true"}[
+            str(types[key])
+        ]
+        axes.append([(key, conv(v)) for v in values.split(",")])
+    return [dict(combo) for combo in itertools.product(*axes)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", choices=sorted(FILES), default="val")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--grid", nargs="*", default=[])
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    articles, gold = load(args.data, args.limit)
+    print(f"# {args.data}: {len(articles)} articles, loaded in {time.perf_counter() - t0:.1f}s")
+    print("| settings | B-P | B-R | B-F1 | pw-F1 | ARI | pred/gold | s |")
+    print("|---|---|---|---|---|---|---|---|")
+    cache: dict[tuple[Any, ...], Any] = {}
+    for overrides in parse_grid(args.grid):
+        opts = replace(ClusterOptions(), **overrides)
+        t = time.perf_counter()
+        fkey = (
+            opts.title_weight,
+            opts.min_df,
+            opts.max_df,
+            opts.bigrams,
+            opts.boilerplate_docs,
+            opts.name_weight,
+        )
+        if fkey not in cache:
+            cache.clear()
+            cache[fkey] = tfidf_matrix(articles, opts)
+        gkey = (*fkey, opts.neighbors, opts.min_sim)
+        if gkey not in cache:
+            cache[gkey] = knn_graph(cache[fkey], opts.neighbors, opts.min_sim)
+        groups = average_linkage(cache[gkey], opts.threshold, alpha=opts.centroid_weight)
+        pred = [0] * len(articles)
+        for g, members in enumerate(groups):
+            for i in members:
+                pred[i] = g
+        s = score_clustering(gold, pred)
+        label = " ".join(f"{k}={v}" for k, v in overrides.items()) or "defaults"
+        print(
+            f"| {label} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | "
+            f"{s.bcubed_f1:.3f} | {s.pairwise_f1:.3f} | {s.ari:.3f} | "
+            f"{s.n_pred}/{s.n_gold} | {time.perf_counter() - t:.1f} |",
+            flush=True,
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"# total {time.perf_counter() - t0:.1f}s, peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

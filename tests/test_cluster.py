@@ -1,0 +1,106 @@
+"""Story clustering: API contract, determinism, dates, and Wikinews quality."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from newsfuse.articles import make_article
+from newsfuse.cluster import cluster_articles
+from newsfuse.cluster.graph import knn_graph
+from newsfuse.cluster.linkage import average_linkage
+from newsfuse.config import ClusterOptions
+from newsfuse.evaluation import score_clustering
+from newsfuse.types import Article
+
+
+def _wikinews(shared_dir: Path) -> tuple[list[Article], list[str]]:
+    path = shared_dir / "data" / "clustering" / "wikinews_pooled.jsonl"
+    arts, gold = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        arts.append(
+            make_article(
+                body=rec["text"], title=rec["title"], outlet=rec["source"], source=rec["id"]
+            )
+        )
+        gold.append(rec["cluster"])
+    return arts, gold
+
+
+def _labels(groups: list[list[int]], n: int) -> list[int]:
+    pred = [-1] * n
+    for g, members in enumerate(groups):
+        for i in members:
+            pred[i] = g
+    return pred
+
+
+def _check_partition(groups: list[list[int]], n: int) -> None:
+    assert sorted(i for g in groups for i in g) == list(range(n))
+    assert all(g == sorted(g) for g in groups)
+    assert [g[0] for g in groups] == sorted(g[0] for g in groups)
+
+
+def test_wikinews_bcubed_f1_at_least_095(shared_dir: Path) -> None:
+    arts, gold = _wikinews(shared_dir)
+    groups = cluster_articles(arts, ClusterOptions())
+    _check_partition(groups, len(arts))
+    assert score_clustering(gold, _labels(groups, len(arts))).bcubed_f1 >= 0.95
+
+
+def test_deterministic_and_order_independent_partition(shared_dir: Path) -> None:
+    arts, _ = _wikinews(shared_dir)
+    first = cluster_articles(arts, ClusterOptions())
+    assert cluster_articles(arts, ClusterOptions()) == first
+    rev = cluster_articles(arts[::-1], ClusterOptions())
+    n = len(arts)
+    as_sets = {frozenset(g) for g in first}
+    assert {frozenset(n - 1 - i for i in g) for g in rev} == as_sets
+
+
+def test_date_gap_forbids_linking(shared_dir: Path) -> None:
+    arts, gold = _wikinews(shared_dir)
+    story = [a for a, g in zip(arts, gold, strict=True) if g == gold[0]][:4]
+    dated = [
+        make_article(body=a.body, title=a.title, source=a.source, date=d)
+        for a, d in zip(story, [dt.date(2005, 1, 1)] * 2 + [dt.date(2006, 1, 1)] * 2, strict=True)
+    ]
+    options = ClusterOptions(max_day_gap=30)
+    for group in cluster_articles(dated, options):
+        dates = {dated[i].date for i in group}
+        assert len(dates) == 1
+
+
+def test_small_inputs() -> None:
+    options = ClusterOptions()
+    assert cluster_articles([], options) == []
+    one = make_article(body="A single short article about nothing much.", source="x")
+    assert cluster_articles([one], options) == [[0]]
+    two = make_article(body="Completely unrelated words here.", source="y")
+    assert cluster_articles([one, two], options) in ([[0], [1]], [[0, 1]])
+
+
+def test_knn_graph_is_symmetric_and_top_k() -> None:
+    rng = np.random.default_rng(0)
+    x = sparse.csr_matrix(rng.random((30, 8)))
+    x = sparse.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
+    graph = knn_graph(x, 3, 0.0)
+    assert (graph != graph.T).nnz == 0
+    assert graph.diagonal().sum() == 0
+    full = (x @ x.T).toarray()
+    np.fill_diagonal(full, -1)
+    best = full[0].argmax()
+    assert graph[0, best] == pytest.approx(full[0, best])
+
+
+def test_average_linkage_counts_missing_edges_as_zero() -> None:
+    # 0-1 and 1-2 similar, 0-2 unlinked: the average of {0,1} with 2 is (0.9 + 0) / 2.
+    g = sparse.csr_matrix(np.array([[0, 0.9, 0], [0.9, 0, 0.8], [0, 0.8, 0]]))
+    assert average_linkage(g, 0.5) == [[0, 1], [2]]
+    assert average_linkage(g, 0.4) == [[0, 1, 2]]
