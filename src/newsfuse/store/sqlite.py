@@ -1,0 +1,283 @@
+"""SQLite storage, the embedded default: one file, versioned schema, transactional writes.
+
+The schema version lives in SQLite's `user_version` pragma; opening a database of
+a newer version is refused rather than misread. Sentences are stored so that
+citations (article id + sentence id) can be resolved without re-splitting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.types import Article, Failure, Sentence, Story
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT,
+    body TEXT NOT NULL,
+    outlet TEXT,
+    byline TEXT,
+    date TEXT,
+    url TEXT,
+    source TEXT NOT NULL,
+    duplicate_of TEXT REFERENCES articles(id),
+    minhash BLOB,
+    n_shingles INTEGER,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
+CREATE TABLE IF NOT EXISTS sentences (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id, idx);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    headline TEXT,
+    first_date TEXT,
+    last_date TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    rank INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, rank);
+CREATE TABLE IF NOT EXISTS failures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL,
+    UNIQUE (source, code, message)
+);
+"""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class SQLiteStore:
+    """The Store interface over one SQLite file (or ":memory:")."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            message = f"{path}: not a newsfuse database ({exc})"
+            raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
+        self._depth = 0
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewsfuseError(
+                ErrorCode.BAD_DB,
+                f"{self.path}: schema version {version} is newer than this newsfuse "
+                f"({SCHEMA_VERSION}); upgrade newsfuse",
+            )
+        if version < SCHEMA_VERSION:
+            self._db.executescript(f"BEGIN;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN/COMMIT around the block (ROLLBACK on error); nested blocks join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
+                " duplicate_of, minhash, n_shingles, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.title,
+                    article.body,
+                    article.outlet,
+                    article.byline,
+                    article.date.isoformat() if article.date else None,
+                    article.url,
+                    article.source,
+                    article.duplicate_of,
+                    np.asarray(signature, dtype=np.uint64).tobytes(),
+                    n_shingles,
+                    _now(),
+                ),
+            )
+            self._db.executemany(
+                'INSERT INTO sentences (id, article_id, idx, paragraph, start, "end", text)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (s.id, article.id, s.index, s.paragraph, s.start, s.end, s.text)
+                    for s in article.sentences
+                ],
+            )
+
+    def _sentences(self, ids: Sequence[str]) -> dict[str, list[Sentence]]:
+        out: dict[str, list[Sentence]] = {i: [] for i in ids}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = list(ids[chunk_start : chunk_start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                'SELECT article_id, id, idx, paragraph, start, "end", text FROM sentences'
+                f" WHERE article_id IN ({marks}) ORDER BY article_id, idx",
+                chunk,
+            )
+            for aid, sid, idx, para, start, end, text in rows:
+                out[aid].append(Sentence(sid, idx, para, start, end, text))
+        return out
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        cols = "id, title, body, outlet, byline, date, url, source, duplicate_of"
+        if ids is None:
+            rows = self._db.execute(f"SELECT {cols} FROM articles ORDER BY seq").fetchall()
+        else:
+            found: dict[str, tuple[object, ...]] = {}
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                for row in self._db.execute(
+                    f"SELECT {cols} FROM articles WHERE id IN ({marks})", chunk
+                ):
+                    found[row[0]] = row
+            rows = [found[i] for i in ids if i in found]
+        sentences = self._sentences([r[0] for r in rows])
+        return [
+            Article(
+                id=r[0],
+                title=r[1],
+                body=r[2],
+                outlet=r[3],
+                byline=r[4],
+                date=_date(r[5]),
+                url=r[6],
+                source=r[7],
+                sentences=tuple(sentences[r[0]]),
+                duplicate_of=r[8],
+            )
+            for r in rows
+        ]
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray, int]]:
+        rows = self._db.execute(
+            "SELECT id, minhash, n_shingles FROM articles"
+            " WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq"
+        )
+        for aid, blob, n in rows:
+            yield aid, np.frombuffer(blob, dtype=np.uint64), int(n)
+
+    def add_failure(self, failure: Failure) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO failures (source, code, message, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (source, code, message) DO UPDATE SET at = excluded.at",
+                (failure.source, failure.code, failure.message, _now()),
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute("SELECT source, code, message FROM failures ORDER BY id")
+        return [Failure(*row) for row in rows]
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        now = _now()
+        with self.transaction():
+            self._db.execute("DELETE FROM story_articles")
+            self._db.execute("DELETE FROM stories")
+            for story in stories:
+                self._db.execute(
+                    "INSERT INTO stories (id, headline, first_date, last_date, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (
+                        story.id,
+                        story.headline,
+                        story.first_date.isoformat() if story.first_date else None,
+                        story.last_date.isoformat() if story.last_date else None,
+                        now,
+                    ),
+                )
+                members = [*story.article_ids, *story.duplicate_ids]
+                self._db.executemany(
+                    "INSERT INTO story_articles (article_id, story_id, rank) VALUES (?, ?, ?)",
+                    [(aid, story.id, rank) for rank, aid in enumerate(members)],
+                )
+
+    def _story_from_row(self, row: tuple[str, str | None, str | None, str | None]) -> Story:
+        sid, headline, first, last = row
+        members = self._db.execute(
+            "SELECT a.id, a.duplicate_of, a.outlet FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY sa.rank",
+            (sid,),
+        ).fetchall()
+        outlets = tuple(dict.fromkeys(o for _, _, o in members if o))
+        return Story(
+            id=sid,
+            article_ids=tuple(a for a, dup, _ in members if dup is None),
+            duplicate_ids=tuple(a for a, dup, _ in members if dup is not None),
+            headline=headline,
+            outlets=outlets,
+            first_date=_date(first),
+            last_date=_date(last),
+        )
+
+    def stories(self) -> list[Story]:
+        rows = self._db.execute(
+            "SELECT id, headline, first_date, last_date FROM stories ORDER BY id"
+        ).fetchall()
+        return [self._story_from_row(r) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._db.execute(
+            "SELECT id, headline, first_date, last_date FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        return self._story_from_row(row) if row else None
+
+    def close(self) -> None:
+        self._db.close()
