@@ -68,6 +68,7 @@ class BriefOptions:
     mmr_lambda: float = 0.7  # salience vs novelty in greedy selection
     signature_weight: float = 1.0  # corroborated words rare in general English (event names)
     signature_zipf: float = 4.0  # words at or above this Zipf frequency are not signature
+    signature_share: float = 0.5  # signature words are used by this share of articles (>= 2)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""The brief's headline: a real title when there is one, else the lead, shortened."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsfuse.summarize.features import vectorize
+from newsfuse.types import Article
+
+_CLAUSE_END = (",", ";", ":")
+_DASHES = {"—", "–", "-", "--"}
+MIN_CLAUSE_WORDS = 5
+
+
+def most_central_titled(articles: Sequence[Article]) -> Article | None:
+    """The titled article whose title + body is closest to the centroid of all
+    the story's articles (ties: the earlier article); None when none has a title."""
+    titled = np.array([bool(a.title) for a in articles])
+    if not titled.any():
+        return None
+    vectors = vectorize([f"{a.title or ''}\n{a.body}" for a in articles])
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    closeness = np.asarray(vectors @ centroid).ravel()
+    return articles[int(np.argmax(np.where(titled, closeness, -np.inf)))]
+
+
+def short_form(sentence: str, max_words: int = 14) -> str:
+    """`sentence` cut at its last clause boundary within `max_words` words.
+
+    Only the sentence's own words, in order: a headline must not invent. With
+    no boundary in reach, the first `max_words` words and an ellipsis.
+    """
+    tokens = sentence.split()
+    if len(tokens) <= max_words:
+        return sentence.rstrip(" .")
+    cut = 0
+    for i, token in enumerate(tokens[:max_words], start=1):
+        if i >= MIN_CLAUSE_WORDS and token.endswith(_CLAUSE_END):
+            cut = i
+        elif i > MIN_CLAUSE_WORDS and token in _DASHES:
+            cut = i - 1
+    if cut:
+        return " ".join(tokens[:cut]).rstrip(",;:")
+    return " ".join(tokens[:max_words]).rstrip(",;:.") + " …"
+
+
+def headline(articles: Sequence[Article], *, lead: str | None = None, max_words: int = 14) -> str:
+    """Title of the most central titled article; else the short form of `lead`
+    (default: the first sentence of the first article that has one); else the
+    first article's label, so a headline is never empty or made up."""
+    best = most_central_titled(articles)
+    if best is not None and best.title:
+        return best.title
+    if lead is None:
+        lead = next((a.sentences[0].text for a in articles if a.sentences), None)
+    if lead:
+        return short_form(lead, max_words)
+    return articles[0].label if articles else ""
