@@ -1,0 +1,102 @@
+"""newsfuse: the news about an event, from many outlets, as one cited brief.
+
+The Python API is a thin layer over the pipeline::
+
+    import newsfuse
+    with newsfuse.open("news.db") as nf:
+        report = nf.ingest(["examples/articles"])
+        for story in nf.stories():
+            print(newsfuse.render_markdown(nf.brief(story.id)))
+
+    briefs = newsfuse.brief_files(["a.txt", "b.html"], words=120)  # no database
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from newsfuse import pipeline
+from newsfuse.config import Config
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.store import Store, open_store
+from newsfuse.summarize import brief_to_dict, render_markdown
+from newsfuse.types import Article, Brief, Citation, Failure, IngestReport, Sentence, Story
+
+__version__ = "0.1.0"
+
+
+class Newsfuse:
+    """An archive of articles and stories in one database, with its config."""
+
+    def __init__(self, config: Config | None = None, store: Store | None = None) -> None:
+        self.config = config or Config()
+        self.store = store or open_store(self.config)
+
+    def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
+        """Add articles from files, folders or stdin ("-"); re-cluster the archive."""
+        return pipeline.ingest(paths, self.config, self.store, stdin=stdin)
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        return self.store.articles(ids)
+
+    def brief(self, story_id: str, words: int | None = None) -> Brief:
+        config = self.config if words is None else self.config.with_words(words)
+        return pipeline.brief_story(self.store, story_id, config)
+
+    def recluster(self) -> list[Story]:
+        return pipeline.recluster(self.store, self.config)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Newsfuse:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open(db: str | Path = "newsfuse.db", config: Config | None = None) -> Newsfuse:
+    """Open (or create) the archive in SQLite file `db`."""
+    return Newsfuse(replace(config or Config(), db=Path(db)))
+
+
+def brief_files(
+    paths: Sequence[str | Path], words: int | None = None, config: Config | None = None
+) -> list[Brief]:
+    """Brief files directly, no database: one brief per story, biggest first.
+
+    Inputs that cannot be read are skipped; use `pipeline.brief_paths` to get them.
+    """
+    config = config or Config()
+    if words is not None:
+        config = config.with_words(words)
+    return pipeline.brief_paths(paths, config)[0]
+
+
+__all__ = [
+    "Article",
+    "Brief",
+    "Citation",
+    "Config",
+    "ErrorCode",
+    "Failure",
+    "IngestReport",
+    "Newsfuse",
+    "NewsfuseError",
+    "Sentence",
+    "Story",
+    "brief_files",
+    "brief_to_dict",
+    "open",
+    "render_markdown",
+]

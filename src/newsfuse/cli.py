@@ -1,0 +1,222 @@
+"""The `newsfuse` command line: a thin layer over newsfuse.pipeline.
+
+Exit status: 0 on success, 1 when some inputs failed (each reported on stderr
+in one line), 2 for a usage error or an error such as an unknown story id.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from newsfuse import pipeline
+from newsfuse.config import Config
+from newsfuse.errors import NewsfuseError
+from newsfuse.store import Store, open_store
+from newsfuse.summarize import brief_to_dict, render_markdown
+from newsfuse.types import Article, Brief, Failure, Story
+
+app = typer.Typer(
+    name="newsfuse",
+    help="Turn the news about an event, from many outlets, into one cited brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    md = "md"
+    json = "json"
+
+
+# Options shared by several commands (declared once, as datasette groups them).
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="NEWSFUSE_DB", help="SQLite database file.", show_default=True),
+]
+WordsOption = Annotated[
+    int, typer.Option("--words", "-w", min=10, max=5000, help="Word budget of each brief.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+DEFAULT_DB = Path("newsfuse.db")
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _open(db: Path) -> Store:
+    return open_store(Config(db=db))
+
+
+def _fail(exc: NewsfuseError) -> typer.Exit:
+    _err().print(f"[red]error:[/red] {exc}", markup=True)
+    return typer.Exit(2)
+
+
+def _report_failure(console: Console, failure: Failure) -> None:
+    console.print(f"failed: {failure}", markup=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Ingest articles (.txt, .html, .json/.jsonl[.gz]) and update the stories."""
+    console = _err()
+    try:
+        store = _open(db)
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(bar_width=None),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[last]}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None, last="")
+
+        def tick(item: Article | Failure) -> None:
+            if isinstance(item, Failure):
+                _report_failure(console, item)
+            progress.update(task, advance=1, last=item.source[-50:])
+
+        report = pipeline.ingest(paths, Config(db=db), store, stdin=sys.stdin.buffer, progress=tick)
+    store.close()
+    console.print(report.summary_line(), markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _stories_table(stories: list[Story]) -> Table:
+    table = Table(show_lines=False)
+    for name, kw in [
+        ("id", {"no_wrap": True}),
+        ("headline", {"ratio": 1}),
+        ("articles", {"justify": "right"}),
+        ("outlets", {}),
+        ("first", {"no_wrap": True}),
+        ("last", {"no_wrap": True}),
+    ]:
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for s in stories:
+        table.add_row(
+            s.id,
+            s.headline or "",
+            str(len(s.article_ids) + len(s.duplicate_ids)),
+            ", ".join(s.outlets),
+            s.first_date.isoformat() if s.first_date else "",
+            s.last_date.isoformat() if s.last_date else "",
+        )
+    return table
+
+
+def _story_dict(s: Story) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "headline": s.headline,
+        "articles": list(s.article_ids),
+        "duplicates": list(s.duplicate_ids),
+        "outlets": list(s.outlets),
+        "first_date": s.first_date.isoformat() if s.first_date else None,
+        "last_date": s.last_date.isoformat() if s.last_date else None,
+    }
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table or json.", show_default=True)
+    ] = "table",
+    briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
+    words: WordsOption = 120,
+) -> None:
+    """List the stories: id, headline, articles, outlets, first and last date."""
+    try:
+        store = _open(db)
+        found = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.id))
+        config = Config(db=db).with_words(words)
+        story_briefs = [pipeline.brief_story(store, s.id, config) for s in found] if briefs else []
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    if fmt == "json":
+        rows = [_story_dict(s) for s in found]
+        for row, b in zip(rows, story_briefs, strict=False):
+            row["brief"] = brief_to_dict(b)
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    out = Console()
+    if not out.is_terminal:  # piped: wide enough that headlines do not wrap
+        out = Console(width=160)
+    out.print(_stories_table(found))
+    for b in story_briefs:
+        typer.echo("\n" + render_markdown(b))
+
+
+def _print_briefs(briefs: list[Brief], fmt: Format) -> None:
+    if fmt is Format.json:
+        data = [brief_to_dict(b) for b in briefs]
+        typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False))
+    else:
+        typer.echo("\n\n".join(render_markdown(b) for b in briefs))
+
+
+@app.command()
+def brief(
+    targets: Annotated[
+        list[str], typer.Argument(help="A story id from the database, or files/folders/-.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    words: WordsOption = 120,
+    fmt: FormatOption = Format.md,
+) -> None:
+    """Brief a stored story by id, or brief the given files directly (no database)."""
+    config = Config(db=db).with_words(words)
+    is_files = all(t == "-" or Path(t).exists() for t in targets)
+    try:
+        if is_files:
+            briefs, failures = pipeline.brief_paths(targets, config, stdin=sys.stdin.buffer)
+        else:
+            if len(targets) != 1:
+                raise typer.BadParameter(f"not files, and not one story id: {' '.join(targets)}")
+            store = _open(db)
+            briefs, failures = [pipeline.brief_story(store, targets[0], config)], []
+            store.close()
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    console = _err()
+    for failure in failures:
+        _report_failure(console, failure)
+    if briefs:
+        _print_briefs(briefs, fmt)
+    if failures or not briefs:
+        if not briefs:
+            console.print("no article could be read", markup=False)
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # trafilatura/htmldate log per-page chatter ("discarding data") as warnings;
+    # failures reach users as Failure lines instead.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    app()

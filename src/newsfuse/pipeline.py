@@ -1,0 +1,154 @@
+"""The pipeline: extract → de-duplicate → cluster → store, and briefs from stories.
+
+Interfaces (CLI, Python API) call these functions; they hold no state of their
+own beyond the store and the config they are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+from typing import BinaryIO
+
+from newsfuse.cluster import cluster_articles
+from newsfuse.config import Config
+from newsfuse.dedupe import Deduplicator
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.extract import iter_articles
+from newsfuse.store import Store
+from newsfuse.summarize import build_brief, headline
+from newsfuse.types import Article, Brief, Failure, IngestReport, Story
+
+Progress = Callable[[Article | Failure], None]
+_BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs
+
+
+def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _ingest_one(
+    item: Article | Failure, store: Store, dedup: Deduplicator, report: IngestReport
+) -> None:
+    if isinstance(item, Failure):
+        report.failures.append(item)
+        store.add_failure(item)
+    elif store.has_article(item.id):
+        report.already_present += 1
+    else:
+        original, sig, n = dedup.check_and_add(item)
+        if original is not None:
+            item = _as_duplicate(item, original)
+            report.duplicates += 1
+        else:
+            report.ingested += 1
+        store.add_article(item, sig, n)
+
+
+def _deduplicator(store: Store, config: Config) -> Deduplicator:
+    dedup = Deduplicator(config.dedupe)
+    for aid, sig, n in store.signatures():
+        dedup.add(aid, sig, n)
+    return dedup
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    config: Config,
+    store: Store,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read `paths` into `store`, then re-cluster; bad inputs are reported, never fatal."""
+    report = IngestReport()
+    dedup = _deduplicator(store, config)
+    for batch in _batches(iter_articles(paths, config.extract, stdin=stdin), _BATCH):
+        with store.transaction():
+            for item in batch:
+                if progress:
+                    progress(item)
+                _ingest_one(item, store, dedup, report)
+    report.stories = len(recluster(store, config))
+    return report
+
+
+def _as_duplicate(article: Article, original: str) -> Article:
+    return replace(article, duplicate_of=original)
+
+
+def _sort_key(article: Article, order: int) -> tuple[dt.date, int]:
+    return (article.date or dt.date.max, order)
+
+
+def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
+    """Cluster the originals among `articles` (in ingest order) into stories.
+
+    A story's id is that of its first-ingested article, so it stays the same as
+    the story grows. Duplicates join the story of their original.
+    """
+    originals = [a for a in articles if a.duplicate_of is None]
+    order = {a.id: i for i, a in enumerate(articles)}
+    dups: dict[str, list[str]] = {}
+    for a in articles:
+        if a.duplicate_of is not None:
+            dups.setdefault(a.duplicate_of, []).append(a.id)
+    stories = []
+    for group in cluster_articles(originals, config.cluster):
+        members = [originals[i] for i in group]
+        first = min(members, key=lambda a: order[a.id])
+        members.sort(key=lambda a: _sort_key(a, order[a.id]))
+        dates = [a.date for a in members if a.date]
+        stories.append(
+            Story(
+                id=f"s-{first.id[:12]}",
+                article_ids=tuple(a.id for a in members),
+                duplicate_ids=tuple(d for a in members for d in dups.get(a.id, ())),
+                headline=headline(members),
+                outlets=tuple(dict.fromkeys(a.outlet for a in members if a.outlet)),
+                first_date=min(dates) if dates else None,
+                last_date=max(dates) if dates else None,
+            )
+        )
+    return stories
+
+
+def recluster(store: Store, config: Config) -> list[Story]:
+    """Re-cluster the whole archive and store the result."""
+    stories = group_stories(store.articles(), config)
+    store.replace_stories(stories)
+    return stories
+
+
+def brief_story(store: Store, story_id: str, config: Config) -> Brief:
+    """The brief of a stored story."""
+    story = store.story(story_id)
+    if story is None:
+        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {config.db}")
+    return build_brief(story.id, store.articles(story.article_ids), config.brief)
+
+
+def brief_paths(
+    paths: Sequence[str | Path], config: Config, stdin: BinaryIO | None = None
+) -> tuple[list[Brief], list[Failure]]:
+    """Brief the given files directly, without a database: one brief per story found."""
+    dedup = Deduplicator(config.dedupe)
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    for item in iter_articles(paths, config.extract, stdin=stdin):
+        if isinstance(item, Failure):
+            failures.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            original, _, _ = dedup.check_and_add(item)
+            articles.append(item if original is None else _as_duplicate(item, original))
+    by_id = {a.id: a for a in articles}
+    stories = group_stories(articles, config)
+    stories.sort(key=lambda s: (-len(s.article_ids), s.id))
+    briefs = [build_brief(s.id, [by_id[i] for i in s.article_ids], config.brief) for s in stories]
+    return briefs, failures
