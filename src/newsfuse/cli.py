@@ -21,6 +21,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.config import Config
 from newsfuse.errors import NewsfuseError
+from newsfuse.evaluation.cli import eval_app
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
 from newsfuse.types import Article, Brief, Failure, Story
@@ -32,6 +33,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(eval_app, name="eval")
 
 
 class Format(StrEnum):
