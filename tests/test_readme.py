@@ -35,3 +35,15 @@ def test_constraints_pin_every_direct_dependency() -> None:
     for name, version in pins:
         normalized = name.lower().replace("_", "-")
         assert f"{normalized}=={version}" in constraints.replace("_", "-"), name
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is generated from the app; regenerate it when a command changes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cli_ref", ROOT / "scripts/cli_reference.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    current = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
+    assert current == module.reference(), "docs/cli.md is stale: python scripts/cli_reference.py"
