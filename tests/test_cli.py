@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 import newsfuse
 from newsfuse.cli import app
 from newsfuse.evaluation.cluster_metrics import score_clustering
+from newsfuse.extract import iter_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples/articles"
@@ -206,3 +207,27 @@ def test_stories_listing(tmp_path: Path, fmt: str) -> None:
         assert len(story["articles"]) == 2 and story["first_date"] == "2016-08-16"
     else:
         assert "freebeacon.com" in out and "2016-08-16" in out
+
+
+def test_ingest_from_stdin(tmp_path: Path) -> None:
+    db = str(tmp_path / "in.db")
+    code, _, err = run("ingest", "-", "--db", db, input=SEEDS[0].read_bytes())
+    assert code == 0 and "ingested 1" in err, err
+    with newsfuse.open(db) as nf:
+        [article] = nf.articles()
+        assert article.source == "<stdin>" and article.date is not None
+        assert article.title and article.title.startswith("Russia Deployed Warplanes")
+
+
+def test_python_api_briefs_files_without_a_database() -> None:
+    [brief] = newsfuse.brief_files(SEEDS, words=60)
+    assert brief.word_count <= 60 and brief.headline.startswith("Russia Deployed Warplanes")
+    articles = {
+        a.id: a
+        for a in iter_articles(SEEDS, newsfuse.Config().extract)
+        if isinstance(a, newsfuse.Article)
+    }
+    for sentence in brief.sentences:  # grounded: verbatim in the cited article
+        assert sentence.text in articles[sentence.source.article_id].body
+        for support in sentence.support:
+            assert support.article_id in articles
