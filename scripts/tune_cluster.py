@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import knn_graph
+from newsfuse.cluster.graph import knn_graph, local_scaling
 from newsfuse.cluster.linkage import average_linkage
 from newsfuse.config import ClusterOptions, ExtractOptions
 from newsfuse.evaluation import score_clustering
@@ -89,6 +89,7 @@ def main() -> None:
             opts.bigrams,
             opts.boilerplate_docs,
             opts.name_weight,
+            opts.background_idf,
         )
         if fkey not in cache:
             cache.clear()
@@ -96,7 +97,10 @@ def main() -> None:
         gkey = (*fkey, opts.neighbors, opts.min_sim)
         if gkey not in cache:
             cache[gkey] = knn_graph(cache[fkey], opts.neighbors, opts.min_sim)
-        groups = average_linkage(cache[gkey], opts.threshold, alpha=opts.centroid_weight)
+        skey = (*gkey, opts.density_correction)
+        if skey not in cache:
+            cache[skey] = local_scaling(cache[gkey], opts.neighbors, opts.density_correction)
+        groups = average_linkage(cache[skey], opts.threshold, alpha=opts.centroid_weight)
         pred = [0] * len(articles)
         for g, members in enumerate(groups):
             for i in members:

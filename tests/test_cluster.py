@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,9 @@ from scipy import sparse
 
 from newsfuse.articles import make_article
 from newsfuse.cluster import cluster_articles
-from newsfuse.cluster.graph import knn_graph
+from newsfuse.cluster.features import tfidf_matrix
+from newsfuse.cluster.graph import knn_graph, local_scaling, neighbourhood_density
+from newsfuse.cluster.idf import background_idf
 from newsfuse.cluster.linkage import average_linkage
 from newsfuse.config import ClusterOptions
 from newsfuse.evaluation import score_clustering
@@ -104,3 +107,47 @@ def test_average_linkage_counts_missing_edges_as_zero() -> None:
     g = sparse.csr_matrix(np.array([[0, 0.9, 0], [0.9, 0, 0.8], [0, 0.8, 0]]))
     assert average_linkage(g, 0.5) == [[0, 1], [2]]
     assert average_linkage(g, 0.4) == [[0, 1, 2]]
+
+
+def test_background_idf_does_not_depend_on_the_batch() -> None:
+    # Same two articles, alone or among unrelated ones: with background IDF their
+    # similarity is the same (batch IDF would reweigh the shared words).
+    pair = [
+        make_article(body="Tsunami waves hit the coast of Samoa, killing dozens.", source="a"),
+        make_article(body="Samoa counts the dead after the tsunami waves.", source="b"),
+    ]
+    others = [
+        make_article(body=f"Parliament debates budget number {i} and taxes.", source=f"o{i}")
+        for i in range(10, 30)
+    ]
+    options = ClusterOptions(background_idf=1.0, min_df=1, max_df=1.0)
+
+    def sim(arts: list[Article]) -> float:
+        m = tfidf_matrix(arts, options)
+        return float((m[0] @ m[1].T).toarray()[0, 0])
+
+    assert sim(pair) == pytest.approx(sim(pair + others))
+    batch = replace(options, background_idf=0.0)
+    alone = tfidf_matrix(pair, batch)
+    mixed = tfidf_matrix(pair + others, batch)
+    assert (alone[0] @ alone[1].T).toarray()[0, 0] != pytest.approx(
+        (mixed[0] @ mixed[1].T).toarray()[0, 0]
+    )
+
+
+def test_background_idf_rare_words_weigh_more_numbers_are_floored() -> None:
+    idf = background_idf(["the", "tsunami", "qzxqzxq", "1234567", "@samoa", "samoa"])
+    assert idf[0] < idf[1] < idf[2]
+    assert idf[3] < idf[2]  # a long number is not as specific as an unknown word
+    assert idf[4] == idf[5]
+
+
+def test_local_scaling_subtracts_neighbourhood_density() -> None:
+    # Node 0's neighbours: 0.6 and 0.2 (mean over k=2: 0.4); node 1: 0.6; node 2: 0.2.
+    g = sparse.csr_matrix(np.array([[0, 0.6, 0.2], [0.6, 0, 0], [0.2, 0, 0]]))
+    density = neighbourhood_density(g, 2)
+    assert density == pytest.approx([0.4, 0.3, 0.1])
+    scaled = local_scaling(g, 2, 1.0).toarray()
+    assert scaled[0, 1] == pytest.approx(0.6 - 0.35)
+    assert scaled[0, 2] == 0.0  # 0.2 - 0.25 < 0: dropped
+    assert (local_scaling(g, 2, 0.0) != g).nnz == 0

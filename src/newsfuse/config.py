@@ -34,13 +34,19 @@ class DedupeOptions:
 class ClusterOptions:
     """Story clustering; thresholds tuned on multinews_val_pooled + Wikinews."""
 
-    threshold: float = 0.18  # min linkage score to merge two clusters (docs/tuning.md)
+    threshold: float = 0.08  # min linkage score to merge two clusters (docs/tuning.md)
     centroid_weight: float = 0.75  # 0 = average linkage, 1 = centroid cosine (see linkage.py)
     title_weight: float = 2.0  # title tokens counted this many times (rounded)
     neighbors: int = 20  # top-k neighbour edges per article
     min_sim: float = 0.05  # weaker edges are dropped (count as 0)
+    # Edges lose this share of their ends' mean top-`neighbors` similarity, so the
+    # threshold is relative to local density (hubness correction, cluster/graph.py).
+    density_correction: float = 0.75
     min_df: int = 2  # terms in fewer articles are ignored
     max_df: float = 0.5  # terms in a larger share of articles are ignored
+    # IDF source, geometric mix: 0 = fit on the batch, 1 = general English (wordfreq),
+    # which keeps similarities comparable across batch sizes (cluster/idf.py).
+    background_idf: float = 1.0
     name_weight: float = 1.0  # capitalized-name features counted this many times (0 = off)
     bigrams: bool = False  # add word-bigram features
     boilerplate_docs: int = 10  # a sentence in this many articles is boilerplate (0 = off)

@@ -1,4 +1,4 @@
-"""Batch story clustering: TF-IDF, sparse top-k graph, average linkage.
+"""Batch story clustering: TF-IDF, sparse top-k graph, density correction, average linkage.
 
 Measured on Multi-News val and Wikinews (docs/tuning.md, scripts/tune_cluster.py).
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import knn_graph
+from newsfuse.cluster.graph import knn_graph, local_scaling
 from newsfuse.cluster.linkage import NO_DATE, average_linkage
 from newsfuse.config import ClusterOptions
 from newsfuse.types import Article
@@ -37,6 +37,7 @@ def cluster_articles(articles: Sequence[Article], options: ClusterOptions) -> li
         return [[0]]
     matrix = tfidf_matrix(articles, options)
     graph = knn_graph(matrix, options.neighbors, options.min_sim)
+    graph = local_scaling(graph, options.neighbors, options.density_correction)
     return average_linkage(
         graph, options.threshold, _days(articles), options.max_day_gap, options.centroid_weight
     )

@@ -2,8 +2,8 @@
 
 Sublinear TF keeps one long article from dominating; the title is repeated
 `title_weight` times because a headline names the event more densely than any
-body sentence. IDF is fit on the batch itself, so it adapts to the corpus
-(e.g. a week of news) without a stored vocabulary. Sentences that recur
+body sentence. IDF comes from general English, the batch, or a blend (idf.py:
+batch IDF alone does not transfer across batch sizes). Sentences that recur
 verbatim in many articles of the batch (cookie notices, "Tweet with a
 location", archive banners) are boilerplate, not news: they are dropped, else
 every page carrying them would form one story (measured: +4 BCubed F1 points
@@ -19,8 +19,10 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
 
+from newsfuse.cluster.idf import idf_weights
 from newsfuse.config import ClusterOptions
 from newsfuse.text.tokens import STOP_WORDS, content_words
 from newsfuse.types import Article, normalize_text
@@ -72,6 +74,13 @@ def article_tokens(article: Article, kept: Sequence[str], options: ClusterOption
     return tokens
 
 
+def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sublinear TF (1 + ln tf) times IDF, rows L2-normalized (empty rows stay 0)."""
+    tf = sparse.csr_matrix(counts, dtype=np.float64)
+    tf.data = 1.0 + np.log(tf.data)
+    return sparse.csr_matrix(normalize(sparse.csr_matrix(tf @ sparse.diags(idf))))
+
+
 def tfidf_matrix(articles: Sequence[Article], options: ClusterOptions) -> sparse.csr_matrix:
     """Rows = articles, L2-normalized sublinear TF-IDF (terms in >= min_df articles)."""
     sentences = [_sentences(a) for a in articles]
@@ -81,15 +90,16 @@ def tfidf_matrix(articles: Sequence[Article], options: ClusterOptions) -> sparse
         for a, sents in zip(articles, sentences, strict=True)
     ]
     min_df = options.min_df if len(articles) >= 2 * options.min_df else 1
-    vectorizer = TfidfVectorizer(
+    vectorizer = CountVectorizer(
         analyzer=lambda tokens: tokens,
-        sublinear_tf=True,
         min_df=min_df,
         max_df=options.max_df if len(articles) >= 20 else 1.0,
-        dtype=np.float64,
+        dtype=np.int64,
     )
     try:
-        matrix = vectorizer.fit_transform(docs)
+        counts = sparse.csr_matrix(vectorizer.fit_transform(docs))
     except ValueError:  # empty vocabulary: no term is shared by enough articles
         return sparse.csr_matrix((len(articles), 1))
-    return sparse.csr_matrix(matrix)
+    counts.sum_duplicates()
+    vocabulary = vectorizer.get_feature_names_out().tolist()
+    return _weighted(counts, idf_weights(counts, vocabulary, options.background_idf))
