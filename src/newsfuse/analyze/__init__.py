@@ -1,0 +1,1 @@
+"""Story analysis: entities, quotes, attributed claims, numbers, timeline, comparison."""
