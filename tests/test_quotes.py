@@ -1,0 +1,117 @@
+"""Quotes and claims on the real seed articles (bundled copies) and a real Wikinews article."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsfuse.analyze.claims import extract_claims
+from newsfuse.analyze.entities import extract_entities
+from newsfuse.analyze.nlp import NLP, ParsedArticle
+from newsfuse.analyze.quotes import extract_quotes
+from newsfuse.config import ExtractOptions
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article, Claim, Entity, Quote
+
+
+@pytest.fixture(scope="session")
+def nlp() -> NLP:
+    return NLP()
+
+
+def articles(*paths: Path) -> list[Article]:
+    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+
+
+Story = tuple[tuple[ParsedArticle, ...], tuple[Entity, ...], tuple[Quote, ...], tuple[Claim, ...]]
+
+
+@pytest.fixture(scope="session")
+def story(
+    nlp: NLP, examples_dir: Path
+) -> tuple[tuple[ParsedArticle, ...], tuple[Entity, ...], tuple[Quote, ...], tuple[Claim, ...]]:
+    parsed = nlp.parse(articles(examples_dir / "articles" / "freebeacon.com"))
+    entities = extract_entities(parsed)
+    return parsed, entities, extract_quotes(parsed, entities), extract_claims(parsed, entities)
+
+
+def quote(quotes: tuple[Quote, ...], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text[:40] for q in quotes]
+    return found[0]
+
+
+def test_shamkhani_quote_with_channel(story: Story) -> None:
+    _, entities, quotes, _ = story
+    q = quote(quotes, "With constructive and extended cooperation")
+    assert q.speaker == "Ali Shamkhani"
+    assert q.speaker_id == next(e.id for e in entities if e.name == "Ali Shamkhani")
+    assert q.channel == "according to the Associated Press"
+    assert q.text.endswith("complete destruction of them")
+
+
+def test_shoigu_quotes_including_he_said(story: Story) -> None:
+    quotes = story[2]
+    assert quote(quotes, "to find common ground").speaker == "Sergei Shoigu"
+    assert quote(quotes, "in a very active stage of talks").speaker == "Sergei Shoigu"
+
+
+def test_klintsevich_two_sentence_quote_and_added(story: Story) -> None:
+    quotes = story[2]
+    q = quote(quotes, "In my opinion, now we have all grounds")
+    assert q.speaker == "Franz Klintsevich"
+    assert q.channel == "told journalists"
+    assert len(q.citations) == 2
+    assert "can soon be expected" in q.text
+    assert quote(quotes, "Finally and maybe most importantly").speaker == "Franz Klintsevich"
+
+
+def test_partial_quotes(story: Story) -> None:
+    quotes = story[2]
+    assert quote(quotes, "anti-terrorist coalition").speaker == "Franz Klintsevich"
+    assert quote(quotes, "numerous militants").speaker == "Russian Defense Ministry"
+
+
+def claims_of(claims: tuple[Claim, ...], source: str) -> list[Claim]:
+    return [c for c in claims if c.source == source]
+
+
+def test_defense_ministry_claims_share_one_source(story: Story) -> None:
+    _, entities, _, claims = story
+    ministry = next(e for e in entities if e.name == "Russian Defense Ministry")
+    mine = claims_of(claims, "Russian Defense Ministry")
+    assert {c.source_id for c in mine} == {ministry.id}
+    texts = [c.claim for c in mine]
+    assert any(t.startswith("Long-range Russian Tu-22M3 and Su-34") for t in texts)
+    assert any("five major ammunition depots" in t for t in texts)
+    assert any(t.startswith("it had used Iran’s Hamadan air base") for t in texts)
+    bodies = {pa.article.id: pa.article.body for pa in story[0]}
+    assert all(c.claim in bodies[c.citation.article_id] for c in claims)
+
+
+def test_unnamed_official_claim(story: Story) -> None:
+    (claim,) = claims_of(story[3], "An unnamed U.S. official")
+    assert claim.source_id is None
+    assert claim.verb == "told the Associated Press"
+    assert claim.claim.startswith("the two countries are still negotiating")
+
+
+def test_wikinews_quotes(nlp: NLP, examples_dir: Path) -> None:
+    parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / "M001-09.txt"))
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert quote(quotes, "Each one casts a shadow").speaker == "Tessa Jowell"
+    assert quote(quotes, "a unique person and a unique grief").speaker == "Tessa Jowell"
+
+
+def test_ten_articles_in_under_two_seconds(nlp: NLP, examples_dir: Path) -> None:
+    folder = examples_dir / "articles" / "en.wikinews.org"
+    story_articles = articles(*sorted(folder.glob("M006-*.txt")))
+    assert len(story_articles) == 10
+    started = time.perf_counter()
+    parsed = nlp.parse(story_articles)
+    entities = extract_entities(parsed)
+    extract_quotes(parsed, entities)
+    extract_claims(parsed, entities)
+    assert time.perf_counter() - started < 2.0
