@@ -1,0 +1,307 @@
+"""Timeline of a story: what happened when, with relative dates resolved.
+
+News text dates events relative to the article ("on Tuesday", "last fall", "a
+day after"), so each expression is resolved against ITS article's date, never
+another's: an undated article yields only absolute dates ("August 16, 2016",
+"in 2004"), unless the caller opts into the one story-level rule below.
+
+Regexes over our Sentence texts rather than spaCy DATE entities: the small
+model misses or over-extends many date spans, while the phrasings are few and
+regular. Conventions (news usage): a bare weekday is the most recent such day
+on or before the article date (the same day if it is that weekday); "in June"
+is the most recent June not after it; "March 23" without a year is the
+occurrence nearest the article date (previews say "Sunday, January 23" of a
+coming day); "a day after"/"one day prior" count back from the last day the
+article itself placed an event on (else its date). "last week" has precision
+"week" (date = that day a week earlier), as none of day|month|year|season fits.
+
+Story rule (`borrow_story_date=True`, off by default): an undated article may
+borrow the date of the batch's dated articles when they all share one date, and
+every event resolved that way says so in its `expression` ("... [inferred date
+2016-08-16]"), since syndicated follow-ups in one story are usually same-day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsfuse.types import Article, Citation, Sentence, TimelineEvent
+
+_MONTHS = tuple(calendar.month_name[1:])
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAYS = tuple(d.lower() for d in calendar.day_name)
+_WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
+_NO_YEAR = r"(?!,?\s*\d{4})"
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    date: dt.date
+    precision: str
+
+
+@dataclass
+class _Context:
+    """What an expression is resolved against: the article date and the last day
+    the article placed an event on (the anchor of "a day after")."""
+
+    date: dt.date | None
+    anchor: dt.date | None
+
+
+_Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    docs: Sequence[Doc] | None = None,
+    *,
+    borrow_story_date: bool = False,
+) -> tuple[TimelineEvent, ...]:
+    """One event per (sentence, date expression), sorted by date then article order.
+
+    `docs` is accepted for a uniform analysis signature and not needed: the
+    expressions are matched on Sentence texts (see the module docstring).
+    """
+    del docs
+    shared = _story_date(articles) if borrow_story_date else None
+    events: list[tuple[dt.date, int, int, TimelineEvent]] = []
+    for order, article in enumerate(articles):
+        date, inferred = article.date, False
+        if date is None and shared is not None:
+            date, inferred = shared, True
+        context = _Context(date=date, anchor=date)
+        for sentence in article.sentences:
+            for event in _sentence_events(article, sentence, context):
+                if inferred:
+                    expression = f"{event.expression} [inferred date {date}]"
+                    event = TimelineEvent(
+                        event.date, event.precision, expression, event.text, event.citation
+                    )
+                events.append((event.date, order, sentence.index, event))
+    events.sort(key=lambda e: e[:3])
+    return tuple(e[3] for e in events)
+
+
+def _story_date(articles: Sequence[Article]) -> dt.date | None:
+    """The one date all dated articles share, or None (none dated, or several dates)."""
+    dates = {a.date for a in articles if a.date is not None}
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _sentence_events(
+    article: Article, sentence: Sentence, context: _Context
+) -> Iterator[TimelineEvent]:
+    """Events of one sentence, in text order; advances the article's anchor day."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, _Resolved]] = []
+    for pattern, resolver in _PATTERNS:
+        for match in pattern.finditer(sentence.text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            resolved = resolver(match, context)
+            if len(match.group(0)) >= 0.8 * len(sentence.text.strip(" .")):
+                continue  # a dateline ("Saturday, January 8, 2005"), not an event
+            if resolved is not None:
+                found.append((match.start(), match.group(0).strip(" ,"), resolved))
+    citation = Citation(article_id=article.id, sentence_id=sentence.id)
+    for _, expression, resolved in sorted(found, key=lambda f: f[0]):
+        yield TimelineEvent(resolved.date, resolved.precision, expression, sentence.text, citation)
+    days = [r.date for _, _, r in sorted(found, key=lambda f: f[0]) if r.precision == "day"]
+    if days:
+        context.anchor = days[-1]
+
+
+# --- resolvers: each returns None when the expression cannot be dated honestly ---
+
+
+def _month(name: str) -> int:
+    prefix = name.lower().rstrip(".")[:3]
+    return next(i for i, m in enumerate(_MONTHS) if m.lower().startswith(prefix))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_date(match: re.Match[str], context: _Context) -> _Resolved | None:
+    month = _month(match["month"]) + 1
+    date = _safe_date(int(match["year"]), month, int(match["day"]))
+    return _Resolved(date, "day") if date else None
+
+
+def _month_day(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "March 23": the occurrence nearest the article date (needs that date)."""
+    if context.date is None:
+        return None
+    month, day = _month(match["month"]) + 1, int(match["day"])
+    candidates = [_safe_date(context.date.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [c for c in candidates if c is not None]
+    if not valid:
+        return None
+    reference = context.date
+    return _Resolved(min(valid, key=lambda c: abs((c - reference).days)), "day")
+
+
+def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
+    return _Resolved(dt.date(int(match["year"]), _month(match["month"]) + 1, 1), "month")
+
+
+def _bare_month(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "in June": the most recent June not after the article date ("next June" after)."""
+    if context.date is None:
+        return None
+    month = _month(match["month"]) + 1
+    year = context.date.year
+    after = match.string[match.end() : match.end() + 30].lower()
+    if match["prep"].lower() == "next":
+        year += 1 if month <= context.date.month else 0
+    elif month > context.date.month and "this year" not in after:
+        year -= 1
+    return _Resolved(dt.date(year, month, 1), "month")
+
+
+def _year(match: re.Match[str], context: _Context) -> _Resolved | None:
+    return _Resolved(dt.date(int(match["year"]), 1, 1), "year")
+
+
+def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """A weekday: the most recent one on or before the article date ("next": after)."""
+    if context.date is None:
+        return None
+    target = _WEEKDAYS.index(match["weekday"].lower())
+    prefix = (match["prefix"] or "").lower()
+    if prefix == "next":
+        ahead = (target - context.date.weekday()) % 7 or 7
+        return _Resolved(context.date + dt.timedelta(days=ahead), "day")
+    back = (context.date.weekday() - target) % 7
+    if prefix == "last" and back == 0:
+        back = 7
+    return _Resolved(context.date - dt.timedelta(days=back), "day")
+
+
+def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:
+    if context.date is None:
+        return None
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
+    return _Resolved(context.date + dt.timedelta(days=offset), "day")
+
+
+def _days_from_anchor(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "a day after"/"one day prior"/"two days later", counted from the anchor day."""
+    if context.anchor is None:
+        return None
+    count = match["count"].lower()
+    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+    sign = 1 if match["direction"].lower() in ("later", "next", "following") else -1
+    return _Resolved(context.anchor + dt.timedelta(days=sign * n), "day")
+
+
+def _last_period(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "last/this/next week|month|year" against the article date."""
+    if context.date is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
+    unit, date = match["unit"].lower(), context.date
+    if unit == "week":
+        return _Resolved(date + dt.timedelta(weeks=step), "week")
+    if unit == "year":
+        return _Resolved(dt.date(date.year + step, 1, 1), "year")
+    index = date.year * 12 + date.month - 1 + step
+    return _Resolved(dt.date(index // 12, index % 12 + 1, 1), "month")
+
+
+def _ago(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "two weeks ago": back from the article date, at the unit's precision."""
+    if context.date is None:
+        return None
+    count = match["count"].lower()
+    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+    unit = match["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _Resolved(context.date - dt.timedelta(days=n), "day")
+    if unit == "week":
+        return _Resolved(context.date - dt.timedelta(weeks=n), "week")
+    if unit == "year":
+        return _Resolved(dt.date(context.date.year - n, 1, 1), "year")
+    index = context.date.year * 12 + context.date.month - 1 - n
+    return _Resolved(dt.date(index // 12, index % 12 + 1, 1), "month")
+
+
+def _last_season(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "last fall": the most recent fall that began before the article date and is
+    not the current one (Aug 2016 -> fall 2015); dated by its first month."""
+    if context.date is None:
+        return None
+    month = _SEASONS[match["season"].lower()]
+    start = dt.date(context.date.year, month, 1)
+    if start > context.date:
+        start = dt.date(start.year - 1, month, 1)
+    months_in = (context.date.year - start.year) * 12 + context.date.month - start.month
+    if months_in < 3:  # still in that season: "last" means the one before
+        start = dt.date(start.year - 1, month, 1)
+    return _Resolved(start, "season")
+
+
+def _season_year(match: re.Match[str], context: _Context) -> _Resolved | None:
+    return _Resolved(dt.date(int(match["year"]), _SEASONS[match["season"].lower()], 1), "season")
+
+
+_SEASON_RE = r"(?P<season>spring|summer|fall|autumn|winter)"
+_COUNT_RE = r"(?P<count>a|an|one|two|three|four|five|\d+)"
+# Most specific first: a span taken by one pattern is not matched again.
+_PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY},?\s+{_YEAR}"), _full_date),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH_RE},?\s+{_YEAR}"), _full_date),
+    (re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY}{_NO_YEAR}"), _month_day),
+    (re.compile(rf"\b{_MONTH_RE},?\s+(?:of\s+)?{_YEAR}"), _month_year),
+    (re.compile(rf"\b{_SEASON_RE}\s+(?:of\s+)?{_YEAR}", _I), _season_year),
+    (re.compile(rf"\blast\s+{_SEASON_RE}\b", _I), _last_season),
+    (
+        re.compile(
+            rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Ll]ast"
+            rf"|[Tt]his|[Nn]ext|[Bb]etween|[Ff]rom)\s+{_MONTH_RE}(?!\s*\d)"
+        ),
+        _bare_month,
+    ),
+    (re.compile(rf"\b(?:in|since|during|until|by|before|after)\s+{_YEAR}(?!\s+[A-Z])"), _year),
+    (re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", _I), _last_period),
+    (re.compile(rf"\b{_COUNT_RE}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _I), _ago),
+    (
+        re.compile(
+            rf"\b{_COUNT_RE}\s+days?\s+(?P<direction>after|later|earlier|before|prior)\b", _I
+        ),
+        _days_from_anchor,
+    ),
+    (
+        re.compile(r"\bthe\s+(?P<count>)(?P<direction>next|following|previous)\s+day\b", _I),
+        _days_from_anchor,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?P<prefix>on|earlier|later|late|early|last|this|next)\s+)?{_WEEKDAY_RE}"
+            r"(?:\s+(?:morning|afternoon|evening|night))?",
+            _I,
+        ),
+        _weekday,
+    ),
+    (re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", _I), _relative_day),
+)

@@ -1,0 +1,72 @@
+"""Timeline: relative dates resolved against each article's own date, on real articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsfuse.analyze.timeline import build_timeline
+from newsfuse.config import ExtractOptions
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article, TimelineEvent
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+def load(*paths: Path) -> list[Article]:
+    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+
+
+def seeds() -> list[Article]:
+    articles = load(EXAMPLES / "freebeacon.com")
+    assert [a.date for a in articles] == [dt.date(2016, 8, 16), None]
+    return articles
+
+
+def find(events: tuple[TimelineEvent, ...], expression: str, words: str) -> TimelineEvent:
+    return next(e for e in events if e.expression.startswith(expression) and words in e.text)
+
+
+def test_seed_strikes_on_tuesday_and_shoigu_on_monday() -> None:
+    events = build_timeline(seeds())
+    strikes = find(events, "on Tuesday", "Russian warplanes deployed from a base in Iran")
+    assert (strikes.date, strikes.precision) == (dt.date(2016, 8, 16), "day")
+    monday = find(events, "Monday", "defense minister said Monday")
+    assert monday.date == dt.date(2016, 8, 15)
+    assert find(events, "a day after", "defense minister said Monday").date == monday.date
+    fall = find(events, "last fall", "air campaign")
+    assert (fall.date, fall.precision) == (dt.date(2015, 9, 1), "season")
+    assert [e.date for e in events] == sorted(e.date for e in events)
+
+
+def test_undated_article_gets_no_relative_dates_by_default() -> None:
+    articles = seeds()
+    events = build_timeline(articles)
+    assert all(e.citation.article_id == articles[0].id for e in events)
+
+
+def test_story_date_borrowing_is_opt_in_and_marked() -> None:
+    articles = seeds()
+    events = build_timeline(articles, borrow_story_date=True)
+    borrowed = [e for e in events if e.citation.article_id == articles[1].id]
+    assert borrowed and all("[inferred date 2016-08-16]" in e.expression for e in borrowed)
+    assert find(events, "One day prior", "Shoigu claimed").date == dt.date(2016, 8, 15)
+    assert find(events, "Earlier Tuesday", "Hamadan").date == dt.date(2016, 8, 16)
+    june = find(events, "in June", "proposed a plan")
+    assert (june.date, june.precision) == (dt.date(2016, 6, 1), "month")
+
+
+def test_wikinews_absolute_and_weekday_dates() -> None:
+    wikinews = EXAMPLES / "en.wikinews.org"
+    articles = load(*(wikinews / f"M000-{k:02d}.txt" for k in (1, 2, 4, 10)))
+    events = build_timeline(articles)
+    quake = find(events, "December 26, 2004", "longest-lasting earthquake")
+    assert (quake.date, quake.precision) == (dt.date(2004, 12, 26), "day")
+    # dated 2005-01-01 (a Saturday): "on Saturday, Jan. 1"
+    assert find(events, "Saturday, Jan. 1", "Koizumi").date == dt.date(2005, 1, 1)
+    # dated 2005-01-20: a coming event, "Sunday, January 23", is the nearest January 23
+    assert find(events, "Sunday, January 23", "Radio Hall").date == dt.date(2005, 1, 23)
+    # M000-01 has no extracted date: only absolute years, and its dateline is no event
+    undated = [e for e in events if e.citation.article_id == articles[0].id]
+    assert undated and all(e.precision == "year" for e in undated)
+    assert find(events, "in 2005", "write off their donations").date == dt.date(2005, 1, 1)
