@@ -1,0 +1,124 @@
+"""Quote extraction and speaker attribution scored against hand annotations.
+
+A predicted quote matches a gold quote of the same article when their word
+sequences overlap by at least `MIN_OVERLAP` of the longer one (so a trailing
+comma inside the marks or a split at an interruption does not count as a miss),
+each gold quote matched at most once. Speaker accuracy is over matched quotes.
+Names are compared case-insensitively after dropping leading courtesy titles;
+`speaker_accuracy` also accepts one name being the start or end of the other
+("Shoigu" for "Sergei Shoigu", "Ban" for "Ban Ki-moon", "Prime Minister Tony
+Blair" for "Tony Blair"), and `speaker_exact` requires the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIN_OVERLAP = 0.8
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "the"})
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class QuoteScores:
+    precision: float
+    recall: float
+    f1: float
+    speaker_accuracy: float
+    speaker_exact: float
+    gold: int
+    predicted: int
+    matched: int
+    speaker_correct: int
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    """Longest common contiguous word run, relative to the longer sequence."""
+    if not a or not b:
+        return 0.0
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best / max(len(a), len(b))
+
+
+def _name(text: str) -> list[str]:
+    words = _words(text)
+    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    return words
+
+
+def same_speaker(gold: str | None, predicted: str | None, exact: bool = False) -> bool:
+    """Same name; unless `exact`, also one name at the start or end of the other."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    g, p = _name(gold), _name(predicted)
+    if g == p or exact:
+        return g == p
+    short, long = (g, p) if len(g) < len(p) else (p, g)
+    return long[: len(short)] == short or long[-len(short) :] == short
+
+
+def _match(gold: Sequence[GoldQuote], predicted: Sequence[GoldQuote]) -> list[tuple[int, int]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            score = _overlap(_words(g.text), _words(p.text))
+            if score >= MIN_OVERLAP:
+                pairs.append((score, i, j))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matched = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def score_quotes(
+    gold: Sequence[Sequence[GoldQuote]], predicted: Sequence[Sequence[GoldQuote]]
+) -> QuoteScores:
+    """Micro-averaged quote precision/recall/F1 and speaker accuracy over articles."""
+    n_gold = sum(len(g) for g in gold)
+    n_pred = sum(len(p) for p in predicted)
+    matched = correct = exact = 0
+    for g, p in zip(gold, predicted, strict=True):
+        pairs = _match(g, p)
+        matched += len(pairs)
+        correct += sum(same_speaker(g[i].speaker, p[j].speaker) for i, j in pairs)
+        exact += sum(same_speaker(g[i].speaker, p[j].speaker, exact=True) for i, j in pairs)
+    precision = matched / n_pred if n_pred else 1.0
+    recall = matched / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return QuoteScores(
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        speaker_accuracy=correct / matched if matched else 0.0,
+        speaker_exact=exact / matched if matched else 0.0,
+        gold=n_gold,
+        predicted=n_pred,
+        matched=matched,
+        speaker_correct=correct,
+    )
