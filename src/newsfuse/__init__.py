@@ -20,11 +20,22 @@ from types import TracebackType
 from typing import BinaryIO
 
 from newsfuse import pipeline
+from newsfuse.analyze.dossier import Analyzer
+from newsfuse.analyze.render import dossier_to_dict
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
-from newsfuse.types import Article, Brief, Citation, Failure, IngestReport, Sentence, Story
+from newsfuse.types import (
+    Article,
+    Brief,
+    Citation,
+    Dossier,
+    Failure,
+    IngestReport,
+    Sentence,
+    Story,
+)
 
 __version__ = "0.1.0"
 
@@ -35,6 +46,7 @@ class Newsfuse:
     def __init__(self, config: Config | None = None, store: Store | None = None) -> None:
         self.config = config or Config()
         self.store = store or open_store(self.config)
+        self.analyzer = Analyzer(self.config.analyze)  # loads its model on first use
 
     def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
         """Add articles from files, folders or stdin ("-"); re-cluster the archive."""
@@ -49,6 +61,10 @@ class Newsfuse:
     def brief(self, story_id: str, words: int | None = None) -> Brief:
         config = self.config if words is None else self.config.with_words(words)
         return pipeline.brief_story(self.store, story_id, config)
+
+    def analyze(self, story_id: str) -> Dossier:
+        """Entities, quotes, claims, numbers, timeline and where sources differ."""
+        return pipeline.analyze_story(self.store, story_id, self.config, self.analyzer)
 
     def recluster(self) -> list[Story]:
         return pipeline.recluster(self.store, self.config)
@@ -80,14 +96,27 @@ def brief_files(
     config = config or Config()
     if words is not None:
         config = config.with_words(words)
-    return pipeline.brief_paths(paths, config)[0]
+    return [brief for brief, _ in pipeline.brief_paths(paths, config)[0]]
+
+
+def analyze_files(
+    paths: Sequence[str | Path], words: int | None = None, config: Config | None = None
+) -> list[tuple[Brief, Dossier]]:
+    """Brief and analyze files directly, no database: (brief, dossier) per story."""
+    config = config or Config()
+    if words is not None:
+        config = config.with_words(words)
+    results = pipeline.brief_paths(paths, config, analyzer=Analyzer(config.analyze))[0]
+    return [(brief, dossier) for brief, dossier in results if dossier is not None]
 
 
 __all__ = [
+    "Analyzer",
     "Article",
     "Brief",
     "Citation",
     "Config",
+    "Dossier",
     "ErrorCode",
     "Failure",
     "IngestReport",
@@ -95,8 +124,10 @@ __all__ = [
     "NewsfuseError",
     "Sentence",
     "Story",
+    "analyze_files",
     "brief_files",
     "brief_to_dict",
+    "dossier_to_dict",
     "open",
     "render_markdown",
 ]

@@ -19,12 +19,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from newsfuse import pipeline
+from newsfuse.analyze.dossier import Analyzer
+from newsfuse.analyze.render import dossier_sections, dossier_to_dict
 from newsfuse.config import Config
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
-from newsfuse.types import Article, Brief, Failure, Story
+from newsfuse.types import Article, Brief, Dossier, Failure, Story
 
 app = typer.Typer(
     name="newsfuse",
@@ -51,6 +53,13 @@ WordsOption = Annotated[
     int, typer.Option("--words", "-w", min=10, max=5000, help="Word budget of each brief.")
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+AnalysisOption = Annotated[
+    bool,
+    typer.Option(
+        "--analysis/--no-analysis",
+        help="Add the story analysis: entities, quotes, claims, numbers, timeline, differences.",
+    ),
+]
 DEFAULT_DB = Path("newsfuse.db")
 
 
@@ -150,36 +159,60 @@ def stories(
     ] = "table",
     briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
     words: WordsOption = 120,
+    analysis: AnalysisOption = False,
 ) -> None:
     """List the stories: id, headline, articles, outlets, first and last date."""
+    config = Config(db=db).with_words(words)
+    analyzer = Analyzer(config.analyze) if analysis else None
     try:
         store = _open(db)
         found = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.id))
-        config = Config(db=db).with_words(words)
-        story_briefs = [pipeline.brief_story(store, s.id, config) for s in found] if briefs else []
+        results = [_stored(store, s.id, config, analyzer) for s in found] if briefs else []
     except NewsfuseError as exc:
         raise _fail(exc) from exc
     store.close()
     if fmt == "json":
         rows = [_story_dict(s) for s in found]
-        for row, b in zip(rows, story_briefs, strict=False):
-            row["brief"] = brief_to_dict(b)
+        for row, result in zip(rows, results, strict=False):
+            row["brief"] = _result_dict(*result)
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     out = Console()
     if not out.is_terminal:  # piped: wide enough that headlines do not wrap
         out = Console(width=160)
     out.print(_stories_table(found))
-    for b in story_briefs:
-        typer.echo("\n" + render_markdown(b))
+    for result in results:
+        typer.echo("\n" + _result_markdown(*result))
 
 
-def _print_briefs(briefs: list[Brief], fmt: Format) -> None:
+Result = tuple[Brief, Dossier | None]
+
+
+def _stored(store: Store, story_id: str, config: Config, analyzer: Analyzer | None) -> Result:
+    brief = pipeline.brief_story(store, story_id, config)
+    if analyzer is None:
+        return brief, None
+    return brief, pipeline.analyze_story(store, story_id, config, analyzer)
+
+
+def _result_markdown(brief: Brief, dossier: Dossier | None) -> str:
+    sections = dossier_sections(dossier, brief.number_of) if dossier else []
+    return render_markdown(brief, sections)
+
+
+def _result_dict(brief: Brief, dossier: Dossier | None) -> dict[str, object]:
+    data = brief_to_dict(brief)
+    if dossier is not None:
+        data["analysis"] = dossier_to_dict(dossier, brief.number_of)
+    return data
+
+
+def _print_results(results: list[Result], fmt: Format) -> None:
     if fmt is Format.json:
-        data = [brief_to_dict(b) for b in briefs]
+        data = [_result_dict(*r) for r in results]
         typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False))
     else:
-        typer.echo("\n\n".join(render_markdown(b) for b in briefs))
+        typer.echo("\n\n".join(_result_markdown(*r) for r in results))
 
 
 @app.command()
@@ -190,28 +223,32 @@ def brief(
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
     fmt: FormatOption = Format.md,
+    analysis: AnalysisOption = True,
 ) -> None:
     """Brief a stored story by id, or brief the given files directly (no database)."""
     config = Config(db=db).with_words(words)
+    analyzer = Analyzer(config.analyze) if analysis else None
     is_files = all(t == "-" or Path(t).exists() for t in targets)
     try:
         if is_files:
-            briefs, failures = pipeline.brief_paths(targets, config, stdin=sys.stdin.buffer)
+            results, failures = pipeline.brief_paths(
+                targets, config, stdin=sys.stdin.buffer, analyzer=analyzer
+            )
         else:
             if len(targets) != 1:
                 raise typer.BadParameter(f"not files, and not one story id: {' '.join(targets)}")
             store = _open(db)
-            briefs, failures = [pipeline.brief_story(store, targets[0], config)], []
+            results, failures = [_stored(store, targets[0], config, analyzer)], []
             store.close()
     except NewsfuseError as exc:
         raise _fail(exc) from exc
     console = _err()
     for failure in failures:
         _report_failure(console, failure)
-    if briefs:
-        _print_briefs(briefs, fmt)
-    if failures or not briefs:
-        if not briefs:
+    if results:
+        _print_results(results, fmt)
+    if failures or not results:
+        if not results:
             console.print("no article could be read", markup=False)
         raise typer.Exit(1)
 

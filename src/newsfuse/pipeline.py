@@ -13,6 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+from newsfuse.analyze.dossier import Analyzer
 from newsfuse.cluster import cluster_articles
 from newsfuse.config import Config
 from newsfuse.dedupe import Deduplicator
@@ -20,7 +21,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.summarize import build_brief, headline
-from newsfuse.types import Article, Brief, Failure, IngestReport, Story
+from newsfuse.types import Article, Brief, Dossier, Failure, IngestReport, Story
 
 Progress = Callable[[Article | Failure], None]
 _BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs
@@ -124,18 +125,36 @@ def recluster(store: Store, config: Config) -> list[Story]:
     return stories
 
 
-def brief_story(store: Store, story_id: str, config: Config) -> Brief:
-    """The brief of a stored story."""
+def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:
     story = store.story(story_id)
     if story is None:
         raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {config.db}")
-    return build_brief(story.id, store.articles(story.article_ids), config.brief)
+    return story, store.articles(story.article_ids)
+
+
+def brief_story(store: Store, story_id: str, config: Config) -> Brief:
+    """The brief of a stored story."""
+    story, articles = _stored_story(store, story_id, config)
+    return build_brief(story.id, articles, config.brief)
+
+
+def analyze_story(store: Store, story_id: str, config: Config, analyzer: Analyzer) -> Dossier:
+    """The dossier (entities, quotes, claims, numbers, timeline, comparison) of a stored story."""
+    story, articles = _stored_story(store, story_id, config)
+    return analyzer.analyze(story.id, articles)
+
+
+BriefAndDossier = tuple[Brief, Dossier | None]
 
 
 def brief_paths(
-    paths: Sequence[str | Path], config: Config, stdin: BinaryIO | None = None
-) -> tuple[list[Brief], list[Failure]]:
-    """Brief the given files directly, without a database: one brief per story found."""
+    paths: Sequence[str | Path],
+    config: Config,
+    stdin: BinaryIO | None = None,
+    analyzer: Analyzer | None = None,
+) -> tuple[list[BriefAndDossier], list[Failure]]:
+    """Brief the given files directly, without a database: one brief per story found,
+    biggest story first, each with its dossier when an `analyzer` is given."""
     dedup = Deduplicator(config.dedupe)
     articles: list[Article] = []
     failures: list[Failure] = []
@@ -150,5 +169,9 @@ def brief_paths(
     by_id = {a.id: a for a in articles}
     stories = group_stories(articles, config)
     stories.sort(key=lambda s: (-len(s.article_ids), s.id))
-    briefs = [build_brief(s.id, [by_id[i] for i in s.article_ids], config.brief) for s in stories]
-    return briefs, failures
+    results: list[BriefAndDossier] = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        dossier = analyzer.analyze(story.id, members) if analyzer else None
+        results.append((build_brief(story.id, members, config.brief), dossier))
+    return results, failures

@@ -24,6 +24,7 @@ every event resolved that way says so in its `expression` ("... [inferred date
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -72,7 +73,9 @@ def build_timeline(
     *,
     borrow_story_date: bool = False,
 ) -> tuple[TimelineEvent, ...]:
-    """One event per (sentence, date expression), sorted by date then article order.
+    """One event per (sentence, date), sorted by date then article order; when several
+    expressions of a sentence give the same date ("a day after ... Monday"), the
+    event lists them all, joined by "; ".
 
     `docs` is accepted for a uniform analysis signature and not needed: the
     expressions are matched on Sentence texts (see the module docstring).
@@ -94,7 +97,14 @@ def build_timeline(
                     )
                 events.append((event.date, order, sentence.index, event))
     events.sort(key=lambda e: e[:3])
-    return tuple(e[3] for e in events)
+    merged: dict[tuple[str, dt.date], TimelineEvent] = {}
+    for *_, event in events:
+        key = (event.citation.sentence_id, event.date)
+        if key in merged:
+            expression = f"{merged[key].expression}; {event.expression}"
+            event = dataclasses.replace(merged[key], expression=expression)
+        merged[key] = event
+    return tuple(merged.values())
 
 
 def _story_date(articles: Sequence[Article]) -> dt.date | None:

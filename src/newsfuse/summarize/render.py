@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.types import Brief, BriefSentence, Citation, SourceRef
@@ -57,12 +58,15 @@ def _label(source: str) -> str:
     return source.rsplit("/", 1)[-1]
 
 
-def render_markdown(brief: Brief) -> str:
-    """The brief as Markdown: headline, meta line, cited sentences, numbered sources."""
+def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
+    """The brief as Markdown: headline, meta line, cited sentences, then any extra
+    `sections` (the story analysis), then the numbered sources they all cite."""
     lines = [f"# {brief.headline}", "", f"*{meta_line(brief)}*", ""]
     for sentence in brief.sentences:
         marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
         lines.append(f"{sentence.text} {marks}")
+    for section in sections:
+        lines += ["", section.rstrip("\n")]
     lines += ["", "## Sources", ""]
     lines += [source_line(ref, _label(ref.source)) for ref in brief.sources]
     return "\n".join(lines) + "\n"
