@@ -1,7 +1,7 @@
 """Generate docs/cli.md, the command-line reference, from the typer app itself.
 
-    python scripts/cli_reference.py            # rewrite docs/cli.md
-    python scripts/cli_reference.py --check    # exit 1 if docs/cli.md is stale (CI test)
+python scripts/cli_reference.py            # rewrite docs/cli.md
+python scripts/cli_reference.py --check    # exit 1 if docs/cli.md is stale (CI test)
 """
 
 from __future__ import annotations
