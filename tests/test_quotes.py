@@ -115,3 +115,46 @@ def test_ten_articles_in_under_two_seconds(nlp: NLP, examples_dir: Path) -> None
     extract_quotes(parsed, entities)
     extract_claims(parsed, entities)
     assert time.perf_counter() - started < 2.0
+
+
+WIKINEWS_SPEAKERS = [
+    # "…," X, the leader of …, said. However, he added that "…" (pronoun -> last speaker)
+    ("M008-08.txt", "it is premature for the time being", "Paul-Lois Arslanian"),
+    # "X, a former forensic expert for <ORG> said that …": the subject, not the apposed ORG
+    ("M008-08.txt", "typically, if you see intact bodies", "Frank Ciacco"),
+    # "…," said the statement released by the EU / The statement added: issuer, full name
+    ("M002-05.txt", "The European Union deplores", "European Union"),
+    ("M002-05.txt", "all evidence clearly indicated", "European Union"),
+    # inverted attribution with a title: "…," said Rabobank spokesman Jacob Bergsma.
+    ("M003-02.txt", "Michael Rasmussen has been sent home", "Jacob Bergsma"),
+    # "The spokesperson said" after "A spokesperson for the International Olympic Committee"
+    (
+        "M009-08.txt",
+        "The International Olympic Committee has expressed",
+        "International Olympic Committee",
+    ),
+    # "Egeland later recanted his statement, adding that … was "…"": subject of the main verb
+    ("M000-03.txt", "one of the most generous pledges", "Jan Egeland"),
+    # "…," said Doctor Green, chairman for …: title stripped
+    ("M006-06.txt", "We have 100 critically ill patients", "Green"),
+    # "X, Director of <ORG> said that it is a "late aftershock"": person, not the ORG
+    ("M005-05.txt", "late aftershock", "Sergio Barrientos"),
+    # "according to Paris' mayor Bertrand Delanoë" after a partial quote
+    ("M009-08.txt", "by Chinese officials", "Bertrand Delanoë"),
+]
+
+
+@pytest.mark.parametrize(("name", "start", "speaker"), WIKINEWS_SPEAKERS)
+def test_wikinews_dev_speakers(
+    nlp: NLP, examples_dir: Path, name: str, start: str, speaker: str
+) -> None:
+    parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / name))
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert quote(quotes, start).speaker == speaker
+
+
+def test_colon_and_continued_paragraphs(nlp: NLP, examples_dir: Path) -> None:
+    # "Before today's stage, …, Rasmussen said: "…"" -> the full name from the article
+    parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / "M003-02.txt"))
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert quote(quotes, "I want to make absolutely clear").speaker == "Michael Rasmussen"

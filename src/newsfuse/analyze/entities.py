@@ -10,6 +10,7 @@ country-qualified organisation and title phrases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ TITLE_WORDS = TITLE_HEADS | {
     "prime", "defense", "defence", "foreign", "interior", "finance", "deputy", "first",
     "vice", "state", "national", "security", "sen.", "rep.", "gen.", "dr.", "mr.", "mrs.",
     "ms.", "lt.", "col.", "adviser", "advisor", "supreme", "leader", "former", "u.s.",
+    "mr", "ms", "mrs", "dr", "sir", "dame", "capt", "captain", "major", "colonel", "lieutenant",
+    "sergeant", "sgt", "admiral", "doctor", "professor", "spokesman", "spokeswoman", "spokesperson",
 }  # fmt: skip
 _DEPARTMENTS = {"defense", "defence", "foreign", "interior", "finance", "justice", "health"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -117,7 +120,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def norm(text: str) -> str:
-    """Matching key: lower case, straight apostrophes, no hyphens/'the', one space."""
+    """Matching key: lower case, no accents, straight apostrophes, no hyphens/'the'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’s", "s").replace("'s", "s").replace("-", " ").lower().strip()
     text = _SPACES.sub(" ", text)
     return text[4:] if text.startswith("the ") else text
@@ -219,7 +223,7 @@ def _title_prefix(span: Span) -> tuple[tuple[str | None, frozenset[str], str] | 
 
 
 def _rule_mentions(pa: ParsedArticle, persons: set[int]) -> list[_Raw]:
-    """Country-qualified organisations ("Moscow's defense ministry") and role phrases."""
+    """Country-qualified organisations and role phrases (not "Minister for London")."""
     out = []
     for tok in pa.doc:
         low = tok.lower_
@@ -233,7 +237,7 @@ def _rule_mentions(pa: ParsedArticle, persons: set[int]) -> list[_Raw]:
                 continue
             name = " ".join([country, *(m.text.title() for m in mods), tok.text.title()])
             out.append(_Raw(pa, start_char, tok.idx + len(tok), text, "organization", name))
-        else:
+        elif not any(c.dep_ in ("prep", "appos") for c in tok.children):
             words = frozenset(m.lower_ for m in mods) | {low}
             raw = _Raw(pa, start_char, tok.idx + len(tok), text, "role", text)
             raw.title = (country, words, low)
@@ -295,9 +299,13 @@ def _link(raws: list[_Raw]) -> None:
         toks = raw.key.split()
         if raw.kind == "person" or (len(toks) == 1 and raw.key not in COUNTRY_ADJ):
             cands = [f for f in surnames.get(toks[-1], []) if full[f][-len(toks) :] == toks]
+            if not cands and raw.kind == "person" and len(toks) == 1 and raw.key not in surnames:
+                cands = [f for f in full if full[f][0] == toks[0]][:2]  # "Ban" -> "Ban Ki-moon"
+                cands = cands if len(cands) == 1 else []
             if cands:
                 raw.key = max(cands, key=lambda f: (len(full[f]), counts[f]))
                 raw.kind = "person"
+    _link_acronyms(raws)
     qualified: dict[str, set[str]] = defaultdict(set)
     for raw in raws:
         if raw.kind == "organization" and raw.name != raw.text:
@@ -306,6 +314,17 @@ def _link(raws: list[_Raw]) -> None:
         generic = qualified.get(raw.key)
         if raw.kind == "organization" and generic and len(generic) == 1:
             raw.key = next(iter(generic))
+
+
+def _link_acronyms(raws: list[_Raw]) -> None:
+    """ "EU" -> "European Union" when exactly one organisation of the story has those initials."""
+    initials: dict[str, set[str]] = defaultdict(set)
+    for r in (r for r in raws if r.kind == "organization" and " " in r.key):
+        initials["".join(w[0] for w in r.name.split() if w[0].isupper()).lower()].add(r.key)
+    for raw in raws:
+        found = initials.get(raw.text.replace(".", "").lower(), set())
+        if raw.text.isupper() and len(found) == 1:
+            raw.key, raw.kind = next(iter(found)), "organization"
 
 
 def _build(raws: list[_Raw]) -> list[Entity]:

@@ -16,21 +16,23 @@ from spacy.tokens import Span, Token
 
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
 from newsfuse.analyze.nlp import ParsedArticle
+from newsfuse.analyze.speakers import (
+    OPEN_MARKS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    Context,
+    Ranges,
+    Source,
+    find_speaker,
+    inside,
+    subject_phrase,
+)
 from newsfuse.types import Article, Citation, Entity, Quote, Sentence
 
-OPEN_MARKS = {'"', "“"}
+__all__ = ["Ranges", "inside", "quote_segments", "resolve", "speaker_token"]
+
 CLOSE_MARKS = {'"', "”"}
-SPEECH_VERBS = {
-    "say", "tell", "add", "claim", "warn", "state", "announce", "insist", "explain", "note",
-    "write", "ask", "reply", "respond", "argue", "deny", "confirm", "acknowledge", "admit",
-    "declare", "comment", "remark", "report", "praise", "call", "describe", "urge", "vow",
-    "promise", "predict", "suggest", "stress", "emphasize", "conclude", "continue", "allege",
-}  # fmt: skip
-_PRONOUNS = {"he", "she", "him", "her"}
 _CHANNEL_NOUNS = {"statement", "interview", "briefing", "conference", "post", "tweet", "letter"}
-_SUBJECT_DROP = {"relcl", "appos", "punct", "acl", "advmod", "cc"}
-Source = tuple[str | None, str | None]  # (canonical name or phrase, entity id)
-Ranges = list[tuple[int, int]]
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -76,26 +78,10 @@ def _is_speech(text: str) -> bool:
     return not (len(words) <= 4 and all(w[:1].isupper() for w in words))
 
 
-def inside(ranges: Ranges, pos: int) -> bool:
-    """Is body offset `pos` within quotation marks?"""
-    return any(s <= pos < e for s, e in ranges)
-
-
-def subject_phrase(head: Token) -> str:
-    """The subject noun phrase without relative clauses, appositions and asides."""
-    drop: set[int] = set()
-    for child in head.children:
-        if child.dep_ in _SUBJECT_DROP:
-            drop.update(t.i for t in child.subtree)
-    toks = [t for t in head.subtree if t.i not in drop]
-    text = "".join(t.text_with_ws for t in toks)
-    return text.split("\n")[-1].strip(" ,")  # a parse never spans paragraphs for a name
-
-
 def resolve(pa: ParsedArticle, head: Token, index: EntityIndex) -> Source:
     """Canonical entity for a subject token: pronouns and bare titles to the last person."""
     aid = pa.article.id
-    if head.lower_ in _PRONOUNS:
+    if head.lower_ in PRONOUNS:
         last = index.person_before(aid, head.idx)
         return (last.name, last.id) if last else (None, None)
     chain = [head]
@@ -152,47 +138,19 @@ def channel(span: Span, quoted: Ranges) -> str | None:
     return None
 
 
-def attribution(
-    pa: ParsedArticle, sentence: Sentence, quoted: Ranges, index: EntityIndex, lead: int = 999
-) -> tuple[Source, str | None] | None:
-    """Speaker and channel from a speech verb outside quotes (within the first `lead` tokens)."""
-    span = pa.span_of(sentence)
-    if span is None:
-        return None
-    for tok in span[:lead]:
-        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB" and not inside(quoted, tok.idx):
-            head = speaker_token(tok, quoted)
-            if head is not None:
-                source = resolve(pa, head, index)
-                if source[0] is not None:
-                    return source, channel(span, quoted)
-    return None
-
-
 def _sentences(article: Article, segments: Ranges) -> list[Sentence]:
     """Sentences that hold any part of the quotation."""
     return [s for s in article.sentences if any(s.start < e and a < s.end for a, e in segments)]
 
 
-def _speaker(
-    pa: ParsedArticle, held: list[Sentence], quoted: Ranges, index: EntityIndex
-) -> tuple[Source, str | None]:
-    """Attribution in the quote's sentences, else the next sentence's lead, else the previous."""
+def _channel(pa: ParsedArticle, held: list[Sentence], quoted: Ranges) -> str | None:
+    """The first channel phrase in the quote's own sentences."""
     for sentence in held:
-        found = attribution(pa, sentence, quoted, index)
+        span = pa.span_of(sentence)
+        found = channel(span, quoted) if span is not None else None
         if found:
             return found
-    sents = pa.article.sentences
-    last, first = held[-1].index, held[0].index
-    if last + 1 < len(sents):
-        found = attribution(pa, sents[last + 1], quoted, index, lead=8)
-        if found:
-            return found
-    if first > 0 and pa.article.body[held[0].start] in OPEN_MARKS:
-        found = attribution(pa, sents[first - 1], quoted, index)
-        if found and found[0][1] is not None:
-            return found
-    return (None, None), None
+    return None
 
 
 def extract_quotes(
@@ -204,12 +162,14 @@ def extract_quotes(
     for pa in parsed:
         quotes = quote_segments(pa.article)
         quoted = [seg for q in quotes for seg in q]
+        ctx = Context(pa, index, quoted)
         for segments in quotes:
             text = " ".join(pa.article.body[s:e].strip() for s, e in segments).strip(" ,")
             held = _sentences(pa.article, segments)
             if not held or not _is_speech(text):
                 continue
-            (name, sid), chan = _speaker(pa, held, quoted, index)
+            name, sid = find_speaker(ctx, held)
+            chan = _channel(pa, held, quoted) if name is not None else None
             cites = tuple(Citation(pa.article.id, s.id) for s in held)
             out.append(Quote(text, name, sid, chan, cites))
     return tuple(out)

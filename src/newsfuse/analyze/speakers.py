@@ -1,0 +1,319 @@
+"""Who said a quotation: the subject of a speech verb, resolved to a canonical entity.
+
+Why a candidate is resolved before it is accepted: the small model's subject of "said"
+is often a non-speaker ("the communique", "today") or a description ("a spokesman for
+the IOC", "the minister, Lord Triesman"); only people, organisations and the few nouns
+that stand for them may speak. Quotes with no attribution in their own sentence follow
+news convention: a colon introduces the next paragraph, an attribution may sit in the
+neighbouring sentence, and an unattributed quote paragraph continues the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
+from newsfuse.analyze.nlp import ParsedArticle
+from newsfuse.types import Entity, Sentence
+
+OPEN_MARKS = {'"', "“"}
+SPEECH_VERBS = {
+    "say", "tell", "add", "claim", "warn", "state", "announce", "insist", "explain", "note",
+    "write", "ask", "reply", "respond", "argue", "deny", "confirm", "acknowledge", "admit",
+    "declare", "comment", "remark", "report", "praise", "call", "describe", "urge", "vow",
+    "promise", "predict", "suggest", "stress", "emphasize", "conclude", "continue", "allege",
+    "quote", "recall", "observe", "complain", "assert", "maintain", "reiterate", "concede",
+    "exclaim", "shout", "joke", "tweet", "recount", "plead", "demand", "accuse", "label",
+}  # fmt: skip
+PRONOUNS = {"he", "she", "him", "her"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
+_DOCUMENTS = {
+    "statement", "communique", "communiqué", "report", "letter", "release", "declaration",
+    "document", "draft", "message", "resolution", "notice", "post", "editorial",
+}  # fmt: skip
+_PERSON_NOUNS = TITLE_HEADS | {
+    "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "officer",
+    "analyst", "reporter", "source", "witness", "resident", "survivor", "doctor", "expert",
+    "member", "user", "leader", "head", "man", "woman", "people", "person", "police",
+    "authority", "activist", "father", "mother", "wife", "husband", "son", "daughter",
+    "relative", "friend", "scientist", "researcher", "professor", "seismologist", "worker",
+    "owner", "student", "teacher", "manager", "candidate", "aide", "adviser", "advisor",
+}  # fmt: skip
+_ORG_NOUNS = {
+    "agency", "ministry", "government", "committee", "newspaper", "company", "university",
+    "department", "council", "organisation", "organization", "team", "party", "court",
+    "office", "commission", "board", "union", "association", "embassy", "institute",
+    "network", "paper", "station", "service", "club", "federation", "foundation",
+}  # fmt: skip
+_SUBJECT_DROP = {"relcl", "appos", "punct", "acl", "advmod", "cc"}
+_SPEAKER_KINDS = {"person", "organization", "group", "place"}
+_STOP = {"the", "a", "an", "said", "says", "and", "but", "on", "in", "of", "by", "mr", "ms"}
+Source = tuple[str | None, str | None]  # (canonical name or phrase, entity id)
+Ranges = list[tuple[int, int]]
+
+
+def inside(ranges: Ranges, pos: int) -> bool:
+    """Is body offset `pos` within quotation marks?"""
+    return any(s <= pos < e for s, e in ranges)
+
+
+def subject_phrase(head: Token) -> str:
+    """The subject noun phrase without relative clauses, appositions and asides."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _SUBJECT_DROP and child.text not in ("-", "–"):
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    text = "".join(t.text_with_ws for t in toks)
+    return text.split("\n")[-1].strip(" ,")  # a parse never spans paragraphs for a name
+
+
+@dataclass
+class Context:
+    """One article's attribution state: the index and the last speaker found."""
+
+    pa: ParsedArticle
+    index: EntityIndex
+    quoted: Ranges
+    last: Source = (None, None)
+    last_at: int = -1  # paragraph of the last attributed quote
+    depth: int = field(default=0)
+
+
+def entity_of(ctx: Context, tok: Token) -> Entity | None:
+    """The entity whose mention covers `tok` (a name's head or one of its compounds)."""
+    ent = ctx.index.at(ctx.pa.article.id, tok.idx, tok.idx + len(tok))
+    return ent if ent is not None and ent.kind in _SPEAKER_KINDS else None
+
+
+def _named(ctx: Context, head: Token) -> Source | None:
+    """A name in the phrase: the head, an apposition ("the minister, Lord Triesman") or a
+    compound name ("Pentagon spokesman Mark Ballesteros")."""
+    near = [c for c in head.children if c.dep_ in ("compound", "flat", "nmod")]
+    for child in near + [t for t in head.subtree if t.dep_ == "appos"]:
+        ent = entity_of(ctx, child)
+        if ent is not None and ent.kind == "person" and head.ent_type_ != "PERSON":
+            return ent.name, ent.id
+    ent = entity_of(ctx, head)
+    if ent is not None and (ent.kind != "place" or head.pos_ == "PROPN"):
+        return ent.name, ent.id
+    return None
+
+
+def _issuer(ctx: Context, head: Token) -> Source | None:
+    """Whom a spokesman or a statement speaks for: "for/of/by/from X", "X's", "X spokesman",
+    or the subject of the verb that issued the document."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _named(ctx, pobj) or _issuer(ctx, pobj)
+        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+            found = _named(ctx, child)
+            if found:
+                return found
+        if child.dep_ == "acl":  # "the statement released by the EU"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return _named(ctx, pobj)
+    if head.lemma_ in _DOCUMENTS and head.dep_ in ("dobj", "pobj"):
+        verb = head.head if head.dep_ == "dobj" else head.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return _named(ctx, subj)
+    return None
+
+
+def _fuller(ctx: Context, name: str) -> str:
+    """The longest capitalised form of a name the NER missed ("Egeland" -> "Jan Egeland")."""
+    pattern = r"(?:[A-Z][\w'-]+ ){1,3}" + re.escape(name) + r"\b"
+    forms = re.findall(pattern, ctx.pa.article.body)
+    forms = [f for f in forms if not any(w.lower() in _STOP for w in f.split())]
+    return max(forms, key=len) if forms else name
+
+
+def _earlier_issuer(ctx: Context, head: Token) -> Source | None:
+    """Issuer of the last earlier mention of the same noun ("A spokesperson for the IOC")."""
+    for tok in reversed(ctx.pa.doc[max(0, head.i - 150) : head.i]):
+        if tok.lemma_ == head.lemma_:
+            found = _issuer(ctx, tok)
+            if found is not None:
+                return found
+    return None
+
+
+def resolve_head(ctx: Context, head: Token) -> Source | None:
+    """Speaker for a subject token; None when the token cannot be a speaker at all."""
+    low = head.lower_
+    if low in PRONOUNS:
+        return antecedent(ctx, head)
+    if head.pos_ == "PRON":
+        return (None, None) if low in ("they", "we", "i", "you") else None
+    found = _named(ctx, head)
+    if found is not None:
+        return found
+    lemma = head.lemma_.lower()
+    definite = any(c.lower_ in ("the", "this") for c in head.lefts)
+    if lemma in _SPOKES or lemma in _DOCUMENTS:
+        found = _issuer(ctx, head)
+        if found is None and definite:
+            found = _earlier_issuer(ctx, head)  # "The statement added", "the spokesperson"
+        if found is None and definite and ctx.last[0] is not None:
+            return ctx.last
+        return found if found is not None else (None, None) if lemma in _SPOKES else None
+    if lemma in _ORG_NOUNS:
+        owned = definite or any(c.dep_ == "poss" for c in head.children)
+        return (subject_phrase(head), None) if owned else (None, None)
+    if lemma in _PERSON_NOUNS:
+        if definite and lemma in TITLE_HEADS:
+            ent = ctx.index.person_before(ctx.pa.article.id, head.idx)
+            return (ent.name, ent.id) if ent else (None, None)
+        return None, None  # "officials", "an analyst for USGS": not named
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return _fuller(ctx, subject_phrase(head)), None  # a name the NER missed
+    return None
+
+
+def antecedent(ctx: Context, pron: Token) -> Source:
+    """He/she: the nearest person subject before it (this and the 3 previous sentences)."""
+    if ctx.depth > 3:
+        return None, None
+    ctx.depth += 1
+    try:
+        sent = ctx.pa.sentence_at(pron.idx)
+        first = max(0, (sent.index if sent else 0) - 3)
+        start = ctx.pa.article.sentences[first].start
+        doc = ctx.pa.doc
+        span = doc.char_span(start, pron.idx, alignment_mode="expand")
+        for tok in reversed(span if span is not None else ()):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i >= pron.i:
+                continue
+            ent = entity_of(ctx, tok)
+            personal = ent is not None and ent.kind == "person"
+            speaking = ent is not None and tok.head.lemma_ in SPEECH_VERBS
+            titled = tok.lemma_.lower() in _SPOKES | TITLE_HEADS
+            if personal or speaking or titled or tok.lower_ in PRONOUNS:
+                found = resolve_head(ctx, tok)
+                if found is not None and found[0] is not None:
+                    return found
+        last = ctx.index.person_before(ctx.pa.article.id, pron.idx)
+        return (last.name, last.id) if last else (None, None)
+    finally:
+        ctx.depth -= 1
+
+
+def subjects(verb: Token, quoted: Ranges) -> list[Token]:
+    """Candidate speakers of a speech verb: its subject on either side, the agent of a
+    passive ("as quoted by AP"), then the noun right before it."""
+    out = [
+        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(quoted, c.idx)
+    ]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        out += [c for c in agent.children if c.dep_ == "pobj"]
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    near = verb.doc[i] if i >= 0 else None
+    if near is not None and near.pos_ in ("NOUN", "PROPN") and not inside(quoted, near.idx):
+        between = verb.doc[out[0].i : near.left_edge.i] if out else verb.doc[0:0]
+        apposed = out and near in list(out[0].subtree)
+        if out and not apposed and out[0].i < near.i and any(t.text == "," for t in between):
+            out.insert(0, near)  # "<clause with its own subject>, Moscow's ministry said"
+        elif near not in out:
+            out.append(near)
+    if not out and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head, quoted)  # "Egeland recanted ..., adding that"
+    return out
+
+
+def verb_speaker(ctx: Context, span: Span, lead: int = 999) -> Source | None:
+    """Speaker from a speech verb outside quotes (within the first `lead` tokens)."""
+    for tok in span[:lead]:
+        if tok.lemma_ not in SPEECH_VERBS or tok.pos_ != "VERB" or inside(ctx.quoted, tok.idx):
+            continue
+        for head in subjects(tok, ctx.quoted):
+            found = resolve_head(ctx, head)
+            if found is not None:
+                return found
+    return None
+
+
+def other_speaker(ctx: Context, span: Span) -> Source | None:
+    """ "according to X", "X: "…"", or a named subject of the sentence's main verb."""
+    for tok in span:
+        if inside(ctx.quoted, tok.idx):
+            continue
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            found = resolve_head(ctx, pobj) if pobj is not None else None
+            if found is not None:
+                return found
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.text == ":" and nxt is not None and inside(ctx.quoted, nxt.idx + 1):
+            ent = entity_of(ctx, tok.nbor(-1)) if tok.i > 0 else None
+            if ent is not None and ent.kind != "place":
+                return ent.name, ent.id
+    root = span.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is not None and not inside(ctx.quoted, subj.idx):
+        ent = entity_of(ctx, subj)
+        if ent is not None and ent.kind in ("person", "organization"):
+            return ent.name, ent.id
+    return None
+
+
+def in_sentence(ctx: Context, sentence: Sentence, lead: int = 999) -> Source | None:
+    """Speaker named in one sentence."""
+    span = ctx.pa.span_of(sentence)
+    if span is None:
+        return None
+    found = verb_speaker(ctx, span, lead)
+    if found is None and lead == 999:
+        found = other_speaker(ctx, span)
+    return found
+
+
+def _neighbours(ctx: Context, held: list[Sentence]) -> Source | None:
+    """A colon before, the lead of the next sentence, then the previous sentence."""
+    sents, body = ctx.pa.article.sentences, ctx.pa.article.body
+    first, last = held[0], held[-1]
+    initial = body[first.start] in OPEN_MARKS
+    prev = sents[first.index - 1] if first.index > 0 else None
+    if prev is not None and initial and prev.text.rstrip().endswith(":"):
+        found = in_sentence(ctx, prev)
+        if found is not None:
+            return found
+    after = sents[last.index + 1] if last.index + 1 < len(sents) else None
+    if after is not None and initial and after.paragraph == last.paragraph:
+        found = in_sentence(ctx, after, lead=8)
+        if found is not None:
+            return found
+    if prev is not None and initial and prev.paragraph == first.paragraph:
+        found = in_sentence(ctx, prev)
+        if found is not None and found[0] is not None:
+            return found
+    return None
+
+
+def find_speaker(ctx: Context, held: list[Sentence]) -> Source:
+    """Speaker of a quote held by `held` sentences; updates the last speaker."""
+    found = next((f for s in held if (f := in_sentence(ctx, s)) is not None), None)
+    if found is None:
+        found = _neighbours(ctx, held)
+    first = held[0]
+    initial = ctx.pa.article.body[first.start] in OPEN_MARKS
+    if found is None and initial and ctx.last_at >= first.paragraph - 1:
+        found = ctx.last  # a quote paragraph without attribution continues the last speaker
+    if found is None and initial and first.index > 0:
+        prev = ctx.pa.article.sentences[first.index - 1]
+        if prev.paragraph == first.paragraph - 1:
+            found = in_sentence(ctx, prev)
+    found = found if found is not None else (None, None)
+    if found[0] is not None:
+        ctx.last, ctx.last_at = found, held[-1].paragraph
+    return found
