@@ -1,0 +1,83 @@
+"""Latency of a brief and of the story analysis on the 10 bundled Wikinews stories
+(10 articles each), plus the one-time model load. Appends a dated table to --out.
+
+    python benchmarks/bench_analysis.py --out docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from newsfuse.analyze.dossier import Analyzer
+from newsfuse.config import Config
+from newsfuse.extract import iter_articles
+from newsfuse.summarize import build_brief
+from newsfuse.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT / "examples/articles/en.wikinews.org"
+
+
+def stories() -> dict[str, list[Article]]:
+    """The 10 gold stories of the bundled Wikinews articles (file prefix = story)."""
+    groups: dict[str, list[Article]] = {}
+    for item in iter_articles([WIKINEWS], Config().extract):
+        if isinstance(item, Article):
+            groups.setdefault(Path(item.source).name[:4], []).append(item)
+    return groups
+
+
+def measure(repeats: int) -> list[str]:
+    config = Config()
+    t0 = time.perf_counter()
+    analyzer = Analyzer(config.analyze)
+    analyzer.nlp  # noqa: B018 - load and verify the model now, to time it alone
+    load_s = time.perf_counter() - t0
+    rows = []
+    for name, articles in sorted(stories().items()):
+        brief_ms, analysis_ms = [], []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            build_brief(name, articles, config.brief)
+            brief_ms.append(1000 * (time.perf_counter() - t))
+            t = time.perf_counter()
+            analyzer.analyze(name, articles)
+            analysis_ms.append(1000 * (time.perf_counter() - t))
+        words = sum(a.word_count for a in articles)
+        rows.append(
+            f"| {name} | {len(articles)} | {words:,} | {statistics.median(brief_ms):.0f}"
+            f" | {statistics.median(analysis_ms):.0f} |"
+        )
+    return [
+        f"## Brief and analysis latency — {dt.date.today().isoformat()}",
+        "",
+        f"Python {platform.python_version()}; median of {repeats} runs per story, model loaded."
+        f" Model load and hash check: {load_s:.2f} s."
+        " Command: `python benchmarks/bench_analysis.py`",
+        "",
+        "| story | articles | words | brief ms | analysis ms |",
+        "|---|---:|---:|---:|---:|",
+        *rows,
+        "",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    text = "\n".join(measure(args.repeats))
+    print(text)
+    if args.out:
+        with args.out.open("a", encoding="utf-8") as fh:
+            fh.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
