@@ -158,3 +158,43 @@ def test_colon_and_continued_paragraphs(nlp: NLP, examples_dir: Path) -> None:
     parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / "M003-02.txt"))
     quotes = extract_quotes(parsed, extract_entities(parsed))
     assert quote(quotes, "I want to make absolutely clear").speaker == "Michael Rasmussen"
+
+
+DEV2_SPEAKERS = [
+    # "…," he said. after "Bahonar … has stated that …": the speaker, not "the British
+    # government" inside the quote
+    ("M002-08.txt", "If it is proven that a mistake", "Mohammad Reza Bahonar"),
+    # "Officials … have not confirmed … and Tony Blair called … "…"": the verb governing the quote
+    ("M002-08.txt", "wrong and illegal", "Tony Blair"),
+    # a country speaking is recorded as written, not by its canonical name
+    ("M002-08.txt", "completely unacceptable", "Britain"),
+    # "said the Executive Clerk of …, Óscar Acuña": the apposed name, not the title
+    ("M005-04.txt", "Their attitude is a clear sample", "Óscar Acuña"),
+    # "the UN, whose World Food Program … calls the current operation "…""
+    ("M006-04.txt", "the most complex operation", "World Food Program"),
+    # "Byrs called the decision "heartbreaking"": one reported word, surname in full
+    ("M006-04.txt", "heartbreaking", "Elizabeth Byrs"),
+    # "Army charge sheets accuse …": a document's issuer
+    ("M007-10.txt", "directing, encouraging", "Army"),
+    # "The first report, by … Sir Rob Fulton, looked at "…""
+    ("M002-06.txt", "operational circumstances", "Rob Fulton"),
+    # "a Confucius' saying, "…""
+    ("M009-02.txt", "How Happy We Are", "Confucius"),
+    # "The French government … have urged caution, saying … French navy spokesman … commented"
+    ("M008-10.txt", "[I]t's like trying", "Hugues du Plessis d'Argentre"),
+]
+
+
+@pytest.mark.parametrize(("name", "start", "speaker"), DEV2_SPEAKERS)
+def test_wikinews_dev2_speakers(
+    nlp: NLP, examples_dir: Path, name: str, start: str, speaker: str
+) -> None:
+    parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / name))
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert quote(quotes, start).speaker == speaker
+
+
+def test_seconds_marks_are_not_quotes(nlp: NLP, examples_dir: Path) -> None:
+    # "by 19' 36" and Team CSC by 22' 10'." / "in a time of 3h 51' 03"."
+    parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / "M003-04.txt"))
+    assert extract_quotes(parsed, extract_entities(parsed)) == ()

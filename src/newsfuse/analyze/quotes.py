@@ -15,11 +15,9 @@ from itertools import groupby
 from spacy.tokens import Span, Token
 
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
+from newsfuse.analyze.lexicon import OPEN_MARKS, PRONOUNS, SPEECH_VERBS
 from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.analyze.speakers import (
-    OPEN_MARKS,
-    PRONOUNS,
-    SPEECH_VERBS,
     Context,
     Ranges,
     Source,
@@ -46,7 +44,7 @@ def _paragraphs(article: Article) -> list[tuple[int, int]]:
 
 def quote_segments(article: Article) -> list[Ranges]:
     """Each quotation as the body ranges inside its marks (several for multi-paragraph ones)."""
-    body = article.body
+    body = article.body  # a mark right after a digit is seconds or inches (3h 51' 03")
     quotes: list[Ranges] = []
     carry: Ranges = []
     paras = _paragraphs(article)
@@ -54,7 +52,7 @@ def quote_segments(article: Article) -> list[Ranges]:
         opened: int | None = None
         for i in range(pstart, pend):
             ch = body[i]
-            if opened is None and ch in OPEN_MARKS:
+            if opened is None and ch in OPEN_MARKS and not body[i - 1 : i].isdigit():
                 opened = i + 1
             elif opened is not None and ch in CLOSE_MARKS:
                 quotes.append([*carry, (opened, i)])
@@ -76,6 +74,17 @@ def _is_speech(text: str) -> bool:
     if len(words) < 2:
         return False
     return not (len(words) <= 4 and all(w[:1].isupper() for w in words))
+
+
+def _reported_word(pa: ParsedArticle, held: list[Sentence], segments: Ranges) -> bool:
+    """A one-word quote that repeats someone's wording: a speech verb governs it within two
+    steps ("called the decision "heartbreaking"", "said it "accidentally" donated")."""
+    span = pa.span_of(held[0])
+    word = next((t for t in span or () if inside(segments, t.idx) and t.is_alpha), None)
+    if word is None or not word.text.islower():
+        return False
+    steps = [word.head, word.head.head]
+    return any(t.lemma_ in SPEECH_VERBS and not inside(segments, t.idx) for t in steps)
 
 
 def resolve(pa: ParsedArticle, head: Token, index: EntityIndex) -> Source:
@@ -166,8 +175,9 @@ def extract_quotes(
         for segments in quotes:
             text = " ".join(pa.article.body[s:e].strip() for s, e in segments).strip(" ,")
             held = _sentences(pa.article, segments)
-            if not held or not _is_speech(text):
+            if not held or not (_is_speech(text) or _reported_word(pa, held, segments)):
                 continue
+            ctx.current = segments
             name, sid = find_speaker(ctx, held)
             chan = _channel(pa, held, quoted) if name is not None else None
             cites = tuple(Citation(pa.article.id, s.id) for s in held)

@@ -16,38 +16,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
+from newsfuse.analyze.lexicon import (
+    _DOCUMENTS,
+    _ORG_NOUNS,
+    _PERSON_NOUNS,
+    _SPOKES,
+    OPEN_MARKS,
+    PRONOUNS,
+    SPEECH_VERBS,
+)
 from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.types import Entity, Sentence
 
-OPEN_MARKS = {'"', "“"}
-SPEECH_VERBS = {
-    "say", "tell", "add", "claim", "warn", "state", "announce", "insist", "explain", "note",
-    "write", "ask", "reply", "respond", "argue", "deny", "confirm", "acknowledge", "admit",
-    "declare", "comment", "remark", "report", "praise", "call", "describe", "urge", "vow",
-    "promise", "predict", "suggest", "stress", "emphasize", "conclude", "continue", "allege",
-    "quote", "recall", "observe", "complain", "assert", "maintain", "reiterate", "concede",
-    "exclaim", "shout", "joke", "tweet", "recount", "plead", "demand", "accuse", "label",
-}  # fmt: skip
-PRONOUNS = {"he", "she", "him", "her"}
-_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
-_DOCUMENTS = {
-    "statement", "communique", "communiqué", "report", "letter", "release", "declaration",
-    "document", "draft", "message", "resolution", "notice", "post", "editorial",
-}  # fmt: skip
-_PERSON_NOUNS = TITLE_HEADS | {
-    "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "officer",
-    "analyst", "reporter", "source", "witness", "resident", "survivor", "doctor", "expert",
-    "member", "user", "leader", "head", "man", "woman", "people", "person", "police",
-    "authority", "activist", "father", "mother", "wife", "husband", "son", "daughter",
-    "relative", "friend", "scientist", "researcher", "professor", "seismologist", "worker",
-    "owner", "student", "teacher", "manager", "candidate", "aide", "adviser", "advisor",
-}  # fmt: skip
-_ORG_NOUNS = {
-    "agency", "ministry", "government", "committee", "newspaper", "company", "university",
-    "department", "council", "organisation", "organization", "team", "party", "court",
-    "office", "commission", "board", "union", "association", "embassy", "institute",
-    "network", "paper", "station", "service", "club", "federation", "foundation",
-}  # fmt: skip
+_SHARED = {"advcl", "xcomp", "conj", "pcomp"}  # verbs that share their head's subject
 _SUBJECT_DROP = {"relcl", "appos", "punct", "acl", "advmod", "cc"}
 _SPEAKER_KINDS = {"person", "organization", "group", "place"}
 _STOP = {"the", "a", "an", "said", "says", "and", "but", "on", "in", "of", "by", "mr", "ms"}
@@ -80,7 +61,9 @@ class Context:
     quoted: Ranges
     last: Source = (None, None)
     last_at: int = -1  # paragraph of the last attributed quote
+    last_sent: int = -1  # its last sentence
     depth: int = field(default=0)
+    current: Ranges = field(default_factory=list)  # the quotation being attributed
 
 
 def entity_of(ctx: Context, tok: Token) -> Entity | None:
@@ -92,15 +75,25 @@ def entity_of(ctx: Context, tok: Token) -> Entity | None:
 def _named(ctx: Context, head: Token) -> Source | None:
     """A name in the phrase: the head, an apposition ("the minister, Lord Triesman") or a
     compound name ("Pentagon spokesman Mark Ballesteros")."""
+    own = entity_of(ctx, head)
+    bare = own is None or own.kind != "person" or " " not in own.name  # "the Executive Clerk"
     near = [c for c in head.children if c.dep_ in ("compound", "flat", "nmod")]
     for child in near + [t for t in head.subtree if t.dep_ == "appos"]:
         ent = entity_of(ctx, child)
-        if ent is not None and ent.kind == "person" and head.ent_type_ != "PERSON":
+        if ent is not None and ent.kind == "person" and ent is not own and bare:
             return ent.name, ent.id
-    ent = entity_of(ctx, head)
-    if ent is not None and (ent.kind != "place" or head.pos_ == "PROPN"):
-        return ent.name, ent.id
+    if own is not None and (own.kind != "place" or head.pos_ == "PROPN"):
+        return (as_written(ctx, own, head) if own.kind == "place" else own.name), own.id
     return None
+
+
+def as_written(ctx: Context, ent: Entity, tok: Token) -> str:
+    """A country speaking is recorded as written ("Britain", not the canonical "United Kingdom")."""
+    body, aid = ctx.pa.article.body, ctx.pa.article.id
+    for m in ent.mentions:
+        if m.article_id == aid and m.start <= tok.idx < m.end:
+            return re.sub(r"^(?:the|The) ", "", body[m.start : m.end])
+    return ent.name
 
 
 def _issuer(ctx: Context, head: Token) -> Source | None:
@@ -149,10 +142,10 @@ def _earlier_issuer(ctx: Context, head: Token) -> Source | None:
 def resolve_head(ctx: Context, head: Token) -> Source | None:
     """Speaker for a subject token; None when the token cannot be a speaker at all."""
     low = head.lower_
-    if low in PRONOUNS:
+    if low in PRONOUNS or low == "they":
         return antecedent(ctx, head)
     if head.pos_ == "PRON":
-        return (None, None) if low in ("they", "we", "i", "you") else None
+        return (None, None) if low in ("we", "i", "you") else None
     found = _named(ctx, head)
     if found is not None:
         return found
@@ -175,31 +168,60 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
         return None, None  # "officials", "an analyst for USGS": not named
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         return _fuller(ctx, subject_phrase(head)), None  # a name the NER missed
+    if head.pos_ == "NOUN" and head.text.istitle() and _fuller(ctx, head.text) != head.text:
+        return _fuller(ctx, head.text), None  # "Byrs called": a surname tagged as a noun
     return None
 
 
+def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
+    """Can `tok` be what the pronoun refers to? he/she: a person or someone speaking for an
+    organisation; they: an organisation or group, never an unnamed plural of people."""
+    ent = entity_of(ctx, tok)
+    lemma = tok.lemma_.lower()
+    if pron.lower_ == "they":
+        return (ent is not None and ent.kind in ("organization", "group")) or lemma in _ORG_NOUNS
+    if ent is not None:  # "Arslanian, the leader of …": a person the NER took for an org
+        described = any(c.dep_ == "appos" and c.lemma_ in _PERSON_NOUNS for c in tok.children)
+        return ent.kind == "person" or (ent.kind == "organization" and described)
+    return lemma in _SPOKES | TITLE_HEADS or tok.lower_ in PRONOUNS
+
+
+def _speaking(tok: Token) -> bool:
+    """Is `tok` the subject of a speech verb ("X reaffirmed …, but said …" included)?"""
+    verbs = [tok.head, *(c for c in tok.head.children if c.dep_ == "conj")]
+    return any(v.lemma_ in SPEECH_VERBS for v in verbs)
+
+
+def _subject_candidates(ctx: Context, pron: Token) -> list[Token]:
+    """Subjects outside quotes in this and the 3 previous sentences, nearest first; the
+    subjects of speech verbs before all others (the last speaker is the likeliest referent)."""
+    sent = ctx.pa.sentence_at(pron.idx)
+    first = max(0, (sent.index if sent else 0) - 3)
+    start = ctx.pa.article.sentences[first].start
+    span = ctx.pa.doc.char_span(start, pron.idx, alignment_mode="expand")
+    found = [
+        t
+        for t in reversed(span if span is not None else ())
+        if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and not inside(ctx.quoted, t.idx)
+    ]
+    return sorted(found, key=lambda t: not _speaking(t))
+
+
 def antecedent(ctx: Context, pron: Token) -> Source:
-    """He/she: the nearest person subject before it (this and the 3 previous sentences)."""
+    """He/she/they: the nearest plausible subject before it, preferring the subject of the
+    previous speech verb; he/she fall back on the last person named, they on null."""
     if ctx.depth > 3:
         return None, None
     ctx.depth += 1
     try:
-        sent = ctx.pa.sentence_at(pron.idx)
-        first = max(0, (sent.index if sent else 0) - 3)
-        start = ctx.pa.article.sentences[first].start
-        doc = ctx.pa.doc
-        span = doc.char_span(start, pron.idx, alignment_mode="expand")
-        for tok in reversed(span if span is not None else ()):
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i >= pron.i:
+        for tok in _subject_candidates(ctx, pron):
+            if not _plausible(ctx, tok, pron):
                 continue
-            ent = entity_of(ctx, tok)
-            personal = ent is not None and ent.kind == "person"
-            speaking = ent is not None and tok.head.lemma_ in SPEECH_VERBS
-            titled = tok.lemma_.lower() in _SPOKES | TITLE_HEADS
-            if personal or speaking or titled or tok.lower_ in PRONOUNS:
-                found = resolve_head(ctx, tok)
-                if found is not None and found[0] is not None:
-                    return found
+            found = resolve_head(ctx, tok)
+            if found is not None and found[0] is not None:
+                return found
+        if pron.lower_ == "they":
+            return None, None
         last = ctx.index.person_before(ctx.pa.article.id, pron.idx)
         return (last.name, last.id) if last else (None, None)
     finally:
@@ -225,16 +247,37 @@ def subjects(verb: Token, quoted: Ranges) -> list[Token]:
             out.insert(0, near)  # "<clause with its own subject>, Moscow's ministry said"
         elif near not in out:
             out.append(near)
-    if not out and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects(verb.head, quoted)  # "Egeland recanted ..., adding that"
+    if not out and verb.dep_ in _SHARED:
+        head = verb.head
+        while head.dep_ in ("prep", "pcomp") and head.head is not head:
+            head = head.head  # "has provided meals to starving people and calls …"
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects(head, quoted)  # "Egeland recanted ..., adding that"
     return out
+
+
+def speech_verbs(ctx: Context, span: Span) -> list[Token]:
+    """Speech verbs outside quotes; those governing the current quotation first, nearest
+    first ("Officials have not confirmed … and Blair called the detention "…"")."""
+    verbs = [
+        t
+        for t in span
+        if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and not inside(ctx.quoted, t.idx)
+    ]
+    held = [t.i for t in span if inside(ctx.current, t.idx)]
+    if not held:
+        return verbs
+    governing = {a.i for t in span if inside(ctx.current, t.idx) for a in t.ancestors}
+    for v in verbs:  # "calls the operation "…"": an object complement the parse misattached
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "oprd")), None)
+        if obj is not None and 0 < held[0] - obj.right_edge.i <= 2:
+            governing.add(v.i)
+    return sorted(verbs, key=lambda v: (v.i not in governing, min(abs(v.i - i) for i in held)))
 
 
 def verb_speaker(ctx: Context, span: Span, lead: int = 999) -> Source | None:
     """Speaker from a speech verb outside quotes (within the first `lead` tokens)."""
-    for tok in span[:lead]:
-        if tok.lemma_ not in SPEECH_VERBS or tok.pos_ != "VERB" or inside(ctx.quoted, tok.idx):
-            continue
+    for tok in speech_verbs(ctx, span[:lead]):
         for head in subjects(tok, ctx.quoted):
             found = resolve_head(ctx, head)
             if found is not None:
@@ -258,8 +301,27 @@ def other_speaker(ctx: Context, span: Span) -> Source | None:
             ent = entity_of(ctx, tok.nbor(-1)) if tok.i > 0 else None
             if ent is not None and ent.kind != "place":
                 return ent.name, ent.id
-    root = span.root
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return _document_source(ctx, span) or _root_subject(ctx, span)
+
+
+def _document_source(ctx: Context, span: Span) -> Source | None:
+    """The issuer of a document or saying that holds the quote: "a Confucius' saying, "…"",
+    "The first report, by X, looked at "…""."""
+    heads = [
+        t.head for t in span if inside(ctx.current, t.idx) and not inside(ctx.current, t.head.idx)
+    ]
+    subj = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    for tok in [h for h in heads if h.pos_ == "NOUN"] + ([subj] if subj is not None else []):
+        if tok.lemma_.lower() in _DOCUMENTS and not inside(ctx.quoted, tok.idx):
+            found = _issuer(ctx, tok)
+            if found is not None and found[0] is not None:
+                return found
+    return None
+
+
+def _root_subject(ctx: Context, span: Span) -> Source | None:
+    """A named person or organisation as subject of the main verb ("Clinton promised …")."""
+    subj = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
     if subj is not None and not inside(ctx.quoted, subj.idx):
         ent = entity_of(ctx, subj)
         if ent is not None and ent.kind in ("person", "organization"):
@@ -307,7 +369,7 @@ def find_speaker(ctx: Context, held: list[Sentence]) -> Source:
         found = _neighbours(ctx, held)
     first = held[0]
     initial = ctx.pa.article.body[first.start] in OPEN_MARKS
-    if found is None and initial and ctx.last_at >= first.paragraph - 1:
+    if found is None and initial and ctx.last_at >= first.paragraph - 1 and _same_topic(ctx, first):
         found = ctx.last  # a quote paragraph without attribution continues the last speaker
     if found is None and initial and first.index > 0:
         prev = ctx.pa.article.sentences[first.index - 1]
@@ -315,5 +377,15 @@ def find_speaker(ctx: Context, held: list[Sentence]) -> Source:
             found = in_sentence(ctx, prev)
     found = found if found is not None else (None, None)
     if found[0] is not None:
-        ctx.last, ctx.last_at = found, held[-1].paragraph
+        ctx.last, ctx.last_at, ctx.last_sent = found, held[-1].paragraph, held[-1].index
     return found
+
+
+def _same_topic(ctx: Context, first: Sentence) -> bool:
+    """No sentence since the last speaker's quote has a subject naming someone else."""
+    for sent in ctx.pa.article.sentences[ctx.last_sent + 1 : first.index]:
+        span = ctx.pa.span_of(sent)
+        subj = _root_subject(ctx, span) if span is not None else None
+        if subj is not None and subj[1] != ctx.last[1]:
+            return False
+    return True
