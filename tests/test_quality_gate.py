@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.evaluation.cluster_eval import evaluate_clustering
+from newsfuse.evaluation.quote_eval import evaluate_quotes
 from newsfuse.evaluation.summarize_eval import evaluate_summaries
 
 
@@ -101,3 +102,19 @@ def test_clustering_bcubed(shared_dir: Path, tmp_path: Path, name: str) -> None:
     s = evaluate_clustering(subset, tmp_path / "pred.jsonl").scores
     scores = {"bcubed_f1": s.bcubed_f1, "bcubed_p": s.bcubed_precision, "bcubed_r": s.bcubed_recall}
     _check(scores, gate.floors, name)
+
+
+# Quote extraction on the held-out hand annotations (never used for tuning; see
+# tests/data/quotes_guidelines.md): precision, recall, speaker accuracy floors.
+QUOTE_FLOORS = {
+    "quotes_gold.jsonl": {"precision": 0.92, "recall": 0.96, "speaker_accuracy": 0.80},
+    "quotes_test2.jsonl": {"precision": 0.83, "recall": 0.96, "speaker_accuracy": 0.83},
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUOTE_FLOORS))
+def test_quotes_on_held_out_annotations(name: str) -> None:
+    root = Path(__file__).resolve().parents[1]
+    s = evaluate_quotes(root / "tests/data" / name, root / "examples/articles/en.wikinews.org")
+    scores = {"precision": s.precision, "recall": s.recall, "speaker_accuracy": s.speaker_accuracy}
+    _check(scores, QUOTE_FLOORS[name], name)
