@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
+import hashlib
 import itertools
 import json
 import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ import pytest
 
 from newsfuse.articles import make_article
 from newsfuse.config import BriefOptions
-from newsfuse.summarize import brief_to_dict, build_brief, headline, render_markdown
+from newsfuse.summarize import brief_to_dict, build_brief, headline, learned, render_markdown
 from newsfuse.summarize.features import story_matrix
 from newsfuse.summarize.render import locator
 from newsfuse.summarize.signature import signature
@@ -234,3 +237,50 @@ def test_ten_article_story_is_fast(wikinews: list[tuple[str, list[Article]]]) ->
 def test_no_articles_is_an_error() -> None:
     with pytest.raises(ValueError):
         build_brief("empty", [], OPTIONS)
+
+
+LEARNED = BriefOptions(scorer="learned")
+
+
+def test_learned_model_file_is_the_pinned_one() -> None:
+    """The shipped trees are the ones the hash pins (a swapped file must not load)."""
+    data = resources.files("newsfuse.summarize.data").joinpath(learned.MODEL_FILE).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == learned.MODEL_SHA256
+    forest = learned.load_forest()
+    assert forest.feature.max() < len(learned.FEATURES)
+
+
+def test_learned_briefs_grounded_and_within_budget(
+    seeds: list[Article],
+    wikinews: list[tuple[str, list[Article]]],
+    multinews: list[tuple[str, list[Article]]],
+) -> None:
+    """The learned scorer changes which sentences are chosen, never their grounding."""
+    stories = [("seed", seeds), *wikinews[:3], *multinews[:5]]
+    for words in (100, 300):
+        options = dataclasses.replace(LEARNED, words=words)
+        for sid, articles in stories:
+            brief = build_brief(sid, articles, options)
+            assert brief.sentences
+            assert brief.word_count <= words or len(brief.sentences) == 1
+            by_id = {a.id: a for a in articles}
+            for sentence in brief.sentences:
+                article = by_id[sentence.source.article_id]
+                source = next(s for s in article.sentences if s.id == sentence.source.sentence_id)
+                assert sentence.text == source.text == article.body[source.start : source.end]
+
+
+def test_learned_ten_article_story_is_fast(wikinews: list[tuple[str, list[Article]]]) -> None:
+    sid, articles = wikinews[1]
+    build_brief(sid, articles, LEARNED)  # warm-up: loads the model once
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        build_brief(sid, articles, LEARNED)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.15
+
+
+def test_unknown_scorer_is_an_error(seeds: list[Article]) -> None:
+    with pytest.raises(ValueError):
+        build_brief("seed", seeds, BriefOptions(scorer="oracle"))

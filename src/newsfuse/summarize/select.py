@@ -24,6 +24,7 @@ sentence whose cosine to a chosen one reaches `options.redundancy`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -94,42 +95,85 @@ def specificity(text: str) -> float:
     return min(1.0, 3 * len(_NAME.findall(text)) / (len(tokens) - 1))
 
 
-def sentence_scores(matrix: StoryMatrix, options: BriefOptions) -> FloatArray:
-    """Salience of each sentence of the story (0 for junk), see module docstring."""
+@dataclass(frozen=True)
+class Components:
+    """The per-sentence signals the unsupervised score weighs (see module
+    docstring); the learned scorer reads them as features, so both scorers
+    see identical centrality, support and signature values."""
+
+    centrality: FloatArray
+    support: FloatArray
+    position: FloatArray
+    names: FloatArray
+    attributed: FloatArray
+    coverage: FloatArray
+    quality: FloatArray
+
+
+def _centrality(matrix: StoryMatrix) -> FloatArray:
+    """Cosine to the mean of per-article centroids, scaled so the best is 1."""
     n, k = matrix.size, len(matrix.articles)
-    if n == 0:
-        return np.zeros(0)
-    vectors = matrix.vectors
     counts = np.bincount(matrix.article_of, minlength=k)
     member = sparse.csr_matrix(
         (1.0 / counts[matrix.article_of], (matrix.article_of, np.arange(n))), shape=(k, n)
     )
-    per_article = sparse.csr_matrix(member @ vectors)
+    per_article = sparse.csr_matrix(member @ matrix.vectors)
     centroid = np.asarray(per_article.mean(axis=0)).ravel()
     norm = float(np.linalg.norm(centroid))
-    centrality = np.asarray(vectors @ (centroid / norm)).ravel() if norm else np.zeros(n)
+    centrality = np.asarray(matrix.vectors @ (centroid / norm)).ravel() if norm else np.zeros(n)
     if centrality.max() > 0:
         centrality = centrality / centrality.max()
+    return np.asarray(centrality, dtype=np.float64)
+
+
+def components(matrix: StoryMatrix, options: BriefOptions) -> Components:
+    """Every unweighted signal of every sentence (the story must be non-empty)."""
+    n, k = matrix.size, len(matrix.articles)
     support = np.zeros(n)
     if k > 1:
         best = matrix.per_article_max()
         best[np.arange(n), matrix.article_of] = 0.0
         support = np.minimum(best / max(options.support, 1e-9), 1.0).sum(axis=1) / (k - 1)
     index = np.array([s.index for s in matrix.sentences], dtype=np.float64)
-    position = 1.0 / (1.0 + np.maximum(index - options.lead_sentences + 1, 0) / 2.0)
-    base = (
-        options.centrality_weight * centrality
-        + options.support_weight * support
-        + options.position_weight * position
+    texts = [s.text for s in matrix.sentences]
+    return Components(
+        centrality=_centrality(matrix),
+        support=support,
+        position=1.0 / (1.0 + np.maximum(index - options.lead_sentences + 1, 0) / 2.0),
+        names=np.array([specificity(t) for t in texts]),
+        attributed=np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=np.float64),
+        coverage=signature_coverage(matrix, options),
+        quality=np.array([quality(t, options.full_length) for t in texts]),
     )
-    names = np.array([specificity(s.text) for s in matrix.sentences])
-    attributed = np.array([bool(_ATTRIBUTION.search(s.text)) for s in matrix.sentences])
-    base = base + options.specificity_weight * names + options.attribution_weight * attributed
-    if options.signature_weight:
-        coverage = signature_coverage(matrix, options)
-        base = base + options.signature_weight * coverage
-    quality_arr = np.array([quality(s.text, options.full_length) for s in matrix.sentences])
-    return np.asarray(base * quality_arr, dtype=np.float64)
+
+
+def unsupervised_scores(parts: Components, options: BriefOptions) -> FloatArray:
+    """The hand-weighted salience of the module docstring, times quality."""
+    base = (
+        options.centrality_weight * parts.centrality
+        + options.support_weight * parts.support
+        + options.position_weight * parts.position
+        + options.specificity_weight * parts.names
+        + options.attribution_weight * parts.attributed
+        + options.signature_weight * parts.coverage
+    )
+    return np.asarray(base * parts.quality, dtype=np.float64)
+
+
+def sentence_scores(matrix: StoryMatrix, options: BriefOptions) -> FloatArray:
+    """Salience of each sentence of the story (0 for junk): the learned scorer's
+    or the hand-weighted one's, per `options.scorer`."""
+    if matrix.size == 0:
+        return np.zeros(0)
+    parts = components(matrix, options)
+    unsupervised = unsupervised_scores(parts, options)
+    if options.scorer == "unsupervised":
+        return unsupervised
+    if options.scorer != "learned":
+        raise ValueError(f"unknown scorer {options.scorer!r}: use 'learned' or 'unsupervised'")
+    from newsfuse.summarize.learned import learned_scores
+
+    return learned_scores(matrix, parts, unsupervised, options)
 
 
 def select(matrix: StoryMatrix, scores: FloatArray, options: BriefOptions) -> list[int]:
