@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.analyze.nlp import NLP
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
@@ -28,3 +30,9 @@ def seeds_dir(shared_dir: Path) -> Path:
 def examples_dir() -> Path:
     """Example articles bundled in the repository (always present)."""
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline() -> NLP:
+    """The verified spaCy pipeline of the analysis stage, loaded once per test session."""
+    return NLP()

