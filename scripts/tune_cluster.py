@@ -19,8 +19,9 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsfuse.cluster.candidates import neighbour_graph
 from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import knn_graph, local_scaling
+from newsfuse.cluster.graph import local_scaling
 from newsfuse.cluster.linkage import average_linkage
 from newsfuse.config import ClusterOptions, ExtractOptions
 from newsfuse.evaluation import score_clustering
@@ -94,9 +95,18 @@ def main() -> None:
         if fkey not in cache:
             cache.clear()
             cache[fkey] = tfidf_matrix(articles, opts)
-        gkey = (*fkey, opts.neighbors, opts.min_sim)
+        gkey = (
+            *fkey,
+            opts.neighbors,
+            opts.min_sim,
+            opts.candidate_terms,
+            opts.max_postings,
+            opts.candidates,
+        )
         if gkey not in cache:
-            cache[gkey] = knn_graph(cache[fkey], opts.neighbors, opts.min_sim)
+            tg = time.perf_counter()
+            cache[gkey] = neighbour_graph(cache[fkey], opts)
+            print(f"# graph {time.perf_counter() - tg:.1f}s", flush=True)
         skey = (*gkey, opts.density_correction)
         if skey not in cache:
             cache[skey] = local_scaling(cache[gkey], opts.neighbors, opts.density_correction)

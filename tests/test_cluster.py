@@ -13,6 +13,7 @@ from scipy import sparse
 
 from newsfuse.articles import make_article
 from newsfuse.cluster import cluster_articles
+from newsfuse.cluster.candidates import candidate_knn_graph, neighbour_graph, top_terms
 from newsfuse.cluster.features import tfidf_matrix
 from newsfuse.cluster.graph import knn_graph, local_scaling, neighbourhood_density
 from newsfuse.cluster.idf import background_idf
@@ -151,3 +152,39 @@ def test_local_scaling_subtracts_neighbourhood_density() -> None:
     assert scaled[0, 1] == pytest.approx(0.6 - 0.35)
     assert scaled[0, 2] == 0.0  # 0.2 - 0.25 < 0: dropped
     assert (local_scaling(g, 2, 0.0) != g).nnz == 0
+
+
+def _random_unit_rows(n: int, width: int, density: float, seed: int) -> sparse.csr_matrix:
+    x = sparse.random(n, width, density=density, format="csr", random_state=seed)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1 / np.maximum(norms, 1e-12)) @ x)
+
+
+def test_candidate_graph_without_pruning_equals_exact() -> None:
+    # All terms kept, no postings cap, every candidate scored: every pair sharing a
+    # term is scored exactly, which is every pair with nonzero cosine.
+    x = _random_unit_rows(60, 40, 0.1, seed=1)
+    exact = knn_graph(x, 5, 0.01)
+    approx = candidate_knn_graph(x, 5, 0.01, terms=40, max_postings=0, limit=0)
+    assert abs(approx - exact).max() < 1e-12
+    assert approx.nnz == exact.nnz
+
+
+def test_candidate_graph_edges_are_exact_cosines_and_deterministic() -> None:
+    x = _random_unit_rows(200, 80, 0.08, seed=2)
+    graph = candidate_knn_graph(x, 5, 0.01, terms=3, max_postings=10, limit=8)
+    assert (graph != graph.T).nnz == 0
+    assert graph.diagonal().sum() == 0
+    full = (x @ x.T).toarray()
+    coo = graph.tocoo()
+    assert np.allclose(coo.data, full[coo.row, coo.col])
+    again = candidate_knn_graph(x, 5, 0.01, terms=3, max_postings=10, limit=8)
+    assert (graph != again).nnz == 0
+
+
+def test_top_terms_keeps_largest_and_exact_mode_is_available() -> None:
+    x = sparse.csr_matrix(np.array([[0.1, 0.5, 0.3, 0.5], [0.0, 0.2, 0.0, 0.1]]))
+    assert top_terms(x, 2).toarray().tolist() == [[0, 0.5, 0, 0.5], [0, 0.2, 0, 0.1]]
+    y = _random_unit_rows(30, 20, 0.2, seed=3)
+    exact = neighbour_graph(y, ClusterOptions(candidate_terms=0))
+    assert (exact != knn_graph(y, 20, 0.05)).nnz == 0

@@ -39,6 +39,13 @@ class ClusterOptions:
     title_weight: float = 2.0  # title tokens counted this many times (rounded)
     neighbors: int = 20  # top-k neighbour edges per article
     min_sim: float = 0.05  # weaker edges are dropped (count as 0)
+    # Neighbour candidates (cluster/candidates.py): articles sharing one of an article's
+    # `candidate_terms` highest-weighted terms, ignoring terms that are a top term of more
+    # than `max_postings` articles; its best `candidates` are scored exactly.
+    # candidate_terms 0 = exact all-pairs graph (quadratic; docs/tuning.md 2026-11-21).
+    candidate_terms: int = 20
+    max_postings: int = 1000
+    candidates: int = 100  # per article, 0 = all
     # Edges lose this share of their ends' mean top-`neighbors` similarity, so the
     # threshold is relative to local density (hubness correction, cluster/graph.py).
     density_correction: float = 0.75

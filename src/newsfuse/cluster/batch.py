@@ -1,4 +1,4 @@
-"""Batch story clustering: TF-IDF, sparse top-k graph, density correction, average linkage.
+"""Batch story clustering: TF-IDF, candidate top-k graph, density correction, average linkage.
 
 Measured on Multi-News val and Wikinews (docs/tuning.md, scripts/tune_cluster.py).
 """
@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsfuse.cluster.candidates import neighbour_graph
 from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import knn_graph, local_scaling
+from newsfuse.cluster.graph import local_scaling
 from newsfuse.cluster.linkage import NO_DATE, average_linkage
 from newsfuse.config import ClusterOptions
 from newsfuse.types import Article
@@ -36,7 +37,7 @@ def cluster_articles(articles: Sequence[Article], options: ClusterOptions) -> li
     if n == 1:
         return [[0]]
     matrix = tfidf_matrix(articles, options)
-    graph = knn_graph(matrix, options.neighbors, options.min_sim)
+    graph = neighbour_graph(matrix, options)
     graph = local_scaling(graph, options.neighbors, options.density_correction)
     return average_linkage(
         graph, options.threshold, _days(articles), options.max_day_gap, options.centroid_weight

@@ -1,4 +1,4 @@
-"""Sparse top-k cosine neighbour graph, built in row blocks.
+"""Sparse top-k cosine neighbour graph (exact, in row blocks) and its density correction.
 
 A dense n x n similarity matrix needs 1.8 GB at 15k articles and 80 GB at
 100k; multiplying a block of rows at a time and keeping each row's k best
@@ -13,29 +13,50 @@ from scipy import sparse
 BLOCK_CELLS = 1 << 24  # similarity cells per block, bounding the block product's size
 
 
+def top_k_edges(
+    rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's k largest edges; ties go to the lower column, so output is deterministic."""
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    top = rank < k
+    return rows[top], cols[top], vals[top]
+
+
 def _top_k_block(
     sims: sparse.csr_matrix, row_offset: int, k: int, min_sim: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows, cols, values) of the k largest off-diagonal entries >= min_sim per row.
 
-    Works on the sparse entries only: drop weak and self pairs, then sort by
-    (row, -similarity, column) and keep each row's first k.
+    Works on the sparse entries only: drop weak and self pairs, then keep each
+    row's k best.
     """
     coo = sims.tocoo()
     rows = coo.row.astype(np.int64) + row_offset
     cols = coo.col.astype(np.int64)
     keep = (coo.data >= min_sim) & (rows != cols)
-    rows, cols, vals = rows[keep], cols[keep], coo.data[keep]
-    order = np.lexsort((cols, -vals, rows))
-    rows, cols, vals = rows[order], cols[order], vals[order]
-    starts = np.searchsorted(rows, rows, side="left")
-    rank = np.arange(len(rows)) - starts
-    top = rank < k
-    return rows[top], cols[top], vals[top]
+    return top_k_edges(rows[keep], cols[keep], coo.data[keep], k)
+
+
+def symmetric_graph(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int
+) -> sparse.csr_matrix:
+    """n x n graph of the (rows, cols, values) edge parts, made symmetric by max."""
+    rows = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, dtype=np.int64)
+    cols = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, dtype=np.int64)
+    vals = np.concatenate([p[2] for p in parts]) if parts else np.empty(0)
+    graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+    # Similarity is symmetric, so an edge kept by either endpoint has the same value.
+    return sparse.csr_matrix(graph.maximum(graph.T))
 
 
 def knn_graph(matrix: sparse.csr_matrix, k: int, min_sim: float) -> sparse.csr_matrix:
-    """Symmetric graph of each row's k most cosine-similar rows (rows L2-normalized)."""
+    """Exact symmetric graph of each row's k most cosine-similar rows (rows L2-normalized).
+
+    Scores all pairs, so time is quadratic in n; candidates.py is the scalable
+    path and this the reference it is measured against.
+    """
     n = matrix.shape[0]
     transposed = sparse.csr_matrix(matrix.T)  # CSR once, not per block
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -43,12 +64,7 @@ def knn_graph(matrix: sparse.csr_matrix, k: int, min_sim: float) -> sparse.csr_m
     for start in range(0, n, step):
         block = matrix[start : start + step] @ transposed
         parts.append(_top_k_block(sparse.csr_matrix(block), start, k, min_sim))
-    rows = np.concatenate([p[0] for p in parts]) if parts else np.empty(0, dtype=np.int64)
-    cols = np.concatenate([p[1] for p in parts]) if parts else np.empty(0, dtype=np.int64)
-    vals = np.concatenate([p[2] for p in parts]) if parts else np.empty(0)
-    graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
-    # Similarity is symmetric, so an edge kept by either endpoint has the same value.
-    return sparse.csr_matrix(graph.maximum(graph.T))
+    return symmetric_graph(parts, n)
 
 
 def neighbourhood_density(graph: sparse.csr_matrix, k: int) -> np.ndarray:
