@@ -43,11 +43,11 @@ WIKINEWS_100_WORDS = Gate(  # the 10 clusters, 100-word protocol, 3 references
 CLUSTERING = {
     "wikinews_pooled.jsonl": Gate(
         "9bd50f2ef6c4816fcaa05decad836f479779583bcc29d4ddcbfb11afdce954e9",
-        {"bcubed_f1": 0.95},  # the acceptance figure; measured 0.982
+        {"bcubed_f1": 0.95},  # the acceptance figure; measured 0.991
     ),
     "multinews_val_pooled.jsonl.gz": Gate(
         "2a3e1f53151bded2bf05de50e3b40298892147fa993e7941c202320e427ae7a7",
-        {"bcubed_f1": 0.76},  # measured 0.771
+        {"bcubed_f1": 0.76},  # measured 0.770
     ),
 }
 
