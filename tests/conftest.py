@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from newsfuse.analyze.nlp import NLP
+from newsfuse.config import ExtractOptions
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -36,3 +40,14 @@ def examples_dir() -> Path:
 def nlp_pipeline() -> NLP:
     """The verified spaCy pipeline of the analysis stage, loaded once per test session."""
     return NLP()
+
+
+@pytest.fixture(scope="session")
+def nlp(nlp_pipeline: NLP) -> Language:
+    """The spaCy Language of the analysis pipeline, for tests that parse bodies themselves."""
+    return nlp_pipeline.language
+
+
+def read_articles(*paths: Path) -> list[Article]:
+    """Articles of files or folders, through the production extractor."""
+    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]

@@ -8,27 +8,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from conftest import read_articles
 from newsfuse.analyze.compare import MAX_SINGLE_SOURCE, compare_outlets
-from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.numbers import extract_quantities
 from newsfuse.analyze.timeline import build_timeline
-from newsfuse.config import ExtractOptions
-from newsfuse.extract import iter_articles
 from newsfuse.types import Article, Comparison
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
-@pytest.fixture(scope="session")
-def nlp(nlp_pipeline: NLP) -> Any:
-    """The spaCy Language of the shared analysis pipeline (tests/conftest.py)."""
-    return nlp_pipeline.language
-
-
-def load(*paths: Path) -> list[Article]:
-    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+load = read_articles
 
 
 def compare(nlp: Any, articles: Sequence[Article]) -> tuple[Comparison, ...]:

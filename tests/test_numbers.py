@@ -8,23 +8,14 @@ from typing import Any
 
 import pytest
 
-from newsfuse.analyze.nlp import NLP
+from conftest import read_articles
 from newsfuse.analyze.numbers import extract_quantities
-from newsfuse.config import ExtractOptions
-from newsfuse.extract import iter_articles
 from newsfuse.types import Article, Quantity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
-@pytest.fixture(scope="session")
-def nlp(nlp_pipeline: NLP) -> Any:
-    """The spaCy Language of the shared analysis pipeline (tests/conftest.py)."""
-    return nlp_pipeline.language
-
-
-def load(*paths: Path) -> list[Article]:
-    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+load = read_articles
 
 
 def analyze(nlp: Any, articles: Sequence[Article]) -> tuple[Quantity, ...]:
