@@ -167,7 +167,11 @@ def stories(
     try:
         store = _open(db)
         found = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.id))
-        results = [_stored(store, s.id, config, analyzer) for s in found] if briefs else []
+        results = (
+            [pipeline.brief_and_analyze(store, s.id, config, analyzer) for s in found]
+            if briefs
+            else []
+        )
     except NewsfuseError as exc:
         raise _fail(exc) from exc
     store.close()
@@ -185,14 +189,7 @@ def stories(
         typer.echo("\n" + _result_markdown(*result))
 
 
-Result = tuple[Brief, Dossier | None]
-
-
-def _stored(store: Store, story_id: str, config: Config, analyzer: Analyzer | None) -> Result:
-    brief = pipeline.brief_story(store, story_id, config)
-    if analyzer is None:
-        return brief, None
-    return brief, pipeline.analyze_story(store, story_id, config, analyzer)
+Result = pipeline.BriefAndDossier
 
 
 def _result_markdown(brief: Brief, dossier: Dossier | None) -> str:
@@ -238,7 +235,10 @@ def brief(
             if len(targets) != 1:
                 raise typer.BadParameter(f"not files, and not one story id: {' '.join(targets)}")
             store = _open(db)
-            results, failures = [_stored(store, targets[0], config, analyzer)], []
+            results, failures = (
+                [pipeline.brief_and_analyze(store, targets[0], config, analyzer)],
+                [],
+            )
             store.close()
     except NewsfuseError as exc:
         raise _fail(exc) from exc

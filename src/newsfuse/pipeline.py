@@ -147,6 +147,15 @@ def analyze_story(store: Store, story_id: str, config: Config, analyzer: Analyze
 BriefAndDossier = tuple[Brief, Dossier | None]
 
 
+def brief_and_analyze(
+    store: Store, story_id: str, config: Config, analyzer: Analyzer | None
+) -> BriefAndDossier:
+    """Brief of a stored story and, with an `analyzer`, its dossier: articles read once."""
+    story, articles = _stored_story(store, story_id, config)
+    brief = build_brief(story.id, articles, config.brief)
+    return brief, analyzer.analyze(story.id, articles) if analyzer else None
+
+
 def brief_paths(
     paths: Sequence[str | Path],
     config: Config,
