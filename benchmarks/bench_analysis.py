@@ -13,6 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
+from _report import emit
+
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.config import Config
 from newsfuse.extract import iter_articles
@@ -73,10 +75,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     text = "\n".join(measure(args.repeats))
-    print(text)
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + text)
+    emit(text, args.out)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _report import emit
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TRAIN = SHARED / "data/summarization/multinews.train.jsonl.gz"
@@ -159,10 +161,7 @@ def main() -> None:
     load = run_child(["--child", "load"])
     cmd = "python benchmarks/bench_pipeline.py --sizes " + " ".join(map(str, args.sizes))
     text = report_markdown(rows, load, cmd)
-    print(text)
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + text)
+    emit(text, args.out)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _report import emit
+
 from newsfuse.evaluation.cluster_eval import evaluate_clustering
 from newsfuse.evaluation.summarize_eval import evaluate_summaries
 
@@ -129,10 +131,7 @@ def main() -> None:
         if "clusters" not in args.skip:
             text += _cluster_section(Path(tmp))
     text.append(f"(whole run: {time.perf_counter() - start:.0f} s)\n")
-    print("\n".join(text))
-    if args.out:
-        with args.out.open("a", encoding="utf-8") as fh:
-            fh.write("\n" + "\n".join(text))
+    emit("\n".join(text), args.out)
 
 
 if __name__ == "__main__":
