@@ -39,8 +39,9 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 
 from newsfuse.config import BriefOptions
 from newsfuse.evaluation.datasets import Document, SummaryCluster, cluster_articles
+from newsfuse.forest import dump_forest, export_forest, forest_from_json
 from newsfuse.summarize.features import story_matrix
-from newsfuse.summarize.learned import FEATURES, feature_matrix, forest_from_json
+from newsfuse.summarize.learned import FEATURES, feature_matrix
 from newsfuse.summarize.select import components, unsupervised_scores
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,26 +131,6 @@ def load_sample(path: Path, n: int, seed: int = 0) -> list[SummaryCluster]:
     return out
 
 
-def export(model: HistGradientBoostingRegressor) -> dict[str, Any]:
-    """The fitted trees as plain arrays (see newsfuse.summarize.learned.Forest)."""
-    trees, depth = [], 0
-    for (predictor,) in model._predictors:
-        nodes = predictor.nodes
-        depth = max(depth, int(nodes["depth"].max()))
-        trees.append(
-            {
-                "feature": [int(v) for v in nodes["feature_idx"]],
-                "threshold": [float(v) for v in nodes["num_threshold"]],
-                "left": [int(v) for v in nodes["left"]],
-                "right": [int(v) for v in nodes["right"]],
-                "value": [round(float(v), 8) for v in nodes["value"]],
-                "leaf": [int(v) for v in nodes["is_leaf"]],
-            }
-        )
-    baseline = float(np.ravel(model._baseline_prediction)[0])
-    return {"features": list(FEATURES), "baseline": baseline, "depth": depth, "trees": trees}
-
-
 def build_data(args: argparse.Namespace) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     cache = Path(args.cache) if args.cache else None
     if cache and cache.exists():
@@ -179,10 +160,10 @@ def main() -> None:
     start = time.perf_counter()
     model = HistGradientBoostingRegressor(**PARAMS).fit(x, label(y, args.label))
     print(f"fit {time.perf_counter() - start:.0f} s")
-    raw = export(model)
+    raw = export_forest(model, FEATURES)
     check = forest_from_json(raw).predict(x[:2000])
     assert np.allclose(check, model.predict(x[:2000]), atol=1e-5), "export mismatch"
-    data = json.dumps(raw, separators=(",", ":"), sort_keys=True).encode()
+    data = dump_forest(raw)
     Path(args.out).write_bytes(data)
     print(f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}")
 

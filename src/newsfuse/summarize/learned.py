@@ -16,18 +16,15 @@ so a model trained on it would misread real casing) and relative position
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsfuse.config import BriefOptions
-from newsfuse.summarize.features import FloatArray, IntArray, StoryMatrix
+from newsfuse.forest import Forest, load_forest_file
+from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.select import Components
 from newsfuse.text.tokens import content_words, words
 
@@ -133,74 +130,10 @@ def feature_matrix(matrix: StoryMatrix, parts: Components, unsupervised: FloatAr
     return np.column_stack(columns).astype(np.float64)
 
 
-@dataclass(frozen=True)
-class Forest:
-    """All trees of the ensemble as flat arrays: node j of the forest splits on
-    `feature[j]` at `threshold[j]` (go left when x <= threshold) unless it is a
-    leaf, whose output is `value[j]`; `roots` holds each tree's first node."""
-
-    baseline: float
-    roots: IntArray
-    feature: IntArray
-    threshold: FloatArray
-    left: IntArray
-    right: IntArray
-    value: FloatArray
-    leaf: BoolArray
-    depth: int
-
-    def predict(self, x: FloatArray) -> FloatArray:
-        """Sum of tree outputs plus the baseline, all trees walked at once."""
-        rows = np.arange(x.shape[0])[None, :]
-        node = np.repeat(self.roots[:, None], x.shape[0], axis=1)
-        for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(self.leaf[node], node, step)
-        return np.asarray(self.baseline + self.value[node].sum(axis=0), dtype=np.float64)
-
-
-def forest_from_json(raw: dict[str, object]) -> Forest:
-    """A Forest from the JSON layout scripts/train_scorer.py writes."""
-    trees = raw["trees"]
-    assert isinstance(trees, list)
-    roots, offset = [], 0
-    cols: dict[str, list[float]] = {k: [] for k in ("feature", "threshold", "left", "right")}
-    values: list[float] = []
-    leaves: list[bool] = []
-    for tree in trees:
-        roots.append(offset)
-        cols["feature"] += tree["feature"]
-        cols["threshold"] += tree["threshold"]
-        cols["left"] += [c + offset for c in tree["left"]]
-        cols["right"] += [c + offset for c in tree["right"]]
-        values += tree["value"]
-        leaves += [bool(v) for v in tree["leaf"]]
-        offset += len(tree["value"])
-    return Forest(
-        baseline=float(raw["baseline"]),  # type: ignore[arg-type]
-        roots=np.array(roots, dtype=np.intp),
-        feature=np.array(cols["feature"], dtype=np.intp),
-        threshold=np.array(cols["threshold"], dtype=np.float64),
-        left=np.array(cols["left"], dtype=np.intp),
-        right=np.array(cols["right"], dtype=np.intp),
-        value=np.array(values, dtype=np.float64),
-        leaf=np.array(leaves, dtype=bool),
-        depth=int(raw["depth"]),  # type: ignore[call-overload]
-    )
-
-
 @lru_cache(maxsize=1)
 def load_forest() -> Forest:
     """The shipped model, checked against MODEL_SHA256 (once per process)."""
-    data = resources.files("newsfuse.summarize.data").joinpath(MODEL_FILE).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != MODEL_SHA256:
-        raise RuntimeError(f"{MODEL_FILE}: sha256 {digest}, expected {MODEL_SHA256}")
-    raw = json.loads(data)
-    if tuple(raw["features"]) != FEATURES:
-        raise RuntimeError(f"{MODEL_FILE}: features {raw['features']} != {FEATURES}")
-    return forest_from_json(raw)
+    return load_forest_file("newsfuse.summarize.data", MODEL_FILE, MODEL_SHA256, FEATURES)
 
 
 def learned_scores(
