@@ -388,6 +388,10 @@ class EntityIndex:
                 best, overlap = ent, o
         return best
 
+    def spans(self, article_id: str) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of every mention in one article, in text order."""
+        return list(self._by_article.get(article_id, ()))
+
     def person_before(self, article_id: str, pos: int) -> Entity | None:
         """The person mentioned last before `pos` (for "he", "she", "the minister")."""
         found = None

@@ -25,6 +25,7 @@ from newsfuse.analyze.speakers import (
     inside,
     subject_phrase,
 )
+from newsfuse.analyze.terms import is_label
 from newsfuse.types import Article, Citation, Entity, Quote, Sentence
 
 __all__ = ["Ranges", "inside", "quote_segments", "resolve", "speaker_token"]
@@ -176,6 +177,8 @@ def extract_quotes(
             text = " ".join(pa.article.body[s:e].strip() for s, e in segments).strip(" ,")
             held = _sentences(pa.article, segments)
             if not held or not (_is_speech(text) or _reported_word(pa, held, segments)):
+                continue
+            if is_label(pa, segments, text):
                 continue
             ctx.current = segments
             name, sid = find_speaker(ctx, held)

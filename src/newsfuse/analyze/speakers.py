@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
+from newsfuse.analyze.gender import describing, person_genders, pronoun_gender
 from newsfuse.analyze.lexicon import (
     _DOCUMENTS,
     _ORG_NOUNS,
@@ -34,6 +35,33 @@ _SPEAKER_KINDS = {"person", "organization", "group", "place"}
 _STOP = {"the", "a", "an", "said", "says", "and", "but", "on", "in", "of", "by", "mr", "ms"}
 Source = tuple[str | None, str | None]  # (canonical name or phrase, entity id)
 Ranges = list[tuple[int, int]]
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+_RANKS = {"deputy", "vice", "assistant", "associate", "former", "acting"}  # "the deputy mayor"
+# Capitalised place words (commas, an agency in brackets) then a dash: "LONDON, England (AP) — "
+_DATELINE = re.compile(r"[A-Z][\w.'’-]*(?:,? \(?[A-Z][\w.'’-]*\)?){0,6},? ?[–—-]{1,2} ")
+
+
+def dateline_end(body: str) -> int:
+    """End offset of a dateline opening the body ("Meadow Lake, Saskatchewan – "), or -1."""
+    found = _DATELINE.match(body)
+    return found.end() if found else -1
+
+
+def past_dateline(ctx: Context, tok: Token) -> Token | None:
+    """`tok`, or for a subject the parse rooted in the dateline ("Meadow Lake, …– The council
+    … said") the head of its noun phrase after the dash; None when nothing is after it."""
+    if tok.idx >= ctx.dateline:
+        return tok
+    return next(
+        (
+            t
+            for t in tok.subtree
+            if t.idx >= ctx.dateline
+            and t.head.idx < ctx.dateline
+            and t.pos_ in ("NOUN", "PROPN", "PRON")
+        ),
+        None,
+    )
 
 
 def inside(ranges: Ranges, pos: int) -> bool:
@@ -48,6 +76,8 @@ def subject_phrase(head: Token) -> str:
         if child.dep_ in _SUBJECT_DROP and child.text not in ("-", "–"):
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
+    dashes = [t.i for t in toks if t.text in ("–", "—") and t.i < head.i]
+    toks = [t for t in toks if not dashes or t.i > max(dashes)]  # "Place – The council"
     text = "".join(t.text_with_ws for t in toks)
     return text.split("\n")[-1].strip(" ,")  # a parse never spans paragraphs for a name
 
@@ -64,6 +94,17 @@ class Context:
     last_sent: int = -1  # its last sentence
     depth: int = field(default=0)
     current: Ranges = field(default_factory=list)  # the quotation being attributed
+    genders: dict[str, str] | None = None  # person id -> "m"/"f", computed on first use
+    dateline: int = field(default=-1, init=False)  # end of a "Place, Region – " opening
+
+    def __post_init__(self) -> None:
+        self.dateline = dateline_end(self.pa.article.body)
+
+    def gender(self, eid: str | None) -> str | None:
+        """The gender the article gives a person, if it gives one."""
+        if self.genders is None:
+            self.genders = person_genders(self.pa, self.index, self.quoted)
+        return self.genders.get(eid) if eid is not None else None
 
 
 def entity_of(ctx: Context, tok: Token) -> Entity | None:
@@ -139,6 +180,33 @@ def _earlier_issuer(ctx: Context, head: Token) -> Source | None:
     return None
 
 
+def _described_by(ctx: Context, start: int, end: int) -> set[str]:
+    """Lower-case words and lemmas of the person mentioned at [start, end) and of the words
+    that describe them ("Foreign Ministry spokesman X", "X, the UN spokeswoman,")."""
+    span = ctx.pa.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    words = [*span, *describing(span, before=4)]
+    return {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
+
+
+def _titled_person(ctx: Context, head: Token) -> Source | None:
+    """The nearest person named before a definite title who bears that title, with its
+    modifiers ("… spokesman Mohammad Ali Hosseini … The spokesman said", not "the mayor"
+    for "the deputy mayor, Barry Lewis")."""
+    mods = {c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.is_lower}
+    title = head.lemma_.lower()
+    for start, end, ent in reversed(ctx.index.spans(ctx.pa.article.id)):
+        if start >= head.idx or ent.kind != "person" or inside(ctx.quoted, start):
+            continue
+        words = _described_by(ctx, start, end)
+        if title in _SPOKESPEOPLE and words & _SPOKESPEOPLE:
+            words.add(title)  # "the UN spokeswoman, …" -> "The spokesperson said"
+        if title in words and mods <= words and not (_RANKS & words) - mods:
+            return ent.name, ent.id
+    return None
+
+
 def resolve_head(ctx: Context, head: Token) -> Source | None:
     """Speaker for a subject token; None when the token cannot be a speaker at all."""
     low = head.lower_
@@ -153,24 +221,54 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
     definite = any(c.lower_ in ("the", "this") for c in head.lefts)
     if lemma in _SPOKES or lemma in _DOCUMENTS:
         found = _issuer(ctx, head)
+        if found is None and definite and lemma not in _DOCUMENTS:
+            found = _titled_person(ctx, head)  # "The spokesman said": the one named before
         if found is None and definite:
             found = _earlier_issuer(ctx, head)  # "The statement added", "the spokesperson"
         if found is None and definite and ctx.last[0] is not None:
             return ctx.last
         return found if found is not None else (None, None) if lemma in _SPOKES else None
     if lemma in _ORG_NOUNS:
-        owned = definite or any(c.dep_ == "poss" for c in head.children)
-        return (subject_phrase(head), None) if owned else (None, None)
+        return _resolve_org(ctx, head, definite)
     if lemma in _PERSON_NOUNS:
-        if definite and lemma in TITLE_HEADS:
-            ent = ctx.index.person_before(ctx.pa.article.id, head.idx)
-            return (ent.name, ent.id) if ent else (None, None)
-        return None, None  # "officials", "an analyst for USGS": not named
+        return _resolve_title(ctx, head, definite)
+    if low == "latter" and definite:  # "the latter said": the person named last
+        return _last_person(ctx, head.idx, None)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         return _fuller(ctx, subject_phrase(head)), None  # a name the NER missed
     if head.pos_ == "NOUN" and head.text.istitle() and _fuller(ctx, head.text) != head.text:
         return _fuller(ctx, head.text), None  # "Byrs called": a surname tagged as a noun
     return None
+
+
+def _resolve_org(ctx: Context, head: Token, definite: bool) -> Source:
+    """ "the council", "the ministry's": the one organisation named before whose name has
+    that noun ("the union" -> "European Union"), else the phrase as written; "a ministry":
+    null. Two such organisations ("Iranian", "British Government") are not guessed between."""
+    if not (definite or any(c.dep_ == "poss" for c in head.children)):
+        return None, None
+    lemma = head.lemma_.lower()
+    named = {
+        ent.id: ent
+        for start, _, ent in ctx.index.spans(ctx.pa.article.id)
+        if start < head.idx and ent.kind == "organization" and lemma in ent.name.lower().split()
+    }
+    if definite and len(named) == 1:
+        ent = next(iter(named.values()))
+        return ent.name, ent.id
+    return subject_phrase(head), None
+
+
+def _resolve_title(ctx: Context, head: Token, definite: bool) -> Source:
+    """ "the spokesman", "the president": the person named before with that title; a fully
+    qualified title nobody bears is the speaker as written ("the Iranian Consul in Basra");
+    a bare title falls back on the last person named outside quotes; "officials": null."""
+    titled = _titled_person(ctx, head) if definite and head.tag_ not in ("NNS", "NNPS") else None
+    if titled is not None or not definite or head.lemma_.lower() not in TITLE_HEADS:
+        return titled or (None, None)
+    if any(c.dep_ == "prep" for c in head.children):
+        return subject_phrase(head), None
+    return _last_person(ctx, head.idx, None)
 
 
 def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
@@ -183,7 +281,10 @@ def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
     if ent is not None:  # "Arslanian, the leader of …": a person the NER took for an org
         described = any(c.dep_ == "appos" and c.lemma_ in _PERSON_NOUNS for c in tok.children)
         return ent.kind == "person" or (ent.kind == "organization" and described)
-    return lemma in _SPOKES | TITLE_HEADS or tok.lower_ in PRONOUNS
+    if tok.lower_ in PRONOUNS:  # "she said … he added": not the same person
+        theirs, mine = pronoun_gender(tok.text), pronoun_gender(pron.text)
+        return theirs is None or mine is None or theirs == mine
+    return lemma in _SPOKES | TITLE_HEADS
 
 
 def _speaking(tok: Token) -> bool:
@@ -200,32 +301,46 @@ def _subject_candidates(ctx: Context, pron: Token) -> list[Token]:
     start = ctx.pa.article.sentences[first].start
     span = ctx.pa.doc.char_span(start, pron.idx, alignment_mode="expand")
     found = [
-        t
+        head
         for t in reversed(span if span is not None else ())
         if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and not inside(ctx.quoted, t.idx)
+        if (head := past_dateline(ctx, t)) is not None
     ]
     return sorted(found, key=lambda t: not _speaking(t))
 
 
 def antecedent(ctx: Context, pron: Token) -> Source:
     """He/she/they: the nearest plausible subject before it, preferring the subject of the
-    previous speech verb; he/she fall back on the last person named, they on null."""
+    previous speech verb and skipping people of the other gender; he/she fall back on the
+    last such person named outside quotes, they on null."""
     if ctx.depth > 3:
         return None, None
     ctx.depth += 1
+    gender = pronoun_gender(pron.text)
     try:
         for tok in _subject_candidates(ctx, pron):
             if not _plausible(ctx, tok, pron):
                 continue
             found = resolve_head(ctx, tok)
-            if found is not None and found[0] is not None:
+            if found is None or found[0] is None:
+                continue
+            if gender is None or ctx.gender(found[1]) in (None, gender):
                 return found
         if pron.lower_ == "they":
             return None, None
-        last = ctx.index.person_before(ctx.pa.article.id, pron.idx)
-        return (last.name, last.id) if last else (None, None)
+        return _last_person(ctx, pron.idx, gender)
     finally:
         ctx.depth -= 1
+
+
+def _last_person(ctx: Context, pos: int, gender: str | None) -> Source:
+    """The person named last before `pos` outside quotations, of `gender` when known."""
+    for start, _, ent in reversed(ctx.index.spans(ctx.pa.article.id)):
+        if start >= pos or ent.kind != "person" or inside(ctx.quoted, start):
+            continue
+        if gender is None or ctx.gender(ent.id) in (None, gender):
+            return ent.name, ent.id
+    return None, None
 
 
 def subjects(verb: Token, quoted: Ranges) -> list[Token]:
@@ -278,8 +393,9 @@ def speech_verbs(ctx: Context, span: Span) -> list[Token]:
 def verb_speaker(ctx: Context, span: Span, lead: int = 999) -> Source | None:
     """Speaker from a speech verb outside quotes (within the first `lead` tokens)."""
     for tok in speech_verbs(ctx, span[:lead]):
-        for head in subjects(tok, ctx.quoted):
-            found = resolve_head(ctx, head)
+        for subj in subjects(tok, ctx.quoted):
+            head = past_dateline(ctx, subj)
+            found = resolve_head(ctx, head) if head is not None else None
             if found is not None:
                 return found
     return None
@@ -322,6 +438,7 @@ def _document_source(ctx: Context, span: Span) -> Source | None:
 def _root_subject(ctx: Context, span: Span) -> Source | None:
     """A named person or organisation as subject of the main verb ("Clinton promised …")."""
     subj = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    subj = past_dateline(ctx, subj) if subj is not None else None
     if subj is not None and not inside(ctx.quoted, subj.idx):
         ent = entity_of(ctx, subj)
         if ent is not None and ent.kind in ("person", "organization"):
