@@ -1,8 +1,8 @@
 """Grid-evaluate story clustering on a labelled pooled set (tuning: val and Wikinews only).
 
 Usage:
-  python scripts/tune_cluster.py --data val --grid threshold=0.15,0.2,0.25 neighbors=20
-  python scripts/tune_cluster.py --data wikinews
+  python scripts/tune_cluster.py --data val --grid threshold=0.08,0.1 centroid_weight=0.9
+  python scripts/tune_cluster.py --data wikinews --mode stream
 Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, test = multinews_test_pooled
 (report once with tuned defaults; never tune on it). Prints one markdown row per setting.
 """
@@ -19,10 +19,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from newsfuse.cluster.candidates import neighbour_graph
-from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import local_scaling
-from newsfuse.cluster.linkage import average_linkage
+from newsfuse.cluster import cluster_batch, cluster_stream
 from newsfuse.config import ClusterOptions, ExtractOptions
 from newsfuse.evaluation import score_clustering
 from newsfuse.extract import iter_articles
@@ -73,56 +70,30 @@ def main() -> None:
     ap.add_argument("--data", choices=sorted(FILES), default="val")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--grid", nargs="*", default=[])
+    ap.add_argument("--mode", nargs="+", choices=("stream", "batch"), default=["stream", "batch"])
     args = ap.parse_args()
     t0 = time.perf_counter()
     articles, gold = load(args.data, args.limit)
     print(f"# {args.data}: {len(articles)} articles, loaded in {time.perf_counter() - t0:.1f}s")
-    print("| settings | B-P | B-R | B-F1 | pw-F1 | ARI | pred/gold | s |")
-    print("|---|---|---|---|---|---|---|---|")
-    cache: dict[tuple[Any, ...], Any] = {}
+    print("| mode | settings | B-P | B-R | B-F1 | pw-F1 | ARI | pred/gold | s |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for overrides in parse_grid(args.grid):
         opts = replace(ClusterOptions(), **overrides)
-        t = time.perf_counter()
-        fkey = (
-            opts.title_weight,
-            opts.min_df,
-            opts.max_df,
-            opts.bigrams,
-            opts.boilerplate_docs,
-            opts.name_weight,
-            opts.background_idf,
-        )
-        if fkey not in cache:
-            cache.clear()
-            cache[fkey] = tfidf_matrix(articles, opts)
-        gkey = (
-            *fkey,
-            opts.neighbors,
-            opts.min_sim,
-            opts.candidate_terms,
-            opts.max_postings,
-            opts.candidates,
-        )
-        if gkey not in cache:
-            tg = time.perf_counter()
-            cache[gkey] = neighbour_graph(cache[fkey], opts)
-            print(f"# graph {time.perf_counter() - tg:.1f}s", flush=True)
-        skey = (*gkey, opts.density_correction)
-        if skey not in cache:
-            cache[skey] = local_scaling(cache[gkey], opts.neighbors, opts.density_correction)
-        groups = average_linkage(cache[skey], opts.threshold, alpha=opts.centroid_weight)
-        pred = [0] * len(articles)
-        for g, members in enumerate(groups):
-            for i in members:
-                pred[i] = g
-        s = score_clustering(gold, pred)
-        label = " ".join(f"{k}={v}" for k, v in overrides.items()) or "defaults"
-        print(
-            f"| {label} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | "
-            f"{s.bcubed_f1:.3f} | {s.pairwise_f1:.3f} | {s.ari:.3f} | "
-            f"{s.n_pred}/{s.n_gold} | {time.perf_counter() - t:.1f} |",
-            flush=True,
-        )
+        for mode in args.mode:
+            t = time.perf_counter()
+            groups = (cluster_stream if mode == "stream" else cluster_batch)(articles, opts)
+            pred = [0] * len(articles)
+            for g, members in enumerate(groups):
+                for i in members:
+                    pred[i] = g
+            s = score_clustering(gold, pred)
+            label = " ".join(f"{k}={v}" for k, v in overrides.items()) or "defaults"
+            print(
+                f"| {mode} | {label} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | "
+                f"{s.bcubed_f1:.3f} | {s.pairwise_f1:.3f} | {s.ari:.3f} | "
+                f"{s.n_pred}/{s.n_gold} | {time.perf_counter() - t:.1f} |",
+                flush=True,
+            )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"# total {time.perf_counter() - t0:.1f}s, peak RSS {peak:.0f} MB")
 

@@ -1,4 +1,4 @@
-"""Story clustering: API contract, determinism, dates, and Wikinews quality."""
+"""Story clustering: stream and batch on real articles, the index, links, and the graph."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import pytest
 from scipy import sparse
 
 from newsfuse.articles import make_article
-from newsfuse.cluster import cluster_articles
-from newsfuse.cluster.candidates import candidate_knn_graph, neighbour_graph, top_terms
-from newsfuse.cluster.features import tfidf_matrix
-from newsfuse.cluster.graph import knn_graph, local_scaling, neighbourhood_density
+from newsfuse.cluster import StreamClusterer, cluster_batch, cluster_stream
 from newsfuse.cluster.idf import background_idf
-from newsfuse.cluster.linkage import average_linkage
+from newsfuse.cluster.index import NeighbourIndex, top_terms
+from newsfuse.cluster.links import Densities
+from newsfuse.cluster.state import dump_state, load_state
+from newsfuse.cluster.stories import StoryGraph
+from newsfuse.cluster.vectorize import StreamVectorizer
 from newsfuse.config import ClusterOptions
 from newsfuse.evaluation import score_clustering
 from newsfuse.types import Article
@@ -51,21 +52,17 @@ def _check_partition(groups: list[list[int]], n: int) -> None:
     assert [g[0] for g in groups] == sorted(g[0] for g in groups)
 
 
-def test_wikinews_bcubed_f1_at_least_095(shared_dir: Path) -> None:
+@pytest.mark.parametrize("cluster", [cluster_stream, cluster_batch])
+def test_wikinews_bcubed_f1_stream_and_batch(shared_dir: Path, cluster: object) -> None:
     arts, gold = _wikinews(shared_dir)
-    groups = cluster_articles(arts, ClusterOptions())
+    groups = cluster(arts, ClusterOptions())  # type: ignore[operator]
     _check_partition(groups, len(arts))
     assert score_clustering(gold, _labels(groups, len(arts))).bcubed_f1 >= 0.95
 
 
-def test_deterministic_and_order_independent_partition(shared_dir: Path) -> None:
+def test_batch_is_deterministic(shared_dir: Path) -> None:
     arts, _ = _wikinews(shared_dir)
-    first = cluster_articles(arts, ClusterOptions())
-    assert cluster_articles(arts, ClusterOptions()) == first
-    rev = cluster_articles(arts[::-1], ClusterOptions())
-    n = len(arts)
-    as_sets = {frozenset(g) for g in first}
-    assert {frozenset(n - 1 - i for i in g) for g in rev} == as_sets
+    assert cluster_batch(arts, ClusterOptions()) == cluster_batch(arts, ClusterOptions())
 
 
 def test_date_gap_forbids_linking(shared_dir: Path) -> None:
@@ -75,44 +72,108 @@ def test_date_gap_forbids_linking(shared_dir: Path) -> None:
         make_article(body=a.body, title=a.title, source=a.source, date=d)
         for a, d in zip(story, [dt.date(2005, 1, 1)] * 2 + [dt.date(2006, 1, 1)] * 2, strict=True)
     ]
-    options = ClusterOptions(max_day_gap=30)
-    for group in cluster_articles(dated, options):
-        dates = {dated[i].date for i in group}
-        assert len(dates) == 1
+    assert len(cluster_batch(dated, ClusterOptions())) < 4  # one story without the limit
+    for cluster in (cluster_batch, cluster_stream):
+        for group in cluster(dated, ClusterOptions(max_day_gap=30)):
+            assert len({dated[i].date for i in group}) == 1
 
 
 def test_small_inputs() -> None:
     options = ClusterOptions()
-    assert cluster_articles([], options) == []
+    assert cluster_batch([], options) == [] and cluster_stream([], options) == []
     one = make_article(body="A single short article about nothing much.", source="x")
-    assert cluster_articles([one], options) == [[0]]
+    assert cluster_batch([one], options) == [[0]] == cluster_stream([one], options)
     two = make_article(body="Completely unrelated words here.", source="y")
-    assert cluster_articles([one, two], options) in ([[0], [1]], [[0, 1]])
+    assert cluster_batch([one, two], options) in ([[0], [1]], [[0, 1]])
 
 
-def test_knn_graph_is_symmetric_and_top_k() -> None:
-    rng = np.random.default_rng(0)
-    x = sparse.csr_matrix(rng.random((30, 8)))
-    x = sparse.csr_matrix(x.multiply(1 / np.sqrt(x.multiply(x).sum(axis=1))))
-    graph = knn_graph(x, 3, 0.0)
-    assert (graph != graph.T).nnz == 0
-    assert graph.diagonal().sum() == 0
+def _random_unit_rows(n: int, width: int, density: float, seed: int) -> sparse.csr_matrix:
+    x = sparse.random(n, width, density=density, format="csr", random_state=seed)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1 / np.maximum(norms, 1e-12)) @ x)
+
+
+def _brute_force_past_top_k(x: sparse.csr_matrix, k: int, min_sim: float) -> set[tuple[int, int]]:
     full = (x @ x.T).toarray()
-    np.fill_diagonal(full, -1)
-    best = full[0].argmax()
-    assert graph[0, best] == pytest.approx(full[0, best])
+    out = set()
+    for i in range(x.shape[0]):
+        order = sorted(range(i), key=lambda j: (-full[i, j], j))
+        out |= {(i, j) for j in order[:k] if full[i, j] >= min_sim}
+    return out
 
 
-def test_average_linkage_counts_missing_edges_as_zero() -> None:
-    # 0-1 and 1-2 similar, 0-2 unlinked: the average of {0,1} with 2 is (0.9 + 0) / 2.
-    g = sparse.csr_matrix(np.array([[0, 0.9, 0], [0.9, 0, 0.8], [0, 0.8, 0]]))
-    assert average_linkage(g, 0.5) == [[0, 1], [2]]
-    assert average_linkage(g, 0.4) == [[0, 1, 2]]
+def test_index_without_pruning_finds_the_exact_earlier_top_k() -> None:
+    # No top-term pruning, no postings cap, every candidate scored: the edges are each
+    # row's exact top-k among the rows before it, whatever the batch boundaries.
+    x = _random_unit_rows(90, 40, 0.1, seed=1)
+    options = ClusterOptions(candidate_terms=0, max_postings=0, candidates=0, neighbors=5)
+    index = NeighbourIndex(options)
+    found: set[tuple[int, int]] = set()
+    full = (x @ x.T).toarray()
+    for start, stop in [(0, 7), (7, 40), (40, 41), (41, 90)]:
+        rows, cols, sims = index.add_and_link(sparse.csr_matrix(x[start:stop]))
+        assert np.allclose(sims, full[rows, cols])
+        found |= set(zip(rows.tolist(), cols.tolist(), strict=True))
+    assert found == _brute_force_past_top_k(x, 5, options.min_sim)
+    assert len(index.chunks) <= 7  # log-structured merging keeps few chunks
 
 
-def test_background_idf_does_not_depend_on_the_batch() -> None:
-    # Same two articles, alone or among unrelated ones: with background IDF their
-    # similarity is the same (batch IDF would reweigh the shared words).
+def test_index_with_pruning_gives_exact_cosines_and_expires_old_rows() -> None:
+    x = _random_unit_rows(200, 80, 0.08, seed=2)
+    options = ClusterOptions(candidate_terms=3, max_postings=10, candidates=8, neighbors=5)
+    index = NeighbourIndex(options)
+    rows, cols, sims = index.add_and_link(x)
+    assert np.all(cols < rows)
+    assert np.allclose(sims, (x @ x.T).toarray()[rows, cols])
+    again = NeighbourIndex(options).add_and_link(x)
+    assert all(np.array_equal(a, b) for a, b in zip((rows, cols, sims), again, strict=True))
+    index.expire(150)
+    assert all(c.first + c.size > 150 for c in index.chunks)
+    more, olds, _ = index.add_and_link(_random_unit_rows(20, 80, 0.08, seed=3))
+    assert len(more) and np.all(olds >= index.chunks[0].first)
+
+
+def test_top_terms_keeps_the_largest() -> None:
+    x = sparse.csr_matrix(np.array([[0.1, 0.5, 0.3, 0.5], [0.0, 0.2, 0.0, 0.1]]))
+    assert top_terms(x, 2).toarray().tolist() == [[0, 0.5, 0, 0.5], [0, 0.2, 0, 0.1]]
+
+
+def test_densities_keep_each_articles_best_similarities() -> None:
+    d = Densities(2)
+    d.grow(3)
+    d.update(np.array([1, 2]), np.array([0, 0]), np.array([0.6, 0.2]))
+    assert d.mean(np.array([0, 1, 2])) == pytest.approx([0.4, 0.3, 0.1])
+    d.update(np.array([2]), np.array([1]), np.array([0.5]))
+    assert d.mean(np.array([0, 1, 2])) == pytest.approx([0.4, 0.55, 0.35])
+
+
+def _graph(threshold: float) -> StoryGraph:
+    g = StoryGraph(threshold, alpha=0.0)
+    g.add(0, [])
+    g.add(1, [(0, 0.9)])
+    g.add(2, [(1, 0.6)])  # no edge 0-2: counts as 0 in the average
+    return g
+
+
+def test_agglomerate_is_average_linkage_with_missing_edges_as_zero() -> None:
+    for threshold, expected in [(0.5, [[0, 1], [2]]), (0.3, [[0, 1, 2]])]:
+        g = _graph(threshold)
+        g.agglomerate()
+        assert sorted(sorted(m) for m in g.members.values()) == expected
+
+
+def test_attach_keeps_the_oldest_id_and_reports_merges_of_earlier_stories() -> None:
+    g = StoryGraph(0.3, alpha=0.0)
+    g.add(0, [])
+    g.add(1, [])
+    assert g.attach(1) == (1, [])  # unlinked: a story of its own
+    g.add(2, [(0, 0.9), (1, 0.8)])
+    story, merges = g.attach(2)
+    assert story == 0 and merges == [(0, 1)]
+    assert sorted(g.members[0]) == [0, 1, 2] and g.story_of[1] == 0
+
+
+def test_vectors_do_not_depend_on_later_articles() -> None:
     pair = [
         make_article(body="Tsunami waves hit the coast of Samoa, killing dozens.", source="a"),
         make_article(body="Samoa counts the dead after the tsunami waves.", source="b"),
@@ -121,19 +182,14 @@ def test_background_idf_does_not_depend_on_the_batch() -> None:
         make_article(body=f"Parliament debates budget number {i} and taxes.", source=f"o{i}")
         for i in range(10, 30)
     ]
-    options = ClusterOptions(background_idf=1.0, min_df=1, max_df=1.0)
-
-    def sim(arts: list[Article]) -> float:
-        m = tfidf_matrix(arts, options)
-        return float((m[0] @ m[1].T).toarray()[0, 0])
-
-    assert sim(pair) == pytest.approx(sim(pair + others))
-    batch = replace(options, background_idf=0.0)
-    alone = tfidf_matrix(pair, batch)
-    mixed = tfidf_matrix(pair + others, batch)
-    assert (alone[0] @ alone[1].T).toarray()[0, 0] != pytest.approx(
-        (mixed[0] @ mixed[1].T).toarray()[0, 0]
-    )
+    alone = StreamVectorizer(ClusterOptions())
+    first = alone.transform(pair)
+    mixed = StreamVectorizer(ClusterOptions())
+    mixed.transform(others)
+    second = mixed.transform(pair)
+    sim = (first[0] @ first[1].T).toarray()[0, 0]
+    assert sim > 0.2
+    assert (second[0] @ second[1].T).toarray()[0, 0] == pytest.approx(sim)
 
 
 def test_background_idf_rare_words_weigh_more_numbers_are_floored() -> None:
@@ -143,48 +199,34 @@ def test_background_idf_rare_words_weigh_more_numbers_are_floored() -> None:
     assert idf[4] == idf[5]
 
 
-def test_local_scaling_subtracts_neighbourhood_density() -> None:
-    # Node 0's neighbours: 0.6 and 0.2 (mean over k=2: 0.4); node 1: 0.6; node 2: 0.2.
-    g = sparse.csr_matrix(np.array([[0, 0.6, 0.2], [0.6, 0, 0], [0.2, 0, 0]]))
-    density = neighbourhood_density(g, 2)
-    assert density == pytest.approx([0.4, 0.3, 0.1])
-    scaled = local_scaling(g, 2, 1.0).toarray()
-    assert scaled[0, 1] == pytest.approx(0.6 - 0.35)
-    assert scaled[0, 2] == 0.0  # 0.2 - 0.25 < 0: dropped
-    assert (local_scaling(g, 2, 0.0) != g).nnz == 0
+def _members(c: StreamClusterer) -> list[list[int]]:
+    return sorted(sorted(m) for m in c.graph.members.values())
 
 
-def _random_unit_rows(n: int, width: int, density: float, seed: int) -> sparse.csr_matrix:
-    x = sparse.random(n, width, density=density, format="csr", random_state=seed)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    return sparse.csr_matrix(sparse.diags(1 / np.maximum(norms, 1e-12)) @ x)
+def test_saved_state_continues_exactly_like_an_uninterrupted_stream(shared_dir: Path) -> None:
+    arts, _ = _wikinews(shared_dir)
+    options = ClusterOptions(batch_size=20)
+    whole = StreamClusterer(options)
+    whole.add(arts)
+    first = StreamClusterer(options)
+    first.add(arts[:60])
+    names = {k: f"s-{k}" for k in first.graph.members}
+    loaded = load_state(dump_state(first, names), options)
+    assert loaded is not None
+    resumed, got_names = loaded
+    assert got_names == names and resumed.count == 60
+    resumed.add(arts[60:])
+    assert _members(resumed) == _members(whole)
+    assert load_state(dump_state(first, names), replace(options, threshold=0.2)) is None
 
 
-def test_candidate_graph_without_pruning_equals_exact() -> None:
-    # All terms kept, no postings cap, every candidate scored: every pair sharing a
-    # term is scored exactly, which is every pair with nonzero cosine.
-    x = _random_unit_rows(60, 40, 0.1, seed=1)
-    exact = knn_graph(x, 5, 0.01)
-    approx = candidate_knn_graph(x, 5, 0.01, terms=40, max_postings=0, limit=0)
-    assert abs(approx - exact).max() < 1e-12
-    assert approx.nnz == exact.nnz
-
-
-def test_candidate_graph_edges_are_exact_cosines_and_deterministic() -> None:
-    x = _random_unit_rows(200, 80, 0.08, seed=2)
-    graph = candidate_knn_graph(x, 5, 0.01, terms=3, max_postings=10, limit=8)
-    assert (graph != graph.T).nnz == 0
-    assert graph.diagonal().sum() == 0
-    full = (x @ x.T).toarray()
-    coo = graph.tocoo()
-    assert np.allclose(coo.data, full[coo.row, coo.col])
-    again = candidate_knn_graph(x, 5, 0.01, terms=3, max_postings=10, limit=8)
-    assert (graph != again).nnz == 0
-
-
-def test_top_terms_keeps_largest_and_exact_mode_is_available() -> None:
-    x = sparse.csr_matrix(np.array([[0.1, 0.5, 0.3, 0.5], [0.0, 0.2, 0.0, 0.1]]))
-    assert top_terms(x, 2).toarray().tolist() == [[0, 0.5, 0, 0.5], [0, 0.2, 0, 0.1]]
-    y = _random_unit_rows(30, 20, 0.2, seed=3)
-    exact = neighbour_graph(y, ClusterOptions(candidate_terms=0))
-    assert (exact != knn_graph(y, 20, 0.05)).nnz == 0
+def test_window_bounds_what_stays_linkable(shared_dir: Path) -> None:
+    arts, _ = _wikinews(shared_dir)
+    options = ClusterOptions(batch_size=10, window=30)
+    c = StreamClusterer(options)
+    assignment = c.add(arts)
+    indexed = sum(chunk.size for chunk in c.index.chunks)
+    assert 30 <= indexed <= 60 and c.densities.base > 0
+    active = {a for m in c.graph.members.values() for a in m}
+    retired = {a for m in assignment.retired.values() for a in m}
+    assert active | retired == set(range(len(arts))) and not active & retired

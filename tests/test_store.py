@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from newsfuse.articles import make_article
 from newsfuse.errors import NewsfuseError
 from newsfuse.store.sqlite import SCHEMA_VERSION, SQLiteStore
-from newsfuse.types import Article, Failure, Story
+from newsfuse.types import Article, Failure, Story, StoryEvent
 
 SEED = Path(__file__).resolve().parents[1] / "examples/articles/freebeacon.com"
 
@@ -72,7 +72,7 @@ def test_stories_replace_and_failures_once(tmp_path: Path) -> None:
     store.replace_stories([story])
     got = store.story("s-1")
     assert got is not None and got.article_ids == (aid,) and got.outlets == ("freebeacon.com",)
-    assert got.first_date == dt.date(2016, 8, 16)
+    assert got.first_date == article.date  # from the member articles, not the record
     store.replace_stories([])
     assert store.stories() == [] and store.story("s-1") is None
     for _ in range(2):
@@ -92,3 +92,24 @@ def test_any_text_round_trips(title: str | None, body: str, day: dt.date | None)
     store.add_article(article, np.zeros(4, dtype=np.uint64), 0)
     assert store.articles([article.id]) == [article]
     store.close()
+
+
+def test_assign_merge_events_and_cluster_state(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "a.db")
+    article, sig = _seed_article()
+    store.add_article(article, sig, 1)
+    store.assign([(article.id, "s-a", 0)])
+    assert store.story_of(article.id) == "s-a" and store.count_stories() == 1
+    assert store.story("s-a") is not None and store.story("s-a").headline is None  # type: ignore[union-attr]
+    store.set_headline("s-a", "H")
+    store.assign([(article.id, "s-b", 0)])  # moved: s-b created, s-a left empty
+    store.merge_story("s-b", "s-a")
+    assert store.story("s-a") is None and store.memberships() == {article.id: "s-b"}
+    store.add_event(StoryEvent("merge", "s-b", "s-a", "test"))
+    [event] = store.events("s-a")
+    assert (event.kind, event.story_id, event.other_id) == ("merge", "s-b", "s-a") and event.at
+    assert store.cluster_state() is None
+    store.save_cluster_state(b"one", 1)
+    store.save_cluster_state(b"two", 2)
+    assert store.cluster_state() == (b"two", 2)
+    assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []

@@ -35,6 +35,7 @@ from newsfuse.types import (
     IngestReport,
     Sentence,
     Story,
+    StoryEvent,
 )
 
 __version__ = "0.1.0"
@@ -49,11 +50,16 @@ class Newsfuse:
         self.analyzer = Analyzer(self.config.analyze)  # loads its model on first use
 
     def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
-        """Add articles from files, folders or stdin ("-"); re-cluster the archive."""
+        """Add articles from files, folders or stdin ("-"); each new article joins a
+        story (or opens one) as it arrives."""
         return pipeline.ingest(paths, self.config, self.store, stdin=stdin)
 
     def stories(self) -> list[Story]:
-        return self.store.stories()
+        return pipeline.stories(self.store, self.config)
+
+    def events(self, story_id: str | None = None) -> list[StoryEvent]:
+        """Recorded merges and splits (all, or those naming `story_id`)."""
+        return self.store.events(story_id)
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         return self.store.articles(ids)
@@ -66,7 +72,8 @@ class Newsfuse:
         """Entities, quotes, claims, numbers, timeline and where sources differ."""
         return pipeline.analyze_story(self.store, story_id, self.config, self.analyzer)
 
-    def recluster(self) -> list[Story]:
+    def recluster(self) -> list[StoryEvent]:
+        """Re-cluster the whole archive as a batch; returns the merges and splits."""
         return pipeline.recluster(self.store, self.config)
 
     def close(self) -> None:
@@ -124,6 +131,7 @@ __all__ = [
     "NewsfuseError",
     "Sentence",
     "Story",
+    "StoryEvent",
     "analyze_files",
     "brief_files",
     "brief_to_dict",

@@ -26,7 +26,7 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
-from newsfuse.types import Article, Brief, Dossier, Failure, Story
+from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent
 
 app = typer.Typer(
     name="newsfuse",
@@ -166,7 +166,7 @@ def stories(
     analyzer = Analyzer(config.analyze) if analysis else None
     try:
         store = _open(db)
-        found = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.id))
+        found = sorted(pipeline.stories(store, config), key=lambda s: (-len(s.article_ids), s.id))
         results = (
             [pipeline.brief_and_analyze(store, s.id, config, analyzer) for s in found]
             if briefs
@@ -187,6 +187,50 @@ def stories(
     out.print(_stories_table(found))
     for result in results:
         typer.echo("\n" + _result_markdown(*result))
+
+
+@app.command()
+def recluster(db: DbOption = DEFAULT_DB) -> None:
+    """Re-cluster the whole archive as a batch (same scoring as ingest's stream).
+
+    Story ids stay where the story survives; merges and splits are recorded
+    (see `newsfuse events`) and printed.
+    """
+    try:
+        store = _open(db)
+        before = store.count_stories()
+        changes = pipeline.recluster(store, Config(db=db))
+        after = store.count_stories()
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    for event in changes:
+        typer.echo(_event_line(event))
+    merges = sum(e.kind == "merge" for e in changes)
+    splits = sum(e.kind == "split" for e in changes)
+    typer.echo(f"stories: {before} before, {after} after; {merges} merged, {splits} split")
+
+
+def _event_line(event: StoryEvent) -> str:
+    verb = "absorbed" if event.kind == "merge" else "gave articles to"
+    line = f"{event.kind}: {event.story_id} {verb} {event.other_id} ({event.detail})"
+    return f"{event.at} {line}" if event.at else line
+
+
+@app.command()
+def events(
+    story: Annotated[str | None, typer.Argument(help="Only events naming this story id.")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show the recorded story merges and splits, oldest first."""
+    try:
+        store = _open(db)
+        found = store.events(story)
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    for event in found:
+        typer.echo(_event_line(event))
 
 
 Result = pipeline.BriefAndDossier

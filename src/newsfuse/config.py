@@ -34,26 +34,21 @@ class DedupeOptions:
 class ClusterOptions:
     """Story clustering; thresholds tuned on multinews_val_pooled + Wikinews."""
 
-    threshold: float = 0.08  # min linkage score to merge two clusters (docs/tuning.md)
-    centroid_weight: float = 0.75  # 0 = average linkage, 1 = centroid cosine (see linkage.py)
+    threshold: float = 0.1  # min linkage score to merge two clusters (docs/tuning.md)
+    centroid_weight: float = 0.9  # 0 = average linkage, 1 = centroid cosine (stories.py)
     title_weight: float = 2.0  # title tokens counted this many times (rounded)
     neighbors: int = 20  # top-k neighbour edges per article
     min_sim: float = 0.05  # weaker edges are dropped (count as 0)
-    # Neighbour candidates (cluster/candidates.py): articles sharing one of an article's
+    # Neighbour candidates (cluster/index.py): earlier articles sharing one of an article's
     # `candidate_terms` highest-weighted terms, ignoring terms that are a top term of more
-    # than `max_postings` articles; its best `candidates` are scored exactly.
-    # candidate_terms 0 = exact all-pairs graph (quadratic; docs/tuning.md 2026-11-21).
+    # than `max_postings` indexed articles; its best `candidates` are scored exactly.
+    # 0, 0, 0 = every earlier article sharing any term (exact, quadratic).
     candidate_terms: int = 20
     max_postings: int = 1000
     candidates: int = 100  # per article, 0 = all
     # Edges lose this share of their ends' mean top-`neighbors` similarity, so the
-    # threshold is relative to local density (hubness correction, cluster/graph.py).
+    # threshold is relative to local density (hubness correction, cluster/links.py).
     density_correction: float = 0.75
-    min_df: int = 2  # terms in fewer articles are ignored
-    max_df: float = 0.5  # terms in a larger share of articles are ignored
-    # IDF source, geometric mix: 0 = fit on the batch, 1 = general English (wordfreq),
-    # which keeps similarities comparable across batch sizes (cluster/idf.py).
-    background_idf: float = 1.0
     name_weight: float = 1.0  # capitalized-name features counted this many times (0 = off)
     bigrams: bool = False  # add word-bigram features
     boilerplate_docs: int = 10  # a sentence in this many articles is boilerplate (0 = off)
@@ -61,6 +56,11 @@ class ClusterOptions:
     # default: the Wikinews gold stories span 18 to 1,456 days (follow-ups of one event),
     # and Multi-News has no dates to tune a gap on.
     max_day_gap: int | None = None
+    # Stream clustering (cluster/stream.py): articles are linked `batch_size` at a time;
+    # only the last `window` articles can gain links (0 = unbounded), which bounds
+    # memory and time per article.
+    batch_size: int = 256
+    window: int = 50_000
 
 
 @dataclass(frozen=True)

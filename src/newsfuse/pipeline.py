@@ -21,7 +21,8 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.summarize import build_brief, headline
-from newsfuse.types import Article, Brief, Dossier, Failure, IngestReport, Story
+from newsfuse.tracking import StoryTracker, fresh_stories
+from newsfuse.types import Article, Brief, Dossier, Failure, IngestReport, Story, StoryEvent
 
 Progress = Callable[[Article | Failure], None]
 _BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs
@@ -35,20 +36,23 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
 
 def _ingest_one(
     item: Article | Failure, store: Store, dedup: Deduplicator, report: IngestReport
-) -> None:
+) -> Article | None:
+    """Store one item; the stored article (marked if a duplicate), or None."""
     if isinstance(item, Failure):
         report.failures.append(item)
         store.add_failure(item)
-    elif store.has_article(item.id):
+        return None
+    if store.has_article(item.id):
         report.already_present += 1
+        return None
+    original, sig, n = dedup.check_and_add(item)
+    if original is not None:
+        item = _as_duplicate(item, original)
+        report.duplicates += 1
     else:
-        original, sig, n = dedup.check_and_add(item)
-        if original is not None:
-            item = _as_duplicate(item, original)
-            report.duplicates += 1
-        else:
-            report.ingested += 1
-        store.add_article(item, sig, n)
+        report.ingested += 1
+    store.add_article(item, sig, n)
+    return item
 
 
 def _deduplicator(store: Store, config: Config) -> Deduplicator:
@@ -65,16 +69,25 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read `paths` into `store`, then re-cluster; bad inputs are reported, never fatal."""
+    """Read `paths` into `store`, assigning each new article to a story as it arrives
+    (tracking.py); bad inputs are reported, never fatal."""
     report = IngestReport()
     dedup = _deduplicator(store, config)
+    tracker = StoryTracker(store, config.cluster)
     for batch in _batches(iter_articles(paths, config.extract, stdin=stdin), _BATCH):
         with store.transaction():
+            stored = []
             for item in batch:
                 if progress:
                     progress(item)
-                _ingest_one(item, store, dedup, report)
-    report.stories = len(recluster(store, config))
+                article = _ingest_one(item, store, dedup, report)
+                if article is not None:
+                    stored.append(article)
+            originals = [a for a in stored if a.duplicate_of is None]
+            duplicates = [a for a in stored if a.duplicate_of is not None]
+            tracker.add(originals, duplicates, report)
+    tracker.save()
+    report.stories = store.count_stories()
     return report
 
 
@@ -118,11 +131,15 @@ def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     return stories
 
 
-def recluster(store: Store, config: Config) -> list[Story]:
-    """Re-cluster the whole archive and store the result."""
-    stories = group_stories(store.articles(), config)
-    store.replace_stories(stories)
-    return stories
+def recluster(store: Store, config: Config) -> list[StoryEvent]:
+    """Re-cluster the whole archive as a batch; story ids stay where they can, and the
+    merges and splits are recorded and returned."""
+    return StoryTracker(store, config.cluster).recluster()
+
+
+def stories(store: Store, config: Config) -> list[Story]:
+    """Every stored story, with headlines brought up to date."""
+    return fresh_stories(store)
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:

@@ -100,6 +100,21 @@ class Story:
 
 
 @dataclass(frozen=True)
+class StoryEvent:
+    """A recorded change of story membership: a merge, a split, or a re-clustering.
+
+    merge: `other_id` was absorbed into `story_id`; split: articles of `story_id`
+    moved to `other_id`; detail says how many, and why (stream or recluster).
+    """
+
+    kind: str
+    story_id: str
+    other_id: str | None = None
+    detail: str | None = None
+    at: str | None = None
+
+
+@dataclass(frozen=True)
 class Citation:
     """A pointer to the sentence of an article that states something."""
 
@@ -166,6 +181,9 @@ class IngestReport:
     already_present: int = 0
     failures: list[Failure] = field(default_factory=list)
     stories: int = 0
+    new_stories: int = 0
+    grown_stories: int = 0
+    events: list[StoryEvent] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -175,7 +193,8 @@ class IngestReport:
         return (
             f"ingested {self.ingested}, duplicates {self.duplicates}, "
             f"already present {self.already_present}, failed {self.failed}; "
-            f"{self.stories} stories"
+            f"{self.stories} stories ({self.new_stories} new, {self.grown_stories} grown, "
+            f"{sum(e.kind == 'merge' for e in self.events)} merged)"
         )
 
 

@@ -1,5 +1,7 @@
-"""Story clustering: group articles that report the same event."""
+"""Story clustering: group articles that report the same event, in batch or as a stream."""
 
-from newsfuse.cluster.batch import cluster_articles
+from newsfuse.cluster.stream import StreamClusterer, cluster_batch, cluster_stream
 
-__all__ = ["cluster_articles"]
+cluster_articles = cluster_batch  # the batch entry point other stages use
+
+__all__ = ["StreamClusterer", "cluster_articles", "cluster_batch", "cluster_stream"]

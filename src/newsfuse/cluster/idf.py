@@ -1,15 +1,12 @@
-"""Term weights for clustering: batch IDF, background IDF from general English, or a blend.
+"""Term weights for clustering: background IDF from general English.
 
-Batch IDF makes a term's weight depend on the batch: in 100 articles about 10
-events an event word ("tsunami") is in 10% of them and weighs little, in 15k
-articles it is rare and weighs a lot. Similarities, and so the merge
-threshold, then do not transfer between batch sizes (docs/tuning.md), and
-they drift as a streaming archive grows. Background IDF, -ln of the word's
-frequency in general English (wordfreq, shipped offline), is the same for
-every batch. `background` in [0, 1] mixes the two geometrically,
-idf = background_idf^w * batch_idf^(1-w): scaling either factor only rescales
-every vector, which the L2 normalisation undoes, so the two need no common
-scale.
+IDF fitted on a batch makes a term's weight depend on the batch: in 100
+articles about 10 events an event word ("tsunami") is in 10% of them and
+weighs little, in 15k articles it is rare and weighs a lot. Similarities, and
+so the merge threshold, then do not transfer between batch sizes
+(docs/tuning.md), and they drift as a streaming archive grows. Background IDF,
+-ln of the word's frequency in general English (wordfreq, shipped offline), is
+the same for every batch and every moment of a stream.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 # Frequency given to terms general English does not list (typos, rare names,
 # junk): as rare as the rarest listed word, which also caps the IDF (-ln 1e-8 = 18.4).
@@ -47,22 +43,3 @@ def background_idf(vocabulary: Sequence[str]) -> np.ndarray:
         floor = NUMBER_FREQ if _is_number(term) else UNKNOWN_FREQ
         freqs[j] = max(freq, floor)
     return np.asarray(-np.log(freqs))
-
-
-def batch_idf(counts: sparse.csr_matrix) -> np.ndarray:
-    """Smoothed IDF of the batch, as sklearn computes it: ln((1+n)/(1+df)) + 1."""
-    n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-    return np.asarray(np.log((1.0 + n) / (1.0 + df)) + 1.0)
-
-
-def idf_weights(
-    counts: sparse.csr_matrix, vocabulary: Sequence[str], background: float
-) -> np.ndarray:
-    """Per-column IDF: batch (background=0), background (1) or their geometric mix."""
-    if background <= 0.0:
-        return batch_idf(counts)
-    bg = background_idf(vocabulary)
-    if background >= 1.0:
-        return bg
-    return np.asarray(bg**background * batch_idf(counts) ** (1.0 - background))

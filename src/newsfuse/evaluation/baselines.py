@@ -27,7 +27,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsfuse.cluster import cluster_articles
+from newsfuse.cluster import cluster_batch, cluster_stream
 from newsfuse.config import BriefOptions, ClusterOptions
 from newsfuse.summarize import build_brief
 from newsfuse.text.tokens import content_words, words
@@ -153,8 +153,13 @@ def _labels(groups: Sequence[Sequence[int]], n: int) -> list[int]:
 
 
 def newsfuse_clusters(articles: Sequence[Article]) -> list[int]:
-    """The production story clustering with default (tuned) options."""
-    return _labels(cluster_articles(articles, ClusterOptions()), len(articles))
+    """newsfuse batch clustering (`newsfuse recluster`)."""
+    return _labels(cluster_batch(articles, ClusterOptions()), len(articles))
+
+
+def newsfuse_stream_clusters(articles: Sequence[Article]) -> list[int]:
+    """newsfuse stream clustering (`newsfuse ingest`): articles assigned in file order."""
+    return _labels(cluster_stream(articles, ClusterOptions()), len(articles))
 
 
 def _analyze(text: str) -> list[str]:
@@ -181,5 +186,9 @@ def tfidf_agglomerative(
 
 
 CLUSTERERS: Mapping[str, Clusterer] = MappingProxyType(
-    {"newsfuse": newsfuse_clusters, "tfidf-agglomerative": tfidf_agglomerative}
+    {
+        "newsfuse": newsfuse_clusters,
+        "newsfuse-stream": newsfuse_stream_clusters,
+        "tfidf-agglomerative": tfidf_agglomerative,
+    }
 )

@@ -49,6 +49,7 @@ class SummaryMethod(StrEnum):
 
 class ClusterMethod(StrEnum):
     newsfuse = "newsfuse"
+    newsfuse_stream = "newsfuse-stream"
     tfidf_agglomerative = "tfidf-agglomerative"
 
 

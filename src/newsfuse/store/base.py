@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from newsfuse.types import Article, Failure, Story
+from newsfuse.types import Article, Failure, Story, StoryEvent
 
 
 class Store(Protocol):
@@ -41,5 +41,44 @@ class Store(Protocol):
     def stories(self) -> list[Story]: ...
 
     def story(self, story_id: str) -> Story | None: ...
+
+    def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
+        """Put articles in stories: (article id, story id, rank) rows; stories are
+        created as needed and their stored headlines marked stale (None)."""
+        ...
+
+    def merge_story(self, kept: str, gone: str) -> None:
+        """Move every article of story `gone` to `kept` and delete `gone`."""
+        ...
+
+    def set_headline(self, story_id: str, headline: str | None) -> None: ...
+
+    def add_event(self, event: StoryEvent) -> None: ...
+
+    def events(self, story_id: str | None = None) -> list[StoryEvent]:
+        """Recorded story changes (all, or those naming `story_id`), oldest first."""
+        ...
+
+    def count_stories(self) -> int: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def memberships(self) -> dict[str, str]:
+        """Article id -> story id, for every assigned article."""
+        ...
+
+    def duplicate_pairs(self) -> list[tuple[str, str]]:
+        """(duplicate id, original id) pairs in ingest order."""
+        ...
+
+    def cluster_state(self) -> tuple[bytes, int] | None:
+        """The saved stream-clustering state and how many originals it has seen."""
+        ...
+
+    def save_cluster_state(self, data: bytes, clustered: int) -> None: ...
+
+    def originals(self, skip: int = 0) -> list[Article]:
+        """Original (non-duplicate) articles in ingest order, after the first `skip`."""
+        ...
 
     def close(self) -> None: ...

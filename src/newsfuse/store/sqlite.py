@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.types import Article, Failure, Sentence, Story
+from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -60,6 +60,21 @@ CREATE TABLE IF NOT EXISTS story_articles (
     rank INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, rank);
+CREATE TABLE IF NOT EXISTS story_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    other_id TEXT,
+    detail TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_events_story ON story_events(story_id);
+CREATE TABLE IF NOT EXISTS cluster_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    clustered INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    saved_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     source TEXT NOT NULL,
@@ -233,15 +248,8 @@ class SQLiteStore:
             self._db.execute("DELETE FROM stories")
             for story in stories:
                 self._db.execute(
-                    "INSERT INTO stories (id, headline, first_date, last_date, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (
-                        story.id,
-                        story.headline,
-                        story.first_date.isoformat() if story.first_date else None,
-                        story.last_date.isoformat() if story.last_date else None,
-                        now,
-                    ),
+                    "INSERT INTO stories (id, headline, updated_at) VALUES (?, ?, ?)",
+                    (story.id, story.headline, now),
                 )
                 members = [*story.article_ids, *story.duplicate_ids]
                 self._db.executemany(
@@ -249,35 +257,123 @@ class SQLiteStore:
                     [(aid, story.id, rank) for rank, aid in enumerate(members)],
                 )
 
-    def _story_from_row(self, row: tuple[str, str | None, str | None, str | None]) -> Story:
-        sid, headline, first, last = row
+    def _story_from_row(self, row: tuple[str, str | None]) -> Story:
+        sid, headline = row
         members = self._db.execute(
-            "SELECT a.id, a.duplicate_of, a.outlet FROM story_articles sa"
-            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY sa.rank",
+            "SELECT a.id, a.duplicate_of, a.outlet, a.date FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?"
+            " ORDER BY a.date IS NULL, a.date, sa.rank",
             (sid,),
         ).fetchall()
-        outlets = tuple(dict.fromkeys(o for _, _, o in members if o))
+        dates = sorted(d for *_, d in members if d)
         return Story(
             id=sid,
-            article_ids=tuple(a for a, dup, _ in members if dup is None),
-            duplicate_ids=tuple(a for a, dup, _ in members if dup is not None),
+            article_ids=tuple(a for a, dup, _, _ in members if dup is None),
+            duplicate_ids=tuple(a for a, dup, _, _ in members if dup is not None),
             headline=headline,
-            outlets=outlets,
-            first_date=_date(first),
-            last_date=_date(last),
+            outlets=tuple(dict.fromkeys(o for _, _, o, _ in members if o)),
+            first_date=_date(dates[0]) if dates else None,
+            last_date=_date(dates[-1]) if dates else None,
         )
 
     def stories(self) -> list[Story]:
-        rows = self._db.execute(
-            "SELECT id, headline, first_date, last_date FROM stories ORDER BY id"
-        ).fetchall()
+        rows = self._db.execute("SELECT id, headline FROM stories ORDER BY id").fetchall()
         return [self._story_from_row(r) for r in rows]
 
     def story(self, story_id: str) -> Story | None:
         row = self._db.execute(
-            "SELECT id, headline, first_date, last_date FROM stories WHERE id = ?", (story_id,)
+            "SELECT id, headline FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         return self._story_from_row(row) if row else None
+
+    def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
+        """(article id, story id, rank) rows; stories are created as needed and their
+        headlines marked stale."""
+        now = _now()
+        with self.transaction():
+            self._db.executemany(
+                "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
+                " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = excluded.updated_at",
+                [(sid, now) for sid in dict.fromkeys(sid for _, sid, _ in members)],
+            )
+            self._db.executemany(
+                "INSERT INTO story_articles (article_id, story_id, rank) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+                " rank = excluded.rank",
+                members,
+            )
+
+    def merge_story(self, kept: str, gone: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone)
+            )
+            self._db.execute("DELETE FROM stories WHERE id = ?", (gone,))
+            self._db.execute(
+                "UPDATE stories SET headline = NULL, updated_at = ? WHERE id = ?", (_now(), kept)
+            )
+
+    def set_headline(self, story_id: str, headline: str | None) -> None:
+        with self.transaction():
+            self._db.execute("UPDATE stories SET headline = ? WHERE id = ?", (headline, story_id))
+
+    def add_event(self, event: StoryEvent) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO story_events (kind, story_id, other_id, detail, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (event.kind, event.story_id, event.other_id, event.detail, event.at or _now()),
+            )
+
+    def events(self, story_id: str | None = None) -> list[StoryEvent]:
+        sql = "SELECT kind, story_id, other_id, detail, at FROM story_events"
+        args: tuple[str, ...] = ()
+        if story_id is not None:
+            sql += " WHERE story_id = ? OR other_id = ?"
+            args = (story_id, story_id)
+        return [StoryEvent(*row) for row in self._db.execute(sql + " ORDER BY id", args)]
+
+    def count_stories(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def memberships(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT article_id, story_id FROM story_articles"))
+
+    def duplicate_pairs(self) -> list[tuple[str, str]]:
+        rows = self._db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL ORDER BY seq"
+        )
+        return [(str(a), str(b)) for a, b in rows]
+
+    def cluster_state(self) -> tuple[bytes, int] | None:
+        row = self._db.execute("SELECT data, clustered FROM cluster_state").fetchone()
+        return (bytes(row[0]), int(row[1])) if row else None
+
+    def save_cluster_state(self, data: bytes, clustered: int) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO cluster_state (id, clustered, data, saved_at) VALUES (1, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET clustered = excluded.clustered,"
+                " data = excluded.data, saved_at = excluded.saved_at",
+                (clustered, data, _now()),
+            )
+
+    def originals(self, skip: int = 0) -> list[Article]:
+        """Original (non-duplicate) articles in ingest order, after the first `skip`."""
+        ids = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq LIMIT -1 OFFSET ?",
+                (skip,),
+            )
+        ]
+        return self.articles(ids)
 
     def close(self) -> None:
         self._db.close()

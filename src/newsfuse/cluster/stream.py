@@ -1,0 +1,186 @@
+"""Story clustering as articles arrive, and batch re-clustering with the same scores.
+
+Per arriving batch of `batch_size` articles (cost independent of archive size):
+vectorize (vectorize.py) → find each article's top-k earlier neighbours in the
+active window (index.py) → score each edge with the learned link model
+(links.py) → attach each article, in order, to the story it links to best, or
+open a new one; if it links two earlier stories strongly enough they merge
+(stories.py), and the merge is reported so ids never change silently.
+
+Batch mode (`cluster_batch`) builds exactly the same edges in the same order,
+then agglomerates the whole graph best-first instead of greedily per article:
+same vectors, same edges, same weights, same linkage score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.cluster.index import NeighbourIndex
+from newsfuse.cluster.links import Densities, link_weights
+from newsfuse.cluster.stories import StoryGraph
+from newsfuse.cluster.vectorize import StreamVectorizer
+from newsfuse.config import ClusterOptions
+from newsfuse.types import Article
+
+NO_DAY = -(10**9)
+
+
+@dataclass
+class LinkedBatch:
+    """Edges made for one batch of new articles (global ids; rows are the new ends)."""
+
+    first: int
+    rows: np.ndarray
+    cols: np.ndarray
+    sims: np.ndarray
+    weights: np.ndarray
+
+
+@dataclass
+class Assignment:
+    """Where a batch of articles went, per article in order: its story key and the
+    merges of earlier stories it caused, as (kept, absorbed) keys."""
+
+    steps: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)
+    retired: dict[int, list[int]] = field(default_factory=dict)  # left the window: members
+
+
+class StreamClusterer:
+    """Incremental story clustering over an active window of recent articles."""
+
+    def __init__(self, options: ClusterOptions) -> None:
+        self.options = options
+        self.vectorizer = StreamVectorizer(options)
+        self.index = NeighbourIndex(options)
+        self.densities = Densities(options.neighbors)
+        self.graph = StoryGraph(options.threshold, options.centroid_weight)
+        self.days = np.zeros(0, dtype=np.int64)
+        self.newest: dict[int, int] = {}  # story key -> newest member id
+
+    @property
+    def count(self) -> int:
+        return self.index.count
+
+    def _grow(self, first: int, articles: Sequence[Article]) -> None:
+        n = first + len(articles)
+        self.densities.grow(n)
+        base = self.densities.base
+        if len(self.days) < n - base:
+            extra = max(n - base - len(self.days), len(self.days) // 2)
+            self.days = np.concatenate([self.days, np.full(extra, NO_DAY, dtype=np.int64)])
+        self.days[first - base : n - base] = [
+            a.date.toordinal() if a.date else NO_DAY for a in articles
+        ]
+
+    def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Edges between dated articles more than max_day_gap apart (always False if None)."""
+        gap = self.options.max_day_gap
+        if gap is None:
+            return np.zeros(len(rows), dtype=bool)
+        base = self.densities.base
+        a, b = self.days[rows - base], self.days[cols - base]
+        return np.asarray((a != NO_DAY) & (b != NO_DAY) & (np.abs(a - b) > gap))
+
+    def link(self, articles: Sequence[Article]) -> LinkedBatch:
+        """Vectorize, index and link `articles` (given the next global ids, in order)."""
+        first = self.count
+        vectors = self.vectorizer.transform(articles)
+        self._grow(first, articles)
+        rows, cols, sims = self.index.add_and_link(vectors)
+        keep = ~self._cannot_link(rows, cols)
+        rows, cols, sims = rows[keep], cols[keep], sims[keep]
+        self.densities.update(rows, cols, sims)
+        beta = self.options.density_correction
+        weights = link_weights(rows, cols, sims, self.densities, beta)
+        return LinkedBatch(first, rows, cols, sims, weights)
+
+    def link_only(self, articles: Sequence[Article]) -> None:
+        """Batch step: link `articles` into the graph as one-article stories, no merging
+        (StoryGraph.agglomerate does that once every article is in)."""
+        batch = self.link(articles)
+        order = np.argsort(batch.rows, kind="stable")
+        rows, cols, weights = batch.rows[order], batch.cols[order], batch.weights[order]
+        bounds = np.searchsorted(rows, np.arange(batch.first, batch.first + len(articles) + 1))
+        for k in range(len(articles)):
+            lo, hi = bounds[k], bounds[k + 1]
+            links = zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True)
+            self.graph.add(batch.first + k, links)
+            self.newest[batch.first + k] = batch.first + k
+        if self.options.window > 0:
+            self.index.expire(self.count - self.options.window)
+
+    def add(self, articles: Sequence[Article]) -> Assignment:
+        """Stream step: assign each article, in order, to a story (or a new one)."""
+        out = Assignment()
+        step = max(1, self.options.batch_size)
+        for start in range(0, len(articles), step):
+            part = articles[start : start + step]
+            batch = self.link(part)
+            self._add_nodes_and_attach(batch, len(part), out)
+            out.retired.update(self.expire())
+        return out
+
+    def _add_nodes_and_attach(self, batch: LinkedBatch, size: int, out: Assignment) -> None:
+        order = np.argsort(batch.rows, kind="stable")
+        rows, cols, weights = batch.rows[order], batch.cols[order], batch.weights[order]
+        bounds = np.searchsorted(rows, np.arange(batch.first, batch.first + size + 1))
+        for k in range(size):
+            article = batch.first + k
+            lo, hi = bounds[k], bounds[k + 1]
+            self.graph.add(article, zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True))
+            story, merges = self.graph.attach(article)
+            self.newest[story] = article
+            for _, gone in merges:
+                self.newest.pop(gone, None)
+            out.steps.append((story, merges))
+
+    def expire(self) -> dict[int, list[int]]:
+        """Keep the last `window` articles linkable; stories with no article left in
+        the index leave the graph (returned: key -> members)."""
+        window = self.options.window
+        if window <= 0 or self.count <= window:
+            return {}
+        chunks = len(self.index.chunks)
+        self.index.expire(self.count - window)
+        if len(self.index.chunks) == chunks:
+            return {}
+        cutoff = self.index.chunks[0].first if self.index.chunks else self.count
+        self.days = self.days[cutoff - self.densities.base :].copy()
+        self.densities.drop_before(cutoff)
+        old = [s for s, newest in self.newest.items() if newest < cutoff]
+        for story in old:
+            del self.newest[story]
+        return self.graph.forget(old)
+
+    def agglomerate(self) -> None:
+        """Batch step after `link_only`: merge the whole graph best-first."""
+        self.graph.agglomerate()
+        self.newest = {k: max(m) for k, m in self.graph.members.items()}
+
+    def stories(self) -> dict[int, list[int]]:
+        """Active stories: key -> member ids (ascending)."""
+        return {k: sorted(v) for k, v in self.graph.members.items()}
+
+
+def cluster_batch(articles: Sequence[Article], options: ClusterOptions) -> list[list[int]]:
+    """Batch clustering with the stream's edges: groups of indices into `articles`."""
+    clusterer = StreamClusterer(options)
+    step = max(1, options.batch_size)
+    for start in range(0, len(articles), step):
+        clusterer.link_only(articles[start : start + step])
+    clusterer.agglomerate()
+    groups = [sorted(m) for m in clusterer.graph.members.values()]
+    return sorted(groups, key=lambda g: g[0])
+
+
+def cluster_stream(articles: Sequence[Article], options: ClusterOptions) -> list[list[int]]:
+    """Stream clustering of `articles` in order: groups of indices, as cluster_batch."""
+    clusterer = StreamClusterer(options)
+    retired = clusterer.add(articles).retired
+    # Later merges move earlier articles: read the final membership, not the steps.
+    groups = [sorted(m) for m in [*clusterer.graph.members.values(), *retired.values()]]
+    return sorted(groups, key=lambda g: g[0])

@@ -1,0 +1,102 @@
+"""Stories in a database that follow the news: incremental ingest, stable ids, recluster."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import newsfuse
+from newsfuse.cluster import cluster_batch
+from newsfuse.config import ClusterOptions, Config
+from newsfuse.store import SQLiteStore
+
+WIKINEWS = "en.wikinews.org"
+
+
+def _config(db: Path) -> Config:
+    # Batches of 10: ingest calls split at multiples of 10 see the same batches.
+    return Config(db=db, cluster=ClusterOptions(batch_size=10))
+
+
+def _split(examples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The bundled Wikinews articles as two folders: 60 files, then the other 40.
+
+    Files are named by story (M001-01 ...), so taking 3 of every 5 puts every
+    story in both folders: the second ingest grows the first one's stories.
+    """
+    files = sorted((examples_dir / "articles" / WIKINEWS).glob("*.txt"))
+    early = [f for i, f in enumerate(files) if i % 5 < 3]
+    late = [f for i, f in enumerate(files) if i % 5 >= 3]
+    halves = (tmp_path / "a" / WIKINEWS, tmp_path / "b" / WIKINEWS)
+    for folder, part in zip(halves, (early, late), strict=True):
+        folder.mkdir(parents=True)
+        for f in part:
+            shutil.copy(f, folder / f.name)
+    return halves[0].parent, halves[1].parent
+
+
+def _memberships(db: Path) -> dict[str, str]:
+    store = SQLiteStore(db)
+    try:
+        return store.memberships()
+    finally:
+        store.close()
+
+
+def test_two_ingests_equal_one_and_ids_stay_stable(examples_dir: Path, tmp_path: Path) -> None:
+    first, second = _split(examples_dir, tmp_path)
+    with newsfuse.open(tmp_path / "one.db", _config(tmp_path / "one.db")) as nf:
+        nf.ingest([first, second])
+    with newsfuse.open(tmp_path / "two.db", _config(tmp_path / "two.db")) as nf:
+        report = nf.ingest([first])
+        assert report.new_stories >= 10
+        before = {s.id: set(s.article_ids) for s in nf.stories()}
+        report = nf.ingest([second])
+        assert report.ingested == 40 and report.grown_stories > 0
+        after = {s.id: set(s.article_ids) for s in nf.stories()}
+        merged_away = {e.other_id for e in nf.events() if e.kind == "merge"}
+    # A story keeps its id as it grows; one that disappears was merged, and says so.
+    for sid, members in before.items():
+        assert (sid in after and members <= after[sid]) or sid in merged_away
+    assert _memberships(tmp_path / "one.db") == _memberships(tmp_path / "two.db")
+    with newsfuse.open(tmp_path / "two.db", _config(tmp_path / "two.db")) as nf:
+        assert all(s.headline for s in nf.stories())  # stale headlines recomputed on read
+
+
+def test_articles_stored_but_not_clustered_are_replayed(examples_dir: Path, tmp_path: Path) -> None:
+    first, second = _split(examples_dir, tmp_path)
+    db = tmp_path / "a.db"
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([first])
+        saved = nf.store.cluster_state()
+        nf.ingest([second])
+        expected = nf.store.memberships()
+        assert saved is not None and saved[1] == 60
+        nf.store.save_cluster_state(*saved)  # as if the process died before saving
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([])  # opening the tracker replays the 40 unclustered articles
+        assert nf.store.memberships() == expected
+        assert nf.store.cluster_state()[1] == 100  # type: ignore[index]
+
+
+def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    config = _config(db)
+    with newsfuse.open(db, config) as nf:
+        nf.ingest([examples_dir / "articles"])
+        before = {s.id: set(s.article_ids) for s in nf.stories()}
+        events = nf.recluster()
+        after = {s.id: set(s.article_ids) for s in nf.stories()}
+        originals = nf.store.originals()
+    expected = {
+        frozenset(originals[i].id for i in g) for g in cluster_batch(originals, config.cluster)
+    }
+    assert {frozenset(m) for m in after.values()} == expected
+    # Every batch story that overlaps an old one carries an old id.
+    for sid, members in after.items():
+        if any(members & old for old in before.values()):
+            assert sid in before
+    for event in events:
+        assert event.kind in ("merge", "split") and event.story_id in after
+    with newsfuse.open(db, config) as nf:  # the stream continues from the batch result
+        assert nf.ingest([examples_dir / "articles"]).already_present == len(originals)
