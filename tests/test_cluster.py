@@ -162,14 +162,13 @@ def test_agglomerate_is_average_linkage_with_missing_edges_as_zero() -> None:
         assert sorted(sorted(m) for m in g.members.values()) == expected
 
 
-def test_attach_keeps_the_oldest_id_and_reports_merges_of_earlier_stories() -> None:
+def test_seeded_agglomeration_keeps_the_oldest_id_and_reports_merges() -> None:
     g = StoryGraph(0.3, alpha=0.0)
     g.add(0, [])
     g.add(1, [])
-    assert g.attach(1) == (1, [])  # unlinked: a story of its own
+    assert g.agglomerate([1]) == []  # unlinked: a story of its own
     g.add(2, [(0, 0.9), (1, 0.8)])
-    story, merges = g.attach(2)
-    assert story == 0 and merges == [(0, 1)]
+    assert g.agglomerate([2]) == [(0, 2), (0, 1)]  # 2 joins 0, then 0 absorbs 1
     assert sorted(g.members[0]) == [0, 1, 2] and g.story_of[1] == 0
 
 

@@ -58,19 +58,19 @@ class StoryTracker:
     ) -> None:
         """Assign new originals (in arrival order) and duplicates of stored articles."""
         first = self.clusterer.count
-        steps = self.clusterer.add(originals).steps
+        assignment = self.clusterer.add(originals)
         rows: list[tuple[str, str, int]] = []
-        merges: list[tuple[str, str]] = []
         new, grown = set(), set()
-        for k, (article, (key, merged)) in enumerate(zip(originals, steps, strict=True)):
-            if key == first + k:
-                self.names[key] = story_name(article)
+        for key in dict.fromkeys(assignment.stories):
+            if key >= first:  # opened by an article of this call: named after it
+                self.names[key] = story_name(originals[key - first])
                 new.add(self.names[key])
-            else:
-                grown.add(self.names[key])
-            rows.append((article.id, self.names[key], 2 * (first + k)))
-            for kept, gone in merged:
-                merges.append((self.names[kept], self.names.pop(gone)))
+        merges = [(self.names[kept], self.names.pop(gone)) for kept, gone in assignment.merges]
+        for k, (article, key) in enumerate(zip(originals, assignment.stories, strict=True)):
+            name = self.names[key]
+            rows.append((article.id, name, 2 * (first + k)))
+            if name not in new:
+                grown.add(name)
         self.store.assign(rows)
         for kept_id, gone_id in merges:
             self.store.merge_story(kept_id, gone_id)

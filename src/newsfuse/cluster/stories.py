@@ -3,10 +3,11 @@
 Both clustering modes share this structure and its score, so they cannot
 disagree about what "similar enough" means:
 
-- stream (`attach`): an arriving article starts alone and merges, best first,
-  with linked stories while the score stays >= threshold; if that joins two
-  stories that existed before, the merge is returned so it can be recorded;
-- batch (`agglomerate`): every article starts alone and all pairs are merged
+- stream (`agglomerate(seeds)`): a batch of arriving articles starts as
+  one-article stories, and merges involving them happen best first while the
+  score stays >= threshold; merges of two stories that existed before are
+  returned so they can be recorded;
+- batch (`agglomerate()`): every article starts alone and all pairs are merged
   best first (average linkage over the whole archive).
 
 The score is the size-normalised average linkage of linkage.py: the sum of
@@ -72,47 +73,37 @@ class StoryGraph:
         self.members[keep].extend(moved)
         return keep
 
-    def _best(self, story: int) -> int | None:
-        best, best_score = None, self.threshold
-        for other in self.links[story]:
-            s = self.score(story, other)
-            if s > best_score or (s == best_score and (best is None or other < best)):
-                best, best_score = other, s
-        return best
+    def agglomerate(self, seeds: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """Merge pairs, best score first, while >= threshold; return (kept, absorbed).
 
-    def attach(self, article: int) -> tuple[int, list[tuple[int, int]]]:
-        """Stream step for a just-added article: (its story, merges of earlier stories)."""
-        current, joined, merges = article, False, []
-        while (other := self._best(current)) is not None:
-            if joined:  # the story already holds the article: two old stories meet
-                keep = min(current, other)
-                merges.append((keep, max(current, other)))
-            current = self.merge(current, other)
-            joined = True
-        return current, merges
-
-    def agglomerate(self) -> None:
-        """Batch: merge all pairs, best score first, while >= threshold."""
-        version = dict.fromkeys(self.members, 0)
-        heap = [
-            (-self.score(a, b), a, b, 0, 0)
-            for a in self.links
-            for b in self.links[a]
-            if a < b and self.score(a, b) >= self.threshold
-        ]
+        With `seeds` (stream: the stories of just-added articles) only merges that
+        involve a seed, or a story grown from one, are considered; other stories
+        were settled before and nothing between them has changed. Without, every
+        pair is (batch: average linkage over the whole graph).
+        """
+        starts = self.links if seeds is None else [self.story_of[a] for a in seeds]
+        heap = []
+        for a in dict.fromkeys(starts):
+            for b in self.links[a]:
+                if (seeds is not None or a < b) and (s := self.score(a, b)) >= self.threshold:
+                    heap.append((-s, min(a, b), max(a, b), 0, 0))
         heapq.heapify(heap)
+        version: dict[int, int] = {}
+        merges = []
         while heap:
             _, a, b, va, vb = heapq.heappop(heap)
-            if version.get(a) != va or version.get(b) != vb:
-                continue  # stale: one side merged since this entry was pushed
+            if a not in self.members or b not in self.members:
+                continue  # one side was absorbed since this entry was pushed
+            if version.get(a, 0) != va or version.get(b, 0) != vb:
+                continue  # stale: one side grew since this entry was pushed
             keep = self.merge(a, b)
-            version.pop(max(a, b))
-            version[keep] += 1
+            merges.append((keep, max(a, b)))
+            version[keep] = version.get(keep, 0) + 1
             for other in self.links[keep]:
-                s = self.score(keep, other)
-                if s >= self.threshold:
+                if (s := self.score(keep, other)) >= self.threshold:
                     x, y = min(keep, other), max(keep, other)
-                    heapq.heappush(heap, (-s, x, y, version[x], version[y]))
+                    heapq.heappush(heap, (-s, x, y, version.get(x, 0), version.get(y, 0)))
+        return merges
 
     def forget(self, stories: Iterable[int]) -> dict[int, list[int]]:
         """Drop stories that left the active window; return their members."""

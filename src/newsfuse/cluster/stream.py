@@ -2,14 +2,14 @@
 
 Per arriving batch of `batch_size` articles (cost independent of archive size):
 vectorize (vectorize.py) → find each article's top-k earlier neighbours in the
-active window (index.py) → score each edge with the learned link model
-(links.py) → attach each article, in order, to the story it links to best, or
-open a new one; if it links two earlier stories strongly enough they merge
-(stories.py), and the merge is reported so ids never change silently.
+active window (index.py) → weight each edge by cosine minus local density
+(links.py) → merge the new articles into stories best-first, where each may
+join a story, open one, or show two earlier stories to be one (stories.py);
+such merges are reported so ids never change silently.
 
 Batch mode (`cluster_batch`) builds exactly the same edges in the same order,
-then agglomerates the whole graph best-first instead of greedily per article:
-same vectors, same edges, same weights, same linkage score.
+then agglomerates the whole graph at once: same vectors, same edges, same
+weights, same linkage score; only the order of merge decisions differs.
 """
 
 from __future__ import annotations
@@ -42,11 +42,13 @@ class LinkedBatch:
 
 @dataclass
 class Assignment:
-    """Where a batch of articles went, per article in order: its story key and the
-    merges of earlier stories it caused, as (kept, absorbed) keys."""
+    """Where the articles of one `add` went: each one's story key (in order, as the
+    call ended), merges of stories that existed before the call as (kept, absorbed)
+    keys, and stories that left the active window (key -> members)."""
 
-    steps: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)
-    retired: dict[int, list[int]] = field(default_factory=dict)  # left the window: members
+    stories: list[int] = field(default_factory=list)
+    merges: list[tuple[int, int]] = field(default_factory=list)
+    retired: dict[int, list[int]] = field(default_factory=dict)
 
 
 class StreamClusterer:
@@ -98,7 +100,7 @@ class StreamClusterer:
         weights = link_weights(rows, cols, sims, self.densities, beta)
         return LinkedBatch(first, rows, cols, sims, weights)
 
-    def link_only(self, articles: Sequence[Article]) -> None:
+    def link_only(self, articles: Sequence[Article], expire: bool = True) -> None:
         """Batch step: link `articles` into the graph as one-article stories, no merging
         (StoryGraph.agglomerate does that once every article is in)."""
         batch = self.link(articles)
@@ -110,33 +112,28 @@ class StreamClusterer:
             links = zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True)
             self.graph.add(batch.first + k, links)
             self.newest[batch.first + k] = batch.first + k
-        if self.options.window > 0:
+        if expire and self.options.window > 0:
             self.index.expire(self.count - self.options.window)
 
     def add(self, articles: Sequence[Article]) -> Assignment:
-        """Stream step: assign each article, in order, to a story (or a new one)."""
+        """Stream step: link each batch of `batch_size` articles, then merge it into
+        the stories best-first (StoryGraph.agglomerate with the batch as seeds)."""
         out = Assignment()
+        before = self.count
         step = max(1, self.options.batch_size)
         for start in range(0, len(articles), step):
-            part = articles[start : start + step]
-            batch = self.link(part)
-            self._add_nodes_and_attach(batch, len(part), out)
+            first = self.count
+            self.link_only(articles[start : start + step], expire=False)
+            merges = self.graph.agglomerate(range(first, self.count))
+            for kept, gone in merges:
+                self.newest[kept] = max(self.newest[kept], self.newest.pop(gone))
+                if gone < before:
+                    out.merges.append((kept, gone))
             out.retired.update(self.expire())
+        story_of = self.graph.story_of
+        retired = {a: k for k, members in out.retired.items() for a in members}
+        out.stories = [story_of.get(i, retired.get(i, i)) for i in range(before, self.count)]
         return out
-
-    def _add_nodes_and_attach(self, batch: LinkedBatch, size: int, out: Assignment) -> None:
-        order = np.argsort(batch.rows, kind="stable")
-        rows, cols, weights = batch.rows[order], batch.cols[order], batch.weights[order]
-        bounds = np.searchsorted(rows, np.arange(batch.first, batch.first + size + 1))
-        for k in range(size):
-            article = batch.first + k
-            lo, hi = bounds[k], bounds[k + 1]
-            self.graph.add(article, zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True))
-            story, merges = self.graph.attach(article)
-            self.newest[story] = article
-            for _, gone in merges:
-                self.newest.pop(gone, None)
-            out.steps.append((story, merges))
 
     def expire(self) -> dict[int, list[int]]:
         """Keep the last `window` articles linkable; stories with no article left in
