@@ -109,3 +109,15 @@ def test_short_texts_match_only_exactly() -> None:
     assert dedupe.check_and_add(same)[0] == a.id
     other = make_article(body="Markets closed lower on Friday.", source="c")
     assert dedupe.check_and_add(other)[0] is None
+
+
+def test_window_forgets_the_oldest_originals(wikinews: list[dict[str, str]]) -> None:
+    dedup = Deduplicator(DedupeOptions(window=2))
+    first, second, third = (_article(rec) for rec in wikinews[:3])
+    for article in (first, second, third):
+        assert dedup.check_and_add(article)[0] is None
+    assert len(dedup) == 2
+    copy_of_first = _article(wikinews[0], title="Another headline")
+    copy_of_third = _article(wikinews[2], title="Another headline")
+    assert dedup.check_and_add(copy_of_third)[0] == third.id
+    assert dedup.check_and_add(copy_of_first)[0] is None  # left the window

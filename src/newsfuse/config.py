@@ -28,6 +28,10 @@ class DedupeOptions:
     lsh_threshold: float = 0.5  # candidate retrieval (estimated Jaccard)
     containment: float = 0.8  # verified: share of the smaller text's shingles in the larger
     seed: int = 1
+    # Near-copies are looked for among the last `window` originals (0 = all): memory and
+    # the index rebuild at each ingest stay bounded as the archive grows. Exact
+    # re-ingests are caught by content-hash ids regardless.
+    window: int = 50_000
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def _ingest_one(
 
 def _deduplicator(store: Store, config: Config) -> Deduplicator:
     dedup = Deduplicator(config.dedupe)
-    for aid, sig, n in store.signatures():
+    for aid, sig, n in store.signatures(last=config.dedupe.window):
         dedup.add(aid, sig, n)
     return dedup
 

@@ -10,7 +10,7 @@ disagree about what "similar enough" means:
 - batch (`agglomerate()`): every article starts alone and all pairs are merged
   best first (average linkage over the whole archive).
 
-The score is the size-normalised average linkage of linkage.py: the sum of
+The score is size-normalised average linkage: the sum of
 link weights between two stories over |a| |b|, divided by (|mean_a| |mean_b|)
 ^ alpha, moving toward centroid cosine so a story told in many loosely
 similar updates still holds together. A merged story keeps the key of its

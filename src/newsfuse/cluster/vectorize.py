@@ -26,6 +26,9 @@ from newsfuse.config import ClusterOptions
 from newsfuse.types import Article, normalize_text
 
 
+SENTENCE_KEYS = 500_000  # boilerplate counts kept; beyond, sentences seen once are dropped
+
+
 def _sentence_key(text: str) -> bytes:
     """8-byte digest of a case- and space-normalized sentence (stable across processes)."""
     return hashlib.blake2b(normalize_text(text).lower().encode(), digest_size=8).digest()
@@ -56,6 +59,8 @@ class StreamVectorizer:
             if seen < limit - 1:
                 kept.append(text)
             self._sentence_docs[key] = seen + 1
+        if len(self._sentence_docs) > SENTENCE_KEYS:  # bounded memory: forget one-offs
+            self._sentence_docs = {k: n for k, n in self._sentence_docs.items() if n > 1}
         return kept
 
     def _columns(self, tokens: list[str]) -> list[int]:

@@ -52,7 +52,20 @@ class Deduplicator:
         if n_shingles < MIN_SHINGLES:
             self._exact.setdefault((sig.tobytes(), n_shingles), article_id)
         else:
-            self._lsh.insert(article_id, as_minhash(sig, self.options), check_duplication=False)
+            self._lsh.insert(article_id, as_minhash(sig, self._template), check_duplication=False)
+        if 0 < self.options.window < len(self._sigs):
+            self._evict(next(iter(self._sigs)))
+
+    def _evict(self, article_id: str) -> None:
+        """Forget the oldest original: near-copies are looked for among the last `window`."""
+        sig, n = self._sigs.pop(article_id)
+        del self._order[article_id]
+        if n < MIN_SHINGLES:
+            key = (sig.tobytes(), n)
+            if self._exact.get(key) == article_id:
+                del self._exact[key]
+        else:
+            self._lsh.remove(article_id)
 
     def find_original(self, sig: np.ndarray, n_shingles: int) -> str | None:
         """Id of the indexed original `sig` is a near-copy of, or None.
@@ -65,7 +78,7 @@ class Deduplicator:
             return self._exact.get((sig.tobytes(), n_shingles))
         best: tuple[float, int] | None = None
         best_id: str | None = None
-        for cand in self._lsh.query(as_minhash(sig, self.options)):
+        for cand in self._lsh.query(as_minhash(sig, self._template)):
             c_sig, c_n = self._sigs[cand]
             score = containment(sig, n_shingles, c_sig, c_n)
             if score < self.options.containment:

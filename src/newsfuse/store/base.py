@@ -26,8 +26,9 @@ class Store(Protocol):
         """Articles by id (in the given order), or all in ingest order."""
         ...
 
-    def signatures(self) -> Iterator[tuple[str, np.ndarray, int]]:
-        """(id, MinHash signature, shingle count) of every original article."""
+    def signatures(self, last: int = 0) -> Iterator[tuple[str, np.ndarray, int]]:
+        """(id, MinHash signature, shingle count) of the original articles in ingest
+        order: all, or the `last` ones."""
         ...
 
     def add_failure(self, failure: Failure) -> None: ...

@@ -221,11 +221,14 @@ class SQLiteStore:
             for r in rows
         ]
 
-    def signatures(self) -> Iterator[tuple[str, np.ndarray, int]]:
-        rows = self._db.execute(
-            "SELECT id, minhash, n_shingles FROM articles"
-            " WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq"
+    def signatures(self, last: int = 0) -> Iterator[tuple[str, np.ndarray, int]]:
+        sql = (
+            "SELECT seq, id, minhash, n_shingles FROM articles"
+            " WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq DESC"
         )
+        if last > 0:
+            sql += f" LIMIT {int(last)}"
+        rows = self._db.execute(f"SELECT id, minhash, n_shingles FROM ({sql}) ORDER BY seq")
         for aid, blob, n in rows:
             yield aid, np.frombuffer(blob, dtype=np.uint64), int(n)
 
