@@ -25,7 +25,6 @@ from newsfuse.cluster.idf import background_idf
 from newsfuse.config import ClusterOptions
 from newsfuse.types import Article, normalize_text
 
-
 SENTENCE_KEYS = 500_000  # boilerplate counts kept; beyond, sentences seen once are dropped
 
 
