@@ -67,16 +67,19 @@ def test_articles_stored_but_not_clustered_are_replayed(examples_dir: Path, tmp_
     first, second = _split(examples_dir, tmp_path)
     db = tmp_path / "a.db"
     with newsfuse.open(db, _config(db)) as nf:
-        nf.ingest([first])
-        saved = nf.store.cluster_state()
-        nf.ingest([second])
-        expected = nf.store.memberships()
-        assert saved is not None and saved[1] == 60
-        nf.store.save_cluster_state(*saved)  # as if the process died before saving
+        nf.ingest([first])  # closing saves the clustering state
+    saved = SQLiteStore(db).cluster_state()
+    assert saved is not None and saved[1] == 60
     with newsfuse.open(db, _config(db)) as nf:
-        nf.ingest([])  # opening the tracker replays the 40 unclustered articles
+        nf.ingest([second])
+    expected = _memberships(db)
+    store = SQLiteStore(db)
+    store.save_cluster_state(*saved)  # as if the process had died before saving
+    store.close()
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([])  # loading the tracker replays the 40 unclustered articles
         assert nf.store.memberships() == expected
-        assert nf.store.cluster_state()[1] == 100  # type: ignore[index]
+    assert SQLiteStore(db).cluster_state()[1] == 100  # type: ignore[index]
 
 
 def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Path) -> None:

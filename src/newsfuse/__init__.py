@@ -48,11 +48,14 @@ class Newsfuse:
         self.config = config or Config()
         self.store = store or open_store(self.config)
         self.analyzer = Analyzer(self.config.analyze)  # loads its model on first use
+        self._session: pipeline.IngestSession | None = None  # made by the first ingest
 
     def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
         """Add articles from files, folders or stdin ("-"); each new article joins a
         story (or opens one) as it arrives."""
-        return pipeline.ingest(paths, self.config, self.store, stdin=stdin)
+        if self._session is None:
+            self._session = pipeline.IngestSession(self.store, self.config)
+        return pipeline.ingest(paths, self.config, self.store, stdin=stdin, session=self._session)
 
     def stories(self) -> list[Story]:
         return pipeline.stories(self.store, self.config)
@@ -74,9 +77,17 @@ class Newsfuse:
 
     def recluster(self) -> list[StoryEvent]:
         """Re-cluster the whole archive as a batch; returns the merges and splits."""
+        self.flush()
+        self._session = None  # its tracker state is replaced by the batch result
         return pipeline.recluster(self.store, self.config)
 
+    def flush(self) -> None:
+        """Save the story-clustering state now (ingest saves it periodically)."""
+        if self._session is not None:
+            self._session.save(force=True)
+
     def close(self) -> None:
+        self.flush()
         self.store.close()
 
     def __enter__(self) -> Newsfuse:

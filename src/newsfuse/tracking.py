@@ -44,6 +44,7 @@ class StoryTracker:
         self.names: dict[int, str] = {}  # active story key -> story id
         saved = store.cluster_state()
         loaded = load_state(saved[0], options) if saved else None
+        self.saved_count = saved[1] if loaded is not None and saved else 0  # in the store
         if saved and loaded is None:
             self.recluster("clustering options changed")  # saved vectors mean something else
         else:
@@ -100,6 +101,7 @@ class StoryTracker:
     def save(self) -> None:
         """Persist the clusterer so the next run continues from here."""
         self.store.save_cluster_state(dump_state(self.clusterer, self.names), self.clusterer.count)
+        self.saved_count = self.clusterer.count
 
     def recluster(self, reason: str = "recluster") -> list[StoryEvent]:
         """Batch re-clustering of the archive with the stream's scoring; stable ids."""
