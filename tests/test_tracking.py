@@ -103,3 +103,37 @@ def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Pat
         assert event.kind in ("merge", "split") and event.story_id in after
     with newsfuse.open(db, config) as nf:  # the stream continues from the batch result
         assert nf.ingest([examples_dir / "articles"]).already_present == len(originals)
+
+
+def test_a_later_copy_joins_its_originals_story(examples_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    seeds = examples_dir / "articles" / "freebeacon.com"
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([seeds])
+        [story] = nf.stories()
+    first = sorted(seeds.glob("*.txt"))[0].read_text(encoding="utf-8")
+    copy = tmp_path / "wire" / "copy.txt"
+    copy.parent.mkdir()
+    copy.write_text("Russian bombers use Iranian base\n\n" + first, encoding="utf-8")
+    with newsfuse.open(db, _config(db)) as nf:
+        report = nf.ingest([copy.parent])
+        assert report.duplicates == 1 and report.new_stories == 0
+        [after] = nf.stories()
+    assert after.id == story.id and len(after.duplicate_ids) == 1
+
+
+def test_changed_options_recluster_instead_of_reusing_the_state(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "a.db"
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([examples_dir / "articles"])
+        ids = {s.id for s in nf.stories()}
+    other = Config(db=db, cluster=ClusterOptions(batch_size=10, threshold=0.2))
+    with newsfuse.open(db, other) as nf:
+        nf.ingest([])
+        stories = nf.stories()
+        originals = {a.id for a in nf.store.originals()}
+    assert {a for s in stories for a in s.article_ids} == originals
+    assert len(stories) > len(ids)  # the stricter threshold splits stories here (15 -> more)
+    assert any(s.id in ids for s in stories)  # surviving stories keep their ids
