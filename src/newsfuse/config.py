@@ -65,6 +65,10 @@ class ClusterOptions:
     # memory and time per article.
     batch_size: int = 256
     window: int = 50_000
+    # Every `refresh_batches` stream batches, the stories of the last `refresh_span`
+    # articles are regrouped best-first (0 = never; docs/tuning.md: +2.1 val points).
+    refresh_batches: int = 8
+    refresh_span: int = 4096
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,11 @@ from newsfuse.types import Article, IngestReport, Story, StoryEvent
 
 def story_name(article: Article) -> str:
     """The id of a story opened by `article`."""
-    return f"s-{article.id[:12]}"
+    return story_name_of(article.id)
+
+
+def story_name_of(article_id: str) -> str:
+    return f"s-{article_id[:12]}"
 
 
 class StoryTracker:
@@ -57,31 +61,58 @@ class StoryTracker:
     def add(
         self, originals: Sequence[Article], duplicates: Sequence[Article], report: IngestReport
     ) -> None:
-        """Assign new originals (in arrival order) and duplicates of stored articles."""
+        """Assign new originals (in arrival order) and duplicates of stored articles;
+        record the merges and splits the stream made."""
         first = self.clusterer.count
-        assignment = self.clusterer.add(originals)
-        rows: list[tuple[str, str, int]] = []
-        new, grown = set(), set()
-        for key in dict.fromkeys(assignment.stories):
-            if key >= first:  # opened by an article of this call: named after it
-                self.names[key] = story_name(originals[key - first])
+        out = self.clusterer.add(originals)
+        graph, ids, base = self.clusterer.graph, self.clusterer.ids, self.clusterer.densities.base
+        before = {a: self.store.story_of(ids[a - base]) for a in out.touched}
+        new, grown, rows = set(), set(), []
+        for article in [*sorted(out.touched), *range(first, self.clusterer.count)]:
+            key = graph.story_of.get(article)
+            if key is None:  # retired with its story in this call: assigned earlier
+                key = next(k for k, m in out.retired.items() if article in m)
+            if key not in self.names:
+                self.names[key] = story_name_of(ids[key - base])
                 new.add(self.names[key])
-        merges = [(self.names[kept], self.names.pop(gone)) for kept, gone in assignment.merges]
-        for k, (article, key) in enumerate(zip(originals, assignment.stories, strict=True)):
-            name = self.names[key]
-            rows.append((article.id, name, 2 * (first + k)))
-            if name not in new:
-                grown.add(name)
+            rows.append((ids[article - base], self.names[key], 2 * article))
+            if article >= first and self.names[key] not in new:
+                grown.add(self.names[key])
         self.store.assign(rows)
-        for kept_id, gone_id in merges:
-            self.store.merge_story(kept_id, gone_id)
-            event = StoryEvent("merge", kept_id, gone_id, "stream: an article linked both")
-            self.store.add_event(event)
-            report.events.append(event)
-        self._assign_duplicates(duplicates, dict((a, s) for a, s, _ in rows))
+        self._merged(out.retired, report)
+        self._splits(before, rows, report)
+        self._assign_duplicates(duplicates, {a: s for a, s, _ in rows})
         report.new_stories += len(new)
-        report.grown_stories += len(grown - new)
-        self._retire()
+        report.grown_stories += len(grown)
+
+    def _splits(
+        self, before: dict[int, str | None], rows: list[tuple[str, str, int]], report: IngestReport
+    ) -> None:
+        """Record articles that regrouping moved out of a story that still exists."""
+        alive = set(self.names.values())
+        moved = Counter(
+            (old, name)
+            for (_, name, rank) in rows
+            if (old := before.get(rank // 2)) is not None and old != name and old in alive
+        )
+        for (old, name), n in sorted(moved.items()):
+            self._event(report, StoryEvent("split", old, name, f"regrouped: {n} articles"))
+
+    def _merged(self, retired: dict[int, list[int]], report: IngestReport) -> None:
+        """Names whose story key vanished: merged into the story holding that article
+        (recorded), or left the active window with their story (forgotten)."""
+        graph = self.clusterer.graph
+        for key in [k for k in self.names if k not in graph.members]:
+            gone = self.names.pop(key)
+            if key in retired or key not in graph.story_of:
+                continue
+            kept = self.names[graph.story_of[key]]
+            self.store.merge_story(kept, gone)
+            self._event(report, StoryEvent("merge", kept, gone, "an article linked both"))
+
+    def _event(self, report: IngestReport, event: StoryEvent) -> None:
+        self.store.add_event(event)
+        report.events.append(event)
 
     def _assign_duplicates(self, duplicates: Sequence[Article], fresh: dict[str, str]) -> None:
         rows = []

@@ -23,7 +23,7 @@ from newsfuse.cluster.index import _Chunk
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _options_key(options: ClusterOptions) -> str:
@@ -76,6 +76,7 @@ def dump_state(c: StreamClusterer, names: dict[int, str]) -> bytes:
         "chunks": [ch.first for ch in c.index.chunks],
         "vocabulary": list(v.vocabulary),
         "names": {str(k): n for k, n in names.items() if k in c.graph.members},
+        "ids": c.ids,
     }
     arrays: dict[str, np.ndarray] = {
         "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
@@ -85,6 +86,9 @@ def dump_state(c: StreamClusterer, names: dict[int, str]) -> bytes:
         "top_df": c.index.top_df,
         "densities": c.densities.values,
         "days": c.days,
+        "edges.rows": np.concatenate([e[0] for e in c.edges] or [np.empty(0, np.int64)]),
+        "edges.cols": np.concatenate([e[1] for e in c.edges] or [np.empty(0, np.int64)]),
+        "edges.weights": np.concatenate([e[2] for e in c.edges] or [np.empty(0)]),
     }
     for i, ch in enumerate(c.index.chunks):
         arrays |= _csr_arrays(f"chunk{i}.full", ch.full) | _csr_arrays(
@@ -146,5 +150,7 @@ def load_state(
     c.densities.values = z["densities"]
     c.densities.base = int(meta["base"])
     c.days = z["days"]
+    c.ids = list(meta["ids"])
+    c.edges = [(z["edges.rows"], z["edges.cols"], z["edges.weights"])]
     _restore_graph(c, z)
     return c, {int(k): n for k, n in meta["names"].items()}

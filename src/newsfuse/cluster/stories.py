@@ -105,6 +105,36 @@ class StoryGraph:
                     heapq.heappush(heap, (-s, x, y, version.get(x, 0), version.get(y, 0)))
         return merges
 
+    def regroup(self, stories: Iterable[int], edges: Iterable[tuple[int, int, float]]) -> list[int]:
+        """Dissolve `stories` into one-article stories and merge them again best-first.
+
+        `edges` are the positive article links touching their members (links to
+        other stories included). This is batch agglomeration restricted to recent
+        stories: it revisits merges the stream made before later articles showed
+        better partners, and may split a story or merge it differently. Returns
+        the members, ascending.
+        """
+        members: list[int] = []
+        for story in dict.fromkeys(stories):
+            for other in self.links.pop(story):
+                if other in self.links:
+                    self.links[other].pop(story, None)
+            members += self.members.pop(story)
+            del self.within[story]
+        members.sort()
+        for article in members:
+            self.story_of[article] = article
+            self.members[article] = [article]
+            self.within[article] = 0.0
+            self.links[article] = {}
+        for a, b, weight in edges:
+            sa, sb = self.story_of.get(a), self.story_of.get(b)
+            if sa is not None and sb is not None and sa != sb:
+                self.links[sa][sb] = self.links[sa].get(sb, 0.0) + weight
+                self.links[sb][sa] = self.links[sb].get(sa, 0.0) + weight
+        self.agglomerate(members)
+        return members
+
     def forget(self, stories: Iterable[int]) -> dict[int, list[int]]:
         """Drop stories that left the active window; return their members."""
         gone = {}

@@ -42,12 +42,13 @@ class LinkedBatch:
 
 @dataclass
 class Assignment:
-    """Where the articles of one `add` went: each one's story key (in order, as the
-    call ended), merges of stories that existed before the call as (kept, absorbed)
-    keys, and stories that left the active window (key -> members)."""
+    """What one `add` did: each new article's story key (in order, as the call ended);
+    earlier articles whose story may have changed (regrouped); stories that left
+    the active window (key -> members). A story key that existed before and is no
+    longer a key was merged into the story now holding that article."""
 
     stories: list[int] = field(default_factory=list)
-    merges: list[tuple[int, int]] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
     retired: dict[int, list[int]] = field(default_factory=dict)
 
 
@@ -62,6 +63,8 @@ class StreamClusterer:
         self.graph = StoryGraph(options.threshold, options.centroid_weight)
         self.days = np.zeros(0, dtype=np.int64)
         self.newest: dict[int, int] = {}  # story key -> newest member id
+        self.ids: list[str] = []  # article id of each id >= densities.base
+        self.edges: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # positive links
 
     @property
     def count(self) -> int:
@@ -98,6 +101,9 @@ class StreamClusterer:
         self.densities.update(rows, cols, sims)
         beta = self.options.density_correction
         weights = link_weights(rows, cols, sims, self.densities, beta)
+        self.ids += [a.id for a in articles]
+        positive = weights > 0
+        self.edges.append((rows[positive], cols[positive], weights[positive]))
         return LinkedBatch(first, rows, cols, sims, weights)
 
     def link_only(self, articles: Sequence[Article], expire: bool = True) -> None:
@@ -116,24 +122,48 @@ class StreamClusterer:
             self.index.expire(self.count - self.options.window)
 
     def add(self, articles: Sequence[Article]) -> Assignment:
-        """Stream step: link each batch of `batch_size` articles, then merge it into
-        the stories best-first (StoryGraph.agglomerate with the batch as seeds)."""
+        """Stream step: link each batch of `batch_size` articles and merge it into the
+        stories best-first (StoryGraph.agglomerate with the batch as seeds); every
+        `refresh_batches` batches, regroup the stories of the last `refresh_span`
+        articles (StoryGraph.regroup), which brings stream close to batch."""
         out = Assignment()
         before = self.count
         step = max(1, self.options.batch_size)
+        period = step * max(1, self.options.refresh_batches)
         for start in range(0, len(articles), step):
             first = self.count
             self.link_only(articles[start : start + step], expire=False)
-            merges = self.graph.agglomerate(range(first, self.count))
-            for kept, gone in merges:
+            for kept, gone in self.graph.agglomerate(range(first, self.count)):
                 self.newest[kept] = max(self.newest[kept], self.newest.pop(gone))
-                if gone < before:
-                    out.merges.append((kept, gone))
+            if self.options.refresh_batches > 0 and first // period != self.count // period:
+                out.touched.update(a for a in self.refresh() if a < before)
             out.retired.update(self.expire())
         story_of = self.graph.story_of
         retired = {a: k for k, members in out.retired.items() for a in members}
         out.stories = [story_of.get(i, retired.get(i, i)) for i in range(before, self.count)]
         return out
+
+    def refresh(self) -> list[int]:
+        """Regroup the stories holding the last `refresh_span` articles; their members."""
+        g, base = self.graph, self.densities.base
+        lo = max(self.count - self.options.refresh_span, base)
+        # A story with members older than the window keeps its shape: their links are gone.
+        stories = {g.story_of[a] for a in range(lo, self.count) if a in g.story_of}
+        stories = {s for s in stories if s >= base}
+        if not stories:
+            return []
+        region = np.array(sorted(a for s in stories for a in g.members[s]))
+        rows, cols, weights = (np.concatenate(x) for x in zip(*self.edges, strict=True))
+        touching = np.isin(rows, region) | np.isin(cols, region)
+        rows, cols, weights = rows[touching], cols[touching], weights[touching]
+        members = g.regroup(
+            stories, zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
+        )
+        for key in {g.story_of[a] for a in members}:
+            self.newest[key] = max(g.members[key])
+        for key in [k for k in self.newest if k not in g.members]:
+            del self.newest[key]
+        return members
 
     def expire(self) -> dict[int, list[int]]:
         """Keep the last `window` articles linkable; stories with no article left in
@@ -147,6 +177,8 @@ class StreamClusterer:
             return {}
         cutoff = self.index.chunks[0].first if self.index.chunks else self.count
         self.days = self.days[cutoff - self.densities.base :].copy()
+        self.ids = self.ids[cutoff - self.densities.base :]
+        self.edges = [e for e in self.edges if len(e[0]) and e[0].max() >= cutoff]
         self.densities.drop_before(cutoff)
         old = [s for s, newest in self.newest.items() if newest < cutoff]
         for story in old:
