@@ -69,6 +69,7 @@ class ClusterOptions:
     # articles are regrouped best-first (0 = never; docs/tuning.md: +2.1 val points).
     refresh_batches: int = 8
     refresh_span: int = 4096
+    refresh_max_story: int = 64  # bigger stories are not regrouped
 
 
 @dataclass(frozen=True)

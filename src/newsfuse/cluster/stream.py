@@ -147,9 +147,12 @@ class StreamClusterer:
         """Regroup the stories holding the last `refresh_span` articles; their members."""
         g, base = self.graph, self.densities.base
         lo = max(self.count - self.options.refresh_span, base)
-        # A story with members older than the window keeps its shape: their links are gone.
+        # A story with members older than the window keeps its shape (their links are
+        # gone), and so does a big one: it is settled, and regrouping it every time
+        # costs time that grows with it (docs/benchmarks.md).
         stories = {g.story_of[a] for a in range(lo, self.count) if a in g.story_of}
-        stories = {s for s in stories if s >= base}
+        limit = self.options.refresh_max_story
+        stories = {s for s in stories if s >= base and len(g.members[s]) <= limit}
         if not stories:
             return []
         region = np.array(sorted(a for s in stories for a in g.members[s]))
