@@ -138,11 +138,7 @@ class StoryTracker:
         """Batch re-clustering of the archive with the stream's scoring; stable ids."""
         originals = self.store.originals()
         old = self.store.memberships()
-        clusterer = StreamClusterer(self.options)
-        step = max(1, self.options.batch_size)
-        for start in range(0, len(originals), step):
-            clusterer.link_only(originals[start : start + step])
-        clusterer.agglomerate()
+        clusterer = StreamClusterer.batch(originals, self.options)
         groups = sorted(clusterer.graph.members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         names, events = _stable_names(groups, originals, old, reason)
         self.clusterer, self.names = clusterer, names

@@ -99,26 +99,11 @@ class StoryGraph:
             keep = self.merge(a, b)
             merges.append((keep, max(a, b)))
             version[keep] = version.get(keep, 0) + 1
-            for other, s in self._scores(keep):
-                if s >= self.threshold:
+            for other in self.links[keep]:
+                if (s := self.score(keep, other)) >= self.threshold:
                     x, y = min(keep, other), max(keep, other)
                     heapq.heappush(heap, (-s, x, y, version.get(x, 0), version.get(y, 0)))
         return merges
-
-    def _scores(self, story: int) -> list[tuple[int, float]]:
-        """`score(story, other)` for every linked story, inlined: after each merge a
-        big story re-scores all its links, the hot loop of regrouping (profiled)."""
-        members, within, half = self.members, self.within, self.alpha / 2
-        size = len(members[story])
-        norm = (size + 2 * within[story]) / size**2
-        out = []
-        for other, total in self.links[story].items():
-            n = len(members[other])
-            avg = total / (size * n)
-            if half:
-                avg /= (norm * (n + 2 * within[other]) / n**2) ** half
-            out.append((other, avg))
-        return out
 
     def regroup(self, stories: Iterable[int], edges: Iterable[tuple[int, int, float]]) -> list[int]:
         """Dissolve `stories` into one-article stories and merge them again best-first.

@@ -36,7 +36,6 @@ class LinkedBatch:
     first: int
     rows: np.ndarray
     cols: np.ndarray
-    sims: np.ndarray
     weights: np.ndarray
 
 
@@ -104,7 +103,7 @@ class StreamClusterer:
         self.ids += [a.id for a in articles]
         positive = weights > 0
         self.edges.append((rows[positive], cols[positive], weights[positive]))
-        return LinkedBatch(first, rows, cols, sims, weights)
+        return LinkedBatch(first, rows, cols, weights)
 
     def link_only(self, articles: Sequence[Article], expire: bool = True) -> None:
         """Batch step: link `articles` into the graph as one-article stories, no merging
@@ -188,23 +187,22 @@ class StreamClusterer:
             del self.newest[story]
         return self.graph.forget(old)
 
-    def agglomerate(self) -> None:
-        """Batch step after `link_only`: merge the whole graph best-first."""
-        self.graph.agglomerate()
-        self.newest = {k: max(m) for k, m in self.graph.members.items()}
-
-    def stories(self) -> dict[int, list[int]]:
-        """Active stories: key -> member ids (ascending)."""
-        return {k: sorted(v) for k, v in self.graph.members.items()}
+    @classmethod
+    def batch(cls, articles: Sequence[Article], options: ClusterOptions) -> StreamClusterer:
+        """A clusterer that has linked `articles` (in order, as the stream would) and
+        merged the whole graph best-first at once: batch mode."""
+        clusterer = cls(options)
+        step = max(1, options.batch_size)
+        for start in range(0, len(articles), step):
+            clusterer.link_only(articles[start : start + step])
+        clusterer.graph.agglomerate()
+        clusterer.newest = {k: max(m) for k, m in clusterer.graph.members.items()}
+        return clusterer
 
 
 def cluster_batch(articles: Sequence[Article], options: ClusterOptions) -> list[list[int]]:
     """Batch clustering with the stream's edges: groups of indices into `articles`."""
-    clusterer = StreamClusterer(options)
-    step = max(1, options.batch_size)
-    for start in range(0, len(articles), step):
-        clusterer.link_only(articles[start : start + step])
-    clusterer.agglomerate()
+    clusterer = StreamClusterer.batch(articles, options)
     groups = [sorted(m) for m in clusterer.graph.members.values()]
     return sorted(groups, key=lambda g: g[0])
 
