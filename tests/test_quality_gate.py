@@ -36,6 +36,10 @@ MULTINEWS_VAL_100 = Gate(  # seed-0 sample of 100 val clusters, newsfuse @300 wo
     "edb792083ddbac296e9a56826bff05f5a2b3d91ddb0d8766989f39ffb83ea240",
     {"rouge1": 0.425, "rouge2": 0.133},  # measured 0.4342 / 0.1397
 )
+MULTINEWS_VAL_100_LEXICAL = Gate(  # the same subset, BriefOptions(scorer="lexical") @300 words
+    MULTINEWS_VAL_100.sha256,
+    {"rouge1": 0.44, "rouge2": 0.145},  # measured 0.4467 / 0.1506
+)
 WIKINEWS_100_WORDS = Gate(  # the 10 clusters, 100-word protocol, 3 references
     "61106c4ceb1b6192c59ddbf0756c5cb99493addb0890de72d1b62f13c377f167",
     {"rouge1_recall": 0.38, "rouge2_recall": 0.125},  # measured 0.3915 / 0.1336
@@ -86,12 +90,18 @@ def _check(scores: dict[str, float], floors: dict[str, float], label: str) -> No
     assert not failed, f"{label}: below the floor (score, floor): {failed}"
 
 
-def test_brief_rouge_on_multinews_val(shared_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("method", "gate"),
+    [("newsfuse", MULTINEWS_VAL_100), ("newsfuse-lexical", MULTINEWS_VAL_100_LEXICAL)],
+)
+def test_brief_rouge_on_multinews_val(
+    shared_dir: Path, tmp_path: Path, method: str, gate: Gate
+) -> None:
     lines = _lines(shared_dir / "data/summarization/multinews.val.jsonl.gz")
-    subset = _pinned_subset(_seed0_sample(lines, 100), MULTINEWS_VAL_100.sha256, tmp_path / "v")
-    report = evaluate_summaries(subset, 300, "newsfuse", tmp_path / "pred.jsonl")
+    subset = _pinned_subset(_seed0_sample(lines, 100), gate.sha256, tmp_path / "v")
+    report = evaluate_summaries(subset, 300, method, tmp_path / "pred.jsonl")
     scores = {k: v.mean for k, v in report.scores.items()}
-    _check(scores, MULTINEWS_VAL_100.floors, "Multi-News val 100 @300")
+    _check(scores, gate.floors, f"Multi-News val 100 @300 ({method})")
 
 
 def test_brief_rouge_on_wikinews(shared_dir: Path, tmp_path: Path) -> None:

@@ -91,9 +91,12 @@ class BriefOptions:
     signature_weight: float = 1.0  # corroborated words rare in general English (event names)
     signature_zipf: float = 4.0  # words at or above this Zipf frequency are not signature
     signature_share: float = 0.5  # signature words are used by this share of articles (>= 2)
-    # "learned": boosted trees trained on Multi-News (newsfuse.summarize.learned);
-    # "unsupervised": the hand-weighted sum above.
+    # "unsupervised": the hand-weighted sum above; "lexical": a linear model of the
+    # words editors keep (newsfuse.summarize.lexical; best on Multi-News, poor on
+    # long multi-event stories such as Wikinews'); "learned": boosted trees over the
+    # signals above (newsfuse.summarize.learned).
     scorer: str = "unsupervised"
+    lexical_blend: float = 0.0  # share of the hand-weighted score mixed into the lexical one
     learned_blend: float = 0.3  # share of the hand-weighted score mixed into the learned one
     learned_quality: float = 1.0  # exponent of `quality` multiplying the learned score
     learned_floor: float = 0.3  # drop sentences predicted to overlap the summary less than this

@@ -131,9 +131,16 @@ def newsfuse_brief(articles: Sequence[Article], budget: int) -> list[str]:
     return [s.text for s in brief.sentences]
 
 
+def newsfuse_lexical_brief(articles: Sequence[Article], budget: int) -> list[str]:
+    """The production brief with the lexical scorer (`BriefOptions(scorer="lexical")`)."""
+    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="lexical"))
+    return [s.text for s in brief.sentences]
+
+
 SUMMARIZERS: Mapping[str, Summarizer] = MappingProxyType(
     {
         "newsfuse": newsfuse_brief,
+        "newsfuse-lexical": newsfuse_lexical_brief,
         "lead": lead,
         "lexrank": lexrank,
         "textrank": textrank,

@@ -41,6 +41,7 @@ eval_app = typer.Typer(
 
 class SummaryMethod(StrEnum):
     newsfuse = "newsfuse"
+    newsfuse_lexical = "newsfuse-lexical"
     lead = "lead"
     lexrank = "lexrank"
     textrank = "textrank"

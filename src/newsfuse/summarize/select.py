@@ -161,16 +161,22 @@ def unsupervised_scores(parts: Components, options: BriefOptions) -> FloatArray:
 
 
 def sentence_scores(matrix: StoryMatrix, options: BriefOptions) -> FloatArray:
-    """Salience of each sentence of the story (0 for junk): the learned scorer's
-    or the hand-weighted one's, per `options.scorer`."""
+    """Salience of each sentence of the story (0 for junk): the hand-weighted,
+    lexical or learned scorer's, per `options.scorer`."""
     if matrix.size == 0:
         return np.zeros(0)
     parts = components(matrix, options)
     unsupervised = unsupervised_scores(parts, options)
     if options.scorer == "unsupervised":
         return unsupervised
+    if options.scorer == "lexical":
+        from newsfuse.summarize.lexical import lexical_salience
+
+        return lexical_salience(matrix, parts.quality, unsupervised, options)
     if options.scorer != "learned":
-        raise ValueError(f"unknown scorer {options.scorer!r}: use 'learned' or 'unsupervised'")
+        raise ValueError(
+            f"unknown scorer {options.scorer!r}: use 'unsupervised', 'lexical' or 'learned'"
+        )
     from newsfuse.summarize.learned import learned_scores
 
     return learned_scores(matrix, parts, unsupervised, options)

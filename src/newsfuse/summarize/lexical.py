@@ -1,0 +1,119 @@
+"""Lexical salience: a linear model of the words and phrases editors keep.
+
+A ridge regression over hashed word unigrams and bigrams of each sentence, plus
+a few layout tokens (position in its article, the article's rank in the story,
+length, story size), trained by scripts/train_lexical.py on every Multi-News
+train cluster to predict how much of the sentence the editor's summary keeps
+(mean ROUGE-1/ROUGE-2 precision against the reference). On Multi-News val this
+context-free model alone selects better than boosted trees over centrality,
+support and position features (newsfuse.summarize.learned): what a sentence says
+("killed", "announced", "percent", "according to a statement") tells more about
+whether a summary keeps it than how central it is (docs/tuning.md, #4).
+
+The weights ship as a float16 `.npy` array (no pickle; 512 KiB) whose sha256 is
+pinned below and checked at load. Tokens are newsfuse's own lower-cased words
+with plurals folded, so cased web text and Multi-News's re-cased text agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from newsfuse.config import BriefOptions
+from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
+from newsfuse.text.tokens import words
+
+MODEL_FILE = "lexical.npy"
+MODEL_SHA256 = "3ed80d9a19900130c9b73f4a46adda20c5980023b2ef9990fd6e8a24037a62e5"
+HASH_BITS = 18  # 2**18 buckets: 2**20 scored no better on val (45.36 vs 45.39 R1)
+
+
+def sentence_terms(text: str, index: int, article_rank: int, articles: int) -> list[str]:
+    """The model's input tokens: folded words, adjacent word pairs and layout
+    tokens (`@pos`, `@art`, `@len`, `@k`, and position within the first
+    articles, `@pa`), the last so one linear model can weigh where a sentence
+    sits, which words alone cannot tell."""
+    tokens = [fold(w) for w in words(text)]
+    layout = [
+        f"@pos{min(index, 15)}",
+        f"@art{min(article_rank, 5)}",
+        f"@len{min(len(tokens) // 5, 12)}",
+        f"@k{min(articles, 6)}",
+        f"@pa{min(index, 5)}_{min(article_rank, 3)}",
+    ]
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)] + layout
+
+
+def vectorizer() -> HashingVectorizer:
+    """The hashing of training and prediction (stateless, so it is never fitted
+    and cannot drift from the shipped weights)."""
+    return HashingVectorizer(
+        n_features=2**HASH_BITS,
+        analyzer=_identity,
+        alternate_sign=False,
+        norm="l2",
+    )
+
+
+def _identity(tokens: Sequence[str]) -> Sequence[str]:
+    return tokens
+
+
+def story_terms(matrix: StoryMatrix) -> list[list[str]]:
+    """`sentence_terms` of every sentence of the story, in matrix order."""
+    articles = len(matrix.articles)
+    return [
+        sentence_terms(s.text, s.index, int(matrix.article_of[row]), articles)
+        for row, s in enumerate(matrix.sentences)
+    ]
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> tuple[FloatArray, float]:
+    """The shipped coefficients and intercept, checked against MODEL_SHA256."""
+    data = resources.files("newsfuse.summarize.data").joinpath(MODEL_FILE).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != MODEL_SHA256:
+        raise RuntimeError(
+            f"{MODEL_FILE} has sha256 {digest}, expected {MODEL_SHA256}: "
+            "reinstall newsfuse or retrain with scripts/train_lexical.py"
+        )
+    array = np.load(BytesIO(data), allow_pickle=False).astype(np.float64)
+    if array.shape != (2**HASH_BITS + 1,):
+        raise RuntimeError(f"{MODEL_FILE} holds {array.shape}, not {2**HASH_BITS + 1}")
+    return array[:-1], float(array[-1])
+
+
+def lexical_scores(matrix: StoryMatrix) -> FloatArray:
+    """Predicted share of each sentence an editor would keep."""
+    if matrix.size == 0:
+        return np.zeros(0)
+    coef, intercept = load_weights()
+    features = vectorizer().transform(story_terms(matrix))
+    return np.asarray(features @ coef + intercept, dtype=np.float64)
+
+
+def lexical_salience(
+    matrix: StoryMatrix, quality: FloatArray, unsupervised: FloatArray, options: BriefOptions
+) -> FloatArray:
+    """The brief's sentence scores: lexical predictions shifted to be positive and
+    scaled to the story's best (so MMR's redundancy term keeps its meaning),
+    blended with the hand-weighted score by `options.lexical_blend`, times
+    `quality` (junk stays at 0)."""
+    predicted = lexical_scores(matrix)
+    if predicted.size == 0:
+        return predicted
+    shifted = predicted - predicted.min() + 1e-3
+    lexical = shifted / shifted.max()
+    top = float(unsupervised.max())
+    hand = unsupervised / top if top > 0 else unsupervised
+    blend = options.lexical_blend
+    return np.asarray(((1 - blend) * lexical + blend * hand) * (quality > 0) * quality)
