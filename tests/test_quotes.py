@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -103,18 +102,6 @@ def test_wikinews_quotes(nlp: NLP, examples_dir: Path) -> None:
     quotes = extract_quotes(parsed, extract_entities(parsed))
     assert quote(quotes, "Each one casts a shadow").speaker == "Tessa Jowell"
     assert quote(quotes, "a unique person and a unique grief").speaker == "Tessa Jowell"
-
-
-def test_ten_articles_in_under_two_seconds(nlp: NLP, examples_dir: Path) -> None:
-    folder = examples_dir / "articles" / "en.wikinews.org"
-    story_articles = articles(*sorted(folder.glob("M006-*.txt")))
-    assert len(story_articles) == 10
-    started = time.perf_counter()
-    parsed = nlp.parse(story_articles)
-    entities = extract_entities(parsed)
-    extract_quotes(parsed, entities)
-    extract_claims(parsed, entities)
-    assert time.perf_counter() - started < 2.0
 
 
 WIKINEWS_SPEAKERS = [

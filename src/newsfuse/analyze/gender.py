@@ -165,6 +165,8 @@ def _pronoun_votes(
             following.start <= s[0] < following.end for s in spans
         ):
             end = following.end
+        if end <= here[0][1]:  # a mention the NER ran past the sentence's end
+            continue
         tokens = pa.doc.char_span(here[0][1], end, alignment_mode="expand")
         for tok in tokens or ():
             gender = pronoun_gender(tok.text)

@@ -122,3 +122,23 @@ def score_quotes(
         matched=matched,
         speaker_correct=correct,
     )
+
+
+QuoteError = tuple[str, str, str | None, str | None]  # (kind, text, gold speaker, predicted)
+
+
+def quote_errors(gold: Sequence[GoldQuote], predicted: Sequence[GoldQuote]) -> list[QuoteError]:
+    """One article's errors for error analysis: "missed" gold quotes, "spurious" predicted
+    ones and matched quotes with the "speaker" wrong (lenient comparison)."""
+    pairs = _match(gold, predicted)
+    out: list[QuoteError] = [
+        ("speaker", gold[i].text, gold[i].speaker, predicted[j].speaker)
+        for i, j in pairs
+        if not same_speaker(gold[i].speaker, predicted[j].speaker)
+    ]
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    out += [("missed", g.text, g.speaker, None) for i, g in enumerate(gold) if i not in matched_g]
+    out += [
+        ("spurious", p.text, None, p.speaker) for j, p in enumerate(predicted) if j not in matched_p
+    ]
+    return out
