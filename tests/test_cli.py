@@ -19,8 +19,10 @@ from typer.testing import CliRunner
 
 import newsfuse
 from newsfuse.cli import app
+from newsfuse.config import ExtractOptions
 from newsfuse.evaluation.cluster_metrics import score_clustering
 from newsfuse.extract import iter_articles
+from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples/articles"
@@ -53,6 +55,20 @@ def test_seed_brief_one_shot() -> None:
     assert "None" not in out
     # Facts that both outlets report cite both articles.
     assert any(re.search(r"\[1\]\[2\]|\[2\]\[1\]", ln) for ln in _summary_lines(out))
+
+
+@pytest.mark.parametrize("scorer", ["lexical", "learned"])
+def test_seed_brief_with_a_trained_scorer(scorer: str) -> None:
+    """--scorer changes which sentences are chosen; each is still a cited source sentence."""
+    code, out, err = run("brief", *map(str, SEEDS), "--scorer", scorer, "-f", "json")
+    assert code == 0, err
+    brief = json.loads(out)
+    bodies = [a.body for a in iter_articles(SEEDS, ExtractOptions()) if isinstance(a, Article)]
+    assert brief["sentences"]
+    for sentence in brief["sentences"]:
+        assert any(sentence["text"] in body for body in bodies)
+    code, _, err = run("brief", *map(str, SEEDS), "--scorer", "oracle")
+    assert code != 0 and "oracle" in err
 
 
 def test_seed_brief_json_metadata() -> None:

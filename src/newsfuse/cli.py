@@ -53,6 +53,23 @@ WordsOption = Annotated[
     int, typer.Option("--words", "-w", min=10, max=5000, help="Word budget of each brief.")
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+class Scorer(StrEnum):
+    unsupervised = "unsupervised"
+    lexical = "lexical"
+    learned = "learned"
+
+
+ScorerOption = Annotated[
+    Scorer,
+    typer.Option(
+        "--scorer",
+        help="Sentence salience: unsupervised (centrality, support, position), lexical "
+        "(words editors keep; best on short Multi-News-like stories, poor on long "
+        "multi-event ones, docs/tuning.md) or learned (boosted trees).",
+    ),
+]
 AnalysisOption = Annotated[
     bool,
     typer.Option(
@@ -159,10 +176,11 @@ def stories(
     ] = "table",
     briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
     words: WordsOption = 120,
+    scorer: ScorerOption = Scorer.unsupervised,
     analysis: AnalysisOption = False,
 ) -> None:
     """List the stories: id, headline, articles, outlets, first and last date."""
-    config = Config(db=db).with_words(words)
+    config = Config(db=db).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
     try:
         store = _open(db)
@@ -263,11 +281,12 @@ def brief(
     ],
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
+    scorer: ScorerOption = Scorer.unsupervised,
     fmt: FormatOption = Format.md,
     analysis: AnalysisOption = True,
 ) -> None:
     """Brief a stored story by id, or brief the given files directly (no database)."""
-    config = Config(db=db).with_words(words)
+    config = Config(db=db).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
     is_files = all(t == "-" or Path(t).exists() for t in targets)
     try:

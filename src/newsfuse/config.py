@@ -122,8 +122,10 @@ class Config:
     brief: BriefOptions = field(default_factory=BriefOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
 
-    def with_words(self, words: int) -> Config:
-        return replace(self, brief=replace(self.brief, words=words))
+    def with_words(self, words: int, scorer: str | None = None) -> Config:
+        """This config with another brief budget (and sentence scorer, if given)."""
+        brief = replace(self.brief, words=words)
+        return replace(self, brief=replace(brief, scorer=scorer) if scorer else brief)
 
     def with_db(self, db: Path | str) -> Config:
         return replace(self, db=Path(db))
