@@ -2,9 +2,10 @@
 articles (tests/data/quotes_dev3.jsonl; the articles are read from ../shared, never copied
 here, so these tests skip without it), the evaluator's JSONL reader, and a crash it found.
 
-The speaker rules developed on dev3 are on branch wip/dev3-speaker-rules, not here: they
-raised dev3 speaker accuracy from 0.722 to 0.884 but lowered both held-out sets
-(quotes_gold 0.829 -> 0.823, quotes_test2 0.849 -> 0.808); see docs/tuning.md."""
+A first set of speaker rules developed on dev3 (branch wip/dev3-speaker-rules) raised dev3
+but lowered both held-out sets, and was not merged. The rules here (second attempt, one
+test each below) were checked on the fresh dev4 set before the held-out sets; see
+docs/tuning.md "Quotes (2026-11-21, second session)"."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 from newsfuse.analyze.entities import EntityIndex, extract_entities
 from newsfuse.analyze.gender import person_genders
 from newsfuse.analyze.nlp import NLP
-from newsfuse.analyze.quotes import quote_segments
+from newsfuse.analyze.quotes import extract_quotes, quote_segments
 from newsfuse.evaluation.quote_eval import evaluate_quotes, jsonl_articles
 from newsfuse.evaluation.quote_metrics import GoldQuote, quote_errors
 from newsfuse.types import Article
@@ -31,12 +32,46 @@ def wikiref(shared_dir: Path) -> dict[str, Article]:
 
 
 def test_dev3_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
-    # measured 0.873 / 0.960 / 0.722 (precision / recall / speaker accuracy)
+    # measured 0.873 / 0.960 / 0.833 (precision / recall / speaker accuracy; 0.722 before)
     s = evaluate_quotes(DEV3, shared_dir / WIKIREF, nlp_pipeline)
     assert s.gold == 150
     assert s.precision >= 0.85
     assert s.recall >= 0.94
-    assert s.speaker_accuracy >= 0.70
+    assert s.speaker_accuracy >= 0.80
+
+
+def speakers_of(nlp: NLP, article: Article) -> dict[str, str | None]:
+    """Quote text (first 30 characters) -> speaker, for one article analysed alone."""
+    parsed = nlp.parse([article])
+    return {q.text[:30]: q.speaker for q in extract_quotes(parsed, extract_entities(parsed))}
+
+
+@pytest.mark.parametrize(
+    ("aid", "quote", "speaker"),
+    [
+        # a name the NER ran over a paragraph break ("Jose Mourinho\n\nShevchenko")
+        ("premier.league.140", "I am going from one big club t", "Andriy Shevchenko"),
+        ("premier.league.140", "Today is a day when the dream ", "Jose Mourinho"),
+        # "which said" speaks for the noun it describes: AC Milan's website
+        ("premier.league.140", "AC Milan communicates it has c", "AC Milan"),
+        # "Obama" is the Obama the article introduced first, not the commoner "Barry Obama"
+        ("barack.obama.24", "in a white classmate's sparkli", "Barack Obama"),
+        # "Prof Hawking" (a name the NER missed) is the article's one Hawking
+        ("stephen.hawking.275", "It has become my trademark, an", "Stephen Hawking"),
+        # the parse made "called" modify the apposition "Germany's finance minister"
+        ("greek.elections.113", "forge ahead", "Wolfgang Schaeuble"),
+        # a possessed title nobody in the article bears is the speaker as written
+        ("ParisAttacks2015 (1)", "The person that was arrested y", "Belgium's federal prosecutor"),
+        # "he" after "the broker, David N. Lebenstein, …, said"
+        ("wall.street.51", "Building prices are at least 3", "David N. Lebenstein"),
+        # "U2 frontman Bono … he sings"
+        ("U2.149", "All the beauty that’s been los", "Bono"),
+    ],
+)
+def test_dev3_speaker_rules(
+    nlp_pipeline: NLP, wikiref: dict[str, Article], aid: str, quote: str, speaker: str
+) -> None:
+    assert speakers_of(nlp_pipeline, wikiref[aid])[quote] == speaker
 
 
 @pytest.mark.parametrize("aid", ["michelle.obama.127", "premier.league.126", "premier.league.140"])

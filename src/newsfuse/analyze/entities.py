@@ -106,13 +106,15 @@ TITLE_HEADS = {
     "minister", "senator", "president", "secretary", "chairman", "premier", "governor",
     "mayor", "ambassador", "general", "commander", "chancellor", "king", "queen", "prince",
     "representative", "congressman", "congresswoman", "envoy", "chief", "director", "judge",
+    "prosecutor",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | {
     "prime", "defense", "defence", "foreign", "interior", "finance", "deputy", "first",
     "vice", "state", "national", "security", "sen.", "rep.", "gen.", "dr.", "mr.", "mrs.",
     "ms.", "lt.", "col.", "adviser", "advisor", "supreme", "leader", "former", "u.s.",
     "mr", "ms", "mrs", "dr", "sir", "dame", "capt", "captain", "major", "colonel", "lieutenant",
-    "sergeant", "sgt", "admiral", "doctor", "professor", "spokesman", "spokeswoman", "spokesperson",
+    "sergeant", "sgt", "admiral", "doctor", "professor", "prof", "prof.", "spokesman",
+    "spokeswoman", "spokesperson",
 }  # fmt: skip
 _DEPARTMENTS = {"defense", "defence", "foreign", "interior", "finance", "justice", "health"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -161,10 +163,24 @@ def _trim(span: Span, person: bool) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _lines(ent: Span) -> list[Span]:
+    """An entity cut at line breaks: the small model sometimes runs one name into the next
+    paragraph ("Jose Mourinho\n\nShevchenko"), and a name never spans paragraphs."""
+    if "\n" not in ent.text:
+        return [ent]
+    out = []
+    for found in re.finditer(r"[^\n]+", ent.text):
+        start, end = ent.start_char + found.start(), ent.start_char + found.end()
+        part = ent.doc.char_span(start, end, label=ent.label)
+        if part is not None and part.text.strip():
+            out.append(part)
+    return out
+
+
 def _ner_mentions(pa: ParsedArticle) -> list[_Raw]:
     """spaCy (and ruler) entities of the kinds a dossier lists, cleaned."""
     out = []
-    for ent in pa.doc.ents:
+    for ent in (part for whole in pa.doc.ents for part in _lines(whole)):
         kind = LABEL_KIND.get(ent.label_)
         span = _trim(ent, kind == "person") if kind else None
         if kind is None or span is None or not any(c.isupper() or c.isdigit() for c in span.text):
@@ -290,11 +306,13 @@ def _link(raws: list[_Raw]) -> None:
     """Set each mention's canonical key: aliases, surname -> full name, generic -> qualified."""
     for raw in raws:
         raw.key = norm(ALIASES.get(norm(raw.name), raw.name))
+    _merge_spellings([r for r in raws if r.kind == "person" and " " in r.key])
     full = {r.key: r.key.split() for r in raws if r.kind == "person" and " " in r.key}
     surnames: dict[str, list[str]] = defaultdict(list)
     for key, toks in full.items():
         surnames[toks[-1]].append(key)
     counts = Counter(r.key for r in raws)
+    first = {(id(r.pa), r.key): -r.start for r in reversed(raws) if r.key in full}
     for raw in raws:
         toks = raw.key.split()
         if raw.kind == "person" or (len(toks) == 1 and raw.key not in COUNTRY_ADJ):
@@ -302,8 +320,9 @@ def _link(raws: list[_Raw]) -> None:
             if not cands and raw.kind == "person" and len(toks) == 1 and raw.key not in surnames:
                 cands = [f for f in full if full[f][0] == toks[0]][:2]  # "Ban" -> "Ban Ki-moon"
                 cands = cands if len(cands) == 1 else []
-            if cands:
-                raw.key = max(cands, key=lambda f: (len(full[f]), counts[f]))
+            if cands:  # the longest; then the one its article introduced first, then the commonest
+                order = {f: first.get((id(raw.pa), f), -(1 << 40)) for f in cands}
+                raw.key = max(cands, key=lambda f: (len(full[f]), order[f], counts[f]))
                 raw.kind = "person"
     _link_acronyms(raws)
     qualified: dict[str, set[str]] = defaultdict(set)
@@ -314,6 +333,35 @@ def _link(raws: list[_Raw]) -> None:
         generic = qualified.get(raw.key)
         if raw.kind == "organization" and generic and len(generic) == 1:
             raw.key = next(iter(generic))
+
+
+def _doubled(a: str, b: str) -> bool:
+    """The same word, or one with a letter doubled ("hasib" / "hassib", "philip" / "phillip");
+    other one-letter differences are often other people ("eric" / "erica", "john" / "joan")."""
+    if len(a) == len(b):
+        return a == b
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1 or len(short) < 4:
+        return False
+    cuts = (long[:i] + long[i + 1 :] for i in range(1, len(long)) if long[i] == long[i - 1])
+    return short in cuts
+
+
+def _merge_spellings(people: list[_Raw]) -> None:
+    """Full names that differ by a letter in a word other than the surname are one person
+    spelled two ways ("Hasib Hussain", "Hassib Hussain"); the commoner spelling is the key."""
+    counts = Counter(r.key for r in people)
+    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    canon: dict[str, str] = {}
+    for n, key in enumerate(keys):
+        toks = key.split()
+        for other in (k for k in keys[:n] if k not in canon):
+            ot = other.split()
+            if len(ot) == len(toks) and all(map(_doubled, ot, toks)):
+                canon[key] = other
+                break
+    for raw in people:
+        raw.key = canon.get(raw.key, raw.key)
 
 
 def _link_acronyms(raws: list[_Raw]) -> None:

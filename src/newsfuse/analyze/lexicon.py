@@ -13,13 +13,15 @@ SPEECH_VERBS = {
     "promise", "predict", "suggest", "stress", "emphasize", "conclude", "continue", "allege",
     "quote", "recall", "observe", "complain", "assert", "maintain", "reiterate", "concede",
     "exclaim", "shout", "joke", "tweet", "recount", "plead", "demand", "accuse", "label",
+    "sing",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "him", "her"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _DOCUMENTS = {
     "statement", "communique", "communiqué", "report", "letter", "release", "declaration",
     "document", "draft", "message", "resolution", "notice", "post", "editorial", "sheet",
-    "indictment", "ruling", "verdict", "saying", "motto", "remark", "words",
+    "indictment", "ruling", "verdict", "saying", "motto", "remark", "words", "website",
+    "story", "article",
 }  # fmt: skip
 _PERSON_NOUNS = TITLE_HEADS | {
     "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "officer",
@@ -33,5 +35,5 @@ _ORG_NOUNS = {
     "agency", "ministry", "government", "committee", "newspaper", "company", "university",
     "department", "council", "organisation", "organization", "team", "party", "court",
     "office", "commission", "board", "union", "association", "embassy", "institute",
-    "network", "paper", "station", "service", "club", "federation", "foundation",
+    "network", "paper", "station", "service", "club", "federation", "foundation", "airline",
 }  # fmt: skip

@@ -35,6 +35,7 @@ _SPEAKER_KINDS = {"person", "organization", "group", "place"}
 _STOP = {"the", "a", "an", "said", "says", "and", "but", "on", "in", "of", "by", "mr", "ms"}
 Source = tuple[str | None, str | None]  # (canonical name or phrase, entity id)
 Ranges = list[tuple[int, int]]
+_COLLECTIVE = {"they", "it"}  # pronouns for organisations, resolved among them only
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _RANKS = {"deputy", "vice", "assistant", "associate", "former", "acting"}  # "the deputy mayor"
 # Capitalised place words (commas, an agency in brackets) then a dash: "LONDON, England (AP) — "
@@ -111,6 +112,17 @@ def entity_of(ctx: Context, tok: Token) -> Entity | None:
     """The entity whose mention covers `tok` (a name's head or one of its compounds)."""
     ent = ctx.index.at(ctx.pa.article.id, tok.idx, tok.idx + len(tok))
     return ent if ent is not None and ent.kind in _SPEAKER_KINDS else None
+
+
+def surname_person(ctx: Context, tok: Token) -> Entity | None:
+    """The one person of the article whose name ends with this word ("Prof Hawking" when the
+    NER found only "Stephen Hawking")."""
+    found = {
+        ent.id: ent
+        for _, _, ent in ctx.index.spans(ctx.pa.article.id)
+        if ent.kind == "person" and " " in ent.name and ent.name.split()[-1] == tok.text
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named(ctx: Context, head: Token) -> Source | None:
@@ -212,6 +224,11 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
     low = head.lower_
     if low in PRONOUNS or low == "they":
         return antecedent(ctx, head)
+    if low == "it":  # "It said" for an organisation; else "it" is not a speaker at all
+        org = antecedent(ctx, head)
+        return org if org[0] is not None else None
+    if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head != head:
+        return resolve_head(ctx, head.head.head)  # "AC Milan's website, which said: …"
     if head.pos_ == "PRON":
         return (None, None) if low in ("we", "i", "you") else None
     found = _named(ctx, head)
@@ -235,10 +252,19 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
     if low == "latter" and definite:  # "the latter said": the person named last
         return _last_person(ctx, head.idx, None)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
+        known = surname_person(ctx, head)
+        if known is not None:
+            return known.name, known.id
         return _fuller(ctx, subject_phrase(head)), None  # a name the NER missed
     if head.pos_ == "NOUN" and head.text.istitle() and _fuller(ctx, head.text) != head.text:
         return _fuller(ctx, head.text), None  # "Byrs called": a surname tagged as a noun
     return None
+
+
+def _names(lemma: str, name: str) -> bool:
+    """Does an organisation's name contain the noun ("the airline": "Malaysia Airlines")?"""
+    words = name.lower().split()
+    return lemma in words or lemma + "s" in words
 
 
 def _resolve_org(ctx: Context, head: Token, definite: bool) -> Source:
@@ -251,7 +277,7 @@ def _resolve_org(ctx: Context, head: Token, definite: bool) -> Source:
     named = {
         ent.id: ent
         for start, _, ent in ctx.index.spans(ctx.pa.article.id)
-        if start < head.idx and ent.kind == "organization" and lemma in ent.name.lower().split()
+        if start < head.idx and ent.kind == "organization" and _names(lemma, ent.name)
     }
     if definite and len(named) == 1:
         ent = next(iter(named.values()))
@@ -263,10 +289,12 @@ def _resolve_title(ctx: Context, head: Token, definite: bool) -> Source:
     """ "the spokesman", "the president": the person named before with that title; a fully
     qualified title nobody bears is the speaker as written ("the Iranian Consul in Basra");
     a bare title falls back on the last person named outside quotes; "officials": null."""
+    owner = any(c.dep_ == "poss" for c in head.children)  # "Belgium's federal prosecutor"
+    definite = definite or owner
     titled = _titled_person(ctx, head) if definite and head.tag_ not in ("NNS", "NNPS") else None
     if titled is not None or not definite or head.lemma_.lower() not in TITLE_HEADS:
         return titled or (None, None)
-    if any(c.dep_ == "prep" for c in head.children):
+    if owner or any(c.dep_ == "prep" for c in head.children):
         return subject_phrase(head), None
     return _last_person(ctx, head.idx, None)
 
@@ -276,8 +304,16 @@ def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
     organisation; they: an organisation or group, never an unnamed plural of people."""
     ent = entity_of(ctx, tok)
     lemma = tok.lemma_.lower()
+    if pron.lower_ == "it":  # "It said": a company, a ministry or a document's issuer
+        return (ent is not None and ent.kind == "organization") or lemma in _ORG_NOUNS | _DOCUMENTS
     if pron.lower_ == "they":
         return (ent is not None and ent.kind in ("organization", "group")) or lemma in _ORG_NOUNS
+    if ent is None and tok.pos_ == "PROPN":
+        ent = surname_person(ctx, tok)  # "Prof Hawking concedes": a name the NER missed
+    if ent is None:  # "the broker, David N. Lebenstein, …, said": a name set off by commas
+        named = (entity_of(ctx, t) for t in tok.children if t.dep_ == "appos")
+        ent = next((e for e in named if e is not None and e.kind == "person"), None)
+        ent = ent if ent is not None and tok.nbor(1).text == "," else None
     if ent is not None:  # "Arslanian, the leader of …": a person the NER took for an org
         described = any(c.dep_ == "appos" and c.lemma_ in _PERSON_NOUNS for c in tok.children)
         return ent.kind == "person" or (ent.kind == "organization" and described)
@@ -326,7 +362,7 @@ def antecedent(ctx: Context, pron: Token) -> Source:
                 continue
             if gender is None or ctx.gender(found[1]) in (None, gender):
                 return found
-        if pron.lower_ == "they":
+        if pron.lower_ in _COLLECTIVE:
             return None, None
         return _last_person(ctx, pron.idx, gender)
     finally:
@@ -362,6 +398,9 @@ def subjects(verb: Token, quoted: Ranges) -> list[Token]:
             out.insert(0, near)  # "<clause with its own subject>, Moscow's ministry said"
         elif near not in out:
             out.append(near)
+    if not out and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG"):
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+        return [] if inside(quoted, noun.idx) else [noun]  # "Schaeuble, …, called": active
     if not out and verb.dep_ in _SHARED:
         head = verb.head
         while head.dep_ in ("prep", "pcomp") and head.head is not head:
