@@ -32,7 +32,7 @@ def wikiref(shared_dir: Path) -> dict[str, Article]:
 
 
 def test_dev3_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
-    # measured 0.873 / 0.960 / 0.833 (precision / recall / speaker accuracy; 0.722 before)
+    # measured 0.873 / 0.960 / 0.840 (precision / recall / speaker accuracy; 0.722 before)
     s = evaluate_quotes(DEV3, shared_dir / WIKIREF, nlp_pipeline)
     assert s.gold == 150
     assert s.precision >= 0.85
@@ -64,6 +64,8 @@ def speakers_of(nlp: NLP, article: Article) -> dict[str, str | None]:
         ("ParisAttacks2015 (1)", "The person that was arrested y", "Belgium's federal prosecutor"),
         # "he" after "the broker, David N. Lebenstein, …, said"
         ("wall.street.51", "Building prices are at least 3", "David N. Lebenstein"),
+        # "… said the Ukraine captain": a definite title nobody was given -> the last person
+        ("premier.league.140", "I am here for the challenge an", "Andriy Shevchenko"),
         # "U2 frontman Bono … he sings"
         ("U2.149", "All the beauty that’s been los", "Bono"),
     ],

@@ -106,7 +106,7 @@ TITLE_HEADS = {
     "minister", "senator", "president", "secretary", "chairman", "premier", "governor",
     "mayor", "ambassador", "general", "commander", "chancellor", "king", "queen", "prince",
     "representative", "congressman", "congresswoman", "envoy", "chief", "director", "judge",
-    "prosecutor",
+    "prosecutor", "captain",
 }  # fmt: skip
 TITLE_WORDS = TITLE_HEADS | {
     "prime", "defense", "defence", "foreign", "interior", "finance", "deputy", "first",

@@ -251,6 +251,8 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
         return _resolve_title(ctx, head, definite)
     if low == "latter" and definite:  # "the latter said": the person named last
         return _last_person(ctx, head.idx, None)
+    if definite and _aged(head):  # "the 69-year-old singer said": the person named last
+        return _titled_person(ctx, head) or _last_person(ctx, head.idx, None)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         known = surname_person(ctx, head)
         if known is not None:
@@ -265,6 +267,12 @@ def _names(lemma: str, name: str) -> bool:
     """Does an organisation's name contain the noun ("the airline": "Malaysia Airlines")?"""
     words = name.lower().split()
     return lemma in words or lemma + "s" in words
+
+
+def _aged(head: Token) -> bool:
+    """ "the 29-year-old", "the 69-year-old singer": an age stands for a person."""
+    olds = [head] if head.lower_ == "old" else [c for c in head.children if c.lower_ == "old"]
+    return any(c.lower_ == "year" for old in olds for c in old.children)
 
 
 def _resolve_org(ctx: Context, head: Token, definite: bool) -> Source:
