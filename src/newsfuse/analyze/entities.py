@@ -114,11 +114,14 @@ TITLE_WORDS = TITLE_HEADS | {
     "ms.", "lt.", "col.", "adviser", "advisor", "supreme", "leader", "former", "u.s.",
     "mr", "ms", "mrs", "dr", "sir", "dame", "capt", "captain", "major", "colonel", "lieutenant",
     "sergeant", "sgt", "admiral", "doctor", "professor", "prof", "prof.", "spokesman",
-    "spokeswoman", "spokesperson",
+    "spokeswoman", "spokesperson", "marshal", "commodore", "brigadier", "corporal", "inspector",
+    "superintendent", "detective", "constable", "rev", "rev.", "reverend", "gov", "gov.",
 }  # fmt: skip
 _DEPARTMENTS = {"defense", "defence", "foreign", "interior", "finance", "justice", "health"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _SPACES = re.compile(r"\s+")
+_SUFFIXES = {"co": "company", "corp": "corporation", "cos": "companies"}
+_COMPANY = re.compile(r"(?<=\w )(co|corp|cos)\.?$")
 
 
 def norm(text: str) -> str:
@@ -126,6 +129,7 @@ def norm(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("’s", "s").replace("'s", "s").replace("-", " ").lower().strip()
     text = _SPACES.sub(" ", text)
+    text = _COMPANY.sub(lambda m: _SUFFIXES[m.group(1)], text)  # "Power Co" = "Power Company"
     return text[4:] if text.startswith("the ") else text
 
 
@@ -382,7 +386,8 @@ def _build(raws: list[_Raw]) -> list[Entity]:
         groups[raw.key].append(raw)
     entities = []
     for key, members in groups.items():
-        kind = Counter(m.kind for m in members).most_common(1)[0][0]
+        kinds = Counter(m.kind for m in members)  # a tie goes to person ("Marshal Houston")
+        kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
         forms = (ALIASES.get(norm(m.name), m.name) for m in members)
         names = Counter(f for f in forms if norm(f) == key)
         name = names.most_common(1)[0][0] if names else members[0].name

@@ -125,10 +125,17 @@ def surname_person(ctx: Context, tok: Token) -> Entity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _is_name_part(tok: Token) -> bool:
+    """A capitalised proper noun compounded with a name's head ("Panagiotis" of "Pierrakis")."""
+    return tok.dep_ in ("compound", "flat") and tok.pos_ == "PROPN" and tok.text.istitle()
+
+
 def _named(ctx: Context, head: Token) -> Source | None:
     """A name in the phrase: the head, an apposition ("the minister, Lord Triesman") or a
     compound name ("Pentagon spokesman Mark Ballesteros")."""
     own = entity_of(ctx, head)
+    if own is None and head.pos_ == "PROPN":
+        own = surname_person(ctx, head)  # "Shevchenko, former European Footballer of …,"
     bare = own is None or own.kind != "person" or " " not in own.name  # "the Executive Clerk"
     near = [c for c in head.children if c.dep_ in ("compound", "flat", "nmod")]
     for child in near + [t for t in head.subtree if t.dep_ == "appos"]:
@@ -318,6 +325,8 @@ def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
         return (ent is not None and ent.kind in ("organization", "group")) or lemma in _ORG_NOUNS
     if ent is None and tok.pos_ == "PROPN":
         ent = surname_person(ctx, tok)  # "Prof Hawking concedes": a name the NER missed
+        if ent is None and _speaking(tok) and any(_is_name_part(c) for c in tok.children):
+            return True  # "Panagiotis Pierrakis, 48, … said": a full name the NER missed
     if ent is None:  # "the broker, David N. Lebenstein, …, said": a name set off by commas
         named = (entity_of(ctx, t) for t in tok.children if t.dep_ == "appos")
         ent = next((e for e in named if e is not None and e.kind == "person"), None)

@@ -58,6 +58,8 @@ _CREDIT = re.compile(
       | \(?\s*(?:AP|AFP|Reuters|EPA)\s+Photo\s*/[^()]{{1,80}}\)?
         # an agency name alone on its line: "Getty Images", "(Reuters)"
       | \(?\s*{_AGENCY_ALONE}\s*\)?
+        # the label "Photo" alone on the line above a caption (WikiRef220, NYT pages)
+      | (?:photo|video|image)
     )$""",
     re.I | re.X,
 )
@@ -70,6 +72,10 @@ _CAPTION_WITH_CREDIT = re.compile(
     r"""(?:
         \([^()]*\b(?:AP\s+Photo|Photo|Photographer|Getty\s+Images)\b[^()]*\)
       | (?:\.\.\.|…)\s*\((?:Associated\s+Press|AP|Reuters|AFP)\)
+        # New York Times captions (WikiRef220 greek.elections.112): "A woman cast her
+        # ballot at a polling station in Athens on Sunday. Credit John Kolesidis/Reuters"
+      | \bCredit\s+(?:[A-Z][\w.'’-]*\s){1,4}?[A-Z][\w.'’-]*
+        (?:\s*/\s*[A-Z][\w.'’ -]{1,40}|\s+for\s+The\s+New\s+York\s+Times)
     )\s*$""",
     re.X,
 )
