@@ -280,8 +280,11 @@ def test_regroup_links_and_merges_as_edge_by_edge_accumulation() -> None:
                 slow.links[sa][sb] = slow.links[sa].get(sb, 0.0) + w
                 slow.links[sb][sa] = slow.links[sb].get(sa, 0.0) + w
         slow.agglomerate(members)
-        assert fast.members == slow.members and fast.links == slow.links
-        assert fast.within == slow.within
+        assert fast.members == slow.members and fast.within == slow.within
+        # same sums and same link order (the order is what the saved state holds)
+        assert {k: list(v.items()) for k, v in fast.links.items()} == {
+            k: list(v.items()) for k, v in slow.links.items()
+        }
 
 
 def test_densities_update_keeps_the_top_k_of_all_offers() -> None:

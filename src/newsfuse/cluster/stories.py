@@ -184,8 +184,10 @@ class StoryGraph:
         score >= threshold (every new pair involves a dissolved story: see regroup).
 
         Vectorized: per edge, a Python loop cost more than the merging. Each pair's
-        weights are summed in edge order (np.add.at is sequential), as adding them
-        one by one did, and the factored score (`above`) picks the pairs to score.
+        weights are summed in edge order (np.add.at is sequential) and pairs are
+        linked in order of their first edge, as adding edges one by one did (same
+        sums, same link order, so the saved state is the same); the factored
+        score (`above`) picks the pairs to score.
         """
         ends = np.unique(np.concatenate([rows, cols]))
         keys = np.array([self.story_of.get(a, -1) for a in ends.tolist()], dtype=np.int64)
@@ -193,9 +195,11 @@ class StoryGraph:
         ok = (sa >= 0) & (sb >= 0) & (sa != sb)
         lo, hi = np.minimum(sa[ok], sb[ok]), np.maximum(sa[ok], sb[ok])
         span = int(hi.max()) + 1 if len(hi) else 1
-        pairs, where = np.unique(lo * span + hi, return_inverse=True)
+        pairs, first, where = np.unique(lo * span + hi, return_index=True, return_inverse=True)
         sums = np.zeros(len(pairs))
         np.add.at(sums, where, weights[ok])
+        order = np.argsort(first)
+        pairs, sums = pairs[order], sums[order]
         lo, hi = pairs // span, pairs % span
         for a, b, weight in zip(lo.tolist(), hi.tolist(), sums.tolist(), strict=True):
             self.links[a][b] = weight

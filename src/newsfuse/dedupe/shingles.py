@@ -42,21 +42,6 @@ def empty_minhash(options: DedupeOptions) -> MinHash:
     return MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
 
 
-def as_minhash(sig: np.ndarray, template: MinHash) -> MinHash:
-    """Wrap stored hash values back into a MinHash (for LSH insert/query).
-
-    The template's permutations are passed along: datasketch otherwise draws
-    them anew for every object, which was 9% of ingest time (profiled at 80k).
-    """
-    return MinHash(
-        num_perm=len(sig),
-        seed=template.seed,
-        scheme=SCHEME,
-        hashvalues=sig,
-        permutations=template.permutations,
-    )
-
-
 def _fmix64(hv: np.ndarray) -> np.ndarray:
     """MurmurHash3's 64-bit finalizer: datasketch's pre-mix for the affine64 scheme."""
     hv = hv ^ (hv >> np.uint64(33))
