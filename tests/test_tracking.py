@@ -140,22 +140,3 @@ def test_changed_options_recluster_instead_of_reusing_the_state(
     assert {a for s in stories for a in s.article_ids} == originals
     assert len(stories) > len(ids)  # the stricter threshold splits stories here (15 -> more)
     assert any(s.id in ids for s in stories)  # surviving stories keep their ids
-
-
-def test_ingest_hands_frozen_objects_back(examples_dir: Path, tmp_path: Path) -> None:
-    """Objects are kept out of the garbage collector only while ingesting, and a freeze
-    made by the host process is left alone."""
-    import gc
-
-    first, _ = _split(examples_dir, tmp_path)
-    db = tmp_path / "a.db"
-    with newsfuse.open(db, _config(db)) as nf:
-        nf.ingest([first])
-    assert gc.get_freeze_count() == 0
-    gc.freeze()
-    try:
-        with newsfuse.open(db, _config(db)) as nf:
-            nf.ingest([first])
-        assert gc.get_freeze_count() > 0  # not unfrozen by ingest
-    finally:
-        gc.unfreeze()

@@ -7,9 +7,7 @@ own beyond the store and the config they are given.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -57,23 +55,6 @@ def _ingest_one(
     return item
 
 
-@contextmanager
-def _gc_frozen() -> Iterator[None]:
-    """Leave the objects that exist now (imported libraries, the loaded session) out
-    of the cyclic garbage collector's passes while ingesting: a full pass walked
-    all of them, ~0.5 s each time and dozens of times per 100k articles
-    (docs/benchmarks.md). They are handed back at the end. Not done when the host
-    process froze objects itself, since unfreezing would undo that."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def _deduplicator(store: Store, config: Config) -> Deduplicator:
     dedup = Deduplicator(config.dedupe)
     for aid, sig, n in store.signatures(last=config.dedupe.window):
@@ -117,20 +98,19 @@ def ingest(
     report = IngestReport()
     own = session is None
     session = session or IngestSession(store, config)
-    with _gc_frozen():
-        for batch in _batches(iter_articles(paths, config.extract, stdin=stdin), _BATCH):
-            with store.transaction():
-                stored = []
-                for item in batch:
-                    if progress:
-                        progress(item)
-                    article = _ingest_one(item, store, session.dedup, report)
-                    if article is not None:
-                        stored.append(article)
-                originals = [a for a in stored if a.duplicate_of is None]
-                duplicates = [a for a in stored if a.duplicate_of is not None]
-                session.tracker.add(originals, duplicates, report)
-            session.save()
+    for batch in _batches(iter_articles(paths, config.extract, stdin=stdin), _BATCH):
+        with store.transaction():
+            stored = []
+            for item in batch:
+                if progress:
+                    progress(item)
+                article = _ingest_one(item, store, session.dedup, report)
+                if article is not None:
+                    stored.append(article)
+            originals = [a for a in stored if a.duplicate_of is None]
+            duplicates = [a for a in stored if a.duplicate_of is not None]
+            session.tracker.add(originals, duplicates, report)
+        session.save()
     session.save(force=own)
     report.stories = store.count_stories()
     return report
