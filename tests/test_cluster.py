@@ -229,3 +229,100 @@ def test_window_bounds_what_stays_linkable(shared_dir: Path) -> None:
     active = {a for m in c.graph.members.values() for a in m}
     retired = {a for m in assignment.retired.values() for a in m}
     assert active | retired == set(range(len(arts))) and not active & retired
+
+
+def _random_graph(seed: int, n: int = 60) -> tuple[StoryGraph, np.ndarray, np.ndarray, np.ndarray]:
+    """A graph of n articles with random positive links, merged best-first."""
+    rng = np.random.default_rng(seed)
+    rows = rng.integers(1, n, size=6 * n)
+    cols = (rows * rng.random(6 * n)).astype(np.int64)  # earlier articles
+    weights = rng.random(6 * n) * 0.4
+    order = np.argsort(rows, kind="stable")
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    g = StoryGraph(0.1, 0.9)
+    for a in range(n):
+        here = rows == a
+        g.add(a, zip(cols[here].tolist(), weights[here].tolist(), strict=True))
+    g.agglomerate()
+    return g, rows, cols, weights
+
+
+def test_factored_prefilter_finds_every_pair_above_threshold() -> None:
+    g, *_ = _random_graph(1)
+    for a in g.links:
+        brute = sorted((g.score(a, b), b) for b in g.links[a] if g.score(a, b) >= g.threshold)
+        assert sorted(g.above(a)) == brute
+
+
+def test_regroup_links_and_merges_as_edge_by_edge_accumulation() -> None:
+    """regroup's vectorized linking sums each pair's weights in edge order, exactly."""
+    for seed in range(5):
+        fast, rows, cols, weights = _random_graph(seed)
+        slow, *_ = _random_graph(seed)
+        stories = sorted({fast.story_of[a] for a in range(30, 60)})
+        region = [a for s in stories for a in fast.members[s]]
+        touching = np.isin(rows, region) | np.isin(cols, region)
+        edges = rows[touching], cols[touching], weights[touching]
+        fast.regroup(stories, *edges)
+        # the reference: dissolve, add the edges one by one, agglomerate the members
+        members = sorted(a for s in stories for a in slow.members[s])
+        for s in stories:
+            for other in slow.links.pop(s):
+                if other in slow.links:
+                    slow.links[other].pop(s, None)
+            del slow.members[s], slow.within[s], slow.scale[s]
+        for a in members:
+            slow.story_of[a], slow.members[a], slow.within[a] = a, [a], 0.0
+            slow.scale[a], slow.links[a] = 1.0, {}
+        for a, b, w in zip(*(x.tolist() for x in edges), strict=True):
+            sa, sb = slow.story_of[a], slow.story_of[b]
+            if sa != sb:
+                slow.links[sa][sb] = slow.links[sa].get(sb, 0.0) + w
+                slow.links[sb][sa] = slow.links[sb].get(sa, 0.0) + w
+        slow.agglomerate(members)
+        assert fast.members == slow.members and fast.within == slow.within
+        # same sums and same link order (the order is what the saved state holds)
+        assert {k: list(v.items()) for k, v in fast.links.items()} == {
+            k: list(v.items()) for k, v in slow.links.items()
+        }
+
+
+def test_densities_update_keeps_the_top_k_of_all_offers() -> None:
+    rng = np.random.default_rng(3)
+    d = Densities(4)
+    d.grow(50)
+    offers: dict[int, list[float]] = {i: [] for i in range(50)}
+    for _ in range(20):
+        rows = rng.integers(25, 50, size=30)
+        cols = rng.integers(0, 25, size=30)
+        sims = np.round(rng.random(30), 2)  # ties included
+        d.update(rows, cols, sims)
+        for r, c, s in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+            offers[r].append(s)
+            offers[c].append(s)
+        for i, vals in offers.items():
+            expected = (sorted(vals, reverse=True) + [0.0] * 4)[:4]
+            assert d.values[i].tolist() == expected
+
+
+def test_cached_postings_give_the_products_of_the_transposed_chunk() -> None:
+    rng = np.random.default_rng(4)
+    options = ClusterOptions()
+    index = NeighbourIndex(options)
+    width = 30
+    for _ in range(6):
+        width += 7  # the vocabulary grows between batches
+        rows = sparse.random(8, width, density=0.3, random_state=rng, format="csr")
+        index.add_and_link(rows)
+        query = top_terms(rows, options.candidate_terms)
+        for chunk in index.chunks:
+            post = chunk.postings(width)
+            wide_query = sparse.csr_matrix(
+                (query.data, query.indices, query.indptr), shape=(8, post.shape[0])
+            )
+            got = (wide_query @ post).toarray()
+            wide = sparse.csr_matrix(
+                (chunk.pruned.data, chunk.pruned.indices, chunk.pruned.indptr),
+                shape=(chunk.size, width),
+            )
+            assert np.array_equal(got, (query @ wide.T).toarray())

@@ -121,3 +121,37 @@ def test_window_forgets_the_oldest_originals(wikinews: list[dict[str, str]]) -> 
     copy_of_third = _article(wikinews[2], title="Another headline")
     assert dedup.check_and_add(copy_of_third)[0] == third.id
     assert dedup.check_and_add(copy_of_first)[0] is None  # left the window
+
+
+def test_signatures_and_bands_are_datasketchs(wikinews: list[dict[str, str]]) -> None:
+    """The vectorized signature and the band index give what datasketch gives, so
+    stored signatures and near-copy candidates did not change."""
+    from datasketch import MinHash, MinHashLSH
+
+    from newsfuse.dedupe.index import BandIndex
+    from newsfuse.dedupe.shingles import empty_minhash, shingles, signature_of
+
+    template = empty_minhash(OPTIONS)
+    texts = [rec["text"] for rec in wikinews[:30]] + ["", "one two"]
+    sigs = []
+    for text in texts:
+        sh = shingles(text, OPTIONS)
+        reference = template.copy()
+        reference.update_batch(list(sh))
+        sigs.append(signature_of(sh, template))
+        assert np.array_equal(sigs[-1], reference.hashvalues)
+    # near-copies: a signature sharing some bands with the first one
+    sigs += [np.concatenate([sigs[0][:40], sigs[1][40:]]), sigs[2].copy()]
+    lsh = MinHashLSH(threshold=OPTIONS.lsh_threshold, num_perm=OPTIONS.num_perm)
+    bands = BandIndex(OPTIONS.lsh_threshold, OPTIONS.num_perm)
+    for i, sig in enumerate(sigs):
+        m = MinHash(num_perm=OPTIONS.num_perm, hashvalues=sig, scheme="affine64")
+        lsh.insert(str(i), m, check_duplication=False)
+        bands.insert(str(i), sig)
+    for i in (0, len(sigs) - 1, 5):  # removal splits shared buckets again
+        lsh.remove(str(i))
+        bands.remove(str(i), sigs[i])
+    for sig in sigs:
+        m = MinHash(num_perm=OPTIONS.num_perm, hashvalues=sig, scheme="affine64")
+        assert bands.query(sig) == set(lsh.query(m))
+    assert bands.query(sigs[1]) >= {"1", str(len(sigs) - 2)}

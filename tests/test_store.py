@@ -113,3 +113,12 @@ def test_assign_merge_events_and_cluster_state(tmp_path: Path) -> None:
     store.save_cluster_state(b"two", 2)
     assert store.cluster_state() == (b"two", 2)
     assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []
+
+
+def test_write_tuning_is_set_per_connection(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "a.db")
+    db = store._db
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -65536
+    assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 16384
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()

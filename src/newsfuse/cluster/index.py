@@ -20,7 +20,7 @@ no longer link to them, which bounds memory and time per article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -64,10 +64,31 @@ class _Chunk:
     first: int  # global id of row 0; rows are consecutive ids
     full: sparse.csr_matrix
     pruned: sparse.csr_matrix
+    _postings: sparse.csr_matrix | None = field(default=None, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return int(self.full.shape[0])
+
+    def postings(self, width: int) -> sparse.csr_matrix:
+        """`pruned` transposed (a row per term), with at least `width` term rows.
+
+        It is what `query @ pruned.T` converts the chunk to for every query batch;
+        a chunk does not change until merged, so it is converted once and kept,
+        and grows empty term rows (amortised) as the vocabulary grows.
+        """
+        post = self._postings
+        if post is None:
+            post = sparse.csr_matrix(self.pruned.T)
+        if post.shape[0] < width:
+            extra = max(width - post.shape[0], post.shape[0] // 4)
+            end = np.full(extra, post.indptr[-1], dtype=post.indptr.dtype)
+            post = sparse.csr_matrix(
+                (post.data, post.indices, np.concatenate([post.indptr, end])),
+                shape=(post.shape[0] + extra, post.shape[1]),
+            )
+        self._postings = post
+        return post
 
 
 def _cut(local: np.ndarray, scores: np.ndarray, rows: int, limit: int) -> np.ndarray:
@@ -101,8 +122,7 @@ class NeighbourIndex:
         terms = self.options.candidate_terms
         return top_terms(full, terms) if terms > 0 else full
 
-    def _add(self, full: sparse.csr_matrix) -> None:
-        pruned = self._pruned(full)
+    def _add(self, full: sparse.csr_matrix, pruned: sparse.csr_matrix) -> None:
         width = full.shape[1]
         if len(self.top_df) < width:
             self.top_df = np.concatenate([self.top_df, np.zeros(width - len(self.top_df), int)])
@@ -120,51 +140,53 @@ class NeighbourIndex:
                 )
             )
 
-    def _candidates(self, query: sparse.csr_matrix, first: int) -> tuple[np.ndarray, np.ndarray]:
-        """(local query row, global id) pairs of earlier rows sharing a kept top term."""
-        width = query.shape[1]
+    def _candidates(self, pruned: sparse.csr_matrix, first: int) -> tuple[np.ndarray, np.ndarray]:
+        """(local query row, global id) pairs of earlier rows sharing a kept top term
+        (`pruned`: the query rows' top terms)."""
+        width = pruned.shape[1]
         cap = self.options.max_postings
         capped = self.top_df[:width] <= cap if cap > 0 else np.ones(width, dtype=bool)
-        pruned = self._pruned(query)
         pruned = sparse.csr_matrix(pruned @ sparse.diags(capped.astype(np.float64)))
         locs, cols, vals = [], [], []
         for chunk in self.chunks:
-            scores = sparse.csr_matrix(pruned @ _widen(chunk.pruned, width).T).tocoo()
+            postings = chunk.postings(width)
+            query = _widen(pruned, postings.shape[0])
+            scores = sparse.csr_matrix(query @ postings).tocoo()
             locs.append(scores.row.astype(np.int64))
             cols.append(scores.col.astype(np.int64) + chunk.first)
             vals.append(scores.data)
         local, ids, score = (np.concatenate(x) for x in (locs, cols, vals))
         earlier = (ids < local + first) & (score > 0)
         local, ids, score = local[earlier], ids[earlier], score[earlier]
-        keep = _cut(local, score, query.shape[0], self.options.candidates)
+        keep = _cut(local, score, pruned.shape[0], self.options.candidates)
         return local[keep], ids[keep]
 
-    def _rows(self, ids: np.ndarray, width: int) -> sparse.csr_matrix:
-        """Full vectors of global ids (all inside the index), in the given order."""
-        out: list[sparse.csr_matrix] = []
-        positions: list[np.ndarray] = []
+    def _similarities(
+        self, rows: sparse.csr_matrix, local: np.ndarray, ids: np.ndarray
+    ) -> np.ndarray:
+        """Exact cosine of each (query row, indexed id) pair, one chunk at a time: the
+        pairs' rows are gathered once, never stacked and re-ordered."""
+        sims = np.empty(len(ids))
+        width = rows.shape[1]
         for chunk in self.chunks:
             inside = np.flatnonzero((ids >= chunk.first) & (ids < chunk.first + chunk.size))
             if len(inside):
-                out.append(_widen(chunk.full[ids[inside] - chunk.first], width))
-                positions.append(inside)
-        if not out:
-            return sparse.csr_matrix((0, width))
-        stacked = sparse.csr_matrix(sparse.vstack(out))
-        order = np.argsort(np.concatenate(positions), kind="stable")
-        return sparse.csr_matrix(stacked[order])
+                theirs = _widen(chunk.full[ids[inside] - chunk.first], width)
+                products = rows[local[inside]].multiply(theirs)
+                sims[inside] = np.asarray(products.sum(axis=1)).ravel()
+        return sims
 
     def add_and_link(self, rows: sparse.csr_matrix) -> Edges:
         """Index `rows` (new global ids count, count+1, ...) and return each one's top-k
         edges (>= min_sim) to earlier indexed rows, batch members included."""
         first = self.count
-        self._add(rows)
-        local, ids = self._candidates(rows, first)
+        pruned = self._pruned(rows)
+        self._add(rows, pruned)
+        local, ids = self._candidates(pruned, first)
         if not len(ids):
             empty = np.empty(0, dtype=np.int64)
             return empty, empty, np.empty(0)
-        width = rows.shape[1]
-        sims = np.asarray(rows[local].multiply(self._rows(ids, width)).sum(axis=1)).ravel()
+        sims = self._similarities(rows, local, ids)
         keep = sims >= self.options.min_sim
         return top_k_edges(local[keep] + first, ids[keep], sims[keep], self.options.neighbors)
 

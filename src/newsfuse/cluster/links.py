@@ -45,14 +45,21 @@ class Densities:
             self.base = base
 
     def update(self, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) -> None:
-        """Offer every edge to both of its ends' top-k lists."""
-        ends = np.concatenate([rows, cols])
+        """Offer every edge to both of its ends' top-k lists.
+
+        Only offers above an end's current k-th value can change its list, and
+        most earlier ends already hold better ones: the others are dropped
+        before the sort (the lists come out the same).
+        """
+        ends = np.concatenate([rows, cols]) - self.base
+        offered = np.concatenate([sims, sims])
+        enters = offered > self.values[ends, -1]
+        ends, offered = ends[enters], offered[enters]
         if not len(ends):
             return
-        touched = np.unique(ends) - self.base
-        ends = ends - self.base
+        touched = np.unique(ends)
         owner = np.concatenate([np.repeat(touched, self.k), ends])
-        vals = np.concatenate([self.values[touched].ravel(), np.tile(sims, 2)])
+        vals = np.concatenate([self.values[touched].ravel(), offered])
         order = np.lexsort((-vals, owner))
         owner, vals = owner[order], vals[order]
         rank = np.arange(len(owner)) - np.searchsorted(owner, owner, side="left")

@@ -110,12 +110,8 @@ def _restore_graph(c: StreamClusterer, z: Any) -> None:
         z["story.newest"].tolist(),
         strict=True,
     ):
-        members = z["story.members"][offset : offset + size].tolist()
+        g.set_story(key, z["story.members"][offset : offset + size].tolist(), within)
         offset += size
-        g.members[key] = members
-        g.within[key] = within
-        g.links[key] = {}
-        g.story_of.update(dict.fromkeys(members, key))
         if newest >= 0:
             c.newest[key] = newest
     for a, b, w in zip(

@@ -22,6 +22,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
+import numpy as np
+
+SLACK = 1e-9  # relative margin of the factored pre-filter in StoryGraph.above
+
 
 class StoryGraph:
     """Stories keyed by their oldest article's id, with link sums between them."""
@@ -33,6 +37,7 @@ class StoryGraph:
         self.members: dict[int, list[int]] = {}
         self.links: dict[int, dict[int, float]] = {}
         self.within: dict[int, float] = {}  # sum of link weights inside the story
+        self.scale: dict[int, float] = {}  # story key -> its factor of the score (_scale)
 
     def score(self, a: int, b: int) -> float:
         size_a, size_b = len(self.members[a]), len(self.members[b])
@@ -43,11 +48,41 @@ class StoryGraph:
         norm_b = (size_b + 2 * self.within[b]) / size_b**2
         return float(avg / (norm_a * norm_b) ** (self.alpha / 2))
 
+    def _scale(self, story: int) -> float:
+        """The score factors into link sum x scale[a] x scale[b] (up to rounding)."""
+        size = len(self.members[story])
+        if self.alpha == 0.0:
+            return 1.0 / size
+        norm = (size + 2 * self.within[story]) / size**2
+        return float(norm ** (-self.alpha / 2) / size)
+
+    def set_story(self, key: int, members: list[int], within: float) -> None:
+        """Put a story with no links yet (restoring saved state; links are added after)."""
+        self.members[key] = members
+        self.within[key] = within
+        self.links[key] = {}
+        self.story_of.update(dict.fromkeys(members, key))
+        self.scale[key] = self._scale(key)
+
+    def above(self, a: int) -> list[tuple[float, int]]:
+        """(score, b) for the stories b linked to `a` that score >= threshold.
+
+        The hot loop of merging: a big story has thousands of links, re-scored
+        after each article it absorbs. The factored score (one multiply per link)
+        rules out nearly all of them; the rest get the exact score, so the result
+        is what scoring every link gives (SLACK is far above the rounding).
+        """
+        scale, threshold = self.scale, self.threshold
+        cut = (threshold - SLACK * abs(threshold)) / scale[a]
+        near = [b for b, w in self.links[a].items() if w * scale[b] >= cut]
+        return [(s, b) for b in near if (s := self.score(a, b)) >= threshold]
+
     def add(self, article: int, links: Iterable[tuple[int, float]]) -> None:
         """A new one-article story linked to earlier articles (weights > 0 only)."""
         self.story_of[article] = article
         self.members[article] = [article]
         self.within[article] = 0.0
+        self.scale[article] = 1.0
         own: dict[int, float] = {}
         self.links[article] = own
         for other, weight in links:
@@ -71,6 +106,8 @@ class StoryGraph:
         for article in moved:
             self.story_of[article] = keep
         self.members[keep].extend(moved)
+        del self.scale[gone]
+        self.scale[keep] = self._scale(keep)
         return keep
 
     def agglomerate(self, seeds: Iterable[int] | None = None) -> list[tuple[int, int]]:
@@ -82,11 +119,18 @@ class StoryGraph:
         pair is (batch: average linkage over the whole graph).
         """
         starts = self.links if seeds is None else [self.story_of[a] for a in seeds]
-        heap = []
-        for a in dict.fromkeys(starts):
-            for b in self.links[a]:
-                if (seeds is not None or a < b) and (s := self.score(a, b)) >= self.threshold:
-                    heap.append((-s, min(a, b), max(a, b), 0, 0))
+        heap = [
+            (-s, min(a, b), max(a, b), 0, 0)
+            for a in dict.fromkeys(starts)
+            for s, b in self.above(a)
+            if seeds is not None or a < b
+        ]
+        return self._merge_best_first(heap)
+
+    def _merge_best_first(
+        self, heap: list[tuple[float, int, int, int, int]]
+    ) -> list[tuple[int, int]]:
+        """Pop (-score, a, b, versions) entries and merge while valid; (kept, absorbed)."""
         heapq.heapify(heap)
         version: dict[int, int] = {}
         merges = []
@@ -99,20 +143,22 @@ class StoryGraph:
             keep = self.merge(a, b)
             merges.append((keep, max(a, b)))
             version[keep] = version.get(keep, 0) + 1
-            for other in self.links[keep]:
-                if (s := self.score(keep, other)) >= self.threshold:
-                    x, y = min(keep, other), max(keep, other)
-                    heapq.heappush(heap, (-s, x, y, version.get(x, 0), version.get(y, 0)))
+            for s, other in self.above(keep):
+                x, y = min(keep, other), max(keep, other)
+                heapq.heappush(heap, (-s, x, y, version.get(x, 0), version.get(y, 0)))
         return merges
 
-    def regroup(self, stories: Iterable[int], edges: Iterable[tuple[int, int, float]]) -> list[int]:
+    def regroup(
+        self, stories: Iterable[int], rows: np.ndarray, cols: np.ndarray, weights: np.ndarray
+    ) -> list[int]:
         """Dissolve `stories` into one-article stories and merge them again best-first.
 
-        `edges` are the positive article links touching their members (links to
-        other stories included). This is batch agglomeration restricted to recent
-        stories: it revisits merges the stream made before later articles showed
-        better partners, and may split a story or merge it differently. Returns
-        the members, ascending.
+        The edges (rows, cols, weights) are the positive article links touching
+        their members (links to other stories included), in the order they were
+        made. This is batch agglomeration restricted to recent stories: it
+        revisits merges the stream made before later articles showed better
+        partners, and may split a story or merge it differently. Returns the
+        members, ascending.
         """
         members: list[int] = []
         for story in dict.fromkeys(stories):
@@ -120,20 +166,54 @@ class StoryGraph:
                 if other in self.links:
                     self.links[other].pop(story, None)
             members += self.members.pop(story)
-            del self.within[story]
+            del self.within[story], self.scale[story]
         members.sort()
         for article in members:
             self.story_of[article] = article
             self.members[article] = [article]
             self.within[article] = 0.0
+            self.scale[article] = 1.0
             self.links[article] = {}
-        for a, b, weight in edges:
-            sa, sb = self.story_of.get(a), self.story_of.get(b)
-            if sa is not None and sb is not None and sa != sb:
-                self.links[sa][sb] = self.links[sa].get(sb, 0.0) + weight
-                self.links[sb][sa] = self.links[sb].get(sa, 0.0) + weight
-        self.agglomerate(members)
+        self._merge_best_first(self._relink(rows, cols, weights))
         return members
+
+    def _relink(
+        self, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray
+    ) -> list[tuple[float, int, int, int, int]]:
+        """Link the stories at the ends of the edges; the heap entries of the pairs that
+        score >= threshold (every new pair involves a dissolved story: see regroup).
+
+        Vectorized: per edge, a Python loop cost more than the merging. Each pair's
+        weights are summed in edge order (np.add.at is sequential) and pairs are
+        linked in order of their first edge, as adding edges one by one did (same
+        sums, same link order, so the saved state is the same); the factored
+        score (`above`) picks the pairs to score.
+        """
+        ends = np.unique(np.concatenate([rows, cols]))
+        keys = np.array([self.story_of.get(a, -1) for a in ends.tolist()], dtype=np.int64)
+        sa, sb = keys[np.searchsorted(ends, rows)], keys[np.searchsorted(ends, cols)]
+        ok = (sa >= 0) & (sb >= 0) & (sa != sb)
+        lo, hi = np.minimum(sa[ok], sb[ok]), np.maximum(sa[ok], sb[ok])
+        span = int(hi.max()) + 1 if len(hi) else 1
+        pairs, first, where = np.unique(lo * span + hi, return_index=True, return_inverse=True)
+        sums = np.zeros(len(pairs))
+        np.add.at(sums, where, weights[ok])
+        order = np.argsort(first)
+        pairs, sums = pairs[order], sums[order]
+        lo, hi = pairs // span, pairs % span
+        for a, b, weight in zip(lo.tolist(), hi.tolist(), sums.tolist(), strict=True):
+            self.links[a][b] = weight
+            self.links[b][a] = weight
+        stories = np.unique(np.concatenate([lo, hi]))
+        scale = np.array([self.scale[k] for k in stories.tolist()])
+        factor = scale[np.searchsorted(stories, lo)] * scale[np.searchsorted(stories, hi)]
+        threshold = self.threshold
+        near = np.flatnonzero(sums * factor >= threshold - SLACK * abs(threshold))
+        return [
+            (-s, a, b, 0, 0)
+            for a, b in zip(lo[near].tolist(), hi[near].tolist(), strict=True)
+            if (s := self.score(a, b)) >= threshold
+        ]
 
     def forget(self, stories: Iterable[int]) -> dict[int, list[int]]:
         """Drop stories that left the active window; return their members."""
@@ -145,4 +225,5 @@ class StoryGraph:
             for article in gone[story]:
                 self.story_of.pop(article, None)
             self.within.pop(story, None)
+            self.scale.pop(story, None)
         return gone

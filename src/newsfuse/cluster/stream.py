@@ -158,9 +158,7 @@ class StreamClusterer:
         rows, cols, weights = (np.concatenate(x) for x in zip(*self.edges, strict=True))
         touching = np.isin(rows, region) | np.isin(cols, region)
         rows, cols, weights = rows[touching], cols[touching], weights[touching]
-        members = g.regroup(
-            stories, zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
-        )
+        members = g.regroup(stories, rows, cols, weights)
         for key in {g.story_of[a] for a in members}:
             self.newest[key] = max(g.members[key])
         for key in [k for k in self.newest if k not in g.members]:

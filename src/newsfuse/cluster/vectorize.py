@@ -14,7 +14,8 @@ and stream score articles alike by design.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -62,28 +63,37 @@ class StreamVectorizer:
             self._sentence_docs = {k: n for k, n in self._sentence_docs.items() if n > 1}
         return kept
 
-    def _columns(self, tokens: list[str]) -> list[int]:
+    def _add_terms(self, terms: Iterable[str], new: list[str]) -> None:
+        """Give unseen `terms` the next columns, in order; they are appended to `new`."""
         vocab = self.vocabulary
-        new = [t for t in dict.fromkeys(tokens) if t not in vocab]
-        if new:
-            for term in new:
-                vocab[term] = len(vocab)
-            self._idf = np.concatenate([self._idf, background_idf(new)])
-        return [vocab[t] for t in tokens]
+        unseen = [t for t in terms if t not in vocab]
+        vocab.update(zip(unseen, range(len(vocab), len(vocab) + len(unseen)), strict=True))
+        new += unseen
 
     def transform(self, articles: Sequence[Article]) -> sparse.csr_matrix:
-        """Rows for `articles` in order; later calls may have more columns."""
-        indptr, indices, counts = [0], [], []
+        """Rows for `articles` in order; later calls may have more columns.
+
+        Term counts are gathered for the whole batch and sorted once, and the
+        IDF of new terms is looked up once per batch: per-article numpy calls
+        and a copy of the IDF array per article cost more than the counting.
+        """
+        cols: list[int] = []
+        tfs: list[int] = []
+        lengths: list[int] = []
+        new: list[str] = []
         for article in articles:
-            tokens = article_tokens(article, self._kept_sentences(article), self.options)
-            cols, n = np.unique(np.array(self._columns(tokens), dtype=np.int64), return_counts=True)
-            indices.append(cols)
-            counts.append(n)
-            indptr.append(indptr[-1] + len(cols))
-        cols_all = np.concatenate(indices) if indices else np.empty(0, dtype=np.int64)
-        tf = np.concatenate(counts).astype(np.float64) if counts else np.empty(0)
+            counts = Counter(article_tokens(article, self._kept_sentences(article), self.options))
+            self._add_terms(counts, new)  # Counter keeps first-use order
+            cols += map(self.vocabulary.__getitem__, counts)
+            tfs += counts.values()
+            lengths.append(len(counts))
+        if new:
+            self._idf = np.concatenate([self._idf, background_idf(new)])
+        rows = np.repeat(np.arange(len(articles)), lengths)
+        order = np.lexsort((np.array(cols, dtype=np.int64), rows))
+        cols_all = np.array(cols, dtype=np.int64)[order]
+        tf = np.array(tfs, dtype=np.float64)[order]
         weights = (1.0 + np.log(tf)) * self._idf[cols_all]
-        matrix = sparse.csr_matrix(
-            (weights, cols_all, np.array(indptr)), shape=(len(articles), self.width)
-        )
+        indptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
+        matrix = sparse.csr_matrix((weights, cols_all, indptr), shape=(len(articles), self.width))
         return sparse.csr_matrix(normalize(matrix))

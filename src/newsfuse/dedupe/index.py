@@ -14,10 +14,58 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from newsfuse.config import DedupeOptions
-from newsfuse.dedupe.shingles import as_minhash, empty_minhash, shingles, signature_of
+from newsfuse.dedupe.shingles import empty_minhash, shingles, signature_of
 from newsfuse.types import Article
 
 MIN_SHINGLES = 10  # below this, only exact (normalized) copies count
+
+
+class BandIndex:
+    """MinHash LSH: the ids whose signatures agree with a query on a whole band.
+
+    The bands (count and width) are datasketch's MinHashLSH's for the same
+    threshold and permutations, so candidates are the same ids. A bucket holds
+    one id as a plain string and a list only when shared: datasketch keeps a
+    set per bucket, 25 per article, which the garbage collector walked on
+    every full collection (most of the dedupe time at 100k articles).
+    """
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.ranges = [(8 * start, 8 * end) for start, end in lsh.hashranges]  # in bytes
+        self.tables: list[dict[bytes, str | list[str]]] = [{} for _ in self.ranges]
+
+    def _bands(self, sig: np.ndarray) -> list[bytes]:
+        raw = sig.tobytes()
+        return [raw[start:end] for start, end in self.ranges]
+
+    def insert(self, key: str, sig: np.ndarray) -> None:
+        for table, band in zip(self.tables, self._bands(sig), strict=True):
+            held = table.setdefault(band, key)
+            if isinstance(held, list):
+                held.append(key)
+            elif held != key:
+                table[band] = [held, key]
+
+    def remove(self, key: str, sig: np.ndarray) -> None:
+        for table, band in zip(self.tables, self._bands(sig), strict=True):
+            held = table[band]
+            if isinstance(held, str):
+                del table[band]
+            else:
+                held.remove(key)
+                if len(held) == 1:
+                    table[band] = held[0]
+
+    def query(self, sig: np.ndarray) -> set[str]:
+        found: set[str] = set()
+        for table, band in zip(self.tables, self._bands(sig), strict=True):
+            held = table.get(band)
+            if isinstance(held, str):
+                found.add(held)
+            elif held is not None:
+                found.update(held)
+        return found
 
 
 def containment(sig_a: np.ndarray, n_a: int, sig_b: np.ndarray, n_b: int) -> float:
@@ -34,7 +82,7 @@ class Deduplicator:
     def __init__(self, options: DedupeOptions) -> None:
         self.options = options
         self._template = empty_minhash(options)
-        self._lsh = MinHashLSH(threshold=options.lsh_threshold, num_perm=options.num_perm)
+        self._lsh = BandIndex(options.lsh_threshold, options.num_perm)
         self._sigs: dict[str, tuple[np.ndarray, int]] = {}
         self._order: dict[str, int] = {}
         self._exact: dict[tuple[bytes, int], str] = {}
@@ -52,7 +100,7 @@ class Deduplicator:
         if n_shingles < MIN_SHINGLES:
             self._exact.setdefault((sig.tobytes(), n_shingles), article_id)
         else:
-            self._lsh.insert(article_id, as_minhash(sig, self._template), check_duplication=False)
+            self._lsh.insert(article_id, sig)
         if 0 < self.options.window < len(self._sigs):
             self._evict(next(iter(self._sigs)))
 
@@ -65,7 +113,7 @@ class Deduplicator:
             if self._exact.get(key) == article_id:
                 del self._exact[key]
         else:
-            self._lsh.remove(article_id)
+            self._lsh.remove(article_id, sig)
 
     def find_original(self, sig: np.ndarray, n_shingles: int) -> str | None:
         """Id of the indexed original `sig` is a near-copy of, or None.
@@ -78,7 +126,7 @@ class Deduplicator:
             return self._exact.get((sig.tobytes(), n_shingles))
         best: tuple[float, int] | None = None
         best_id: str | None = None
-        for cand in self._lsh.query(as_minhash(sig, self._template)):
+        for cand in self._lsh.query(sig):
             c_sig, c_n = self._sigs[cand]
             score = containment(sig, n_shingles, c_sig, c_n)
             if score < self.options.containment:

@@ -8,6 +8,7 @@ and machines for a given (num_perm, seed), so they can be stored and reloaded.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 import numpy as np
@@ -41,26 +42,31 @@ def empty_minhash(options: DedupeOptions) -> MinHash:
     return MinHash(num_perm=options.num_perm, seed=options.seed, scheme=SCHEME)
 
 
-def as_minhash(sig: np.ndarray, template: MinHash) -> MinHash:
-    """Wrap stored hash values back into a MinHash (for LSH insert/query).
-
-    The template's permutations are passed along: datasketch otherwise draws
-    them anew for every object, which was 9% of ingest time (profiled at 80k).
-    """
-    return MinHash(
-        num_perm=len(sig),
-        seed=template.seed,
-        scheme=SCHEME,
-        hashvalues=sig,
-        permutations=template.permutations,
-    )
+def _fmix64(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finalizer: datasketch's pre-mix for the affine64 scheme."""
+    hv = hv ^ (hv >> np.uint64(33))
+    hv = hv * np.uint64(0xFF51AFD7ED558CCD)
+    hv = hv ^ (hv >> np.uint64(33))
+    hv = hv * np.uint64(0xC4CEB9FE1A85EC53)
+    return np.asarray(hv ^ (hv >> np.uint64(33)))
 
 
 def signature_of(shingle_set: Iterable[bytes], template: MinHash) -> np.ndarray:
-    """Hash values of a shingle set, reusing `template`'s permutations (vectorized)."""
-    m = template.copy()
-    m.update_batch(list(shingle_set))
-    return np.asarray(m.hashvalues, dtype=np.uint64)
+    """Hash values of a shingle set under `template`'s permutations.
+
+    The same values as datasketch's `MinHash.update_batch` (affine64 over
+    `sha1_hash64`; datasketch is pinned, and tests/test_dedupe.py compares),
+    without its per-shingle function call and struct unpack or a MinHash copy
+    per article: a fifth less time.
+    """
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(s).digest()[:8] for s in shingle_set])
+    start = np.asarray(template.hashvalues, dtype=np.uint64)
+    if not digests:
+        return start.copy()
+    hv = _fmix64(np.frombuffer(digests, dtype="<u8").astype(np.uint64))
+    a, b = (np.asarray(p, dtype=np.uint64) for p in template.permutations)
+    return np.asarray(np.minimum(start, (hv[:, None] * a + b).min(axis=0)))
 
 
 def signature(text: str, options: DedupeOptions) -> np.ndarray:

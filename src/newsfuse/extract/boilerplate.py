@@ -83,30 +83,36 @@ _CAPTION_WITH_CREDIT = re.compile(
 _TERMINAL = frozenset('.!?:;"”’)')
 
 
+def more_words_than(line: str, n: int) -> bool:
+    """len(line.split()) > n, without splitting a long line (a paragraph) in full."""
+    return len(line.split(maxsplit=n)) > n
+
+
 def is_furniture(line: str) -> bool:
     """An ad marker, share/subscribe/read-more call, or section label."""
     if _LABEL.match(line):
-        return len(line.split()) <= _MAX_FURNITURE_WORDS
-    return len(line.split()) <= _MAX_FURNITURE_WORDS and bool(_FURNITURE.match(line))
+        return not more_words_than(line, _MAX_FURNITURE_WORDS)
+    return not more_words_than(line, _MAX_FURNITURE_WORDS) and bool(_FURNITURE.match(line))
 
 
 def is_credit(line: str) -> bool:
     """A line that is only a photo credit (a credit never ends like a sentence)."""
-    if not line or line[-1] in ".!?" or len(line.split()) > _MAX_CAPTION_WORDS:
+    if not line or line[-1] in ".!?" or more_words_than(line, _MAX_CAPTION_WORDS):
         return False
     return bool(_CREDIT.match(line))
 
 
 def is_captioned_credit(line: str) -> bool:
     """A caption line ending in its photo credit."""
-    if len(line.split()) > _MAX_CREDITED_CAPTION_WORDS:
+    if more_words_than(line, _MAX_CREDITED_CAPTION_WORDS):
         return False
     return bool(_CAPTION_WITH_CREDIT.search(line))
 
 
 def is_short_caption(line: str) -> bool:
     """Short and without terminal punctuation: may be the caption of a credit below it."""
-    return 0 < len(line.split()) <= _MAX_CAPTION_WORDS and line[-1] not in _TERMINAL
+    words = len(line.split(maxsplit=_MAX_CAPTION_WORDS))
+    return 0 < words <= _MAX_CAPTION_WORDS and line[-1] not in _TERMINAL
 
 
 def furniture_mask(lines: list[str]) -> list[bool]:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from newsfuse.articles import make_article
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.extract.boilerplate import furniture_mask, is_short_caption
+from newsfuse.extract.boilerplate import furniture_mask, is_short_caption, more_words_than
 from newsfuse.extract.dates import parse_dateline, split_glued_dateline
 from newsfuse.types import Article
 
@@ -84,7 +84,7 @@ def normalize_lines(text: str) -> list[str]:
 
 def parse_byline(line: str) -> str | None:
     """The name(s) of a "By NAME" line, else None."""
-    if len(line.split()) > _MAX_BYLINE_WORDS:
+    if more_words_than(line, _MAX_BYLINE_WORDS):
         return None
     match = _BYLINE.match(line)
     if match is None:
@@ -260,7 +260,8 @@ def clean_text(text: str, *, guess_title: bool) -> CleanText:
 
 def check_words(body: str, min_words: int) -> None:
     """Raise NO_TEXT when the body is too short to be an article."""
-    words = len(body.split())
+    # Words are counted up to min_words + 1: a long body is not split in full.
+    words = len(body.split(maxsplit=max(min_words, 0)))
     if words == 0:
         raise NewsfuseError(ErrorCode.NO_TEXT, "no article text")
     if words < min_words:

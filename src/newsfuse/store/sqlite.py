@@ -19,6 +19,8 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
 
 SCHEMA_VERSION = 2
+CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
+CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -103,6 +105,14 @@ class SQLiteStore:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
+            # Ingest writes to indexes keyed by content hashes, i.e. all over their
+            # pages: a 64 MB page cache (default 2 MB) re-reads fewer of them, and
+            # checkpointing every 64 MB of WAL (default 4 MB, i.e. after every
+            # batch) copies a page rewritten by several batches once. Durability
+            # is unchanged; ingesting 111k articles took ~4 s (2%) less of 187 s
+            # (docs/benchmarks.md, ingest speed #5).
+            self._db.execute(f"PRAGMA cache_size = {CACHE_KIB}")
+            self._db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             message = f"{path}: not a newsfuse database ({exc})"
