@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from scipy import sparse
+from sklearn.preprocessing import normalize
 
 from newsfuse.articles import make_article
 from newsfuse.cluster import StreamClusterer, cluster_batch, cluster_stream
+from newsfuse.cluster.features import article_tokens
 from newsfuse.cluster.idf import background_idf
 from newsfuse.cluster.index import NeighbourIndex, top_terms
 from newsfuse.cluster.links import Densities
@@ -326,3 +328,33 @@ def test_cached_postings_give_the_products_of_the_transposed_chunk() -> None:
                 shape=(chunk.size, width),
             )
             assert np.array_equal(got, (query @ wide.T).toarray())
+
+
+def test_batch_vectors_equal_the_row_by_row_construction(shared_dir: Path) -> None:
+    """transform counts terms for the whole batch; the rows must be exactly what counting
+    each article alone (np.unique per row, IDF looked up per new term) gives."""
+    arts, _ = _wikinews(shared_dir)
+    options = ClusterOptions()
+    fast, slow = StreamVectorizer(options), StreamVectorizer(options)
+    for start in range(0, len(arts), 30):
+        batch = arts[start : start + 30]
+        got = fast.transform(batch)
+        rows = []
+        for article in batch:
+            tokens = article_tokens(article, slow._kept_sentences(article), options)
+            for term in dict.fromkeys(tokens):
+                slow.vocabulary.setdefault(term, len(slow.vocabulary))
+            cols, tf = np.unique([slow.vocabulary[t] for t in tokens], return_counts=True)
+            rows.append((cols, tf))
+        idf = background_idf(list(slow.vocabulary))
+        data = [(1.0 + np.log(tf.astype(np.float64))) * idf[cols] for cols, tf in rows]
+        indptr = np.cumsum([0] + [len(c) for c, _ in rows])
+        want = sparse.csr_matrix(
+            (np.concatenate(data), np.concatenate([c for c, _ in rows]), indptr),
+            shape=(len(batch), len(slow.vocabulary)),
+        )
+        want = sparse.csr_matrix(normalize(want))
+        assert fast.vocabulary == slow.vocabulary
+        assert np.array_equal(got.indptr, want.indptr)
+        assert np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, want.data)

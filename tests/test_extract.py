@@ -312,3 +312,19 @@ def test_multinews_byline_below_summary_bullets(shared_dir: Path) -> None:
     assert "By Terry Wade" not in cleaned.body
     assert cleaned.paragraphs[0] == "* Top investigator put on leave for misleading public"
     assert cleaned.title is None
+
+
+def test_word_count_cut_agrees_with_a_full_split(seeds_dir: Path) -> None:
+    """more_words_than stops splitting at the limit; it must count as split() does,
+    Unicode spaces and runs of blanks included."""
+    from newsfuse.extract.boilerplate import more_words_than
+
+    lines = [
+        line
+        for path in sorted(seeds_dir.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += ["", " ", "one", " one two\t", "a\u00a0b\u2003c\u3000d ", "x  y\n\nz", "\x85 w \x1c"]
+    for line in lines:
+        for n in range(8):
+            assert more_words_than(line, n) == (len(line.split()) > n), (line, n)
