@@ -14,21 +14,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import WIKIREF, speakers_of
 from newsfuse.analyze.entities import EntityIndex, extract_entities
 from newsfuse.analyze.gender import person_genders
 from newsfuse.analyze.nlp import NLP
-from newsfuse.analyze.quotes import extract_quotes, quote_segments
+from newsfuse.analyze.quotes import quote_segments
 from newsfuse.evaluation.quote_eval import evaluate_quotes, jsonl_articles
 from newsfuse.evaluation.quote_metrics import GoldQuote, quote_errors
 from newsfuse.types import Article
 
 DEV3 = Path(__file__).resolve().parent / "data" / "quotes_dev3.jsonl"
-WIKIREF = Path("data") / "clustering" / "wikiref220.jsonl.gz"
-
-
-@pytest.fixture(scope="module")
-def wikiref(shared_dir: Path) -> dict[str, Article]:
-    return jsonl_articles(shared_dir / WIKIREF)
 
 
 def test_dev3_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
@@ -38,12 +33,6 @@ def test_dev3_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
     assert s.precision >= 0.85
     assert s.recall >= 0.94
     assert s.speaker_accuracy >= 0.80
-
-
-def speakers_of(nlp: NLP, article: Article) -> dict[str, str | None]:
-    """Quote text (first 30 characters) -> speaker, for one article analysed alone."""
-    parsed = nlp.parse([article])
-    return {q.text[:30]: q.speaker for q in extract_quotes(parsed, extract_entities(parsed))}
 
 
 @pytest.mark.parametrize(

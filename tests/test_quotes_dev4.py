@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.analyze.entities import extract_entities
+from conftest import WIKIREF, speakers_of
 from newsfuse.analyze.nlp import NLP
-from newsfuse.analyze.quotes import extract_quotes
-from newsfuse.evaluation.quote_eval import evaluate_quotes, jsonl_articles
+from newsfuse.evaluation.quote_eval import evaluate_quotes
 from newsfuse.types import Article
 
 DEV4 = Path(__file__).resolve().parent / "data" / "quotes_dev4.jsonl"
-WIKIREF = Path("data") / "clustering" / "wikiref220.jsonl.gz"
-
-
-@pytest.fixture(scope="module")
-def wikiref(shared_dir: Path) -> dict[str, Article]:
-    return jsonl_articles(shared_dir / WIKIREF)
 
 
 def test_dev4_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
@@ -52,9 +45,7 @@ def test_dev4_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
 def test_dev4_speaker_rules(
     nlp_pipeline: NLP, wikiref: dict[str, Article], aid: str, quote: str, speaker: str
 ) -> None:
-    parsed = nlp_pipeline.parse([wikiref[aid]])
-    found = {q.text[:30]: q.speaker for q in extract_quotes(parsed, extract_entities(parsed))}
-    assert found[quote] == speaker
+    assert speakers_of(nlp_pipeline, wikiref[aid])[quote] == speaker
 
 
 def test_nyt_caption_and_photo_label_are_dropped(wikiref: dict[str, Article]) -> None:

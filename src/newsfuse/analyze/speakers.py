@@ -261,9 +261,6 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
     if definite and _aged(head):  # "the 69-year-old singer said": the person named last
         return _titled_person(ctx, head) or _last_person(ctx, head.idx, None)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
-        known = surname_person(ctx, head)
-        if known is not None:
-            return known.name, known.id
         return _fuller(ctx, subject_phrase(head)), None  # a name the NER missed
     if head.pos_ == "NOUN" and head.text.istitle() and _fuller(ctx, head.text) != head.text:
         return _fuller(ctx, head.text), None  # "Byrs called": a surname tagged as a noun
