@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsfuse.analyze.entity_rules import common_noun_acronyms, corrected_kind, place_by_next_word
 from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.types import Entity, Mention, content_hash
 
@@ -119,6 +120,8 @@ TITLE_WORDS = TITLE_HEADS | {
 }  # fmt: skip
 _DEPARTMENTS = {"defense", "defence", "foreign", "interior", "finance", "justice", "health"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# "This Intergovernmental Panel on Climate Change (IPCC) had presented" (Wikinews M004)
+_DETERMINERS = {"the", "a", "an", "this", "these", "those"}
 _SPACES = re.compile(r"\s+")
 _SUFFIXES = {"co": "company", "corp": "corporation", "cos": "companies"}
 _COMPANY = re.compile(r"(?<=\w )(co|corp|cos)\.?$")
@@ -150,6 +153,7 @@ class _Raw:
     kind: str
     name: str
     title: tuple[str | None, frozenset[str], str] | None = None  # (country, words, head)
+    placed: bool = False  # followed by a place noun ("Kings Cross station")
     key: str = field(default="", init=False)
 
 
@@ -158,7 +162,7 @@ def _trim(span: Span, person: bool) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in ("the", "a", "an")
+        doc[start].lower_ in _DETERMINERS
         or (person and end - start > 1 and doc[start].lower_ in TITLE_WORDS)
     ):
         start += 1
@@ -181,8 +185,9 @@ def _lines(ent: Span) -> list[Span]:
     return out
 
 
-def _ner_mentions(pa: ParsedArticle) -> list[_Raw]:
-    """spaCy (and ruler) entities of the kinds a dossier lists, cleaned."""
+def _ner_mentions(pa: ParsedArticle, common: set[str]) -> list[_Raw]:
+    """spaCy (and ruler) entities of the kinds a dossier lists, cleaned and corrected by
+    the rules of entity_rules; `common` are acronyms of lower-case phrases ("GHG")."""
     out = []
     for ent in (part for whole in pa.doc.ents for part in _lines(whole)):
         kind = LABEL_KIND.get(ent.label_)
@@ -191,7 +196,11 @@ def _ner_mentions(pa: ParsedArticle) -> list[_Raw]:
             continue
         if kind == "organization" and all(t.lower_ in _DEPARTMENTS for t in span):
             continue  # "Defense" of "Defense Minister"
+        kind = None if span.text in common else corrected_kind(span, kind, ADJECTIVES)
+        if kind is None:
+            continue
         raw = _Raw(pa, span.start_char, span.end_char, span.text, kind, span.text)
+        raw.placed = kind in ("organization", "person") and place_by_next_word(span)
         if kind == "person":
             raw.title, first = _title_prefix(span)
             raw.start = pa.doc[first].idx  # the mention is "Russian Defense Minister Sergei Shoigu"
@@ -306,6 +315,42 @@ def _drop_overlaps(ner: list[_Raw], rules: list[_Raw]) -> list[_Raw]:
     return keep + extra
 
 
+def _places_and_people(raws: list[_Raw]) -> None:
+    """Story-level kind evidence before linking. A name once followed by a place noun is a
+    place in every mention ("King's Cross station", then "arrive at King's Cross": Wikinews
+    M001, NER: ORG). An "organisation" made of a given name and the surname of a person of
+    the story is that person: "Yvo de Boer" (ORG) beside "De Boer" (PERSON) (Wikinews
+    M004). Not a word before a full name ("Pichilemu Roberto Córdova", a town and its
+    mayor: quotes_test2), nor a lone word that starts one ("Hasib" beside "Hasib Hussain",
+    M001, would be right, but the town is not)."""
+    places = {norm(r.name) for r in raws if r.placed}
+    surnames = {
+        norm(r.name)
+        for r in raws
+        if r.kind == "person" and len([w for w in r.name.split() if w not in _PARTICLES]) == 1
+    }
+    for raw in raws:
+        key = norm(raw.name)
+        if key in places and raw.kind in ("organization", "person"):
+            raw.kind = "place"
+        elif raw.kind == "organization" and _person_shaped(raw.name):
+            toks = key.split()
+            if len(toks) > 1 and " ".join(toks[1:]) in surnames:
+                raw.kind = "person"
+
+
+def _person_shaped(name: str) -> bool:
+    """One to four capitalised words (name particles allowed), no acronym or org noun."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(
+        (w[:1].isupper() and w[1:].islower() and w.lower() not in ORG_HEADS) or w in _PARTICLES
+        for w in words
+    )
+
+
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du", "del"}
+
+
 def _link(raws: list[_Raw]) -> None:
     """Set each mention's canonical key: aliases, surname -> full name, generic -> qualified."""
     for raw in raws:
@@ -374,6 +419,8 @@ def _link_acronyms(raws: list[_Raw]) -> None:
     for r in (r for r in raws if r.kind == "organization" and " " in r.key):
         initials["".join(w[0] for w in r.name.split() if w[0].isupper()).lower()].add(r.key)
     for raw in raws:
+        if norm(raw.name) in ALIASES:
+            continue  # "U.S." is the country, not "UNFCCC Secretariat" (Wikinews M004)
         found = initials.get(raw.text.replace(".", "").lower(), set())
         if raw.text.isupper() and len(found) == 1:
             raw.key, raw.kind = next(iter(found)), "organization"
@@ -408,13 +455,15 @@ def _build(raws: list[_Raw]) -> list[Entity]:
 def extract_entities(parsed: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
     """People, organisations, places, equipment and groups of a story, most mentioned first."""
     raws: list[_Raw] = []
+    common = common_noun_acronyms(pa.doc for pa in parsed)
     for pa in parsed:
-        ner = _ner_mentions(pa)
+        ner = _ner_mentions(pa, common)
         persons = {
             t.i for r in ner if r.kind == "person" for t in pa.doc.char_span(r.start, r.end) or ()
         }
         raws += _drop_overlaps(ner, _rule_mentions(pa, persons))
     raws = _resolve_roles(raws)
+    _places_and_people(raws)
     _link(raws)
     entities = _build(raws)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
