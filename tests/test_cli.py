@@ -57,7 +57,7 @@ def test_seed_brief_one_shot() -> None:
     assert any(re.search(r"\[1\]\[2\]|\[2\]\[1\]", ln) for ln in _summary_lines(out))
 
 
-@pytest.mark.parametrize("scorer", ["lexical", "learned"])
+@pytest.mark.parametrize("scorer", ["lexical", "learned", "coverage"])
 def test_seed_brief_with_a_trained_scorer(scorer: str) -> None:
     """--scorer changes which sentences are chosen; each is still a cited source sentence."""
     code, out, err = run("brief", *map(str, SEEDS), "--scorer", scorer, "-f", "json")

@@ -19,6 +19,7 @@ from newsfuse.config import BriefOptions
 from newsfuse.summarize import (
     brief_to_dict,
     build_brief,
+    coverage,
     headline,
     learned,
     lexical,
@@ -26,6 +27,7 @@ from newsfuse.summarize import (
 )
 from newsfuse.summarize.features import story_matrix
 from newsfuse.summarize.render import locator
+from newsfuse.summarize.select import quality as select_quality
 from newsfuse.summarize.signature import signature
 from newsfuse.types import Article, Brief
 
@@ -257,7 +259,7 @@ def test_lexical_terms_carry_words_pairs_and_layout() -> None:
     assert "@pos15" in lexical.sentence_terms("A late sentence here.", 40, 0, 2)
 
 
-@pytest.mark.parametrize("scorer", ["learned", "lexical"])
+@pytest.mark.parametrize("scorer", ["learned", "lexical", "coverage"])
 def test_trained_scorers_grounded_and_within_budget(
     scorer: str,
     seeds: list[Article],
@@ -282,3 +284,76 @@ def test_trained_scorers_grounded_and_within_budget(
 def test_unknown_scorer_is_an_error(seeds: list[Article]) -> None:
     with pytest.raises(ValueError):
         build_brief("seed", seeds, BriefOptions(scorer="oracle"))
+
+
+def test_coverage_files_are_the_pinned_ones() -> None:
+    """Forest and background table load only under their pinned hashes."""
+    forest, table = coverage.load_model()
+    assert forest.feature.max() < len(coverage.FEATURES)
+    assert table.shape == (2, 2**coverage.TABLE_BITS)
+    assert (table[0] >= 0).all() and ((table[1] > 0) & (table[1] <= 1)).all()
+
+
+def test_coverage_counts_copies_and_chooses_the_best_expected_gain(
+    seeds: list[Article], multinews: list[tuple[str, list[Article]]]
+) -> None:
+    """Each greedy pick has the largest expected new hits per word of the rows that
+    fit, recomputed here with plain loops over the grams (the reference)."""
+    options = BriefOptions(words=120, scorer="coverage")
+    for articles in [seeds] + [a for _, a in multinews[:4]]:
+        matrix = story_matrix(articles)
+        q = np.array([select_quality(s.text) for s in matrix.sentences])
+        story = coverage.story_grams(matrix, lexical.lexical_scores(matrix), q)
+        features, owner = coverage.gram_features(matrix, story, coverage.load_model()[1])
+        values = coverage.copy_values(story, features, owner)
+        for ids in story.by_sentence:
+            seen: dict[int, int] = {}
+            for pos, g in enumerate(ids.tolist()):
+                assert coverage._occurrences(ids)[pos] == seen.get(g, 0)
+                seen[g] = seen.get(g, 0) + 1
+        lengths = np.array([len(s.text.split()) for s in matrix.sentences])
+        rows = coverage.greedy_cover(values, story.by_sentence, lengths, q, options)
+        covered: dict[int, int] = {}
+        used = 0
+        for row in rows:
+            best = max(
+                (
+                    _expected_gain(values, story.by_sentence[r], covered)
+                    * q[r]
+                    / max(int(lengths[r]), 1) ** options.coverage_cost_exponent
+                )
+                for r in range(matrix.size)
+                if q[r] > 0
+                and r not in rows[: rows.index(row)]
+                and (used + lengths[r] <= options.words or used == 0)
+            )
+            mine = _expected_gain(values, story.by_sentence[row], covered) * q[row]
+            assert mine / max(int(lengths[row]), 1) ** options.coverage_cost_exponent >= best - 1e-9
+            for g in story.by_sentence[row].tolist():
+                covered[g] = covered.get(g, 0) + 1
+            used += int(lengths[row])
+        assert used <= options.words or len(rows) == 1
+
+
+def _expected_gain(values: np.ndarray, ids: np.ndarray, covered: dict[int, int]) -> float:
+    extra: dict[int, int] = {}
+    total = 0.0
+    for g in ids.tolist():
+        j = covered.get(g, 0) + extra.get(g, 0)
+        total += float(values[g, min(j, values.shape[1] - 1)])
+        extra[g] = extra.get(g, 0) + 1
+    return total
+
+
+def test_coverage_probabilities_fall_with_the_copy(seeds: list[Article]) -> None:
+    """P(the summary holds a gram at least j times) must not rise with j for most
+    grams: a model that had learned the opposite would be broken."""
+    matrix = story_matrix(seeds)
+    q = np.array([select_quality(s.text) for s in matrix.sentences])
+    story = coverage.story_grams(matrix, lexical.lexical_scores(matrix), q)
+    features, owner = coverage.gram_features(matrix, story, coverage.load_model()[1])
+    values = coverage.copy_values(story, features, owner)
+    many = np.array([s.count >= 2 for s in story.stats])
+    assert many.sum() > 50
+    assert np.mean(values[many, 0] >= values[many, 1]) > 0.95
+    assert values[:, -1].max() == 0.0

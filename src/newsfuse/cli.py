@@ -59,6 +59,7 @@ class Scorer(StrEnum):
     unsupervised = "unsupervised"
     lexical = "lexical"
     learned = "learned"
+    coverage = "coverage"
 
 
 ScorerOption = Annotated[
@@ -67,7 +68,8 @@ ScorerOption = Annotated[
         "--scorer",
         help="Sentence salience: unsupervised (centrality, support, position), lexical "
         "(words editors keep; best on short Multi-News-like stories, poor on long "
-        "multi-event ones, docs/tuning.md) or learned (boosted trees).",
+        "multi-event ones, docs/tuning.md), learned (boosted trees) or coverage (the "
+        "set of sentences with the most expected summary words, built on lexical).",
     ),
 ]
 AnalysisOption = Annotated[

@@ -94,12 +94,17 @@ class BriefOptions:
     # "unsupervised": the hand-weighted sum above; "lexical": a linear model of the
     # words editors keep (newsfuse.summarize.lexical; best on Multi-News, poor on
     # long multi-event stories such as Wikinews'); "learned": boosted trees over the
-    # signals above (newsfuse.summarize.learned).
+    # signals above (newsfuse.summarize.learned); "coverage": greedy selection of the
+    # sentences with the most expected new reference n-grams per word
+    # (newsfuse.summarize.coverage, built on the lexical scorer).
     scorer: str = "unsupervised"
     lexical_blend: float = 0.0  # share of the hand-weighted score mixed into the lexical one
     learned_blend: float = 0.3  # share of the hand-weighted score mixed into the learned one
     learned_quality: float = 1.0  # exponent of `quality` multiplying the learned score
     learned_floor: float = 0.3  # drop sentences predicted to overlap the summary less than this
+    coverage_cost_exponent: float = 0.8  # gain / words**this: 1 favours short sentences more
+    coverage_bigram_weight: float = 2.0  # a covered word pair counts this many covered words
+    coverage_quality_exponent: float = 0.3  # gain x quality**this (0: quality only gates)
 
 
 @dataclass(frozen=True)

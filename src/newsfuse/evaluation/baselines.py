@@ -137,10 +137,17 @@ def newsfuse_lexical_brief(articles: Sequence[Article], budget: int) -> list[str
     return [s.text for s in brief.sentences]
 
 
+def newsfuse_coverage_brief(articles: Sequence[Article], budget: int) -> list[str]:
+    """The production brief with coverage selection (`BriefOptions(scorer="coverage")`)."""
+    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="coverage"))
+    return [s.text for s in brief.sentences]
+
+
 SUMMARIZERS: Mapping[str, Summarizer] = MappingProxyType(
     {
         "newsfuse": newsfuse_brief,
         "newsfuse-lexical": newsfuse_lexical_brief,
+        "newsfuse-coverage": newsfuse_coverage_brief,
         "lead": lead,
         "lexrank": lexrank,
         "textrank": textrank,

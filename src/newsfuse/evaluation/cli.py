@@ -42,6 +42,7 @@ eval_app = typer.Typer(
 class SummaryMethod(StrEnum):
     newsfuse = "newsfuse"
     newsfuse_lexical = "newsfuse-lexical"
+    newsfuse_coverage = "newsfuse-coverage"
     lead = "lead"
     lexrank = "lexrank"
     textrank = "textrank"

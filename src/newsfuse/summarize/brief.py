@@ -9,7 +9,7 @@ from newsfuse.config import BriefOptions
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.headline import headline
-from newsfuse.summarize.select import select, sentence_scores
+from newsfuse.summarize.select import choose
 from newsfuse.types import Article, Brief, BriefSentence, Citation, SourceRef
 
 
@@ -67,7 +67,7 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     unique = list({a.id: a for a in articles}.values())
     rank = {a.id: i for i, a in enumerate(unique)}
     matrix = story_matrix(unique)
-    rows = select(matrix, sentence_scores(matrix, options), options)
+    rows = choose(matrix, options)
     sentences = tuple(
         BriefSentence(
             text=matrix.sentences[row].text,

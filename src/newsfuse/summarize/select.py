@@ -175,7 +175,8 @@ def sentence_scores(matrix: StoryMatrix, options: BriefOptions) -> FloatArray:
         return lexical_salience(matrix, parts.quality, unsupervised, options)
     if options.scorer != "learned":
         raise ValueError(
-            f"unknown scorer {options.scorer!r}: use 'unsupervised', 'lexical' or 'learned'"
+            f"unknown scorer {options.scorer!r}: use 'unsupervised', 'lexical', 'learned'"
+            " or 'coverage'"
         )
     from newsfuse.summarize.learned import learned_scores
 
@@ -206,3 +207,14 @@ def select(matrix: StoryMatrix, scores: FloatArray, options: BriefOptions) -> li
         open_ &= redundancy < options.redundancy
         open_[row] = False
     return chosen
+
+
+def choose(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
+    """The brief's rows, best first: coverage selection for `scorer="coverage"`
+    (it selects as a set, newsfuse.summarize.coverage), else MMR over the
+    configured sentence scorer."""
+    if options.scorer == "coverage":
+        from newsfuse.summarize.coverage import coverage_select
+
+        return coverage_select(matrix, options)
+    return select(matrix, sentence_scores(matrix, options), options)
