@@ -66,10 +66,11 @@ ScorerOption = Annotated[
     Scorer,
     typer.Option(
         "--scorer",
-        help="Sentence salience: unsupervised (centrality, support, position), lexical "
+        help="Sentence selection: coverage (default: the set of sentences with the most "
+        "expected summary words, built on lexical), unsupervised (centrality, support, "
+        "position), lexical "
         "(words editors keep; best on short Multi-News-like stories, poor on long "
-        "multi-event ones, docs/tuning.md), learned (boosted trees) or coverage (the "
-        "set of sentences with the most expected summary words, built on lexical).",
+        "multi-event ones, docs/tuning.md) or learned (boosted trees).",
     ),
 ]
 AnalysisOption = Annotated[
@@ -178,7 +179,7 @@ def stories(
     ] = "table",
     briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
     words: WordsOption = 120,
-    scorer: ScorerOption = Scorer.unsupervised,
+    scorer: ScorerOption = Scorer.coverage,
     analysis: AnalysisOption = False,
 ) -> None:
     """List the stories: id, headline, articles, outlets, first and last date."""
@@ -283,7 +284,7 @@ def brief(
     ],
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
-    scorer: ScorerOption = Scorer.unsupervised,
+    scorer: ScorerOption = Scorer.coverage,
     fmt: FormatOption = Format.md,
     analysis: AnalysisOption = True,
 ) -> None:

@@ -96,8 +96,9 @@ class BriefOptions:
     # long multi-event stories such as Wikinews'); "learned": boosted trees over the
     # signals above (newsfuse.summarize.learned); "coverage": greedy selection of the
     # sentences with the most expected new reference n-grams per word
-    # (newsfuse.summarize.coverage, built on the lexical scorer).
-    scorer: str = "unsupervised"
+    # (newsfuse.summarize.coverage, built on the lexical scorer; the default: best on
+    # Multi-News val by 1.3 ROUGE-1 over "unsupervised", within noise of it on Wikinews).
+    scorer: str = "coverage"
     lexical_blend: float = 0.0  # share of the hand-weighted score mixed into the lexical one
     learned_blend: float = 0.3  # share of the hand-weighted score mixed into the learned one
     learned_quality: float = 1.0  # exponent of `quality` multiplying the learned score
@@ -105,6 +106,7 @@ class BriefOptions:
     coverage_cost_exponent: float = 0.8  # gain / words**this: 1 favours short sentences more
     coverage_bigram_weight: float = 2.0  # a covered word pair counts this many covered words
     coverage_quality_exponent: float = 0.3  # gain x quality**this (0: quality only gates)
+    coverage_lead: bool = True  # the hand-weighted score's best sentence leads the brief
 
 
 @dataclass(frozen=True)

@@ -143,11 +143,19 @@ def newsfuse_coverage_brief(articles: Sequence[Article], budget: int) -> list[st
     return [s.text for s in brief.sentences]
 
 
+def newsfuse_unsupervised_brief(articles: Sequence[Article], budget: int) -> list[str]:
+    """The production brief with the hand-weighted scorer (the default until #4's
+    coverage selection), kept measurable."""
+    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="unsupervised"))
+    return [s.text for s in brief.sentences]
+
+
 SUMMARIZERS: Mapping[str, Summarizer] = MappingProxyType(
     {
         "newsfuse": newsfuse_brief,
         "newsfuse-lexical": newsfuse_lexical_brief,
         "newsfuse-coverage": newsfuse_coverage_brief,
+        "newsfuse-unsupervised": newsfuse_unsupervised_brief,
         "lead": lead,
         "lexrank": lexrank,
         "textrank": textrank,

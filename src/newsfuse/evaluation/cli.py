@@ -43,6 +43,7 @@ class SummaryMethod(StrEnum):
     newsfuse = "newsfuse"
     newsfuse_lexical = "newsfuse-lexical"
     newsfuse_coverage = "newsfuse-coverage"
+    newsfuse_unsupervised = "newsfuse-unsupervised"
     lead = "lead"
     lexrank = "lexrank"
     textrank = "textrank"

@@ -40,7 +40,7 @@ from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.text.tokens import STOP_WORDS, words
 
 MODEL_FILE = "coverage.json"
-MODEL_SHA256 = "4e0c0e43c8cb64b1f004ea5bca9d6d28f24fadd91c8b89386f8e68d235402557"
+MODEL_SHA256 = "a43e6eaf8bef682d5604b7e89edbcf0c49cf71a09cf3921ff7523c2f45009a6a"
 TABLE_FILE = "coverage_background.npy"
 TABLE_SHA256 = "ee1bff4339af5a3d3876e9677a1e4995184de5f7c966d356c272db3fd0cf1c13"
 TABLE_BITS = 20  # hashed n-gram buckets of the background table
@@ -101,85 +101,100 @@ def buckets(grams: Sequence[str]) -> NDArray[np.int32]:
     return np.asarray(hashed.indices, dtype=np.int32)
 
 
-@dataclass
-class _Gram:
-    count: int
-    articles: set[int]
-    sentences: set[int]
-    first_index: int
-    first_relative: float
-    lexical_max: float
-    lexical_sum: float
-    scaled_max: float
-    quality_max: float
-
-
 @dataclass(frozen=True)
 class StoryGrams:
-    """Each distinct gram of the story with its statistics, and each sentence's
-    grams as indices into `grams` (the unit the selection counts)."""
+    """Each distinct gram of the story with its statistics (arrays indexed by gram),
+    and each sentence's grams as indices into `grams` (the unit selection counts)."""
 
     grams: list[str]
-    stats: list[_Gram]
     by_sentence: list[NDArray[np.int64]]
+    count: NDArray[np.int64]
+    articles: NDArray[np.int64]
+    sentences: NDArray[np.int64]
+    first_index: NDArray[np.int64]
+    first_relative: FloatArray
+    lexical_max: FloatArray
+    lexical_mean: FloatArray
+    scaled_max: FloatArray
+    quality_max: FloatArray
+
+
+def _distinct(gram: NDArray[np.int64], other: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+    """Per gram, how many distinct values of `other` occur with it."""
+    width = int(other.max()) + 1 if len(other) else 1
+    pairs = np.unique(gram * width + other)
+    return np.bincount(pairs // width, minlength=n)
+
+
+def _reduce(
+    ufunc: np.ufunc, start: float, gram: NDArray[np.int64], v: FloatArray, n: int
+) -> FloatArray:
+    out = np.full(n, start)
+    ufunc.at(out, gram, v)
+    return out
 
 
 def story_grams(matrix: StoryMatrix, lexical: FloatArray, quality: FloatArray) -> StoryGrams:
-    """Gather per-gram statistics in one pass over the story's sentences."""
+    """Per-gram statistics of the story, computed over all gram occurrences at once."""
+    index: dict[str, int] = {}
+    by_sentence = [
+        np.array([index.setdefault(g, len(index)) for g in sentence_grams(s.text)], np.int64)
+        for s in matrix.sentences
+    ]
+    n = len(index)
+    gram = np.concatenate(by_sentence) if by_sentence else np.zeros(0, np.int64)
+    row = np.repeat(np.arange(matrix.size), [len(ids) for ids in by_sentence])
+    position = np.array([s.index for s in matrix.sentences], dtype=np.int64)
     sizes = np.diff(np.append(matrix.starts, matrix.size))
+    relative = position / np.maximum(sizes[matrix.article_of], 1)
     scaled = lexical - lexical.min() + 1e-3
     scaled = scaled / scaled.max() * quality
-    index: dict[str, int] = {}
-    stats: list[_Gram] = []
-    by_sentence = []
-    for row, sentence in enumerate(matrix.sentences):
-        art = int(matrix.article_of[row])
-        relative = sentence.index / max(int(sizes[art]), 1)
-        ids = []
-        for g in sentence_grams(sentence.text):
-            i = index.setdefault(g, len(stats))
-            if i == len(stats):
-                stats.append(_Gram(0, set(), set(), 10**6, 9.0, -1e9, 0.0, -1e9, 0.0))
-            s = stats[i]
-            s.count += 1
-            s.articles.add(art)
-            s.sentences.add(row)
-            s.first_index = min(s.first_index, sentence.index)
-            s.first_relative = min(s.first_relative, relative)
-            s.lexical_max = max(s.lexical_max, float(lexical[row]))
-            s.lexical_sum += float(lexical[row])
-            s.scaled_max = max(s.scaled_max, float(scaled[row]))
-            s.quality_max = max(s.quality_max, float(quality[row]))
-            ids.append(i)
-        by_sentence.append(np.array(ids, dtype=np.int64))
-    return StoryGrams(list(index), stats, by_sentence)
+    count = np.bincount(gram, minlength=n)
+    first = np.full(n, 10**6, dtype=np.int64)
+    np.minimum.at(first, gram, position[row])
+    return StoryGrams(
+        grams=list(index),
+        by_sentence=by_sentence,
+        count=count,
+        articles=_distinct(gram, matrix.article_of[row], n),
+        sentences=_distinct(gram, row, n),
+        first_index=first,
+        first_relative=_reduce(np.minimum, 9.0, gram, relative[row], n),
+        lexical_max=_reduce(np.maximum, -1e9, gram, lexical[row], n),
+        lexical_mean=np.bincount(gram, weights=lexical[row], minlength=n) / np.maximum(count, 1),
+        scaled_max=_reduce(np.maximum, -1e9, gram, scaled[row], n),
+        quality_max=_reduce(np.maximum, 0.0, gram, quality[row], n),
+    )
 
 
 def gram_features(
     matrix: StoryMatrix, story: StoryGrams, table: FloatArray
 ) -> tuple[FloatArray, NDArray[np.int64]]:
-    """One row of FEATURES per (gram, copy j <= min(count, MAX_COPIES)), and the
-    gram index of each row."""
+    """One row of FEATURES per (gram, copy j <= min(count, MAX_COPIES)), gram by
+    gram and j ascending, and the gram index of each row."""
     k = len(matrix.articles)
-    tokens = math.log1p(sum(len(s.text.split()) for s in matrix.sentences))
+    n = len(story.grams)
+    parts = [g.split(" ") for g in story.grams]
     bucket = buckets(story.grams)
-    rows, owner = [], []
-    for i, (g, s) in enumerate(zip(story.grams, story.stats, strict=True)):
-        parts = g.split(" ")
-        base = [
-            float(len(parts)), 0.0, float(s.count), float(len(s.articles)),
-            len(s.articles) / k, float(len(s.sentences)), float(min(s.first_index, 30)),
-            s.first_relative, s.lexical_max, s.lexical_sum / s.count, s.scaled_max,
-            s.quality_max, float(sum(p in _STOP for p in parts)),
-            float(any(c.isdigit() for c in g)), float(len(g) - len(parts) + 1),
-            float(table[0, bucket[i]]), float(table[1, bucket[i]]), float(k), tokens,
-            float(s.first_index == 0), float(matrix.size),
-        ]  # fmt: skip
-        for j in range(1, min(s.count, MAX_COPIES) + 1):
-            base[1] = float(j)
-            rows.append(list(base))
-            owner.append(i)
-    return np.array(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.array(owner)
+    first = story.first_index.astype(np.float64)
+    columns = [
+        np.array([len(p) for p in parts], dtype=np.float64), np.zeros(n),
+        story.count.astype(np.float64), story.articles.astype(np.float64), story.articles / k,
+        story.sentences.astype(np.float64), np.minimum(first, 30), story.first_relative,
+        story.lexical_max, story.lexical_mean, story.scaled_max, story.quality_max,
+        np.array([sum(w in _STOP for w in p) for p in parts], dtype=np.float64),
+        np.array([any(c.isdigit() for c in g) for g in story.grams], dtype=np.float64),
+        np.array([len(g) - len(p) + 1 for g, p in zip(story.grams, parts, strict=True)], float),
+        table[0, bucket], table[1, bucket], np.full(n, float(k)),
+        np.full(n, math.log1p(sum(len(s.text.split()) for s in matrix.sentences))),
+        (first == 0).astype(np.float64), np.full(n, float(matrix.size)),
+    ]  # fmt: skip
+    base = np.column_stack(columns) if n else np.zeros((0, len(FEATURES)))
+    copies = np.minimum(story.count, MAX_COPIES)
+    owner = np.repeat(np.arange(n), copies)
+    rows = base[owner]
+    rows[:, 1] = np.arange(len(owner)) - np.repeat(np.cumsum(copies) - copies, copies) + 1
+    return rows, owner
 
 
 @lru_cache(maxsize=1)
@@ -227,10 +242,11 @@ def greedy_cover(
     lengths: NDArray[np.int64],
     weight: FloatArray,
     options: BriefOptions,
+    lead: Sequence[int] = (),
 ) -> list[int]:
     """Rows chosen best expected-new-hits-per-word (times `weight`) first, within
     `options.words`; rows of weight 0 never. Like `select`, only the first sentence
-    may exceed the budget on its own."""
+    may exceed the budget on its own. Rows in `lead` are taken first, as given."""
     n = len(by_sentence)
     flat = np.concatenate(by_sentence) if n else np.zeros(0, dtype=np.int64)
     owner = np.repeat(np.arange(n), [len(ids) for ids in by_sentence])
@@ -239,8 +255,11 @@ def greedy_cover(
     last = values.shape[1] - 1
     cost = np.maximum(lengths, 1).astype(np.float64) ** options.coverage_cost_exponent
     open_ = weight > 0
-    chosen: list[int] = []
-    used = 0
+    chosen: list[int] = list(lead)
+    used = int(lengths[chosen].sum())
+    for row in chosen:
+        np.add.at(covered, by_sentence[row], 1)
+        open_[row] = False
     while open_.any():
         fits = open_ & ((lengths + used <= options.words) | (not chosen))
         if not fits.any():
@@ -258,11 +277,12 @@ def greedy_cover(
 def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
     """The brief's rows for `BriefOptions(scorer="coverage")`, best first."""
     from newsfuse.summarize.lexical import lexical_scores
-    from newsfuse.summarize.select import quality
+    from newsfuse.summarize.select import components, unsupervised_scores
 
     if matrix.size == 0:
         return []
-    quality_ = np.array([quality(s.text, options.full_length) for s in matrix.sentences])
+    parts = components(matrix, options)
+    quality_ = parts.quality
     story = story_grams(matrix, lexical_scores(matrix), quality_)
     _, table = load_model()
     features, owner = gram_features(matrix, story, table)
@@ -271,4 +291,8 @@ def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
     values[pairs] *= options.coverage_bigram_weight
     lengths = np.array([len(s.text.split()) for s in matrix.sentences], dtype=np.int64)
     weight = quality_**options.coverage_quality_exponent * (quality_ > 0)
-    return greedy_cover(values, story.by_sentence, lengths, weight, options)
+    lead: list[int] = []
+    if options.coverage_lead:  # the sentence that names the event (see select.py) leads
+        hand = unsupervised_scores(parts, options)
+        lead = [int(np.argmax(hand))] if hand.max() > 0 else []
+    return greedy_cover(values, story.by_sentence, lengths, weight, options, lead)
