@@ -17,6 +17,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsfuse.analyze.aliases import (
+    admin_base,
+    expand_leading_alias,
+    given_name_of,
+    nickname_of,
+    plural_map,
+    spelling_map,
+    undotted,
+)
 from newsfuse.analyze.entity_rules import common_noun_acronyms, corrected_kind, place_by_next_word
 from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.types import Entity, Mention, content_hash
@@ -101,7 +110,13 @@ ALIASES = {
     "al qaeda": "al Qaeda",
     "associated press": "Associated Press",
     "ap": "Associated Press",
+    # "The UN says the toll is nearing 150,000", "U.N. warns of delays" (Wikinews M000)
+    "un": "United Nations",
+    "united nations": "United Nations",
 }
+# Aliases that may open an organisation's name ("UN Security Council"); not countries,
+# whose organisations the rules name by adjective ("U.S. Government").
+_ORG_PREFIXES = {k: v for k, v in ALIASES.items() if k not in COUNTRY_ADJ}
 ORG_HEADS = {"ministry", "government", "military", "army", "navy", "parliament", "cabinet"}
 TITLE_HEADS = {
     "minister", "senator", "president", "secretary", "chairman", "premier", "governor",
@@ -351,24 +366,63 @@ def _person_shaped(name: str) -> bool:
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du", "del"}
 
 
+def _key(name: str, kind: str) -> str:
+    """A name's matching key: aliases ("U.N." = "UN" = "United Nations"), dotted acronyms
+    undotted, an aliased acronym opening an organisation's name spelled out."""
+    key = norm(name)
+    key = norm(ALIASES.get(key) or ALIASES.get(undotted(key)) or undotted(key))
+    return expand_leading_alias(key, _ORG_PREFIXES) if kind == "organization" else key
+
+
+def _merge_keys(raws: list[_Raw]) -> None:
+    """Story-level merges of keys before linking (rules of analyze/aliases.py): a place
+    and its lower-case "X province", singular and plural organisations, and people's
+    names spelled two ways (with their lone surnames)."""
+    places = {r.key for r in raws if r.kind == "place"}
+    orgs = plural_map(Counter(r.key for r in raws if r.kind == "organization"))
+    for raw in raws:
+        if raw.kind == "place":
+            raw.key = admin_base(raw.key, raw.name, places)
+        elif raw.kind == "organization":
+            raw.key = orgs.get(raw.key, raw.key)
+    people = [r for r in raws if r.kind == "person"]
+    spelled = spelling_map(Counter(r.key for r in people if " " in r.key))
+    for raw in people:
+        raw.key = spelled.get(raw.key, raw.key)
+
+
+def _alone(
+    raw: _Raw, full: dict[str, list[str]], counts: Counter[str], places: set[str]
+) -> str | None:
+    """The full name a lone word that is no surname stands for: a person's first name
+    ("Ban" -> "Ban Ki-moon"), an organisation word that is one ("Hasib"), a nickname."""
+    if raw.kind == "person":
+        cands = [f for f in full if full[f][0] == raw.key][:2]
+        if len(cands) == 1:
+            return cands[0]
+        return None if cands else nickname_of(raw.key, full)
+    return given_name_of(raw.key, full, counts, places) if raw.kind == "organization" else None
+
+
 def _link(raws: list[_Raw]) -> None:
     """Set each mention's canonical key: aliases, surname -> full name, generic -> qualified."""
     for raw in raws:
-        raw.key = norm(ALIASES.get(norm(raw.name), raw.name))
-    _merge_spellings([r for r in raws if r.kind == "person" and " " in r.key])
+        raw.key = _key(raw.name, raw.kind)
+    _merge_keys(raws)
     full = {r.key: r.key.split() for r in raws if r.kind == "person" and " " in r.key}
     surnames: dict[str, list[str]] = defaultdict(list)
     for key, toks in full.items():
         surnames[toks[-1]].append(key)
     counts = Counter(r.key for r in raws)
+    places = {r.key for r in raws if r.kind == "place"}
     first = {(id(r.pa), r.key): -r.start for r in reversed(raws) if r.key in full}
     for raw in raws:
         toks = raw.key.split()
         if raw.kind == "person" or (len(toks) == 1 and raw.key not in COUNTRY_ADJ):
             cands = [f for f in surnames.get(toks[-1], []) if full[f][-len(toks) :] == toks]
-            if not cands and raw.kind == "person" and len(toks) == 1 and raw.key not in surnames:
-                cands = [f for f in full if full[f][0] == toks[0]][:2]  # "Ban" -> "Ban Ki-moon"
-                cands = cands if len(cands) == 1 else []
+            if not cands and len(toks) == 1 and raw.key not in surnames:
+                found = _alone(raw, full, counts, places)
+                cands = [found] if found else []
             if cands:  # the longest; then the one its article introduced first, then the commonest
                 order = {f: first.get((id(raw.pa), f), -(1 << 40)) for f in cands}
                 raw.key = max(cands, key=lambda f: (len(full[f]), order[f], counts[f]))
@@ -384,46 +438,23 @@ def _link(raws: list[_Raw]) -> None:
             raw.key = next(iter(generic))
 
 
-def _doubled(a: str, b: str) -> bool:
-    """The same word, or one with a letter doubled ("hasib" / "hassib", "philip" / "phillip");
-    other one-letter differences are often other people ("eric" / "erica", "john" / "joan")."""
-    if len(a) == len(b):
-        return a == b
-    short, long = sorted((a, b), key=len)
-    if len(long) - len(short) != 1 or len(short) < 4:
-        return False
-    cuts = (long[:i] + long[i + 1 :] for i in range(1, len(long)) if long[i] == long[i - 1])
-    return short in cuts
-
-
-def _merge_spellings(people: list[_Raw]) -> None:
-    """Full names that differ by a letter in a word other than the surname are one person
-    spelled two ways ("Hasib Hussain", "Hassib Hussain"); the commoner spelling is the key."""
-    counts = Counter(r.key for r in people)
-    keys = sorted(counts, key=lambda k: (-counts[k], k))
-    canon: dict[str, str] = {}
-    for n, key in enumerate(keys):
-        toks = key.split()
-        for other in (k for k in keys[:n] if k not in canon):
-            ot = other.split()
-            if len(ot) == len(toks) and all(map(_doubled, ot, toks)):
-                canon[key] = other
-                break
-    for raw in people:
-        raw.key = canon.get(raw.key, raw.key)
-
-
 def _link_acronyms(raws: list[_Raw]) -> None:
     """ "EU" -> "European Union" when exactly one organisation of the story has those initials."""
     initials: dict[str, set[str]] = defaultdict(set)
     for r in (r for r in raws if r.kind == "organization" and " " in r.key):
         initials["".join(w[0] for w in r.name.split() if w[0].isupper()).lower()].add(r.key)
     for raw in raws:
-        if norm(raw.name) in ALIASES:
+        if undotted(norm(raw.name)) in ALIASES:
             continue  # "U.S." is the country, not "UNFCCC Secretariat" (Wikinews M004)
         found = initials.get(raw.text.replace(".", "").lower(), set())
         if raw.text.isupper() and len(found) == 1:
             raw.key, raw.kind = next(iter(found)), "organization"
+
+
+def _display(name: str) -> str:
+    """The name an alias stands for ("U.N." -> "United Nations"), else the name."""
+    key = norm(name)
+    return ALIASES.get(key) or ALIASES.get(undotted(key)) or name
 
 
 def _build(raws: list[_Raw]) -> list[Entity]:
@@ -435,8 +466,8 @@ def _build(raws: list[_Raw]) -> list[Entity]:
     for key, members in groups.items():
         kinds = Counter(m.kind for m in members)  # a tie goes to person ("Marshal Houston")
         kind = max(kinds, key=lambda k: (kinds[k], k == "person"))
-        forms = (ALIASES.get(norm(m.name), m.name) for m in members)
-        names = Counter(f for f in forms if norm(f) == key)
+        forms = ((_display(m.name), m.kind) for m in members)
+        names = Counter(f for f, k in forms if _key(f, k) == key)
         name = names.most_common(1)[0][0] if names else members[0].name
         mentions = []
         for m in sorted(members, key=lambda m: (m.pa.article.id, m.start)):
