@@ -14,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
+from io import BytesIO
 from typing import Any
 
 import numpy as np
@@ -114,3 +115,21 @@ def load_forest_file(package: str, name: str, sha256: str, features: tuple[str, 
     if tuple(raw["features"]) != features:
         raise RuntimeError(f"{name}: features {raw['features']} != {features}")
     return forest_from_json(raw)
+
+
+def load_pinned_array(
+    package: str, name: str, sha256: str, shape: tuple[int, ...], retrain: str
+) -> FloatArray:
+    """The .npy array `package/name` as float64, refused unless its sha256 and shape
+    match (`retrain` names the script that rebuilds it, for the error message)."""
+    data = resources.files(package).joinpath(name).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise RuntimeError(
+            f"{name} has sha256 {digest}, expected {sha256}: "
+            f"reinstall newsfuse or retrain with {retrain}"
+        )
+    array: FloatArray = np.load(BytesIO(data), allow_pickle=False).astype(np.float64)
+    if array.shape != shape:
+        raise RuntimeError(f"{name} holds {array.shape}, not {shape}")
+    return array

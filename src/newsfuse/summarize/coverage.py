@@ -21,21 +21,18 @@ the background table ship as package data with pinned sha256 hashes.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from io import BytesIO
 
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.config import BriefOptions
-from newsfuse.forest import Forest, load_forest_file
+from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.text.tokens import STOP_WORDS, words
 
@@ -44,6 +41,7 @@ MODEL_SHA256 = "a43e6eaf8bef682d5604b7e89edbcf0c49cf71a09cf3921ff7523c2f45009a6a
 TABLE_FILE = "coverage_background.npy"
 TABLE_SHA256 = "ee1bff4339af5a3d3876e9677a1e4995184de5f7c966d356c272db3fd0cf1c13"
 TABLE_BITS = 20  # hashed n-gram buckets of the background table
+_RETRAIN = "scripts/train_coverage.py"
 MAX_COPIES = 3  # P(reference holds g at least j times) is modelled for j <= 3, 0 beyond
 FEATURES = (
     "n",
@@ -200,17 +198,10 @@ def gram_features(
 @lru_cache(maxsize=1)
 def load_model() -> tuple[Forest, FloatArray]:
     """The shipped forest and background table, checked against their hashes."""
-    forest = load_forest_file("newsfuse.summarize.data", MODEL_FILE, MODEL_SHA256, FEATURES)
-    data = resources.files("newsfuse.summarize.data").joinpath(TABLE_FILE).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != TABLE_SHA256:
-        raise RuntimeError(
-            f"{TABLE_FILE} has sha256 {digest}, expected {TABLE_SHA256}: "
-            "reinstall newsfuse or retrain with scripts/train_coverage.py"
-        )
-    table = np.load(BytesIO(data), allow_pickle=False).astype(np.float64)
-    if table.shape != (2, 2**TABLE_BITS):
-        raise RuntimeError(f"{TABLE_FILE} holds {table.shape}, not (2, {2**TABLE_BITS})")
+    package = "newsfuse.summarize.data"
+    forest = load_forest_file(package, MODEL_FILE, MODEL_SHA256, FEATURES)
+    shape = (2, 2**TABLE_BITS)
+    table = load_pinned_array(package, TABLE_FILE, TABLE_SHA256, shape, _RETRAIN)
     return forest, table
 
 

@@ -17,17 +17,15 @@ with plurals folded, so cased web text and Multi-News's re-cased text agree.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
-from io import BytesIO
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.config import BriefOptions
+from newsfuse.forest import load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.text.tokens import words
 
@@ -79,16 +77,13 @@ def story_terms(matrix: StoryMatrix) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def load_weights() -> tuple[FloatArray, float]:
     """The shipped coefficients and intercept, checked against MODEL_SHA256."""
-    data = resources.files("newsfuse.summarize.data").joinpath(MODEL_FILE).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != MODEL_SHA256:
-        raise RuntimeError(
-            f"{MODEL_FILE} has sha256 {digest}, expected {MODEL_SHA256}: "
-            "reinstall newsfuse or retrain with scripts/train_lexical.py"
-        )
-    array = np.load(BytesIO(data), allow_pickle=False).astype(np.float64)
-    if array.shape != (2**HASH_BITS + 1,):
-        raise RuntimeError(f"{MODEL_FILE} holds {array.shape}, not {2**HASH_BITS + 1}")
+    array = load_pinned_array(
+        "newsfuse.summarize.data",
+        MODEL_FILE,
+        MODEL_SHA256,
+        (2**HASH_BITS + 1,),
+        "scripts/train_lexical.py",
+    )
     return array[:-1], float(array[-1])
 
 
