@@ -23,6 +23,7 @@ from newsfuse.summarize import (
     headline,
     learned,
     lexical,
+    recurring,
     render_markdown,
 )
 from newsfuse.summarize.features import story_matrix
@@ -357,3 +358,31 @@ def test_coverage_probabilities_fall_with_the_copy(seeds: list[Article]) -> None
     assert many.sum() > 50
     assert np.mean(values[many, 0] >= values[many, 1]) > 0.95
     assert values[:, -1].max() == 0.0
+
+
+def test_recurring_sentences_are_archive_boilerplate_not_news(
+    shared_dir: Path, seeds: list[Article], wikinews: list[tuple[str, list[Article]]]
+) -> None:
+    """The shipped list flags the Wayback crawl notes Multi-News val carries and no
+    sentence of the seeds or the Wikinews stories (real news)."""
+    flagged = []
+    with gzip.open(shared_dir / "data/summarization/multinews.val.jsonl.gz", "rt") as handle:
+        for line in itertools.islice(handle, 2000):
+            for doc in json.loads(line)["documents"]:
+                if "These crawls are part of an effort" in doc["text"]:
+                    article = make_article(body=doc["text"], source="val")
+                    flagged += [s.text for s in article.sentences if recurring.is_recurring(s.text)]
+    assert any(t.startswith("These crawls are part of an effort") for t in flagged)
+    news = [s.text for a in seeds + [a for _, arts in wikinews for a in arts] for s in a.sentences]
+    assert len(news) > 1000
+    assert not [t for t in news if recurring.is_recurring(t)]
+    assert select_quality(flagged[0]) == 0.0
+
+
+def test_recurring_hash_ignores_spacing_and_case() -> None:
+    """Multi-News's tokenizer spacing and web text hash alike; short lines never match."""
+    web = "You always have the option to delete your tweet location history."  # Twitter widget
+    multinews = "you always have the option to delete your tweet location history ."
+    assert recurring.sentence_hash(web) == recurring.sentence_hash(multinews) != 0
+    assert recurring.is_recurring(web)
+    assert recurring.sentence_hash("He said so.") == 0

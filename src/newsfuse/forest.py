@@ -117,11 +117,9 @@ def load_forest_file(package: str, name: str, sha256: str, features: tuple[str, 
     return forest_from_json(raw)
 
 
-def load_pinned_array(
-    package: str, name: str, sha256: str, shape: tuple[int, ...], retrain: str
-) -> FloatArray:
-    """The .npy array `package/name` as float64, refused unless its sha256 and shape
-    match (`retrain` names the script that rebuilds it, for the error message)."""
+def read_pinned(package: str, name: str, sha256: str, retrain: str) -> bytes:
+    """The bytes of package data `package/name`, refused unless its sha256 matches
+    (`retrain` names the script that rebuilds it, for the error message)."""
     data = resources.files(package).joinpath(name).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != sha256:
@@ -129,6 +127,15 @@ def load_pinned_array(
             f"{name} has sha256 {digest}, expected {sha256}: "
             f"reinstall newsfuse or retrain with {retrain}"
         )
+    return data
+
+
+def load_pinned_array(
+    package: str, name: str, sha256: str, shape: tuple[int, ...], retrain: str
+) -> FloatArray:
+    """The .npy array `package/name` as float64, refused unless its sha256 and shape
+    match (see `read_pinned`)."""
+    data = read_pinned(package, name, sha256, retrain)
     array: FloatArray = np.load(BytesIO(data), allow_pickle=False).astype(np.float64)
     if array.shape != shape:
         raise RuntimeError(f"{name} holds {array.shape}, not {shape}")

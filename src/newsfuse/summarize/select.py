@@ -31,6 +31,7 @@ from scipy import sparse
 
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import FloatArray, StoryMatrix
+from newsfuse.summarize.recurring import is_recurring
 from newsfuse.summarize.signature import signature_coverage
 from newsfuse.text.tokens import words
 
@@ -61,11 +62,13 @@ def quality(text: str, full_length: int = 12) -> float:
     """How usable a sentence is as a brief sentence, 0 (never) to 1.
 
     Catches what extraction leaves in and a reader should not see: boilerplate
-    and credits, all-caps lines, fragments, questions (they raise, not report),
-    and quotes with no speaker (a brief must say who claims what).
+    and credits, sentences known to recur across unrelated stories (archive and
+    widget text, newsfuse.summarize.recurring), all-caps lines, fragments,
+    questions (they raise, not report), and quotes with no speaker (a brief must
+    say who claims what).
     """
     tokens = words(text)
-    if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text):
+    if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text):
         return 0.0
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
