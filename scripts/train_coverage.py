@@ -87,9 +87,11 @@ def gram_rows(cluster: SummaryCluster) -> tuple[NDArray[np.float64], NDArray[np.
     matrix = story_matrix(articles)
     if matrix.size == 0 or not cluster.summaries:
         return np.zeros((0, len(coverage.FEATURES))), np.zeros(0, dtype=np.int8)
-    lexical = vectorizer().transform(story_terms(matrix)) @ _WORKER["coef"] + _WORKER["intercept"]
+    grams = [coverage.sentence_grams(s.text) for s in matrix.sentences]
+    terms = vectorizer().transform(story_terms(matrix, grams))
+    lexical = np.asarray(terms @ _WORKER["coef"] + _WORKER["intercept"], dtype=np.float64)
     quality_ = np.array([quality(s.text) for s in matrix.sentences])
-    story = coverage.story_grams(matrix, np.asarray(lexical, dtype=np.float64), quality_)
+    story = coverage.story_grams(matrix, lexical, quality_, grams)
     x, owner = coverage.gram_features(matrix, story, _WORKER["table"])
     reference = Counter(coverage.sentence_grams(cluster.summaries[0]))
     held = np.array([reference[g] for g in story.grams])

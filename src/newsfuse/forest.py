@@ -107,11 +107,7 @@ def dump_forest(raw: dict[str, Any]) -> bytes:
 
 def load_forest_file(package: str, name: str, sha256: str, features: tuple[str, ...]) -> Forest:
     """The forest `package/name`, refused unless its sha256 and feature list match."""
-    data = resources.files(package).joinpath(name).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != sha256:
-        raise RuntimeError(f"{name}: sha256 {digest}, expected {sha256}")
-    raw = json.loads(data)
+    raw = json.loads(read_pinned(package, name, sha256, "its scripts/train_*.py"))
     if tuple(raw["features"]) != features:
         raise RuntimeError(f"{name}: features {raw['features']} != {features}")
     return forest_from_json(raw)

@@ -21,7 +21,6 @@ the background table ship as package data with pinned sha256 hashes.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +33,8 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from newsfuse.config import BriefOptions
 from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
-from newsfuse.text.tokens import STOP_WORDS, words
+from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
+from newsfuse.text.tokens import STOP_WORDS
 
 MODEL_FILE = "coverage.json"
 MODEL_SHA256 = "a43e6eaf8bef682d5604b7e89edbcf0c49cf71a09cf3921ff7523c2f45009a6a"
@@ -69,10 +69,7 @@ FEATURES = (
 _STOP = frozenset(fold(w) for w in STOP_WORDS) | STOP_WORDS
 
 
-def sentence_grams(text: str) -> list[str]:
-    """The sentence's folded words and adjacent word pairs ("a b"), in order."""
-    tokens = [fold(w) for w in words(text)]
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+sentence_grams = word_grams  # the lexical model's words and pairs are the n-grams counted
 
 
 def text_grams(text: str) -> set[str]:
@@ -80,14 +77,10 @@ def text_grams(text: str) -> set[str]:
     return set(sentence_grams(text))
 
 
-def _identity(tokens: Sequence[str]) -> Sequence[str]:
-    return tokens
-
-
 def table_hasher() -> HashingVectorizer:
     """Bucket of each gram in the background table (stateless: never fitted)."""
     return HashingVectorizer(
-        n_features=2**TABLE_BITS, analyzer=_identity, alternate_sign=False, norm=None
+        n_features=2**TABLE_BITS, analyzer=pretokenized, alternate_sign=False, norm=None
     )
 
 
@@ -132,12 +125,19 @@ def _reduce(
     return out
 
 
-def story_grams(matrix: StoryMatrix, lexical: FloatArray, quality: FloatArray) -> StoryGrams:
-    """Per-gram statistics of the story, computed over all gram occurrences at once."""
+def story_grams(
+    matrix: StoryMatrix,
+    lexical: FloatArray,
+    quality: FloatArray,
+    grams: Sequence[list[str]] | None = None,
+) -> StoryGrams:
+    """Per-gram statistics of the story, computed over all gram occurrences at once
+    (`grams`: each sentence's `sentence_grams`, when the caller has them)."""
+    grams = grams or [sentence_grams(s.text) for s in matrix.sentences]
     index: dict[str, int] = {}
     by_sentence = [
-        np.array([index.setdefault(g, len(index)) for g in sentence_grams(s.text)], np.int64)
-        for s in matrix.sentences
+        np.array([index.setdefault(g, len(index)) for g in sentence], np.int64)
+        for sentence in grams
     ]
     n = len(index)
     gram = np.concatenate(by_sentence) if by_sentence else np.zeros(0, np.int64)
@@ -267,14 +267,14 @@ def greedy_cover(
 
 def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
     """The brief's rows for `BriefOptions(scorer="coverage")`, best first."""
-    from newsfuse.summarize.lexical import lexical_scores
     from newsfuse.summarize.select import components, unsupervised_scores
 
     if matrix.size == 0:
         return []
     parts = components(matrix, options)
     quality_ = parts.quality
-    story = story_grams(matrix, lexical_scores(matrix), quality_)
+    grams = [sentence_grams(s.text) for s in matrix.sentences]  # tokenized once, used twice
+    story = story_grams(matrix, lexical_scores(matrix, grams), quality_, grams)
     _, table = load_model()
     features, owner = gram_features(matrix, story, table)
     values = copy_values(story, features, owner)

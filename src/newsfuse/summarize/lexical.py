@@ -34,20 +34,30 @@ MODEL_SHA256 = "3ed80d9a19900130c9b73f4a46adda20c5980023b2ef9990fd6e8a24037a62e5
 HASH_BITS = 18  # 2**18 buckets: 2**20 scored no better on val (45.36 vs 45.39 R1)
 
 
-def sentence_terms(text: str, index: int, article_rank: int, articles: int) -> list[str]:
-    """The model's input tokens: folded words, adjacent word pairs and layout
-    tokens (`@pos`, `@art`, `@len`, `@k`, and position within the first
+def word_grams(text: str) -> list[str]:
+    """Folded words, then adjacent word pairs ("a b"), in order: the words this
+    model reads and the n-grams coverage selection counts."""
+    tokens = [fold(w) for w in words(text)]
+    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+
+
+def sentence_terms(
+    text: str, index: int, article_rank: int, articles: int, grams: list[str] | None = None
+) -> list[str]:
+    """The model's input tokens: `word_grams` (pass them if already computed) and
+    layout tokens (`@pos`, `@art`, `@len`, `@k`, and position within the first
     articles, `@pa`), the last so one linear model can weigh where a sentence
     sits, which words alone cannot tell."""
-    tokens = [fold(w) for w in words(text)]
+    grams = word_grams(text) if grams is None else grams
+    count = (len(grams) + 1) // 2  # n words and their n - 1 pairs
     layout = [
         f"@pos{min(index, 15)}",
         f"@art{min(article_rank, 5)}",
-        f"@len{min(len(tokens) // 5, 12)}",
+        f"@len{min(count // 5, 12)}",
         f"@k{min(articles, 6)}",
         f"@pa{min(index, 5)}_{min(article_rank, 3)}",
     ]
-    return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)] + layout
+    return grams + layout
 
 
 def vectorizer() -> HashingVectorizer:
@@ -55,21 +65,25 @@ def vectorizer() -> HashingVectorizer:
     and cannot drift from the shipped weights)."""
     return HashingVectorizer(
         n_features=2**HASH_BITS,
-        analyzer=_identity,
+        analyzer=pretokenized,
         alternate_sign=False,
         norm="l2",
     )
 
 
-def _identity(tokens: Sequence[str]) -> Sequence[str]:
+def pretokenized(tokens: Sequence[str]) -> Sequence[str]:
+    """HashingVectorizer analyzer for input that is already a token list."""
     return tokens
 
 
-def story_terms(matrix: StoryMatrix) -> list[list[str]]:
-    """`sentence_terms` of every sentence of the story, in matrix order."""
+def story_terms(matrix: StoryMatrix, grams: Sequence[list[str]] | None = None) -> list[list[str]]:
+    """`sentence_terms` of every sentence of the story, in matrix order (from the
+    sentences' `word_grams`, if given)."""
     articles = len(matrix.articles)
     return [
-        sentence_terms(s.text, s.index, int(matrix.article_of[row]), articles)
+        sentence_terms(
+            s.text, s.index, int(matrix.article_of[row]), articles, grams[row] if grams else None
+        )
         for row, s in enumerate(matrix.sentences)
     ]
 
@@ -87,12 +101,13 @@ def load_weights() -> tuple[FloatArray, float]:
     return array[:-1], float(array[-1])
 
 
-def lexical_scores(matrix: StoryMatrix) -> FloatArray:
-    """Predicted share of each sentence an editor would keep."""
+def lexical_scores(matrix: StoryMatrix, grams: Sequence[list[str]] | None = None) -> FloatArray:
+    """Predicted share of each sentence an editor would keep (`grams`: the
+    sentences' `word_grams`, when the caller has them)."""
     if matrix.size == 0:
         return np.zeros(0)
     coef, intercept = load_weights()
-    features = vectorizer().transform(story_terms(matrix))
+    features = vectorizer().transform(story_terms(matrix, grams))
     return np.asarray(features @ coef + intercept, dtype=np.float64)
 
 
