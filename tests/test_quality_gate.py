@@ -34,7 +34,7 @@ class Gate:
 
 MULTINEWS_VAL_100 = Gate(  # seed-0 sample of 100 val clusters, newsfuse (coverage) @300 words
     "edb792083ddbac296e9a56826bff05f5a2b3d91ddb0d8766989f39ffb83ea240",
-    {"rouge1": 0.44, "rouge2": 0.14},  # measured 0.4492 / 0.1511
+    {"rouge1": 0.44, "rouge2": 0.14},  # measured 0.4484 / 0.1500
 )
 MULTINEWS_VAL_100_UNSUPERVISED = Gate(  # the same subset, scorer="unsupervised" @300 words
     MULTINEWS_VAL_100.sha256,
@@ -46,7 +46,11 @@ MULTINEWS_VAL_100_LEXICAL = Gate(  # the same subset, BriefOptions(scorer="lexic
 )
 WIKINEWS_100_WORDS = Gate(  # the 10 clusters, 100-word protocol, 3 references, newsfuse
     "61106c4ceb1b6192c59ddbf0756c5cb99493addb0890de72d1b62f13c377f167",
-    {"rouge1_recall": 0.38, "rouge2_recall": 0.125},  # measured 0.3934 / 0.1333
+    # measured 0.3827 / 0.1231. The R2 floor was 0.125 for the old default (0.1336); the
+    # coverage forest retrained on features with the boilerplate filter (reproducible from
+    # scripts/train_coverage.py) scores 1 point lower on these 10 clusters (95% interval
+    # 0.088-0.159) and 0.04 higher on 1,000 val clusters (docs/tuning.md).
+    {"rouge1_recall": 0.38, "rouge2_recall": 0.12},
 )
 WIKINEWS_100_WORDS_UNSUPERVISED = Gate(  # the same, scorer="unsupervised"
     WIKINEWS_100_WORDS.sha256,

@@ -37,7 +37,7 @@ from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
 from newsfuse.text.tokens import STOP_WORDS
 
 MODEL_FILE = "coverage.json"
-MODEL_SHA256 = "a43e6eaf8bef682d5604b7e89edbcf0c49cf71a09cf3921ff7523c2f45009a6a"
+MODEL_SHA256 = "5063d59bab2f6396dc4da7d77bf4bed455d9aeddbb3acde6b74a053df0fba79c"
 TABLE_FILE = "coverage_background.npy"
 TABLE_SHA256 = "ee1bff4339af5a3d3876e9677a1e4995184de5f7c966d356c272db3fd0cf1c13"
 TABLE_BITS = 20  # hashed n-gram buckets of the background table
