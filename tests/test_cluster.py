@@ -212,13 +212,22 @@ def test_saved_state_continues_exactly_like_an_uninterrupted_stream(shared_dir: 
     first = StreamClusterer(options)
     first.add(arts[:60])
     names = {k: f"s-{k}" for k in first.graph.members}
-    loaded = load_state(dump_state(first, names), options)
+    saved = dump_state(first, names)
+    assert set(saved.parts) == set(saved.names)  # nothing stored yet: every part is new
+    loaded = load_state(saved.head, options, saved.parts.get)
     assert loaded is not None
     resumed, got_names = loaded
     assert got_names == names and resumed.count == 60
+    # Saving the restored state again names the same parts: nothing to rewrite.
+    again = dump_state(resumed, got_names, stored=saved.names)
+    assert again.names == saved.names and again.parts == {}
     resumed.add(arts[60:])
     assert _members(resumed) == _members(whole)
-    assert load_state(dump_state(first, names), replace(options, threshold=0.2)) is None
+    later = dump_state(resumed, got_names, stored=saved.names)
+    assert set(later.parts) == set(later.names) - set(saved.names) and later.parts
+    assert load_state(saved.head, replace(options, threshold=0.2), saved.parts.get) is None
+    lost = next(iter(saved.names))  # a lost part: not restored, the caller re-clusters
+    assert load_state(saved.head, options, lambda n: None if n == lost else saved.parts[n]) is None
 
 
 def test_window_bounds_what_stays_linkable(shared_dir: Path) -> None:

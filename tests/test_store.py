@@ -109,9 +109,12 @@ def test_assign_merge_events_and_cluster_state(tmp_path: Path) -> None:
     [event] = store.events("s-a")
     assert (event.kind, event.story_id, event.other_id) == ("merge", "s-b", "s-a") and event.at
     assert store.cluster_state() is None
-    store.save_cluster_state(b"one", 1)
-    store.save_cluster_state(b"two", 2)
+    store.save_cluster_state(b"one", 1, {"p1": b"x", "p2": b"y"}, ["p1", "p2"])
+    # p1 is kept without being sent again, p2 is dropped, p3 is new.
+    store.save_cluster_state(b"two", 2, {"p3": b"z"}, ["p1", "p3"])
     assert store.cluster_state() == (b"two", 2)
+    assert store.cluster_state_parts() == {"p1", "p3"}
+    assert store.cluster_state_part("p1") == b"x" and store.cluster_state_part("p2") is None
     assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []
 
 

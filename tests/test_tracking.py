@@ -71,13 +71,16 @@ def test_articles_stored_but_not_clustered_are_replayed(examples_dir: Path, tmp_
     db = tmp_path / "a.db"
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([first])  # closing saves the clustering state
-    saved = SQLiteStore(db).cluster_state()
+    store = SQLiteStore(db)
+    saved = store.cluster_state()
     assert saved is not None and saved[1] == 60
+    parts = {n: store.cluster_state_part(n) or b"" for n in store.cluster_state_parts()}
+    store.close()
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([second])
     expected = _memberships(db)
     store = SQLiteStore(db)
-    store.save_cluster_state(*saved)  # as if the process had died before saving
+    store.save_cluster_state(*saved, parts, parts)  # as if the process had died before saving
     store.close()
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([])  # loading the tracker replays the 40 unclustered articles

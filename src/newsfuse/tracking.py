@@ -47,10 +47,11 @@ class StoryTracker:
         self.clusterer = StreamClusterer(options)
         self.names: dict[int, str] = {}  # active story key -> story id
         saved = store.cluster_state()
-        loaded = load_state(saved[0], options) if saved else None
+        loaded = load_state(saved[0], options, store.cluster_state_part) if saved else None
         self.saved_count = saved[1] if loaded is not None and saved else 0  # in the store
         if saved and loaded is None:
-            self.recluster("clustering options changed")  # saved vectors mean something else
+            # Saved vectors mean something else (or the state is of an older format).
+            self.recluster("clustering options or state format changed")
         else:
             if loaded is not None:
                 self.clusterer, self.names = loaded
@@ -131,7 +132,8 @@ class StoryTracker:
 
     def save(self) -> None:
         """Persist the clusterer so the next run continues from here."""
-        self.store.save_cluster_state(dump_state(self.clusterer, self.names), self.clusterer.count)
+        state = dump_state(self.clusterer, self.names, self.store.cluster_state_parts())
+        self.store.save_cluster_state(state.head, self.clusterer.count, state.parts, state.names)
         self.saved_count = self.clusterer.count
 
     def recluster(self, reason: str = "recluster") -> list[StoryEvent]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -73,10 +73,23 @@ class Store(Protocol):
         ...
 
     def cluster_state(self) -> tuple[bytes, int] | None:
-        """The saved stream-clustering state and how many originals it has seen."""
+        """The saved stream-clustering state's head and how many originals it has seen."""
         ...
 
-    def save_cluster_state(self, data: bytes, clustered: int) -> None: ...
+    def cluster_state_part(self, name: str) -> bytes | None:
+        """A stored part of the state, by its (content-derived) name."""
+        ...
+
+    def cluster_state_parts(self) -> set[str]:
+        """The names of the stored parts."""
+        ...
+
+    def save_cluster_state(
+        self, head: bytes, clustered: int, parts: Mapping[str, bytes], keep: Collection[str]
+    ) -> None:
+        """Replace the state in one transaction: the new head, the `parts` not stored
+        yet; stored parts not named in `keep` (the head's parts) are deleted."""
+        ...
 
     def originals(self, skip: int = 0) -> list[Article]:
         """Original (non-duplicate) articles in ingest order, after the first `skip`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import numpy as np
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -76,6 +76,10 @@ CREATE TABLE IF NOT EXISTS cluster_state (
     clustered INTEGER NOT NULL,
     data BLOB NOT NULL,
     saved_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cluster_state_parts (
+    name TEXT PRIMARY KEY,
+    data BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -368,14 +372,32 @@ class SQLiteStore:
         row = self._db.execute("SELECT data, clustered FROM cluster_state").fetchone()
         return (bytes(row[0]), int(row[1])) if row else None
 
-    def save_cluster_state(self, data: bytes, clustered: int) -> None:
+    def cluster_state_part(self, name: str) -> bytes | None:
+        row = self._db.execute(
+            "SELECT data FROM cluster_state_parts WHERE name = ?", (name,)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def cluster_state_parts(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM cluster_state_parts")}
+
+    def save_cluster_state(
+        self, head: bytes, clustered: int, parts: Mapping[str, bytes], keep: Collection[str]
+    ) -> None:
         with self.transaction():
             self._db.execute(
                 "INSERT INTO cluster_state (id, clustered, data, saved_at) VALUES (1, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET clustered = excluded.clustered,"
                 " data = excluded.data, saved_at = excluded.saved_at",
-                (clustered, data, _now()),
+                (clustered, head, _now()),
             )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO cluster_state_parts (name, data) VALUES (?, ?)",
+                parts.items(),
+            )
+            wanted = set(keep)
+            gone = [(n,) for n in self.cluster_state_parts() if n not in wanted]
+            self._db.executemany("DELETE FROM cluster_state_parts WHERE name = ?", gone)
 
     def originals(self, skip: int = 0) -> list[Article]:
         """Original (non-duplicate) articles in ingest order, after the first `skip`."""
