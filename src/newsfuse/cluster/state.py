@@ -173,6 +173,7 @@ def dump_state(
 
 def _restore_graph(c: StreamClusterer, z: Any) -> None:
     g = c.graph
+    members = z["story.members"].tolist()  # read once: each z[...] re-reads the zip entry
     offset = 0
     for key, size, within, newest in zip(
         z["story.keys"].tolist(),
@@ -181,7 +182,7 @@ def _restore_graph(c: StreamClusterer, z: Any) -> None:
         z["story.newest"].tolist(),
         strict=True,
     ):
-        g.set_story(key, z["story.members"][offset : offset + size].tolist(), within)
+        g.set_story(key, members[offset : offset + size], within)
         offset += size
         if newest >= 0:
             c.newest[key] = newest
