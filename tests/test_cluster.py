@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -226,6 +227,10 @@ def test_saved_state_continues_exactly_like_an_uninterrupted_stream(shared_dir: 
     later = dump_state(resumed, got_names, stored=saved.names)
     assert set(later.parts) == set(later.names) - set(saved.names) and later.parts
     assert load_state(saved.head, replace(options, threshold=0.2), saved.parts.get) is None
+    old = io.BytesIO()  # a head of another format (as saved before parts): not reused
+    meta = json.loads(np.load(io.BytesIO(saved.head))["meta"].tobytes()) | {"format": 2}
+    np.savez(old, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+    assert load_state(old.getvalue(), options, saved.parts.get) is None
     lost = next(iter(saved.names))  # a lost part: not restored, the caller re-clusters
     assert load_state(saved.head, options, lambda n: None if n == lost else saved.parts[n]) is None
 

@@ -56,6 +56,21 @@ def test_schema_version_and_newer_refused(tmp_path: Path) -> None:
         SQLiteStore(path)
 
 
+def test_schema_2_database_gains_the_state_parts_table(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    store = SQLiteStore(path)
+    store.save_cluster_state(b"head", 1, {}, [])
+    store.close()
+    con = sqlite3.connect(path)  # as a database written before state parts existed
+    con.execute("DROP TABLE cluster_state_parts")
+    con.execute("PRAGMA user_version = 2")
+    con.close()
+    store = SQLiteStore(path)
+    assert store.cluster_state() == (b"head", 1) and store.cluster_state_parts() == set()
+    store.save_cluster_state(b"new", 2, {"p": b"x"}, ["p"])
+    assert store.cluster_state_part("p") == b"x"
+
+
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     path.write_bytes((SEED / "000_3604e5932b19534a.txt").read_bytes())
