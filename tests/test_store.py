@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -69,6 +70,33 @@ def test_schema_2_database_gains_the_state_parts_table(tmp_path: Path) -> None:
     assert store.cluster_state() == (b"head", 1) and store.cluster_state_parts() == set()
     store.save_cluster_state(b"new", 2, {"p": b"x"}, ["p"])
     assert store.cluster_state_part("p") == b"x"
+
+
+def test_schema_3_database_moves_signatures_to_their_table(tmp_path: Path) -> None:
+    """Before schema 4 the signatures lived in articles.minhash; upgrading keeps them
+    (originals only, in ingest order) and the rebuilt index reads the new table."""
+    path = tmp_path / "a.db"
+    article, sig = _seed_article()
+    copy = make_article(body=article.body + " Copy.", source="c.txt")
+    copy = replace(copy, duplicate_of=article.id)
+    store = SQLiteStore(path)
+    store.add_article(article, sig, 321)
+    store.add_article(copy, sig + 1, 322)
+    store.close()
+    con = sqlite3.connect(path)  # as schema 3 wrote it: the blobs in the article rows
+    con.execute("UPDATE articles SET minhash = ? WHERE id = ?", (sig.tobytes(), article.id))
+    con.execute("UPDATE articles SET minhash = ? WHERE id = ?", ((sig + 1).tobytes(), copy.id))
+    con.execute("DROP TABLE signatures")
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    store = SQLiteStore(path)
+    [(aid, back, n)] = list(store.signatures())
+    assert (aid, n) == (article.id, 321) and np.array_equal(back, sig)
+    later = make_article(body=article.body + " Later.", source="later.txt")
+    store.add_article(later, sig + 2, 7)
+    assert [a for a, _, _ in store.signatures(last=1)] == [later.id]
+    assert [a for a, _, _ in store.signatures()] == [article.id, later.id]
 
 
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -34,11 +34,20 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT,
     source TEXT NOT NULL,
     duplicate_of TEXT REFERENCES articles(id),
-    minhash BLOB,
+    minhash BLOB,  -- schema < 4 only: signatures holds them since
     n_shingles INTEGER,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
+-- The MinHash signatures of originals, apart from the wide article rows: every ingest
+-- reads the last 50,000 to rebuild the near-duplicate index, and reading them from
+-- the articles table walked each row's body pages (docs/benchmarks.md).
+CREATE TABLE IF NOT EXISTS signatures (
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
+    id TEXT NOT NULL,
+    minhash BLOB NOT NULL,
+    n_shingles INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sentences (
     id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -91,6 +100,14 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
+# Upgrading from schema < 4: the originals' signatures move to their own table (the
+# old column keeps its copy; rows added since leave it NULL).
+_COPY_SIGNATURES = """
+INSERT OR IGNORE INTO signatures (seq, id, minhash, n_shingles)
+    SELECT seq, id, minhash, n_shingles FROM articles
+    WHERE duplicate_of IS NULL AND minhash IS NOT NULL;
+"""
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -132,7 +149,9 @@ class SQLiteStore:
                 f"({SCHEMA_VERSION}); upgrade newsfuse",
             )
         if version < SCHEMA_VERSION:
-            self._db.executescript(f"BEGIN;{_SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;")
+            self._db.executescript(
+                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -164,8 +183,8 @@ class SQLiteStore:
         with self.transaction():
             self._db.execute(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
-                " duplicate_of, minhash, n_shingles, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duplicate_of, n_shingles, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.title,
@@ -176,11 +195,16 @@ class SQLiteStore:
                     article.url,
                     article.source,
                     article.duplicate_of,
-                    np.asarray(signature, dtype=np.uint64).tobytes(),
                     n_shingles,
                     _now(),
                 ),
             )
+            if article.duplicate_of is None:
+                self._db.execute(
+                    "INSERT INTO signatures (seq, id, minhash, n_shingles)"
+                    " VALUES (last_insert_rowid(), ?, ?, ?)",
+                    (article.id, np.asarray(signature, dtype=np.uint64).tobytes(), n_shingles),
+                )
             self._db.executemany(
                 'INSERT INTO sentences (id, article_id, idx, paragraph, start, "end", text)'
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -236,10 +260,7 @@ class SQLiteStore:
         ]
 
     def signatures(self, last: int = 0) -> Iterator[tuple[str, np.ndarray, int]]:
-        sql = (
-            "SELECT seq, id, minhash, n_shingles FROM articles"
-            " WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY seq DESC"
-        )
+        sql = "SELECT seq, id, minhash, n_shingles FROM signatures ORDER BY seq DESC"
         if last > 0:
             sql += f" LIMIT {int(last)}"
         rows = self._db.execute(f"SELECT id, minhash, n_shingles FROM ({sql}) ORDER BY seq")
