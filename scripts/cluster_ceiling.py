@@ -12,8 +12,6 @@ of same-story pairs. Analysis only (nothing is tuned here); val and Wikinews:
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.evaluation import score_clustering
+from newsfuse.evaluation.datasets import read_clustering_records
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "clustering"
 FILES = {"val": "multinews_val_pooled.jsonl.gz", "wikinews": "wikinews_pooled.jsonl"}
@@ -30,12 +29,8 @@ FILES = {"val": "multinews_val_pooled.jsonl.gz", "wikinews": "wikinews_pooled.js
 
 def load(name: str) -> tuple[list[str], list[str]]:
     """Title + text of each article, and its gold cluster, in file order."""
-    path = SHARED / FILES[name]
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
-    texts = [f"{r.get('title') or ''} {r.get('text') or ''}" for r in rows]
-    return texts, [str(r["cluster"]) for r in rows]
+    records = read_clustering_records(SHARED / FILES[name])
+    return [f"{r.title or ''} {r.text}" for r in records], [r.cluster for r in records]
 
 
 def main() -> None:
