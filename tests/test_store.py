@@ -99,6 +99,39 @@ def test_schema_3_database_moves_signatures_to_their_table(tmp_path: Path) -> No
     assert [a for a, _, _ in store.signatures()] == [article.id, later.id]
 
 
+def test_schema_4_database_moves_sentences_to_their_seq_keyed_table(tmp_path: Path) -> None:
+    """Until schema 4, sentences were keyed by content-hash ids; upgrading moves every
+    row (text, offsets, ids) to the table keyed by article seq and drops the old one."""
+    path = tmp_path / "a.db"
+    article, sig = _seed_article()
+    store = SQLiteStore(path)
+    store.add_article(article, sig, 1)
+    store.close()
+    con = sqlite3.connect(path)  # as schema 4 wrote it
+    con.executescript(
+        """
+        CREATE TABLE sentences (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER
+            NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER
+            NOT NULL, text TEXT NOT NULL);
+        INSERT INTO sentences SELECT s.id, a.id, s.idx, s.paragraph, s.start, s."end", s.text
+            FROM article_sentences s JOIN articles a ON a.seq = s.seq;
+        DROP TABLE article_sentences;
+        PRAGMA user_version = 4;
+        """
+    )
+    con.close()
+    store = SQLiteStore(path)
+    [back] = store.articles()
+    assert len(article.sentences) > 5 and back.sentences == article.sentences
+    later = make_article(body=article.body + " Later.", source="later.txt")
+    store.add_article(later, sig + 1, 2)
+    assert [a.sentences for a in store.articles([later.id])] == [later.sentences]
+    store.close()
+    con = sqlite3.connect(path)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "sentences" not in names and "article_sentences" in names
+
+
 def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     path.write_bytes((SEED / "000_3604e5932b19534a.txt").read_bytes())

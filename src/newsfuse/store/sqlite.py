@@ -18,7 +18,7 @@ import numpy as np
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -48,16 +48,20 @@ CREATE TABLE IF NOT EXISTS signatures (
     minhash BLOB NOT NULL,
     n_shingles INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS sentences (
-    id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+-- Sentences are clustered by their article's seq, which only grows, so a batch's
+-- rows append to the end of one B-tree. Until schema 5 they were keyed by content-hash
+-- ids (two indexes), and each batch dirtied pages all over both: WAL traffic per batch
+-- grew with the archive (docs/benchmarks.md).
+CREATE TABLE IF NOT EXISTS article_sentences (
+    seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
+    id TEXT NOT NULL,
     paragraph INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id, idx);
+    text TEXT NOT NULL,
+    PRIMARY KEY (seq, idx)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     headline TEXT,
@@ -107,6 +111,13 @@ INSERT OR IGNORE INTO signatures (seq, id, minhash, n_shingles)
     SELECT seq, id, minhash, n_shingles FROM articles
     WHERE duplicate_of IS NULL AND minhash IS NOT NULL;
 """
+# Upgrading from schema < 5: sentences move to the table keyed by article seq.
+_MOVE_SENTENCES = """
+INSERT OR IGNORE INTO article_sentences (seq, idx, id, paragraph, start, "end", text)
+    SELECT a.seq, s.idx, s.id, s.paragraph, s.start, s."end", s.text
+    FROM sentences s JOIN articles a ON a.id = s.article_id ORDER BY a.seq, s.idx;
+DROP TABLE sentences;
+"""
 
 
 def _now() -> str:
@@ -149,8 +160,11 @@ class SQLiteStore:
                 f"({SCHEMA_VERSION}); upgrade newsfuse",
             )
         if version < SCHEMA_VERSION:
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+            moves = _MOVE_SENTENCES if "sentences" in tables else ""
             self._db.executescript(
-                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}{moves}"
+                f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
 
     @contextmanager
@@ -181,7 +195,7 @@ class SQLiteStore:
 
     def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None:
         with self.transaction():
-            self._db.execute(
+            seq = self._db.execute(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
                 " duplicate_of, n_shingles, ingested_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -198,18 +212,17 @@ class SQLiteStore:
                     n_shingles,
                     _now(),
                 ),
-            )
+            ).lastrowid
             if article.duplicate_of is None:
                 self._db.execute(
-                    "INSERT INTO signatures (seq, id, minhash, n_shingles)"
-                    " VALUES (last_insert_rowid(), ?, ?, ?)",
-                    (article.id, np.asarray(signature, dtype=np.uint64).tobytes(), n_shingles),
+                    "INSERT INTO signatures (seq, id, minhash, n_shingles) VALUES (?, ?, ?, ?)",
+                    (seq, article.id, np.asarray(signature, dtype=np.uint64).tobytes(), n_shingles),
                 )
             self._db.executemany(
-                'INSERT INTO sentences (id, article_id, idx, paragraph, start, "end", text)'
+                'INSERT INTO article_sentences (seq, idx, id, paragraph, start, "end", text)'
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (s.id, article.id, s.index, s.paragraph, s.start, s.end, s.text)
+                    (seq, s.index, s.id, s.paragraph, s.start, s.end, s.text)
                     for s in article.sentences
                 ],
             )
@@ -220,8 +233,9 @@ class SQLiteStore:
             chunk = list(ids[chunk_start : chunk_start + 500])
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                'SELECT article_id, id, idx, paragraph, start, "end", text FROM sentences'
-                f" WHERE article_id IN ({marks}) ORDER BY article_id, idx",
+                'SELECT a.id, s.id, s.idx, s.paragraph, s.start, s."end", s.text'
+                " FROM articles a JOIN article_sentences s ON s.seq = a.seq"
+                f" WHERE a.id IN ({marks}) ORDER BY s.seq, s.idx",
                 chunk,
             )
             for aid, sid, idx, para, start, end, text in rows:
