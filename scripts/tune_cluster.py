@@ -3,8 +3,10 @@
 Usage:
   python scripts/tune_cluster.py --data val --grid threshold=0.08,0.1 centroid_weight=0.9
   python scripts/tune_cluster.py --data wikinews --mode stream
+  python scripts/tune_cluster.py --file /tmp/train_stream.jsonl --mode stream
 Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, test = multinews_test_pooled
-(report once with tuned defaults; never tune on it). Prints one markdown row per setting.
+(report once with tuned defaults; never tune on it); --file reads any pooled-schema file,
+e.g. a Multi-News train stream from scripts/stream_pool.py. One markdown row per setting.
 """
 
 from __future__ import annotations
@@ -33,9 +35,8 @@ FILES = {
 }
 
 
-def load(name: str, limit: int | None) -> tuple[list[Article], list[str]]:
+def load(path: Path, limit: int | None) -> tuple[list[Article], list[str]]:
     """Articles in file order and their gold cluster labels."""
-    path = SHARED / FILES[name]
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         labels = [json.loads(line)["cluster"] for line in itertools.islice(fh, limit)]
@@ -68,13 +69,15 @@ def parse_grid(items: list[str]) -> list[dict[str, Any]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", choices=sorted(FILES), default="val")
+    ap.add_argument("--file", type=Path, help="a pooled-schema JSONL file instead of --data")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--grid", nargs="*", default=[])
     ap.add_argument("--mode", nargs="+", choices=("stream", "batch"), default=["stream", "batch"])
     args = ap.parse_args()
     t0 = time.perf_counter()
-    articles, gold = load(args.data, args.limit)
-    print(f"# {args.data}: {len(articles)} articles, loaded in {time.perf_counter() - t0:.1f}s")
+    path = args.file or SHARED / FILES[args.data]
+    articles, gold = load(path, args.limit)
+    print(f"# {path.name}: {len(articles)} articles, loaded in {time.perf_counter() - t0:.1f}s")
     print("| mode | settings | B-P | B-R | B-F1 | pw-F1 | ARI | pred/gold | s |")
     print("|---|---|---|---|---|---|---|---|---|")
     for overrides in parse_grid(args.grid):

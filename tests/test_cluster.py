@@ -247,6 +247,26 @@ def test_window_bounds_what_stays_linkable(shared_dir: Path) -> None:
     assert active | retired == set(range(len(arts))) and not active & retired
 
 
+def test_regrouping_leaves_stories_opened_before_the_age_bound(shared_dir: Path) -> None:
+    """refresh_max_age: stories whose oldest article is more than that many ids before
+    the regrouped span keep their shape; without the bound they are regrouped too."""
+    arts, _ = _wikinews(shared_dir)
+    touched = {}
+    for age in (0, 10):
+        options = ClusterOptions(batch_size=10, refresh_batches=0, refresh_span=20)
+        c = StreamClusterer(replace(options, refresh_max_age=age))
+        c.add(arts)
+        lo = c.count - 20
+        before = {k: sorted(m) for k, m in c.graph.members.items()}
+        touched[age] = c.refresh()
+        old = {k for k in before if k < lo - 10 and any(a >= lo for a in before[k])}
+        assert old, "the case needs an old story that gained recent articles"
+        if age:
+            assert not set(touched[age]) & {a for k in old for a in before[k]}
+            assert all(len({c.graph.story_of[a] for a in before[k]}) == 1 for k in old)
+    assert set(touched[10]) < set(touched[0])
+
+
 def _random_graph(seed: int, n: int = 60) -> tuple[StoryGraph, np.ndarray, np.ndarray, np.ndarray]:
     """A graph of n articles with random positive links, merged best-first."""
     rng = np.random.default_rng(seed)

@@ -70,6 +70,10 @@ class ClusterOptions:
     refresh_batches: int = 16
     refresh_span: int = 4096
     refresh_max_story: int = 64  # bigger stories are not regrouped
+    # Stories opened more than this many articles before the span are not regrouped
+    # (0 = any story still in the window): regrouping is for recent decisions, and
+    # without a bound its region grows with the archive's stories (docs/benchmarks.md).
+    refresh_max_age: int = 16_384
 
 
 @dataclass(frozen=True)

@@ -147,11 +147,14 @@ class StreamClusterer:
         g, base = self.graph, self.densities.base
         lo = max(self.count - self.options.refresh_span, base)
         # A story with members older than the window keeps its shape (their links are
-        # gone), and so does a big one: it is settled, and regrouping it every time
-        # costs time that grows with it (docs/benchmarks.md).
+        # gone), and so do a big one and one opened more than `refresh_max_age`
+        # articles before the span: they are settled, and regrouping them every time
+        # costs time that grows with the archive's stories (docs/benchmarks.md).
+        age = self.options.refresh_max_age
+        oldest = max(base, lo - age) if age > 0 else base
         stories = {g.story_of[a] for a in range(lo, self.count) if a in g.story_of}
         limit = self.options.refresh_max_story
-        stories = {s for s in stories if s >= base and len(g.members[s]) <= limit}
+        stories = {s for s in stories if s >= oldest and len(g.members[s]) <= limit}
         if not stories:
             return []
         region = np.array(sorted(a for s in stories for a in g.members[s]))
