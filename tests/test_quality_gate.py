@@ -73,7 +73,7 @@ CLUSTERING = {
     ),
     ("multinews_val_pooled.jsonl.gz", "newsfuse-stream"): Gate(
         "2a3e1f53151bded2bf05de50e3b40298892147fa993e7941c202320e427ae7a7",
-        {"bcubed_f1": 0.74},  # measured 0.749 (0.733 before regrouping)
+        {"bcubed_f1": 0.745},  # measured 0.755 (0.749 regrouping every 16 batches, 0.733 never)
     ),
 }
 
