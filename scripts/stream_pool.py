@@ -17,38 +17,31 @@ Train only: nothing tuned on it touches val or test.
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import random
 from pathlib import Path
 
-TRAIN = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "data"
-    / "summarization"
-    / "multinews.train.jsonl.gz"
-)
+from train_scorer import TRAIN
+
+from newsfuse.evaluation.datasets import open_output, read_summary_clusters
 
 
 def build(clusters: int, spread: int, seed: int) -> list[tuple[float, dict[str, object]]]:
     """(arrival, record) for every article of the first `clusters` train clusters."""
     rng = random.Random(seed)
-    with gzip.open(TRAIN, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, clusters)]
-    rate = sum(len(r["documents"]) for r in rows) / max(1, len(rows))  # articles per story
+    rows = read_summary_clusters(TRAIN, clusters)
+    rate = sum(len(r.documents) for r in rows) / max(1, len(rows))  # articles per story
     out = []
     for rank, row in enumerate(rows):
-        for i, doc in enumerate(row["documents"]):
+        for i, doc in enumerate(row.documents):
             record = {
-                "id": f"{row['id']}#{i}",
-                "title": doc.get("title"),
-                "text": doc["text"],
-                "source": doc.get("source"),
-                "date": doc.get("date"),
+                "id": f"{row.id}#{i}",
+                "title": doc.title,
+                "text": doc.text,
+                "source": doc.source,
+                "date": doc.date,
                 "lang": "en",
-                "cluster": str(row["id"]),
+                "cluster": row.id,
             }
             out.append((rank * rate + rng.uniform(0, spread), record))
     return out
@@ -62,7 +55,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     stream = sorted(build(args.clusters, args.spread, args.seed), key=lambda x: x[0])
-    with args.out.open("w", encoding="utf-8") as fh:
+    with open_output(args.out) as fh:
         for _, record in stream:
             fh.write(json.dumps(record) + "\n")
     print(f"{len(stream)} articles, {args.clusters} stories -> {args.out}")
