@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 import newsfuse
-from newsfuse.cluster import cluster_batch
+from newsfuse.cluster import cluster_batch, cluster_stream
 from newsfuse.config import ClusterOptions, Config
 from newsfuse.store import SQLiteStore
 
@@ -64,6 +66,28 @@ def test_two_ingests_equal_one_and_ids_stay_stable(examples_dir: Path, tmp_path:
     assert _memberships(tmp_path / "one.db") == _memberships(tmp_path / "two.db")
     with newsfuse.open(tmp_path / "two.db", _config(tmp_path / "two.db")) as nf:
         assert all(s.headline for s in nf.stories())  # stale headlines recomputed on read
+
+
+@pytest.mark.parametrize("window", [30, 20])
+def test_one_ingest_longer_than_the_window_stores_every_story(
+    examples_dir: Path, tmp_path: Path, window: int
+) -> None:
+    """Stories that open and leave the window within one ingest call are stored whole,
+    as the stream made them (articles that left were once named by a wrong index:
+    40 of 102 originals had no story at window 30, and window 20 crashed)."""
+    options = ClusterOptions(batch_size=10, window=window)
+    with newsfuse.Newsfuse(Config(db=tmp_path / "w.db", cluster=options)) as nf:
+        nf.ingest([examples_dir / "articles"])
+        originals = nf.store.originals()
+        stored = nf.store.memberships()
+    assert len(stored) == len(originals) == 102
+    by_story: dict[str, set[str]] = {}
+    for article in originals:
+        by_story.setdefault(stored[article.id], set()).add(article.id)
+    streamed = cluster_stream(originals, options)
+    assert sorted(map(sorted, by_story.values())) == sorted(
+        sorted(originals[i].id for i in group) for group in streamed
+    )
 
 
 def test_articles_stored_but_not_clustered_are_replayed(examples_dir: Path, tmp_path: Path) -> None:

@@ -67,16 +67,21 @@ class StoryTracker:
         first = self.clusterer.count
         out = self.clusterer.add(originals)
         graph, ids, base = self.clusterer.graph, self.clusterer.ids, self.clusterer.densities.base
-        before = {a: self.store.story_of(ids[a - base]) for a in out.touched}
+
+        def id_of(article: int) -> str:
+            # A call longer than the window drops its own first articles from `ids`.
+            return ids[article - base] if article >= base else out.dropped[article]
+
+        before = {a: self.store.story_of(id_of(a)) for a in out.touched}
         new, grown, rows = set(), set(), []
         for article in [*sorted(out.touched), *range(first, self.clusterer.count)]:
             key = graph.story_of.get(article)
             if key is None:  # retired with its story in this call: assigned earlier
                 key = next(k for k, m in out.retired.items() if article in m)
             if key not in self.names:
-                self.names[key] = story_name_of(ids[key - base])
+                self.names[key] = story_name_of(id_of(key))
                 new.add(self.names[key])
-            rows.append((ids[article - base], self.names[key], 2 * article))
+            rows.append((id_of(article), self.names[key], 2 * article))
             if article >= first and self.names[key] not in new:
                 grown.add(self.names[key])
         self.store.assign(rows)
@@ -152,16 +157,18 @@ class StoryTracker:
         return events
 
 
+def fresh_story(store: Store, story: Story) -> Story:
+    """`story` with its headline computed (and stored) if new articles made it stale."""
+    if story.headline is None and story.article_ids:
+        title = headline(store.articles(story.article_ids))
+        store.set_headline(story.id, title)
+        story = replace(story, headline=title)
+    return story
+
+
 def fresh_stories(store: Store) -> list[Story]:
     """All stories, computing (and storing) headlines made stale by new articles."""
-    out = []
-    for story in store.stories():
-        if story.headline is None and story.article_ids:
-            title = headline(store.articles(story.article_ids))
-            store.set_headline(story.id, title)
-            story = replace(story, headline=title)
-        out.append(story)
-    return out
+    return [fresh_story(store, story) for story in store.stories()]
 
 
 def _stable_names(

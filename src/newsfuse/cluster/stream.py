@@ -49,6 +49,9 @@ class Assignment:
     stories: list[int] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
     retired: dict[int, list[int]] = field(default_factory=dict)
+    # Article ids of the articles that left the window during the call: `ids` no
+    # longer holds them, and a caller naming this call's stories needs them.
+    dropped: dict[int, str] = field(default_factory=dict)
 
 
 class StreamClusterer:
@@ -136,7 +139,9 @@ class StreamClusterer:
                 self.newest[kept] = max(self.newest[kept], self.newest.pop(gone))
             if self.options.refresh_batches > 0 and first // period != self.count // period:
                 out.touched.update(a for a in self.refresh() if a < before)
+            base, ids = self.densities.base, self.ids
             out.retired.update(self.expire())
+            out.dropped.update(zip(range(base, self.densities.base), ids, strict=False))
         story_of = self.graph.story_of
         retired = {a: k for k, members in out.retired.items() for a in members}
         out.stories = [story_of.get(i, retired.get(i, i)) for i in range(before, self.count)]
