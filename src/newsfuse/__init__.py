@@ -33,9 +33,11 @@ from newsfuse.types import (
     Dossier,
     Failure,
     IngestReport,
+    SearchHit,
     Sentence,
     Story,
     StoryEvent,
+    StoryHit,
 )
 
 __version__ = "0.1.0"
@@ -74,6 +76,12 @@ class Newsfuse:
     def analyze(self, story_id: str) -> Dossier:
         """Entities, quotes, claims, numbers, timeline and where sources differ."""
         return pipeline.analyze_story(self.store, story_id, self.config, self.analyzer)
+
+    def search(self, query: str, limit: int = 10) -> list[StoryHit]:
+        """Stories whose articles match `query` (words, "phrases", word*, OR, -word;
+        newsfuse.store.query), best first, with the matching passages. Every stored
+        story is searchable, also once it has left the clustering window."""
+        return pipeline.search(self.store, query, limit)
 
     def recluster(self) -> list[StoryEvent]:
         """Re-cluster the whole archive as a batch; returns the merges and splits."""
@@ -140,9 +148,11 @@ __all__ = [
     "IngestReport",
     "Newsfuse",
     "NewsfuseError",
+    "SearchHit",
     "Sentence",
     "Story",
     "StoryEvent",
+    "StoryHit",
     "analyze_files",
     "brief_files",
     "brief_to_dict",

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -26,7 +27,7 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
-from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent
+from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
 
 app = typer.Typer(
     name="newsfuse",
@@ -208,6 +209,80 @@ def stories(
     out.print(_stories_table(found))
     for result in results:
         typer.echo("\n" + _result_markdown(*result))
+
+
+def _marked(snippet: str) -> str:
+    """A snippet's `**matched**` words in bold (rich markup; the rest escaped)."""
+    parts = snippet.split("**")
+    return "".join(f"[bold]{escape(p)}[/bold]" if i % 2 else escape(p) for i, p in enumerate(parts))
+
+
+def _hits_table(found: list[StoryHit]) -> Table:
+    table = Table(show_lines=True)
+    for name, kw in [
+        ("id", {"no_wrap": True}),
+        ("headline / best match", {"ratio": 1}),
+        ("matching", {"justify": "right"}),
+        ("first", {"no_wrap": True}),
+        ("last", {"no_wrap": True}),
+    ]:
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for hit in found:
+        s = hit.story
+        size = len(s.article_ids) + len(s.duplicate_ids)
+        table.add_row(
+            s.id,
+            f"[bold]{escape(s.headline or '')}[/bold]\n{_marked(hit.hits[0].snippet)}",
+            f"{len(hit.hits)} of {size}",
+            s.first_date.isoformat() if s.first_date else "",
+            s.last_date.isoformat() if s.last_date else "",
+        )
+    return table
+
+
+def _hit_dict(hit: StoryHit) -> dict[str, object]:
+    return {
+        **_story_dict(hit.story),
+        "score": round(hit.score, 4),
+        "matches": [
+            {"article_id": h.article_id, "score": round(h.score, 4), "snippet": h.snippet}
+            for h in hit.hits
+        ],
+    }
+
+
+@app.command()
+def search(
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help='Words (all must occur), "quoted phrases", word* (prefix), a OR b, -word.'
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most stories to list.")] = 10,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table or json.", show_default=True)
+    ] = "table",
+) -> None:
+    """Find stories by the words of their articles, best match first (any stored story,
+    also those older than the clustering window)."""
+    try:
+        store = _open(db)
+        found = pipeline.search(store, " ".join(query), limit)
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    if fmt == "json":
+        typer.echo(json.dumps([_hit_dict(h) for h in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        _err().print(f"no story matches {' '.join(query)!r}", markup=False)
+        return
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=160)
+    out.print(_hits_table(found))
 
 
 @app.command()

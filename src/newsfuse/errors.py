@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     NO_STORY = "E201"  # unknown story id
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
     MODEL = "E401"  # analysis model missing or its files differ from the pinned hashes
+    BAD_QUERY = "E501"  # search text with no word to look for
 
 
 class NewsfuseError(Exception):

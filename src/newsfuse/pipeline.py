@@ -21,8 +21,18 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.summarize import build_brief, headline
-from newsfuse.tracking import StoryTracker, fresh_stories
-from newsfuse.types import Article, Brief, Dossier, Failure, IngestReport, Story, StoryEvent
+from newsfuse.tracking import StoryTracker, fresh_stories, fresh_story
+from newsfuse.types import (
+    Article,
+    Brief,
+    Dossier,
+    Failure,
+    IngestReport,
+    SearchHit,
+    Story,
+    StoryEvent,
+    StoryHit,
+)
 
 Progress = Callable[[Article | Failure], None]
 _BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs
@@ -165,6 +175,27 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
 def stories(store: Store, config: Config) -> list[Story]:
     """Every stored story, with headlines brought up to date."""
     return fresh_stories(store)
+
+
+SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
+
+
+def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
+    """The stories whose articles best match the search text `query` (syntax:
+    newsfuse.store.query), best first, at most `limit`; each with its matching
+    articles. Stories are ranked by their best-matching article, among the
+    `SEARCH_DEPTH * limit` best articles of the whole archive."""
+    by_story: dict[str, list[SearchHit]] = {}
+    for hit in store.search(query, SEARCH_DEPTH * max(limit, 1)):
+        if hit.story_id is not None:
+            flat = replace(hit, snippet=" ".join(hit.snippet.split()))
+            by_story.setdefault(hit.story_id, []).append(flat)
+    found: list[StoryHit] = []
+    for story_id, hits in list(by_story.items())[:limit]:
+        story = store.story(story_id)
+        if story is not None:
+            found.append(StoryHit(fresh_story(store, story), hits[0].score, tuple(hits)))
+    return found
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:

@@ -100,6 +100,26 @@ class Story:
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    """A stored article that matches a search: its story and the passage that matched
+    (matched words between `**`)."""
+
+    article_id: str
+    story_id: str | None
+    score: float  # relevance (BM25, title words weigh more); higher is better
+    snippet: str
+
+
+@dataclass(frozen=True)
+class StoryHit:
+    """A story with articles matching a search, ranked by its best one."""
+
+    story: Story
+    score: float  # its best article's score
+    hits: tuple[SearchHit, ...]  # the matching articles, best first
+
+
+@dataclass(frozen=True)
 class StoryEvent:
     """A recorded change of story membership: a merge, a split, or a re-clustering.
 

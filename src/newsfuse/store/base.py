@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from newsfuse.types import Article, Failure, Story, StoryEvent
+from newsfuse.types import Article, Failure, SearchHit, Story, StoryEvent
 
 
 class Store(Protocol):
@@ -29,6 +29,11 @@ class Store(Protocol):
     def signatures(self, last: int = 0) -> Iterator[tuple[str, np.ndarray, int]]:
         """(id, MinHash signature, shingle count) of the original articles in ingest
         order: all, or the `last` ones."""
+        ...
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        """The stored articles (originals and duplicates) best matching the search
+        text `query` (newsfuse.store.query), at most `limit`, best first."""
         ...
 
     def add_failure(self, failure: Failure) -> None: ...

@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
+from newsfuse.store.query import match_expression
+from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -94,6 +95,14 @@ CREATE TABLE IF NOT EXISTS cluster_state_parts (
     name TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
+-- Full-text index of titles and bodies (external content: the text stays in articles
+-- only), so any stored story can be found, also once it has left the clustering
+-- window. Porter stems, diacritics folded. Rows are added with their article and
+-- articles are never changed or deleted, so no triggers are needed.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, body, content='articles', content_rowid='seq',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
 CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     source TEXT NOT NULL,
@@ -118,6 +127,10 @@ INSERT OR IGNORE INTO article_sentences (seq, idx, id, paragraph, start, "end", 
     FROM sentences s JOIN articles a ON a.id = s.article_id ORDER BY a.seq, s.idx;
 DROP TABLE sentences;
 """
+# Upgrading from schema < 6: index the stored articles for search.
+_INDEX_TEXT = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+SEARCH_WEIGHTS = (4.0, 1.0)  # BM25 weight of a title match, of a body match
+_SNIPPET_WORDS = 24
 
 
 def _now() -> str:
@@ -163,7 +176,7 @@ class SQLiteStore:
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
             moves = _MOVE_SENTENCES if "sentences" in tables else ""
             self._db.executescript(
-                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}{moves}"
+                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
                 f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
 
@@ -213,6 +226,10 @@ class SQLiteStore:
                     _now(),
                 ),
             ).lastrowid
+            self._db.execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (seq, article.title, article.body),
+            )
             if article.duplicate_of is None:
                 self._db.execute(
                     "INSERT INTO signatures (seq, id, minhash, n_shingles) VALUES (?, ?, ?, ?)",
@@ -280,6 +297,19 @@ class SQLiteStore:
         rows = self._db.execute(f"SELECT id, minhash, n_shingles FROM ({sql}) ORDER BY seq")
         for aid, blob, n in rows:
             yield aid, np.frombuffer(blob, dtype=np.uint64), int(n)
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        title, body = SEARCH_WEIGHTS
+        rows = self._db.execute(
+            f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
+            f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+            " WHERE articles_fts MATCH ?"
+            f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
+            (match_expression(query), limit),
+        )
+        return [SearchHit(aid, sid, float(score), snip) for aid, sid, score, snip in rows]
 
     def add_failure(self, failure: Failure) -> None:
         with self.transaction():
