@@ -30,6 +30,20 @@ TRAIN = SHARED / "data/summarization/multinews.train.jsonl.gz"
 
 
 INCREMENT = 1000  # articles ingested into the finished archive by a second call
+# Searches timed on the finished archive: common and rare words, a phrase, OR, a
+# prefix and an exclusion (newsfuse.store.query), each run for its top 10 stories.
+QUERIES = (
+    "obama",
+    "police shooting",
+    '"supreme court"',
+    "earthquake OR tsunami",
+    "vaccin*",
+    "iran nuclear deal",
+    "election -trump",
+    "north korea missile",
+    "apple iphone",
+    "hurricane",
+)
 
 
 def write_pool(n: int, dest: Path, skip: int = 0) -> int:
@@ -84,6 +98,10 @@ def child_ingest(pool: Path, more: Path, db: Path) -> dict[str, float]:
             nf.brief(s.id)
         brief_ms = (time.perf_counter() - t3) / max(len(big), 1) * 1000
         sizes = [len(s.article_ids) for s in big]
+        t4 = time.perf_counter()
+        for query in QUERIES:
+            nf.search(query, limit=10)
+        search_ms = (time.perf_counter() - t4) / len(QUERIES) * 1000
     return {
         "articles": report.ingested + report.duplicates,
         "duplicates": report.duplicates,
@@ -96,6 +114,7 @@ def child_ingest(pool: Path, more: Path, db: Path) -> dict[str, float]:
         "recluster_seconds": recluster_s,
         "brief_ms": brief_ms,
         "brief_story_size": sum(sizes) / max(len(sizes), 1),
+        "search_ms": search_ms,
         "peak_mb": _peak_mb(),
     }
 
@@ -134,11 +153,13 @@ def report_markdown(rows: list[dict[str, float]], load: dict[str, float], cmd: s
         " end to end = read, extract, split, de-duplicate, store, and assign each article"
         " to a story as it arrives (stream clustering). Then a second `ingest` call adds"
         f" the next {INCREMENT:,} documents to the finished archive (ms/article, state"
-        " load included), and `recluster` re-runs the batch over everything.",
+        " load included), `recluster` re-runs the batch over everything, and"
+        f" {len(QUERIES)} searches (`QUERIES`) list their top 10 stories (mean ms per search).",
         "",
         "| articles | stories | duplicates | end to end s | articles/s | ms/article"
-        " | +1,000 later: ms/article | recluster s | brief ms (story size) | peak MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " | +1,000 later: ms/article | recluster s | brief ms (story size) | search ms"
+        " | peak MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
@@ -146,7 +167,8 @@ def report_markdown(rows: list[dict[str, float]], load: dict[str, float], cmd: s
             f" | {r['seconds']:.1f} | {r['articles_per_s']:.0f}"
             f" | {1000 * r['seconds'] / r['articles']:.2f} | {r['increment_ms']:.2f}"
             f" | {r['recluster_seconds']:.1f}"
-            f" | {r['brief_ms']:.1f} ({r['brief_story_size']:.1f}) | {r['peak_mb']:.0f} |"
+            f" | {r['brief_ms']:.1f} ({r['brief_story_size']:.1f}) | {r['search_ms']:.1f}"
+            f" | {r['peak_mb']:.0f} |"
         )
     lines += [
         "",
