@@ -137,17 +137,28 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _table(*columns: tuple[str, dict[str, object]], lines: bool = False) -> Table:
+    table = Table(show_lines=lines)
+    for name, kw in columns:
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    return table
+
+
+def _wide_console() -> Console:
+    """stdout; when piped, wide enough that headlines do not wrap."""
+    out = Console()
+    return out if out.is_terminal else Console(width=160)
+
+
 def _stories_table(stories: list[Story]) -> Table:
-    table = Table(show_lines=False)
-    for name, kw in [
+    table = _table(
         ("id", {"no_wrap": True}),
         ("headline", {"ratio": 1}),
         ("articles", {"justify": "right"}),
         ("outlets", {}),
         ("first", {"no_wrap": True}),
         ("last", {"no_wrap": True}),
-    ]:
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+    )
     for s in stories:
         table.add_row(
             s.id,
@@ -203,9 +214,7 @@ def stories(
             row["brief"] = _result_dict(*result)
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    out = Console()
-    if not out.is_terminal:  # piped: wide enough that headlines do not wrap
-        out = Console(width=160)
+    out = _wide_console()
     out.print(_stories_table(found))
     for result in results:
         typer.echo("\n" + _result_markdown(*result))
@@ -218,15 +227,14 @@ def _marked(snippet: str) -> str:
 
 
 def _hits_table(found: list[StoryHit]) -> Table:
-    table = Table(show_lines=True)
-    for name, kw in [
+    table = _table(
         ("id", {"no_wrap": True}),
         ("headline / best match", {"ratio": 1}),
         ("matching", {"justify": "right"}),
         ("first", {"no_wrap": True}),
         ("last", {"no_wrap": True}),
-    ]:
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+        lines=True,
+    )
     for hit in found:
         s = hit.story
         size = len(s.article_ids) + len(s.duplicate_ids)
@@ -279,10 +287,7 @@ def search(
     if not found:
         _err().print(f"no story matches {' '.join(query)!r}", markup=False)
         return
-    out = Console()
-    if not out.is_terminal:
-        out = Console(width=160)
-    out.print(_hits_table(found))
+    _wide_console().print(_hits_table(found))
 
 
 @app.command()

@@ -188,13 +188,12 @@ def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
     by_story: dict[str, list[SearchHit]] = {}
     for hit in store.search(query, SEARCH_DEPTH * max(limit, 1)):
         if hit.story_id is not None:
-            flat = replace(hit, snippet=" ".join(hit.snippet.split()))
-            by_story.setdefault(hit.story_id, []).append(flat)
+            by_story.setdefault(hit.story_id, []).append(hit)
     found: list[StoryHit] = []
     for story_id, hits in list(by_story.items())[:limit]:
         story = store.story(story_id)
         if story is not None:
-            found.append(StoryHit(fresh_story(store, story), hits[0].score, tuple(hits)))
+            found.append(StoryHit(fresh_story(store, story), tuple(hits)))
     return found
 
 

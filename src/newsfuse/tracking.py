@@ -69,7 +69,8 @@ class StoryTracker:
         graph, ids, base = self.clusterer.graph, self.clusterer.ids, self.clusterer.densities.base
 
         def id_of(article: int) -> str:
-            # A call longer than the window drops its own first articles from `ids`.
+            # A tracker call longer than the window (only with a window below the
+            # ingest batch or a restart's replay) drops its first articles from `ids`.
             return ids[article - base] if article >= base else out.dropped[article]
 
         before = {a: self.store.story_of(id_of(a)) for a in out.touched}

@@ -115,8 +115,12 @@ class StoryHit:
     """A story with articles matching a search, ranked by its best one."""
 
     story: Story
-    score: float  # its best article's score
-    hits: tuple[SearchHit, ...]  # the matching articles, best first
+    hits: tuple[SearchHit, ...]  # the matching articles, best first (never empty)
+
+    @property
+    def score(self) -> float:
+        """The story's rank: its best article's score."""
+        return self.hits[0].score
 
 
 @dataclass(frozen=True)

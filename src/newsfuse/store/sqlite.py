@@ -309,7 +309,11 @@ class SQLiteStore:
             f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
             (match_expression(query), limit),
         )
-        return [SearchHit(aid, sid, float(score), snip) for aid, sid, score, snip in rows]
+        # Snippets cross paragraph breaks; one line each reads better anywhere.
+        return [
+            SearchHit(aid, sid, float(score), " ".join(snip.split()))
+            for aid, sid, score, snip in rows
+        ]
 
     def add_failure(self, failure: Failure) -> None:
         with self.transaction():
