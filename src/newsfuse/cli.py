@@ -22,9 +22,10 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections, dossier_to_dict
-from newsfuse.config import Config
+from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
+from newsfuse.extract.fetch import is_url
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
 from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
@@ -54,6 +55,13 @@ WordsOption = Annotated[
     int, typer.Option("--words", "-w", min=10, max=5000, help="Word budget of each brief.")
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+PrivateUrlsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-urls",
+        help="Fetch URLs on private, loopback or link-local addresses (refused by default).",
+    ),
+]
 
 
 class Scorer(StrEnum):
@@ -103,10 +111,12 @@ def _report_failure(console: Console, failure: Failure) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
+    allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
-    """Ingest articles (.txt, .html, .json/.jsonl[.gz]) and update the stories."""
+    """Ingest articles (.txt, .html, .json/.jsonl[.gz], RSS/Atom, http(s) URLs) and update
+    the stories."""
     console = _err()
     try:
         store = _open(db)
@@ -130,7 +140,8 @@ def ingest(
                 _report_failure(console, item)
             progress.update(task, advance=1, last=item.source[-50:])
 
-        report = pipeline.ingest(paths, Config(db=db), store, stdin=sys.stdin.buffer, progress=tick)
+        config = Config(db=db, extract=ExtractOptions(allow_private_urls=allow_private_urls))
+        report = pipeline.ingest(paths, config, store, stdin=sys.stdin.buffer, progress=tick)
     store.close()
     console.print(report.summary_line(), markup=False)
     if report.failed:
@@ -360,18 +371,20 @@ def _print_results(results: list[Result], fmt: Format) -> None:
 @app.command()
 def brief(
     targets: Annotated[
-        list[str], typer.Argument(help="A story id from the database, or files/folders/-.")
+        list[str], typer.Argument(help="A story id from the database, or files/folders/URLs/-.")
     ],
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
     scorer: ScorerOption = Scorer.coverage,
     fmt: FormatOption = Format.md,
     analysis: AnalysisOption = True,
+    allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
-    """Brief a stored story by id, or brief the given files directly (no database)."""
-    config = Config(db=db).with_words(words, scorer.value)
+    """Brief a stored story by id, or brief the given files or URLs directly (no database)."""
+    extract = ExtractOptions(allow_private_urls=allow_private_urls)
+    config = Config(db=db, extract=extract).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
-    is_files = all(t == "-" or Path(t).exists() for t in targets)
+    is_files = all(t == "-" or is_url(t) or Path(t).exists() for t in targets)
     try:
         if is_files:
             results, failures = pipeline.brief_paths(

@@ -17,6 +17,10 @@ class ExtractOptions:
 
     max_bytes: int = 10_000_000  # a file larger than this is refused, not truncated
     min_words: int = 5  # fewer body words than this is "no article text"
+    # URLs (extract/fetch.py): hosts on private, loopback or link-local addresses are
+    # refused unless allowed (server-side request forgery); seconds per network operation.
+    allow_private_urls: bool = False
+    fetch_timeout: float = 20.0
 
 
 @dataclass(frozen=True)

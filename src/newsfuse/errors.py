@@ -19,6 +19,11 @@ class ErrorCode(StrEnum):
     NO_TEXT = "E108"  # decoded, but too little article text
     UNREADABLE = "E109"  # OS error reading the path
     NOT_FOUND = "E110"  # path does not exist
+    BAD_FEED = "E111"  # XML that is not a readable RSS/Atom feed
+    UNSAFE_XML = "E112"  # XML that declares entities or external references (XML bombs)
+    BAD_URL = "E113"  # not an http(s) URL with a host
+    PRIVATE_URL = "E114"  # URL whose host is a private, loopback or link-local address
+    FETCH_FAILED = "E115"  # network error, HTTP error status or timeout
     NO_STORY = "E201"  # unknown story id
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
     MODEL = "E401"  # analysis model missing or its files differ from the pinned hashes

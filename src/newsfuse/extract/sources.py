@@ -22,10 +22,12 @@ from typing import BinaryIO
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
+from newsfuse.extract.feeds import check_safe_xml, iter_feed, looks_like_feed
+from newsfuse.extract.fetch import fetch, is_url
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
 from newsfuse.extract.limits import ByteStream, too_large
-from newsfuse.extract.outlets import folder_outlet
+from newsfuse.extract.outlets import folder_outlet, url_outlet
 from newsfuse.extract.plaintext import extract_plaintext
 from newsfuse.types import Article, Failure
 
@@ -42,6 +44,9 @@ _KINDS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "xml",
+    ".atom": "xml",
+    ".xml": "xml",
 }
 # Types we recognise by name and do not read (E107 without opening the file).
 _BINARY_SUFFIXES = frozenset(
@@ -73,6 +78,8 @@ def sniff_kind(text: str) -> str:
     """Format of decoded content with no telling name: html, json, xml or text."""
     head = text.lstrip()[:4096]
     if head.startswith("<"):
+        if looks_like_feed(head):  # before HTML: feeds hold <title> and HTML too
+            return "xml"
         if _HTML_TAG.search(head):
             return "html"
         if head.startswith("<?xml"):
@@ -104,7 +111,9 @@ def _read_limited(stream: ByteStream, limit: int, what: str) -> bytes:
     return data
 
 
-def _from_bytes(data: bytes, kind: str, ctx: RecordContext) -> Iterator[Item]:
+def _from_bytes(
+    data: bytes, kind: str, ctx: RecordContext, url: str | None = None
+) -> Iterator[Item]:
     """Articles of one in-memory input whose format is `kind` (or "sniff")."""
     if not data.strip():
         raise NewsfuseError(ErrorCode.EMPTY, "empty file" if data == b"" else "only whitespace")
@@ -113,19 +122,28 @@ def _from_bytes(data: bytes, kind: str, ctx: RecordContext) -> Iterator[Item]:
         yield from iter_jsonl(io.BytesIO(data), ctx)
         return
     if kind == "html":
-        yield extract_html(data, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+        yield _page(data, ctx, url)
         return
     text = decode_bytes(data)
     if kind == "sniff" or (kind == "text" and _HTML_START.match(text)):
         kind = sniff_kind(text)  # a page saved as .txt is still a page
     if kind == "html":
-        yield extract_html(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+        yield _page(text, ctx, url)
     elif kind == "json":
         yield from iter_json(text, ctx)
     elif kind == "xml":
-        raise NewsfuseError(ErrorCode.UNSUPPORTED, "XML that is not HTML (RSS/Atom?) is not read")
+        check_safe_xml(data)  # any XML, feed or not, before a parser expands it
+        if not looks_like_feed(text):
+            raise NewsfuseError(ErrorCode.UNSUPPORTED, "XML that is not an RSS/Atom feed")
+        yield from iter_feed(data, ctx)
     else:
         yield extract_plaintext(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+
+
+def _page(data: bytes | str, ctx: RecordContext, url: str | None) -> Article:
+    return extract_html(
+        data, source=ctx.prefix, url=url, outlet=ctx.outlet, min_words=ctx.min_words
+    )
 
 
 def _context(display: str, outlet: str | None, options: ExtractOptions) -> RecordContext:
@@ -178,6 +196,29 @@ def _iter_stdin(stdin: BinaryIO | None, options: ExtractOptions) -> Iterator[Ite
     if data.startswith(GZIP_MAGIC):  # no name to go by: gzip is recognised by content
         data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, "input")
     yield from _from_bytes(data, "sniff", ctx)
+
+
+# Media types that name a format; others are sniffed from the body.
+_MEDIA_KINDS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "xml",
+    "application/atom+xml": "xml",
+    "application/rdf+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "text/plain": "text",
+}
+
+
+def _iter_url(url: str, options: ExtractOptions) -> Iterator[Item]:
+    """Articles of the page or feed at `url` (extract/fetch.py says what is refused)."""
+    fetched = fetch(url, options)
+    ctx = _context(url, url_outlet(fetched.url), options)
+    kind = _MEDIA_KINDS.get(fetched.content_type, "sniff")
+    yield from _from_bytes(fetched.body, kind, ctx, url=fetched.url)
 
 
 def _os_failure(source: str, exc: OSError) -> Failure:
@@ -245,7 +286,7 @@ def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
 def iter_articles(
     paths: Sequence[str | Path], options: ExtractOptions, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Failure]:
-    """Every article of the given files, folders and "-" (stdin), in order.
+    """Every article of the given files, folders, http(s) URLs and "-" (stdin), in order.
 
     Yields a Failure (never raises) for each bad input or record, so one bad
     file or line never stops the batch.
@@ -253,6 +294,8 @@ def iter_articles(
     for raw in paths:
         if str(raw) == STDIN:
             yield from _guarded(STDIN_SOURCE, _iter_stdin(stdin, options))
+        elif isinstance(raw, str) and is_url(raw):
+            yield from _guarded(raw, _iter_url(raw, options))
         else:
             yield from _iter_path(Path(raw), options)
 
