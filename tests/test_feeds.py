@@ -175,16 +175,17 @@ def test_private_url_refused_by_default_and_batch_goes_on(server: str, tmp_path:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://127.0.0.1/", "http://localhost:8080/x", "http://10.1.2.3/", "http://[::1]/"]
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8080/x",
+        "http://10.1.2.3/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data/",  # cloud instance metadata
+        "http://0.0.0.0/",
+    ],
 )
 def test_local_and_private_hosts_are_refused(url: str) -> None:
-    with pytest.raises(NewsfuseError) as err:
-        check_url(url, ExtractOptions())
-    assert err.value.code is ErrorCode.PRIVATE_URL
-
-
-@pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/"])
-def test_metadata_and_unspecified_addresses_are_refused(url: str) -> None:
     with pytest.raises(NewsfuseError) as err:
         check_url(url, ExtractOptions())
     assert err.value.code is ErrorCode.PRIVATE_URL
