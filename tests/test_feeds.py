@@ -3,6 +3,7 @@ HTTP server on 127.0.0.1; hostile XML and private-network URLs refused, one line
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import threading
 from collections.abc import Iterator
@@ -80,9 +81,7 @@ def atom(articles: list[Article]) -> str:
     )
 
 
-def _noon(article: Article):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
+def _noon(article: Article) -> dt.datetime:
     assert article.date is not None
     return dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
 

@@ -102,21 +102,23 @@ def entry_record(entry: Any) -> dict[str, str | None]:
     }
 
 
-def iter_feed(data: bytes, ctx: RecordContext) -> Iterator[Article | Failure]:
-    """Articles of an RSS/Atom document; raises BAD_FEED/UNSAFE_XML for the whole feed."""
+def iter_xml(data: bytes, text: str, ctx: RecordContext) -> Iterator[Article | Failure]:
+    """Articles of an XML input (`text` is `data` decoded): checked for entities first
+    (UNSAFE_XML), then read as an RSS/Atom feed (UNSUPPORTED for other XML, BAD_FEED for
+    a feed with no entries)."""
     check_safe_xml(data)
+    if not looks_like_feed(text):
+        raise NewsfuseError(ErrorCode.UNSUPPORTED, "XML that is not an RSS/Atom feed")
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
         detail = f" ({reason})" if reason else ""
         raise NewsfuseError(ErrorCode.BAD_FEED, f"no feed entries found{detail}")
-    feed_link = parsed.get("feed", {}).get("link")
+    outlet = url_outlet(parsed.get("feed", {}).get("link")) or ctx.outlet
+    entry_ctx = RecordContext(ctx.display, ctx.prefix, outlet, ctx.min_words, ctx.max_bytes)
     for k, entry in enumerate(entries):
-        record = entry_record(entry)
-        fallback = url_outlet(feed_link) or ctx.outlet
-        item_ctx = RecordContext(ctx.display, ctx.prefix, fallback, ctx.min_words, ctx.max_bytes)
         try:
-            yield record_article(record, f"{ctx.prefix}#{k}", item_ctx)
+            yield record_article(entry_record(entry), f"{ctx.prefix}#{k}", entry_ctx)
         except NewsfuseError as exc:
             yield Failure(ctx.display, exc.code.value, f"entry {k}: {exc.message}")

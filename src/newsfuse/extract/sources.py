@@ -22,7 +22,7 @@ from typing import BinaryIO
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
-from newsfuse.extract.feeds import check_safe_xml, iter_feed, looks_like_feed
+from newsfuse.extract.feeds import iter_xml, looks_like_feed
 from newsfuse.extract.fetch import fetch, is_url
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
@@ -132,10 +132,7 @@ def _from_bytes(
     elif kind == "json":
         yield from iter_json(text, ctx)
     elif kind == "xml":
-        check_safe_xml(data)  # any XML, feed or not, before a parser expands it
-        if not looks_like_feed(text):
-            raise NewsfuseError(ErrorCode.UNSUPPORTED, "XML that is not an RSS/Atom feed")
-        yield from iter_feed(data, ctx)
+        yield from iter_xml(data, text, ctx)
     else:
         yield extract_plaintext(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
 
