@@ -16,6 +16,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -134,7 +135,10 @@ def _from_bytes(
     elif kind == "xml":
         yield from iter_xml(data, text, ctx)
     else:
-        yield extract_plaintext(text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words)
+        article = extract_plaintext(
+            text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words
+        )
+        yield replace(article, url=url) if url else article  # a text page keeps its URL
 
 
 def _page(data: bytes | str, ctx: RecordContext, url: str | None) -> Article:
@@ -216,6 +220,29 @@ def _iter_url(url: str, options: ExtractOptions) -> Iterator[Item]:
     ctx = _context(url, url_outlet(fetched.url), options)
     kind = _MEDIA_KINDS.get(fetched.content_type, "sniff")
     yield from _from_bytes(fetched.body, kind, ctx, url=fetched.url)
+
+
+def _iter_upload(
+    data: bytes, name: str, media_type: str | None, options: ExtractOptions
+) -> Iterator[Item]:
+    if len(data) > options.max_bytes:
+        raise too_large("upload", len(data), options.max_bytes)
+    if data.startswith(GZIP_MAGIC):  # recognised by content, whatever the name says
+        data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, "upload")
+    kind, _ = _kind_from_name(name)
+    kind = _MEDIA_KINDS.get((media_type or "").split(";")[0].strip().lower(), kind)
+    if kind == "binary":
+        raise NewsfuseError(ErrorCode.UNSUPPORTED, f"unsupported file type: {Path(name).suffix}")
+    yield from _from_bytes(data, kind, _context(name, None, options))
+
+
+def iter_upload(
+    data: bytes, name: str, options: ExtractOptions, media_type: str | None = None
+) -> Iterator[Item]:
+    """Articles of one document received in memory (an HTTP upload): its format from
+    `media_type`, else from `name`'s extension, else sniffed. Never raises: a bad
+    document or record is a Failure, like a bad file."""
+    return _guarded(name, _iter_upload(data, name, media_type, options))
 
 
 def _os_failure(source: str, exc: OSError) -> Failure:
