@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,13 +39,18 @@ def test_constraints_pin_every_direct_dependency() -> None:
         assert f"{normalized}=={version}" in constraints.replace("_", "-"), name
 
 
-def test_cli_reference_is_current() -> None:
-    """docs/cli.md is generated from the app; regenerate it when a command changes."""
+@pytest.mark.parametrize(
+    ("script", "doc"),
+    [("cli_reference.py", "cli.md"), ("http_reference.py", "http.md")],
+)
+def test_generated_reference_is_current(script: str, doc: str) -> None:
+    """docs/cli.md and docs/http.md are generated from the typer app and the OpenAPI
+    schema; regenerate them (python scripts/SCRIPT) when a command or endpoint changes."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("cli_ref", ROOT / "scripts/cli_reference.py")
+    spec = importlib.util.spec_from_file_location(script[:-3], ROOT / "scripts" / script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    current = (ROOT / "docs/cli.md").read_text(encoding="utf-8")
-    assert current == module.reference(), "docs/cli.md is stale: python scripts/cli_reference.py"
+    current = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    assert current == module.reference(), f"docs/{doc} is stale: python scripts/{script}"

@@ -24,6 +24,7 @@ from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_to_dict
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.extract.sources import iter_upload
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import brief_to_dict, render_markdown
 from newsfuse.types import (
@@ -59,8 +60,33 @@ class Newsfuse:
             self._session = pipeline.IngestSession(self.store, self.config)
         return pipeline.ingest(paths, self.config, self.store, stdin=stdin, session=self._session)
 
+    def ingest_data(
+        self, data: bytes, name: str = "<upload>", media_type: str | None = None
+    ) -> IngestReport:
+        """Add the articles of one document held in memory (an upload): its format from
+        `media_type`, else from `name`'s extension, else sniffed from the content."""
+        if self._session is None:
+            self._session = pipeline.IngestSession(self.store, self.config)
+        items = iter_upload(data, name, self.config.extract, media_type)
+        return pipeline.ingest_items(items, self.config, self.store, session=self._session)
+
     def stories(self) -> list[Story]:
         return pipeline.stories(self.store, self.config)
+
+    def story(self, story_id: str) -> Story:
+        """One story, its headline up to date; E201 if there is none of that id."""
+        return pipeline.story(self.store, story_id, self.config)
+
+    def article(self, article_id: str) -> Article:
+        """One stored article with its sentences; E202 if there is none of that id."""
+        found = self.store.articles([article_id])
+        if not found:
+            raise NewsfuseError(ErrorCode.NO_ARTICLE, f"no article {article_id!r}")
+        return found[0]
+
+    def failures(self) -> list[Failure]:
+        """Every input that could not be read, as recorded at ingest."""
+        return self.store.failures()
 
     def events(self, story_id: str | None = None) -> list[StoryEvent]:
         """Recorded merges and splits (all, or those naming `story_id`)."""
@@ -72,6 +98,14 @@ class Newsfuse:
     def brief(self, story_id: str, words: int | None = None) -> Brief:
         config = self.config if words is None else self.config.with_words(words)
         return pipeline.brief_story(self.store, story_id, config)
+
+    def brief_and_analyze(
+        self, story_id: str, words: int | None = None, analysis: bool = True
+    ) -> tuple[Brief, Dossier | None]:
+        """The brief and (with `analysis`) the dossier of a story, its articles read once."""
+        config = self.config if words is None else self.config.with_words(words)
+        analyzer = self.analyzer if analysis else None
+        return pipeline.brief_and_analyze(self.store, story_id, config, analyzer)
 
     def analyze(self, story_id: str) -> Dossier:
         """Entities, quotes, claims, numbers, timeline and where sources differ."""

@@ -21,14 +21,15 @@ from rich.table import Table
 
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
-from newsfuse.analyze.render import dossier_sections, dossier_to_dict
+from newsfuse.analyze.render import dossier_sections
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
 from newsfuse.store import Store, open_store
-from newsfuse.summarize import brief_to_dict, render_markdown
+from newsfuse.summarize import render_markdown
 from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
+from newsfuse.views import hit_to_dict, result_to_dict, story_to_dict
 
 app = typer.Typer(
     name="newsfuse",
@@ -182,18 +183,6 @@ def _stories_table(stories: list[Story]) -> Table:
     return table
 
 
-def _story_dict(s: Story) -> dict[str, object]:
-    return {
-        "id": s.id,
-        "headline": s.headline,
-        "articles": list(s.article_ids),
-        "duplicates": list(s.duplicate_ids),
-        "outlets": list(s.outlets),
-        "first_date": s.first_date.isoformat() if s.first_date else None,
-        "last_date": s.last_date.isoformat() if s.last_date else None,
-    }
-
-
 @app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
@@ -220,9 +209,9 @@ def stories(
         raise _fail(exc) from exc
     store.close()
     if fmt == "json":
-        rows = [_story_dict(s) for s in found]
+        rows = [story_to_dict(s) for s in found]
         for row, result in zip(rows, results, strict=False):
-            row["brief"] = _result_dict(*result)
+            row["brief"] = result_to_dict(*result)
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     out = _wide_console()
@@ -259,17 +248,6 @@ def _hits_table(found: list[StoryHit]) -> Table:
     return table
 
 
-def _hit_dict(hit: StoryHit) -> dict[str, object]:
-    return {
-        **_story_dict(hit.story),
-        "score": round(hit.score, 4),
-        "matches": [
-            {"article_id": h.article_id, "score": round(h.score, 4), "snippet": h.snippet}
-            for h in hit.hits
-        ],
-    }
-
-
 @app.command()
 def search(
     query: Annotated[
@@ -293,7 +271,7 @@ def search(
         raise _fail(exc) from exc
     store.close()
     if fmt == "json":
-        typer.echo(json.dumps([_hit_dict(h) for h in found], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([hit_to_dict(h) for h in found], indent=2, ensure_ascii=False))
         return
     if not found:
         _err().print(f"no story matches {' '.join(query)!r}", markup=False)
@@ -353,16 +331,9 @@ def _result_markdown(brief: Brief, dossier: Dossier | None) -> str:
     return render_markdown(brief, sections)
 
 
-def _result_dict(brief: Brief, dossier: Dossier | None) -> dict[str, object]:
-    data = brief_to_dict(brief)
-    if dossier is not None:
-        data["analysis"] = dossier_to_dict(dossier, brief.number_of)
-    return data
-
-
 def _print_results(results: list[Result], fmt: Format) -> None:
     if fmt is Format.json:
-        data = [_result_dict(*r) for r in results]
+        data = [result_to_dict(*r) for r in results]
         typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False))
     else:
         typer.echo("\n\n".join(_result_markdown(*r) for r in results))
@@ -410,6 +381,35 @@ def brief(
         if not results:
             console.print("no article could be read", markup=False)
         raise typer.Exit(1)
+
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_private_urls: PrivateUrlsOption = False,
+) -> None:
+    """Serve the archive: the web page at / and the HTTP API under /api (docs/http.md)."""
+    import uvicorn  # only this command needs the server
+
+    from newsfuse.serve import create_app
+
+    if host not in _LOOPBACK:
+        _err().print(
+            f"warning: listening on {host}: the API has no authentication, and anyone "
+            "who can reach it can read the archive and add articles to it",
+            markup=False,
+        )
+    config = Config(db=db, extract=ExtractOptions(allow_private_urls=allow_private_urls))
+    try:
+        _open(db).close()  # a bad database is reported now, not at the first request
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     PRIVATE_URL = "E114"  # URL whose host is a private, loopback or link-local address
     FETCH_FAILED = "E115"  # network error, HTTP error status or timeout
     NO_STORY = "E201"  # unknown story id
+    NO_ARTICLE = "E202"  # unknown article id
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
     MODEL = "E401"  # analysis model missing or its files differ from the pinned hashes
     BAD_QUERY = "E501"  # search text with no word to look for

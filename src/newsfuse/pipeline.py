@@ -105,10 +105,22 @@ def ingest(
     """Read `paths` into `store`, assigning each new article to a story as it arrives
     (tracking.py); bad inputs are reported, never fatal. Without a `session` one is
     made for this call and its state saved at the end."""
+    items = iter_articles(paths, config.extract, stdin=stdin)
+    return ingest_items(items, config, store, progress, session)
+
+
+def ingest_items(
+    items: Iterable[Article | Failure],
+    config: Config,
+    store: Store,
+    progress: Progress | None = None,
+    session: IngestSession | None = None,
+) -> IngestReport:
+    """`ingest` of already extracted articles (and the failures met extracting them)."""
     report = IngestReport()
     own = session is None
     session = session or IngestSession(store, config)
-    for batch in _batches(iter_articles(paths, config.extract, stdin=stdin), _BATCH):
+    for batch in _batches(items, _BATCH):
         with store.transaction():
             stored = []
             for item in batch:
@@ -195,6 +207,14 @@ def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
         if story is not None:
             found.append(StoryHit(fresh_story(store, story), tuple(hits)))
     return found
+
+
+def story(store: Store, story_id: str, config: Config) -> Story:
+    """One stored story, its headline brought up to date."""
+    found = store.story(story_id)
+    if found is None:
+        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {config.db}")
+    return fresh_story(store, found)
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:

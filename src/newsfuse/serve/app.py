@@ -1,0 +1,210 @@
+"""The HTTP API and the web page: a thin FastAPI layer over the `Newsfuse` archive.
+
+Every answer is JSON in the shapes of `newsfuse.views` (the CLI's `--format json`
+gives the same keys). Errors are `{"error": {"code": "E201", "message": ...}}`
+with the status below; one unreadable document in an upload is a failure inside
+a 200 report, as in `newsfuse ingest`, never an error of the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from enum import StrEnum
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from newsfuse import Newsfuse, __version__
+from newsfuse.analyze.render import dossier_sections
+from newsfuse.config import Config
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.extract.fetch import is_url
+from newsfuse.extract.limits import too_large
+from newsfuse.serve.archive import Archive
+from newsfuse.summarize import render_markdown
+from newsfuse.views import (
+    article_to_dict,
+    event_to_dict,
+    failure_to_dict,
+    hit_to_dict,
+    report_to_dict,
+    result_to_dict,
+    story_to_dict,
+)
+
+STATUS = {  # HTTP status of each error code a request itself can cause; others are 400
+    ErrorCode.NO_STORY: 404,
+    ErrorCode.NO_ARTICLE: 404,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.BAD_DB: 500,
+    ErrorCode.MODEL: 503,
+}
+STATIC = Path(str(files("newsfuse.serve") / "static"))
+Json = dict[str, Any]
+
+
+class Sort(StrEnum):
+    size = "size"  # most articles first
+    recent = "recent"  # latest article date first
+
+
+class FetchRequest(BaseModel):
+    urls: list[str] = Field(min_length=1, max_length=100, description="http(s) URLs")
+
+
+def _error(exc: NewsfuseError) -> JSONResponse:
+    body = {"error": {"code": exc.code.value, "message": exc.message}}
+    return JSONResponse(body, status_code=STATUS.get(exc.code, 400))
+
+
+def _sorted(stories: list[Any], sort: Sort) -> list[Any]:
+    if sort is Sort.recent:
+        return sorted(stories, key=lambda s: (s.last_date is not None, s.last_date), reverse=True)
+    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
+
+
+def _story_page(archive: Newsfuse, sort: Sort, limit: int, offset: int) -> Json:
+    found = _sorted(archive.stories(), sort)
+    page = found[offset : offset + limit]
+    return {"total": len(found), "stories": [story_to_dict(s) for s in page]}
+
+
+def _story_detail(archive: Newsfuse, story_id: str) -> Json:
+    story = archive.story(story_id)
+    members = archive.articles([*story.article_ids, *story.duplicate_ids])
+    return {**story_to_dict(story), "members": [article_to_dict(a, body=False) for a in members]}
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (E103) as soon as it passes `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large("upload", int(declared), limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large("upload", None, limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _routes(app: FastAPI, archive: Archive) -> None:
+    """The read-only endpoints."""
+
+    @app.get("/api")
+    async def info() -> Json:
+        """The server's version and how many stories the archive holds."""
+        count = await archive.run(lambda nf: nf.store.count_stories())
+        return {"name": "newsfuse", "version": __version__, "stories": count}
+
+    @app.get("/api/stories")
+    async def stories(
+        sort: Sort = Sort.size,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> Json:
+        """One page of the stories, biggest or most recent first, and their total."""
+        return await archive.run(lambda nf: _story_page(nf, sort, limit, offset))
+
+    @app.get("/api/stories/{story_id}")
+    async def story(story_id: str) -> Json:
+        """A story and its member articles (originals, then near-duplicates), no bodies."""
+        return await archive.run(lambda nf: _story_detail(nf, story_id))
+
+    @app.get("/api/stories/{story_id}/brief")
+    async def brief(
+        story_id: str,
+        words: Annotated[int, Query(ge=10, le=2000)] = 120,
+        analysis: bool = False,
+    ) -> Json:
+        """The story's cited brief of at most `words` words, as JSON and as Markdown;
+        with `analysis`, also entities, quotes, claims, numbers, timeline and where
+        sources differ (the first analysis of a story takes a second or two)."""
+        found, dossier = await archive.run(lambda nf: archive.report(nf, story_id, words, analysis))
+        sections = dossier_sections(dossier, found.number_of) if dossier else []
+        return {**result_to_dict(found, dossier), "markdown": render_markdown(found, sections)}
+
+    @app.get("/api/stories/{story_id}/events")
+    async def events(story_id: str) -> list[Json]:
+        """The merges and splits recorded for the story, oldest first."""
+        found = await archive.run(lambda nf: (nf.story(story_id), nf.events(story_id))[1])
+        return [event_to_dict(e) for e in found]
+
+    @app.get("/api/articles/{article_id}")
+    async def article(article_id: str) -> Json:
+        """An article: metadata, body, and its sentences' spans (citations name them)."""
+        return article_to_dict(await archive.run(lambda nf: nf.article(article_id)))
+
+    @app.get("/api/search")
+    async def search(
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    ) -> Json:
+        """Stories whose articles match `q`: words (all must occur), "phrases", word*,
+        a OR b, -word; best first, with each matching article's passage."""
+        found = await archive.run(lambda nf: nf.search(q, limit))
+        return {"query": q, "stories": [hit_to_dict(h) for h in found]}
+
+    @app.get("/api/failures")
+    async def failures() -> list[Json]:
+        """Every input that could not be read, with its error code."""
+        return [failure_to_dict(f) for f in await archive.run(lambda nf: nf.failures())]
+
+
+def _write_routes(app: FastAPI, archive: Archive) -> None:
+    """The endpoints that add articles: an uploaded document, or URLs to fetch."""
+
+    @app.post("/api/articles")
+    async def upload(
+        request: Request, name: Annotated[str, Query(max_length=300)] = "upload"
+    ) -> Json:
+        """Ingest one document sent as the request body: plain text, HTML, JSON/JSONL
+        (gzip too) or an RSS/Atom feed; its format from Content-Type, else `name`'s
+        extension, else sniffed. Bad documents or records are failures in the report."""
+        data = await _read_body(request, archive.config.extract.max_bytes)
+        media = request.headers.get("content-type")
+        report = await archive.run(lambda nf: nf.ingest_data(data, name, media))
+        return report_to_dict(report)
+
+    @app.post("/api/fetch")
+    async def fetch(body: FetchRequest) -> Json:
+        """Fetch and ingest pages or feeds by URL (private addresses refused unless the
+        server allows them)."""
+        bad = [u for u in body.urls if not is_url(u)]
+        if bad:
+            raise NewsfuseError(ErrorCode.BAD_URL, f"not an http(s) URL: {bad[0][:200]}")
+        report = await archive.run(lambda nf: nf.ingest(body.urls))
+        return report_to_dict(report)
+
+
+def create_app(config: Config | None = None) -> FastAPI:
+    """The ASGI app serving the archive of `config.db`: API under /api, page at /."""
+    archive = Archive(config or Config())
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        archive.close()
+
+    app = FastAPI(title="newsfuse", version=__version__, lifespan=lifespan, docs_url=None)
+
+    @app.exception_handler(NewsfuseError)
+    async def newsfuse_error(_: Request, exc: NewsfuseError) -> JSONResponse:
+        return _error(exc)
+
+    _routes(app, archive)
+    _write_routes(app, archive)
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
