@@ -22,7 +22,7 @@ from typing import BinaryIO
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_to_dict
-from newsfuse.config import Config
+from newsfuse.config import Config, database
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.sources import iter_upload
 from newsfuse.store import Store, open_store
@@ -72,6 +72,14 @@ class Newsfuse:
 
     def stories(self) -> list[Story]:
         return pipeline.stories(self.store, self.config)
+
+    def story_page(self, sort: str = "size", limit: int = 50, offset: int = 0) -> list[Story]:
+        """One page of the stories: "size" (most articles first) or "recent" (latest
+        article date first); reads only that page, whatever the archive's size."""
+        return pipeline.story_page(self.store, sort, limit, offset)
+
+    def count_stories(self) -> int:
+        return self.store.count_stories()
 
     def story(self, story_id: str) -> Story:
         """One story, its headline up to date; E201 if there is none of that id."""
@@ -142,8 +150,9 @@ class Newsfuse:
 
 
 def open(db: str | Path = "newsfuse.db", config: Config | None = None) -> Newsfuse:
-    """Open (or create) the archive in SQLite file `db`."""
-    return Newsfuse(replace(config or Config(), db=Path(db)))
+    """Open (or create) the archive in SQLite file `db`, or in the PostgreSQL database
+    of a `postgresql://` URL (needs the `postgres` extra)."""
+    return Newsfuse(replace(config or Config(), db=database(db)))
 
 
 def brief_files(

@@ -6,6 +6,7 @@ Defaults are the values tuned on validation data (see docs/tuning.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -126,11 +127,27 @@ class AnalyzeOptions:
     batch_size: int = 16  # articles per nlp.pipe batch
 
 
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def database(db: str | Path) -> str | Path:
+    """A database as configured: a PostgreSQL URL stays a string (a Path would fold its
+    "//"); anything else is an SQLite file path (":memory:" for a throwaway one)."""
+    if isinstance(db, str) and db.startswith(DATABASE_URL_SCHEMES):
+        return db
+    return Path(db)
+
+
+def describe_database(db: str | Path) -> str:
+    """The database for messages: a URL without its password."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", str(db))
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything newsfuse needs to run, in one value."""
 
-    db: Path = Path("newsfuse.db")
+    db: Path | str = Path("newsfuse.db")  # SQLite file, or a postgresql:// URL (database())
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     dedupe: DedupeOptions = field(default_factory=DedupeOptions)
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
@@ -143,7 +160,7 @@ class Config:
         return replace(self, brief=replace(brief, scorer=scorer) if scorer else brief)
 
     def with_db(self, db: Path | str) -> Config:
-        return replace(self, db=Path(db))
+        return replace(self, db=database(db))
 
     def updated(self, **changes: Any) -> Config:
         return replace(self, **changes)

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.cluster import cluster_articles
-from newsfuse.config import Config
+from newsfuse.config import Config, describe_database
 from newsfuse.dedupe import Deduplicator
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
@@ -189,6 +189,11 @@ def stories(store: Store, config: Config) -> list[Story]:
     return fresh_stories(store)
 
 
+def story_page(store: Store, sort: str, limit: int, offset: int = 0) -> list[Story]:
+    """One page of the stories (Store.story_page's orders), headlines brought up to date."""
+    return [fresh_story(store, s) for s in store.story_page(sort, limit, offset)]
+
+
 SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
 
 
@@ -213,14 +218,16 @@ def story(store: Store, story_id: str, config: Config) -> Story:
     """One stored story, its headline brought up to date."""
     found = store.story(story_id)
     if found is None:
-        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {config.db}")
+        where = describe_database(config.db)
+        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")
     return fresh_story(store, found)
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:
     story = store.story(story_id)
     if story is None:
-        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {config.db}")
+        where = describe_database(config.db)
+        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")
     return story, store.articles(story.article_ids)
 
 

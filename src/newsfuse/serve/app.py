@@ -50,8 +50,8 @@ Json = dict[str, Any]
 
 
 class Sort(StrEnum):
-    size = "size"  # most articles first
-    recent = "recent"  # latest article date first
+    size = "size"  # most articles (duplicates included) first
+    recent = "recent"  # latest article date first, undated stories last
 
 
 class FetchRequest(BaseModel):
@@ -63,16 +63,9 @@ def _error(exc: NewsfuseError) -> JSONResponse:
     return JSONResponse(body, status_code=STATUS.get(exc.code, 400))
 
 
-def _sorted(stories: list[Any], sort: Sort) -> list[Any]:
-    if sort is Sort.recent:
-        return sorted(stories, key=lambda s: (s.last_date is not None, s.last_date), reverse=True)
-    return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
-
-
 def _story_page(archive: Newsfuse, sort: Sort, limit: int, offset: int) -> Json:
-    found = _sorted(archive.stories(), sort)
-    page = found[offset : offset + limit]
-    return {"total": len(found), "stories": [story_to_dict(s) for s in page]}
+    found = archive.story_page(sort.value, limit, offset)
+    return {"total": archive.count_stories(), "stories": [story_to_dict(s) for s in found]}
 
 
 def _story_detail(archive: Newsfuse, story_id: str) -> Json:
@@ -101,7 +94,7 @@ def _routes(app: FastAPI, archive: Archive) -> None:
     @app.get("/api")
     async def info() -> Json:
         """The server's version and how many stories the archive holds."""
-        count = await archive.run(lambda nf: nf.store.count_stories())
+        count = await archive.run(lambda nf: nf.count_stories())
         return {"name": "newsfuse", "version": __version__, "stories": count}
 
     @app.get("/api/stories")

@@ -1,7 +1,8 @@
-"""The storage interface every backend implements (SQLite now; PostgreSQL later)."""
+"""The storage interface every backend implements (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
@@ -47,6 +48,12 @@ class Store(Protocol):
     def stories(self) -> list[Story]: ...
 
     def story(self, story_id: str) -> Story | None: ...
+
+    def story_page(self, sort: str, limit: int, offset: int = 0) -> list[Story]:
+        """One page of the stories: sort "size" (most member articles, duplicates
+        included, first) or "recent" (latest article date first, undated last);
+        ties by id."""
+        ...
 
     def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
         """Put articles in stories: (article id, story id, rank) rows; stories are
@@ -101,3 +108,21 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+Member = tuple[str, str | None, str | None, dt.date | None]  # id, duplicate_of, outlet, date
+
+
+def story_from_members(story_id: str, headline: str | None, members: Sequence[Member]) -> Story:
+    """A story from its member rows, ordered by (date, undated last; rank): originals
+    and duplicates apart, outlets in order of appearance, the span of the dates."""
+    dates = sorted(day for *_, day in members if day)
+    return Story(
+        id=story_id,
+        article_ids=tuple(a for a, dup, _, _ in members if dup is None),
+        duplicate_ids=tuple(a for a, dup, _, _ in members if dup is not None),
+        headline=headline,
+        outlets=tuple(dict.fromkeys(o for _, _, o, _ in members if o)),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+    )

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.store.base import story_from_members
 from newsfuse.store.query import match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
@@ -129,6 +130,11 @@ DROP TABLE sentences;
 """
 # Upgrading from schema < 6: index the stored articles for search.
 _INDEX_TEXT = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+# Orders of Store.story_page (over one story's joined member rows).
+PAGE_ORDER = {
+    "size": "count(sa.article_id) DESC",
+    "recent": "max(a.date) IS NULL, max(a.date) DESC",
+}
 SEARCH_WEIGHTS = (4.0, 1.0)  # BM25 weight of a title match, of a body match
 _SNIPPET_WORDS = 24
 
@@ -351,19 +357,20 @@ class SQLiteStore:
             " ORDER BY a.date IS NULL, a.date, sa.rank",
             (sid,),
         ).fetchall()
-        dates = sorted(d for *_, d in members if d)
-        return Story(
-            id=sid,
-            article_ids=tuple(a for a, dup, _, _ in members if dup is None),
-            duplicate_ids=tuple(a for a, dup, _, _ in members if dup is not None),
-            headline=headline,
-            outlets=tuple(dict.fromkeys(o for _, _, o, _ in members if o)),
-            first_date=_date(dates[0]) if dates else None,
-            last_date=_date(dates[-1]) if dates else None,
-        )
+        return story_from_members(sid, headline, [(a, d, o, _date(t)) for a, d, o, t in members])
 
     def stories(self) -> list[Story]:
         rows = self._db.execute("SELECT id, headline FROM stories ORDER BY id").fetchall()
+        return [self._story_from_row(r) for r in rows]
+
+    def story_page(self, sort: str, limit: int, offset: int = 0) -> list[Story]:
+        order = PAGE_ORDER[sort]
+        rows = self._db.execute(
+            "SELECT s.id, s.headline FROM stories s LEFT JOIN story_articles sa"
+            " ON sa.story_id = s.id LEFT JOIN articles a ON a.id = sa.article_id"
+            f" GROUP BY s.id ORDER BY {order}, s.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
         return [self._story_from_row(r) for r in rows]
 
     def story(self, story_id: str) -> Story | None:
