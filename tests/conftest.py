@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,3 +74,49 @@ def speakers_of(nlp: NLP, article: Article) -> dict[str, str | None]:
     """Quote text (first 30 characters) -> speaker, for one article analysed alone."""
     parsed = nlp.parse([article])
     return {q.text[:30]: q.speaker for q in extract_quotes(parsed, extract_entities(parsed))}
+
+
+def _postgres_bindir() -> Path | None:
+    """The newest installed PostgreSQL server's binaries (Debian's layout), if any."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts[-3])
+    return found[-1].parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server for this test session: a new cluster in a temporary
+    folder, listening on a Unix socket there only, removed at the end. Skips (saying
+    so) where PostgreSQL is not installed; under CI it must be (.ci/run installs it)."""
+    bindir = _postgres_bindir()
+    if bindir is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed: .ci/run should have installed it")
+        pytest.skip("PostgreSQL server not installed (Debian package postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="newsfuse-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root: run the server as postgres
+        owner = pwd.getpwnam("postgres")
+        os.chown(root, owner.pw_uid, owner.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data = root / "data"
+    init = [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "newsfuse"]
+    subprocess.run([*as_user, *init, "-E", "UTF8", "--no-sync"], check=True, capture_output=True)
+    options = f"-k {root} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+    ctl = [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log")]
+    subprocess.run([*ctl, "-o", options, "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql://newsfuse@/postgres?host={root}"
+    finally:
+        subprocess.run([*ctl, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture()
+def postgres_url(postgres_server: str) -> str:
+    """A new, empty database on the session's server, for one test."""
+    import psycopg
+
+    name = f"t{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return postgres_server.replace("/postgres?", f"/{name}?")

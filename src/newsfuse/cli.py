@@ -22,7 +22,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections
-from newsfuse.config import Config, ExtractOptions
+from newsfuse.config import Config, ExtractOptions, database
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
@@ -49,8 +49,13 @@ class Format(StrEnum):
 
 # Options shared by several commands (declared once, as datasette groups them).
 DbOption = Annotated[
-    Path,
-    typer.Option("--db", envvar="NEWSFUSE_DB", help="SQLite database file.", show_default=True),
+    str,
+    typer.Option(
+        "--db",
+        envvar="NEWSFUSE_DB",
+        help="SQLite database file, or a postgresql:// URL.",
+        show_default=True,
+    ),
 ]
 WordsOption = Annotated[
     int, typer.Option("--words", "-w", min=10, max=5000, help="Word budget of each brief.")
@@ -90,15 +95,15 @@ AnalysisOption = Annotated[
         help="Add the story analysis: entities, quotes, claims, numbers, timeline, differences.",
     ),
 ]
-DEFAULT_DB = Path("newsfuse.db")
+DEFAULT_DB = "newsfuse.db"
 
 
 def _err() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _open(db: Path) -> Store:
-    return open_store(Config(db=db))
+def _open(db: str) -> Store:
+    return open_store(Config(db=database(db)))
 
 
 def _fail(exc: NewsfuseError) -> typer.Exit:
@@ -141,7 +146,9 @@ def ingest(
                 _report_failure(console, item)
             progress.update(task, advance=1, last=item.source[-50:])
 
-        config = Config(db=db, extract=ExtractOptions(allow_private_urls=allow_private_urls))
+        config = Config(
+            db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls)
+        )
         report = pipeline.ingest(paths, config, store, stdin=sys.stdin.buffer, progress=tick)
     store.close()
     console.print(report.summary_line(), markup=False)
@@ -195,7 +202,7 @@ def stories(
     analysis: AnalysisOption = False,
 ) -> None:
     """List the stories: id, headline, articles, outlets, first and last date."""
-    config = Config(db=db).with_words(words, scorer.value)
+    config = Config(db=database(db)).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
     try:
         store = _open(db)
@@ -289,7 +296,7 @@ def recluster(db: DbOption = DEFAULT_DB) -> None:
     try:
         store = _open(db)
         before = store.count_stories()
-        changes = pipeline.recluster(store, Config(db=db))
+        changes = pipeline.recluster(store, Config(db=database(db)))
         after = store.count_stories()
     except NewsfuseError as exc:
         raise _fail(exc) from exc
@@ -353,7 +360,7 @@ def brief(
 ) -> None:
     """Brief a stored story by id, or brief the given files or URLs directly (no database)."""
     extract = ExtractOptions(allow_private_urls=allow_private_urls)
-    config = Config(db=db, extract=extract).with_words(words, scorer.value)
+    config = Config(db=database(db), extract=extract).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
     is_files = all(t == "-" or is_url(t) or Path(t).exists() for t in targets)
     try:
@@ -404,7 +411,7 @@ def serve(
             "who can reach it can read the archive and add articles to it",
             markup=False,
         )
-    config = Config(db=db, extract=ExtractOptions(allow_private_urls=allow_private_urls))
+    config = Config(db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls))
     try:
         _open(db).close()  # a bad database is reported now, not at the first request
     except NewsfuseError as exc:

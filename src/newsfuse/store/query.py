@@ -13,15 +13,18 @@ box speaks a small, forgiving one instead:
 - `OR` between two terms: either one (`Su-34 OR Tu-22M3`);
 - `-word`: no article with that word (`iran -nuclear`).
 
-Every term is passed to FTS5 as a quoted string, so its own punctuation never
-reaches the parser ("Tu-22M3" becomes the phrase "tu 22m3"). Terms with no
-letter or digit are dropped; a query left with nothing to look for is an error
-(E501), not "everything".
+The text is parsed once (`parse`) into terms made of letters and digits only, then
+written in each backend's language: FTS5 quoted strings (`match_expression`), or
+PostgreSQL tsquery lexemes (`tsquery_expression`). So no punctuation ever reaches
+either parser ("Tu-22M3" becomes the phrase "tu 22m3"). Terms with no letter or
+digit are dropped; a query left with nothing to look for is an error (E501), not
+"everything".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsfuse.errors import ErrorCode, NewsfuseError
 
@@ -29,19 +32,37 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TERM = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
 
 
-def _quoted(text: str) -> str | None:
-    """`text` as one FTS5 string, or None when it holds nothing to match."""
-    if not any(c.isalnum() for c in text):
-        return None
-    return '"' + text.replace('"', '""') + '"'
+_WORDS = re.compile(r"[^\W_]+")
 
 
-def _terms(text: str) -> list[tuple[str, str]]:
-    """(kind, FTS5 string) pairs: kind is "+" (required), "-" (excluded) or "OR"."""
-    out: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase to look for: its words in order; `prefix`: the last may go on."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Query:
+    """Parsed search text: every group must match (a group is one term, or terms joined
+    by OR); no excluded term may."""
+
+    required: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+
+def _term(text: str, star: str) -> Term | None:
+    words = tuple(w.lower() for w in _WORDS.findall(text))
+    return Term(words, bool(star)) if words else None
+
+
+def _terms(text: str) -> list[tuple[str, Term | None]]:
+    """(kind, term) pairs: kind is "+" (required), "-" (excluded) or "OR"."""
+    out: list[tuple[str, Term | None]] = []
     for negated, phrase, star, word in _TERM.findall(text):
         if word == "OR":
-            out.append(("OR", ""))
+            out.append(("OR", None))
             continue
         if word:
             negated, star = (
@@ -49,35 +70,67 @@ def _terms(text: str) -> list[tuple[str, str]]:
                 ("*" if word.endswith("*") else ""),
             )
             phrase = word.removeprefix("-").rstrip("*")
-        quoted = _quoted(phrase)
-        if quoted is not None:
-            out.append((negated or "+", quoted + star))
+        term = _term(phrase, star)
+        if term is not None:
+            out.append((negated or "+", term))
     return out
 
 
-def match_expression(text: str) -> str:
-    """The FTS5 MATCH expression for the search text `text` (see the module doc).
+def parse(text: str) -> Query:
+    """The search text `text` parsed (see the module doc).
 
     Raises NewsfuseError E501 when `text` has no word to look for.
     """
-    required: list[str] = []
-    excluded: list[str] = []
+    required: list[tuple[Term, ...]] = []
+    excluded: list[Term] = []
     pending_or = False
     # SQLite reads a string only up to a NUL; other control characters match nothing.
     for kind, term in _terms(_CONTROL.sub(" ", text)):
-        if kind == "OR":
+        if term is None:
             pending_or = bool(required)
         elif kind == "-":
             excluded.append(term)
         elif pending_or:
-            required[-1] = f"({required[-1]} OR {term})"
+            required[-1] = (*required[-1], term)
             pending_or = False
         else:
-            required.append(term)
+            required.append((term,))
     if not required:
         what = "only excluded words" if excluded else "no word to look for"
         raise NewsfuseError(ErrorCode.BAD_QUERY, f"search {text!r} has {what}")
-    expression = " AND ".join(required)
-    for term in excluded:
-        expression = f"({expression}) NOT {term}"
+    return Query(tuple(required), tuple(excluded))
+
+
+def _fts5(term: Term) -> str:
+    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+
+
+def match_expression(text: str) -> str:
+    """The FTS5 MATCH expression for the search text `text`: every term a quoted
+    string, so its punctuation never reaches FTS5's parser. E501 if nothing to find."""
+    query = parse(text)
+    groups = [" OR ".join(_fts5(t) for t in group) for group in query.required]
+    expression = " AND ".join(f"({g})" if " OR " in g else g for g in groups)
+    for term in query.excluded:
+        expression = f"({expression}) NOT {_fts5(term)}"
+    return expression
+
+
+def _tsquery(term: Term) -> str:
+    """Words are letters and digits only (_WORDS), so they need no quoting rules."""
+    last = len(term.words) - 1
+    words = [
+        f"'{w}'" + (":*" if term.prefix and i == last else "") for i, w in enumerate(term.words)
+    ]
+    return "(" + " <-> ".join(words) + ")"
+
+
+def tsquery_expression(text: str) -> str:
+    """The same query for PostgreSQL's `to_tsquery` (stemming, stop words and the
+    phrase operator <-> as PostgreSQL applies them). E501 if nothing to find."""
+    query = parse(text)
+    groups = ["(" + " | ".join(_tsquery(t) for t in group) + ")" for group in query.required]
+    expression = " & ".join(groups)
+    for term in query.excluded:
+        expression = f"({expression}) & !{_tsquery(term)}"
     return expression

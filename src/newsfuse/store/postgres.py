@@ -1,0 +1,450 @@
+"""PostgreSQL storage, for an archive on a database server: shared by several readers
+(`newsfuse serve` processes, analysts' notebooks), or grown past what one file on one
+disk should hold. Chosen by giving a `postgresql://` URL as the database.
+
+The tables are SQLite's (sqlite.py) in PostgreSQL's types: dates are DATE, blobs
+BYTEA, and the search index is a stored tsvector column (title weighted A, body B)
+with a GIN index instead of FTS5. Search speaks the same query language
+(store/query.py) and ranks a title match 4x a body match, as SQLite's BM25 weights
+do; stemming is PostgreSQL's English snowball stemmer, and accents are not folded
+(that needs the `unaccent` extension, which not every server has).
+
+Writes go through explicit transactions (autocommit otherwise); like SQLite, one
+ingest at a time per archive: the stream-clustering state is one writer's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+from newsfuse.config import describe_database as redact
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.store.base import story_from_members
+from newsfuse.store.query import tsquery_expression
+from newsfuse.store.sqlite import PAGE_ORDER
+from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
+
+try:
+    import psycopg
+except ImportError:  # an optional extra: pip install 'newsfuse[postgres]'
+    psycopg = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+INDEXED_CHARS = 500_000  # body characters in the search index (tsvector holds at most 1 MB)
+# ts_rank weights of the {D, C, B, A} labels: body (B) 0.25, title (A) 1.0, i.e. 1:4 as
+# SQLite's BM25 weights (sqlite.SEARCH_WEIGHTS).
+RANK_WEIGHTS = "{0, 0, 0.25, 1}"
+HEADLINE = "StartSel=**, StopSel=**, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1"
+_ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "body",
+    "outlet",
+    "byline",
+    "date",
+    "url",
+    "source",
+    "duplicate_of",
+)
+_LOCK = 7_146_917  # advisory lock key: one process creates or upgrades the schema
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS newsfuse_schema (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT,
+    body TEXT NOT NULL,
+    outlet TEXT,
+    byline TEXT,
+    date DATE,
+    url TEXT,
+    source TEXT NOT NULL,
+    duplicate_of TEXT REFERENCES articles(id),
+    n_shingles INTEGER,
+    ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    fts tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('english', left(body, {INDEXED_CHARS})), 'B')
+    ) STORED
+);
+CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles (duplicate_of);
+CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts);
+CREATE TABLE IF NOT EXISTS signatures (
+    seq BIGINT PRIMARY KEY REFERENCES articles (seq),
+    id TEXT NOT NULL,
+    minhash BYTEA NOT NULL,
+    n_shingles INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_sentences (
+    seq BIGINT NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (seq, idx)
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    headline TEXT,
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    story_id TEXT NOT NULL REFERENCES stories (id),
+    rank INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles (story_id, rank);
+CREATE TABLE IF NOT EXISTS story_events (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    other_id TEXT,
+    detail TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_events_story ON story_events (story_id);
+CREATE TABLE IF NOT EXISTS cluster_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    clustered INTEGER NOT NULL,
+    data BYTEA NOT NULL,
+    saved_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS cluster_state_parts (name TEXT PRIMARY KEY, data BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS failures (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    source TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    UNIQUE (source, code, message)
+);
+"""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _connect(url: str) -> Any:
+    if psycopg is None:
+        message = "PostgreSQL needs the driver: pip install 'newsfuse[postgres]'"
+        raise NewsfuseError(ErrorCode.BAD_DB, message)
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise NewsfuseError(ErrorCode.BAD_DB, f"{redact(url)}: cannot connect: {first}") from None
+
+
+class PostgresStore:
+    """The Store interface over one PostgreSQL database (its public schema)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._db = _connect(url)
+        self._depth = 0
+        try:
+            self._migrate()
+        except psycopg.Error as exc:
+            self._db.close()
+            raise NewsfuseError(ErrorCode.BAD_DB, f"{redact(url)}: {exc}") from None
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+            tables = {r[0] for r in self._db.execute("SELECT tablename FROM pg_tables")}
+            if "articles" in tables and "newsfuse_schema" not in tables:
+                message = f"{redact(self.url)}: not a newsfuse database (it has other tables)"
+                raise NewsfuseError(ErrorCode.BAD_DB, message)
+            self._db.execute(_SCHEMA)
+            row = self._db.execute("SELECT max(version) FROM newsfuse_schema").fetchone()
+            if row[0] is None:
+                self._db.execute("INSERT INTO newsfuse_schema VALUES (%s)", (SCHEMA_VERSION,))
+            elif row[0] > SCHEMA_VERSION:
+                raise NewsfuseError(
+                    ErrorCode.BAD_DB,
+                    f"{redact(self.url)}: schema version {row[0]} is newer than this "
+                    f"newsfuse ({SCHEMA_VERSION}); upgrade newsfuse",
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the block (rolled back on error); nested blocks join it."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._db.transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    def _rows(self, query: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self._db.execute(query, args).fetchall()
+        return rows
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM articles WHERE id = %s", (article_id,)))
+
+    def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None:
+        with self.transaction():
+            [(seq,)] = self._rows(
+                "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
+                " duplicate_of, n_shingles) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " RETURNING seq",
+                (
+                    *(article.id, article.title, article.body, article.outlet),
+                    *(article.byline, article.date, article.url, article.source),
+                    *(article.duplicate_of, n_shingles),
+                ),
+            )
+            if article.duplicate_of is None:
+                blob = np.asarray(signature, dtype=np.uint64).tobytes()
+                self._db.execute(
+                    "INSERT INTO signatures (seq, id, minhash, n_shingles) VALUES (%s, %s, %s, %s)",
+                    (seq, article.id, blob, n_shingles),
+                )
+            with self._db.cursor() as cur:
+                cur.executemany(
+                    'INSERT INTO article_sentences (seq, idx, id, paragraph, start, "end", text)'
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    [
+                        (seq, s.index, s.id, s.paragraph, s.start, s.end, s.text)
+                        for s in article.sentences
+                    ],
+                )
+
+    def _sentences(self, ids: Sequence[str]) -> dict[str, list[Sentence]]:
+        out: dict[str, list[Sentence]] = {i: [] for i in ids}
+        rows = self._rows(
+            'SELECT a.id, s.id, s.idx, s.paragraph, s.start, s."end", s.text'
+            " FROM articles a JOIN article_sentences s ON s.seq = a.seq"
+            " WHERE a.id = ANY(%s) ORDER BY s.seq, s.idx",
+            (list(ids),),
+        )
+        for aid, sid, idx, para, start, end, text in rows:
+            out[aid].append(Sentence(sid, idx, para, start, end, text))
+        return out
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        cols = ", ".join(_ARTICLE_FIELDS)
+        if ids is None:
+            rows = self._rows(f"SELECT {cols} FROM articles ORDER BY seq")
+        else:
+            found = {
+                r[0]: r
+                for r in self._rows(f"SELECT {cols} FROM articles WHERE id = ANY(%s)", (list(ids),))
+            }
+            rows = [found[i] for i in ids if i in found]
+        sentences = self._sentences([r[0] for r in rows])
+        return [
+            Article(**dict(zip(_ARTICLE_FIELDS, r, strict=True)), sentences=tuple(sentences[r[0]]))
+            for r in rows
+        ]
+
+    def signatures(self, last: int = 0) -> Iterator[tuple[str, np.ndarray, int]]:
+        rows = self._db.execute(
+            "SELECT id, minhash, n_shingles FROM (SELECT seq, id, minhash, n_shingles"
+            " FROM signatures ORDER BY seq DESC LIMIT %s) recent ORDER BY seq",
+            (last if last > 0 else None,),
+        )
+        for aid, blob, n in rows:
+            yield aid, np.frombuffer(bytes(blob), dtype=np.uint64), int(n)
+
+    def search(self, query: str, limit: int) -> list[SearchHit]:
+        rows = self._rows(
+            "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
+            " hits AS (SELECT a.seq, a.id, a.body, ts_rank(%s::float4[], a.fts, q.q, 1) AS score"
+            "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT %s)"
+            " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, %s), h.body"
+            " FROM hits h CROSS JOIN q LEFT JOIN story_articles sa ON sa.article_id = h.id"
+            " ORDER BY h.score DESC, h.seq",
+            (tsquery_expression(query), RANK_WEIGHTS, limit, HEADLINE),
+        )
+        return [
+            SearchHit(aid, sid, float(score), _snippet(snip, body))
+            for aid, sid, score, snip, body in rows
+        ]
+
+    def add_failure(self, failure: Failure) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO failures (source, code, message) VALUES (%s, %s, %s)"
+                " ON CONFLICT (source, code, message) DO UPDATE SET at = now()",
+                (failure.source, failure.code, failure.message),
+            )
+
+    def failures(self) -> list[Failure]:
+        return [
+            Failure(*r)
+            for r in self._rows("SELECT source, code, message FROM failures ORDER BY id")
+        ]
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        with self.transaction(), self._db.cursor() as cur:
+            cur.execute("DELETE FROM story_articles")
+            cur.execute("DELETE FROM stories")
+            cur.executemany(
+                "INSERT INTO stories (id, headline) VALUES (%s, %s)",
+                [(s.id, s.headline) for s in stories],
+            )
+            cur.executemany(
+                "INSERT INTO story_articles (article_id, story_id, rank) VALUES (%s, %s, %s)",
+                [
+                    (aid, s.id, rank)
+                    for s in stories
+                    for rank, aid in enumerate([*s.article_ids, *s.duplicate_ids])
+                ],
+            )
+
+    def _story_from_row(self, row: tuple[Any, ...]) -> Story:
+        members = self._rows(
+            "SELECT a.id, a.duplicate_of, a.outlet, a.date FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = %s"
+            " ORDER BY a.date IS NULL, a.date, sa.rank",
+            (row[0],),
+        )
+        return story_from_members(row[0], row[1], members)
+
+    def stories(self) -> list[Story]:
+        return [
+            self._story_from_row(r)
+            for r in self._rows("SELECT id, headline FROM stories ORDER BY id")
+        ]
+
+    def story(self, story_id: str) -> Story | None:
+        rows = self._rows("SELECT id, headline FROM stories WHERE id = %s", (story_id,))
+        return self._story_from_row(rows[0]) if rows else None
+
+    def story_page(self, sort: str, limit: int, offset: int = 0) -> list[Story]:
+        rows = self._rows(
+            "SELECT s.id, s.headline FROM stories s LEFT JOIN story_articles sa"
+            " ON sa.story_id = s.id LEFT JOIN articles a ON a.id = sa.article_id"
+            f" GROUP BY s.id ORDER BY {PAGE_ORDER[sort]}, s.id LIMIT %s OFFSET %s",
+            (limit, offset),
+        )
+        return [self._story_from_row(r) for r in rows]
+
+    def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
+        with self.transaction(), self._db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO stories (id, headline) VALUES (%s, NULL)"
+                " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = now()",
+                [(sid,) for sid in dict.fromkeys(sid for _, sid, _ in members)],
+            )
+            cur.executemany(
+                "INSERT INTO story_articles (article_id, story_id, rank) VALUES (%s, %s, %s)"
+                " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+                " rank = excluded.rank",
+                list(members),
+            )
+
+    def merge_story(self, kept: str, gone: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE story_articles SET story_id = %s WHERE story_id = %s", (kept, gone)
+            )
+            self._db.execute("DELETE FROM stories WHERE id = %s", (gone,))
+            self._db.execute(
+                "UPDATE stories SET headline = NULL, updated_at = now() WHERE id = %s", (kept,)
+            )
+
+    def set_headline(self, story_id: str, headline: str | None) -> None:
+        self._db.execute("UPDATE stories SET headline = %s WHERE id = %s", (headline, story_id))
+
+    def add_event(self, event: StoryEvent) -> None:
+        self._db.execute(
+            "INSERT INTO story_events (kind, story_id, other_id, detail, at)"
+            " VALUES (%s, %s, %s, %s, %s)",
+            (event.kind, event.story_id, event.other_id, event.detail, event.at or _now()),
+        )
+
+    def events(self, story_id: str | None = None) -> list[StoryEvent]:
+        where, args = (
+            ("", ())
+            if story_id is None
+            else (" WHERE story_id = %s OR other_id = %s", (story_id, story_id))
+        )
+        rows = self._rows(
+            f"SELECT kind, story_id, other_id, detail, at FROM story_events{where} ORDER BY id",
+            args,
+        )
+        return [StoryEvent(*r) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(self._rows("SELECT count(*) FROM stories")[0][0])
+
+    def story_of(self, article_id: str) -> str | None:
+        rows = self._rows(
+            "SELECT story_id FROM story_articles WHERE article_id = %s", (article_id,)
+        )
+        return str(rows[0][0]) if rows else None
+
+    def memberships(self) -> dict[str, str]:
+        return dict(self._rows("SELECT article_id, story_id FROM story_articles"))
+
+    def duplicate_pairs(self) -> list[tuple[str, str]]:
+        rows = self._rows(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL ORDER BY seq"
+        )
+        return [(str(a), str(b)) for a, b in rows]
+
+    def cluster_state(self) -> tuple[bytes, int] | None:
+        rows = self._rows("SELECT data, clustered FROM cluster_state")
+        return (bytes(rows[0][0]), int(rows[0][1])) if rows else None
+
+    def cluster_state_part(self, name: str) -> bytes | None:
+        rows = self._rows("SELECT data FROM cluster_state_parts WHERE name = %s", (name,))
+        return bytes(rows[0][0]) if rows else None
+
+    def cluster_state_parts(self) -> set[str]:
+        return {r[0] for r in self._rows("SELECT name FROM cluster_state_parts")}
+
+    def save_cluster_state(
+        self, head: bytes, clustered: int, parts: Mapping[str, bytes], keep: Collection[str]
+    ) -> None:
+        with self.transaction(), self._db.cursor() as cur:
+            cur.execute(
+                "INSERT INTO cluster_state (id, clustered, data) VALUES (1, %s, %s)"
+                " ON CONFLICT (id) DO UPDATE SET clustered = excluded.clustered,"
+                " data = excluded.data, saved_at = now()",
+                (clustered, head),
+            )
+            cur.executemany(
+                "INSERT INTO cluster_state_parts (name, data) VALUES (%s, %s)"
+                " ON CONFLICT DO NOTHING",
+                list(parts.items()),
+            )
+            cur.execute("DELETE FROM cluster_state_parts WHERE NOT (name = ANY(%s))", (list(keep),))
+
+    def originals(self, skip: int = 0) -> list[Article]:
+        rows = self._rows(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq OFFSET %s", (skip,)
+        )
+        return self.articles([r[0] for r in rows])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _snippet(headline: str, body: str) -> str:
+    """ts_headline's passage on one line, with "…" where it cuts the body (as FTS5's
+    snippet marks it)."""
+    text = " ".join(headline.split())
+    plain = text.replace("**", "")
+    head = "" if " ".join(body.split()).startswith(plain) else "…"
+    tail = "" if " ".join(body.split()).endswith(plain) else "…"
+    return f"{head}{text}{tail}"

@@ -1,0 +1,233 @@
+"""Every storage backend keeps the Store contract: the same tests on a real SQLite file
+and on a real PostgreSQL server (a throwaway cluster per test session, conftest.py),
+and one archive ingested into each gives the same stories, briefs and search results.
+
+Fixtures are the bundled real articles (the seed articles and 100 Wikinews ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import newsfuse
+from newsfuse.articles import make_article
+from newsfuse.cli import app
+from newsfuse.config import Config
+from newsfuse.errors import NewsfuseError
+from newsfuse.store import Store, open_store
+from newsfuse.summarize import brief_to_dict
+from newsfuse.types import Article, Failure, Story, StoryEvent
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+SEED = EXAMPLES / "freebeacon.com"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """A new, empty database of each backend."""
+    if request.param == "sqlite":
+        return tmp_path / "a.db"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture()
+def store(db: str | Path) -> Iterator[Store]:
+    opened = open_store(Config(db=db))
+    yield opened
+    opened.close()
+
+
+def _seed_article() -> tuple[Article, np.ndarray]:
+    body = (SEED / "004_c474df6a31b86826.txt").read_text(encoding="utf-8")
+    article = make_article(body=body, source="004.txt", outlet="freebeacon.com")
+    return article, np.arange(128, dtype=np.uint64)
+
+
+def test_article_round_trip(store: Store) -> None:
+    article, sig = _seed_article()
+    store.add_article(article, sig, 321)
+    [back] = store.articles()
+    assert back == article
+    [(aid, sig_back, n)] = list(store.signatures())
+    assert aid == back.id and n == 321 and np.array_equal(sig_back, sig)
+    assert store.has_article(back.id) and not store.has_article("nope")
+    assert store.articles(["nope", back.id]) == [back]
+
+
+def test_rollback_keeps_nothing(store: Store) -> None:
+    article, sig = _seed_article()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(article, sig, 1)
+        raise RuntimeError("boom")
+    assert store.articles() == [] and not store.has_article(article.id)
+
+
+def test_stories_replace_and_failures_once(store: Store) -> None:
+    article, sig = _seed_article()
+    store.add_article(article, sig, 1)
+    aid = article.id
+    story = Story(id="s-1", article_ids=(aid,), headline="H", first_date=dt.date(2016, 8, 16))
+    store.replace_stories([story])
+    got = store.story("s-1")
+    assert got is not None and got.article_ids == (aid,) and got.outlets == ("freebeacon.com",)
+    assert got.first_date == article.date  # from the member articles, not the record
+    store.replace_stories([])
+    assert store.stories() == [] and store.story("s-1") is None
+    for _ in range(2):
+        store.add_failure(Failure("x.bin", "E102", "binary file"))
+    assert store.failures() == [Failure("x.bin", "E102", "binary file")]
+
+
+def test_assign_merge_events_and_cluster_state(store: Store) -> None:
+    article, sig = _seed_article()
+    store.add_article(article, sig, 1)
+    store.assign([(article.id, "s-a", 0)])
+    assert store.story_of(article.id) == "s-a" and store.count_stories() == 1
+    story = store.story("s-a")
+    assert story is not None and story.headline is None
+    store.set_headline("s-a", "H")
+    store.assign([(article.id, "s-b", 0)])  # moved: s-b created, s-a left empty
+    store.merge_story("s-b", "s-a")
+    assert store.story("s-a") is None and store.memberships() == {article.id: "s-b"}
+    store.add_event(StoryEvent("merge", "s-b", "s-a", "test"))
+    [event] = store.events("s-a")
+    assert (event.kind, event.story_id, event.other_id) == ("merge", "s-b", "s-a") and event.at
+    assert store.cluster_state() is None
+    store.save_cluster_state(b"one", 1, {"p1": b"x", "p2": b"y"}, ["p1", "p2"])
+    # p1 is kept without being sent again, p2 is dropped, p3 is new.
+    store.save_cluster_state(b"two", 2, {"p3": b"z"}, ["p1", "p3"])
+    assert store.cluster_state() == (b"two", 2)
+    assert store.cluster_state_parts() == {"p1", "p3"}
+    assert store.cluster_state_part("p1") == b"x" and store.cluster_state_part("p2") is None
+    assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.one_of(
+        st.none(), st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1)
+    ),
+    body=st.text(
+        st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1, max_size=400
+    ).filter(lambda s: s.strip() != ""),
+    day=st.one_of(st.none(), st.dates()),
+)
+def test_any_text_round_trips(
+    store: Store, title: str | None, body: str, day: dt.date | None
+) -> None:
+    """Any text (NUL aside: extraction drops control characters, and PostgreSQL text
+    cannot hold NUL) and any date come back as they went in."""
+    article = make_article(body=body, title=title, date=day, source="hypothesis")
+    assume(not store.has_article(article.id))  # the store lives across examples
+    store.add_article(article, np.zeros(4, dtype=np.uint64), 0)
+    assert store.articles([article.id]) == [article]
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory, postgres_server: str) -> list[str | Path]:
+    """The bundled examples ingested into an SQLite file and a PostgreSQL database."""
+    import psycopg
+
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute("CREATE DATABASE archive")
+    dbs: list[str | Path] = [
+        tmp_path_factory.mktemp("sqlite") / "news.db",
+        postgres_server.replace("/postgres?", "/archive?"),
+    ]
+    for db in dbs:
+        with newsfuse.open(db) as nf:
+            report = nf.ingest([EXAMPLES])
+            assert report.ingested == 102 and not report.failures
+    return dbs
+
+
+def _summary(db: str | Path) -> dict[str, object]:
+    with newsfuse.open(db) as nf:
+        stories = nf.stories()
+        return {
+            "stories": sorted((s.id, s.article_ids, s.headline, s.outlets) for s in stories),
+            "by_size": [s.id for s in nf.story_page("size", 100)],
+            "by_date": [s.id for s in nf.story_page("recent", 100)],
+            "briefs": [brief_to_dict(nf.brief(s.id)) for s in stories],
+            "events": nf.events(),
+            "duplicates": nf.store.duplicate_pairs(),
+        }
+
+
+def test_one_archive_in_both_backends_is_the_same(archives: list[str | Path]) -> None:
+    sqlite, postgres = (_summary(db) for db in archives)
+    assert len(sqlite["stories"]) == 14  # type: ignore[arg-type]
+    assert sqlite == postgres
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hamadan", "Russia Deployed Warplanes"),
+        ('"air base" iran', "Russia Deployed Warplanes"),
+        ("tu-22m3 OR su-34", "Russia Deployed Warplanes"),
+        ("bomb* Leeds", "London bombing"),
+        ("tsunami -quake", "Tsunami"),
+    ],
+)
+def test_search_finds_the_same_story_in_both(
+    archives: list[str | Path], query: str, expected: str
+) -> None:
+    found = []
+    for db in archives:
+        with newsfuse.open(db) as nf:
+            hits = nf.search(query)
+            assert hits, (db, query)
+            assert "**" in hits[0].hits[0].snippet
+            found.append(hits[0].story.id)
+            titles = [a.title or "" for a in nf.articles(hits[0].story.article_ids)]
+            assert any(t.startswith(expected) for t in titles), (db, query, titles)
+    assert found[0] == found[1]
+
+
+def test_cli_and_server_take_a_postgres_url(postgres_url: str) -> None:
+    runner = CliRunner()
+    seed = [str(p) for p in sorted(SEED.glob("*.txt"))]
+    ingested = runner.invoke(app, ["ingest", *seed, "--db", postgres_url])
+    assert ingested.exit_code == 0, ingested.output
+    listed = runner.invoke(app, ["stories", "--db", postgres_url, "--format", "json"])
+    [story] = json.loads(listed.stdout)
+    assert len(story["articles"]) == 2
+    brief = runner.invoke(app, ["brief", story["id"], "--db", postgres_url, "--no-analysis"])
+    assert "Hamadan" in brief.stdout
+
+
+def test_bad_postgres_databases_are_clear_errors(postgres_url: str) -> None:
+    import psycopg
+
+    missing = postgres_url.replace("postgresql://newsfuse@", "postgresql://newsfuse:secret@")
+    missing = missing.split("?")[0] + "x?" + missing.split("?")[1]
+    with pytest.raises(NewsfuseError, match="cannot connect") as caught:
+        open_store(Config(db=missing))
+    assert "secret" not in str(caught.value) and "***" in str(caught.value)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE articles (id INTEGER)")
+    with pytest.raises(NewsfuseError, match="not a newsfuse database"):
+        open_store(Config(db=postgres_url))
+
+
+def test_newer_postgres_schema_is_refused(postgres_url: str) -> None:
+    import psycopg
+
+    open_store(Config(db=postgres_url)).close()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("UPDATE newsfuse_schema SET version = 99")
+    with pytest.raises(NewsfuseError, match="newer than this newsfuse"):
+        open_store(Config(db=postgres_url))
