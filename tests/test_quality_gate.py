@@ -142,13 +142,14 @@ def test_clustering_bcubed(shared_dir: Path, tmp_path: Path, name: str, method: 
     _check(scores, gate.floors, f"{name} ({method})")
 
 
-# Quote extraction on the held-out hand annotations (never used for tuning; see
-# tests/data/quotes_guidelines.md): precision, recall, speaker accuracy floors.
+# Quote extraction on the Wikinews hand annotations (tests/data/quotes_guidelines.md):
+# precision, recall, speaker accuracy floors. Gold is held out (never used for tuning);
+# test2 was held out until 2026-11-22, when its errors were read (docs/benchmarks.md).
 QUOTE_FLOORS = {
-    # measured 0.978 / 0.978 / 0.829
+    # measured 0.978 / 0.978 / 0.818
     "quotes_gold.jsonl": {"precision": 0.96, "recall": 0.96, "speaker_accuracy": 0.81},
-    # measured 0.913 / 0.986 / 0.849
-    "quotes_test2.jsonl": {"precision": 0.90, "recall": 0.96, "speaker_accuracy": 0.83},
+    # measured 0.913 / 0.986 / 0.890 (0.849 before the evaluator compared names without accents)
+    "quotes_test2.jsonl": {"precision": 0.90, "recall": 0.96, "speaker_accuracy": 0.87},
 }
 
 
