@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from email.utils import format_datetime
@@ -21,7 +24,7 @@ from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import extract_file, iter_articles
 from newsfuse.extract.feeds import looks_like_feed
-from newsfuse.extract.fetch import check_url, fetch, is_url
+from newsfuse.extract.fetch import _GuardedHTTP, _GuardedHTTPS, check_url, fetch, is_url
 from newsfuse.store import open_store
 from newsfuse.types import Article, Failure
 
@@ -188,6 +191,70 @@ def test_local_and_private_hosts_are_refused(url: str) -> None:
     with pytest.raises(NewsfuseError) as err:
         check_url(url, ExtractOptions())
     assert err.value.code is ErrorCode.PRIVATE_URL
+
+
+@pytest.mark.parametrize("connection", [_GuardedHTTP, _GuardedHTTPS])
+def test_each_connection_checks_the_address_it_opens(server: str, connection: type) -> None:
+    """The check at connect time, which a DNS answer changed after check_url (rebinding)
+    cannot get past: a guarded connection to a loopback address is refused before any
+    byte is sent."""
+    refused = connection("127.0.0.1", int(server.rsplit(":", 1)[1]), timeout=5)
+    with pytest.raises(NewsfuseError) as err:
+        refused.connect()
+    assert err.value.code is ErrorCode.PRIVATE_URL and refused.sock is None
+
+
+@pytest.fixture()
+def tls_server(server: str, tmp_path: Path) -> Iterator[tuple[int, ssl.SSLContext]]:
+    """The feeds over HTTPS on 127.0.0.1 (a throwaway self-signed certificate), and a
+    client context that trusts it."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make the test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subject = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    files = ["-keyout", str(key), "-out", str(cert)]
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            *subject,
+            *files,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(tmp_path)))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd.server_address[1], ssl.create_default_context(cafile=str(cert))
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_goes_through_the_guarded_connection(tls_server: tuple[int, ssl.SSLContext]) -> None:
+    port, trusted = tls_server
+    allowed = _GuardedHTTPS("127.0.0.1", port, timeout=5, context=trusted, allow_private=True)
+    allowed.request("GET", "/wikinews.rss")
+    assert isinstance(allowed.sock, ssl.SSLSocket)  # TLS over the guarded TCP connection
+    assert allowed.getresponse().status == 200
+    allowed.close()
+    untrusted = _GuardedHTTPS("127.0.0.1", port, timeout=5, allow_private=True)
+    with pytest.raises(ssl.SSLCertVerificationError):  # TLS still checks the certificate
+        untrusted.connect()
+    # fetch() opens https through the same class: the system's CAs refuse this certificate.
+    with pytest.raises(NewsfuseError) as err:
+        fetch(f"https://127.0.0.1:{port}/wikinews.rss", ExtractOptions(allow_private_urls=True))
+    assert err.value.code is ErrorCode.FETCH_FAILED and "CERTIFICATE_VERIFY_FAILED" in str(
+        err.value
+    )
 
 
 def test_what_is_not_an_http_url() -> None:

@@ -5,17 +5,24 @@ A URL handed to a server-side fetcher can point inside the network it runs in
 server-side request forgery that OWASP lists. So every host is resolved
 before connecting and, unless `ExtractOptions.allow_private_urls`, refused
 when any of its addresses is not globally routable; every redirect is checked
-the same way. The body is read up to `max_bytes` (a larger one is refused,
-not truncated) within `fetch_timeout` seconds per network operation.
+the same way. The check is made again on the address each connection actually
+opens (`_GuardedHTTP`): a name checked once and resolved again by the HTTP
+client could answer differently the second time (DNS rebinding). For the same
+reason no proxy is used: the address checked must be the one connected to. The
+body is read up to `max_bytes` (a larger one is refused, not truncated) within
+`fetch_timeout` seconds per network operation.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from functools import partial
 from http.client import HTTPMessage
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -44,6 +51,25 @@ def is_url(text: str) -> bool:
     return text.split(":", 1)[0].lower() in _SCHEMES and "://" in text
 
 
+def _refuse_private(host: str, infos: list[Any]) -> None:
+    """PRIVATE_URL if any resolved address of `host` is not globally routable."""
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if not address.is_global:
+            raise NewsfuseError(
+                ErrorCode.PRIVATE_URL,
+                f"{host} is a private or local address ({address}); refused "
+                "(--allow-private-urls fetches it)",
+            )
+
+
+def _resolve(host: str, port: int) -> list[Any]:
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError) as exc:
+        raise NewsfuseError(ErrorCode.FETCH_FAILED, f"cannot resolve {host}: {exc}") from None
+
+
 def check_url(url: str, options: ExtractOptions) -> None:
     """BAD_URL for what cannot be fetched, PRIVATE_URL for non-public hosts."""
     parts = urlsplit(url)
@@ -53,18 +79,63 @@ def check_url(url: str, options: ExtractOptions) -> None:
         return
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (OSError, ValueError) as exc:
-        message = f"cannot resolve {parts.hostname}: {exc}"
-        raise NewsfuseError(ErrorCode.FETCH_FAILED, message) from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not address.is_global:
-            raise NewsfuseError(
-                ErrorCode.PRIVATE_URL,
-                f"{parts.hostname} is a private or local address ({address}); refused "
-                "(--allow-private-urls fetches it)",
-            )
+    except ValueError as exc:
+        raise NewsfuseError(ErrorCode.BAD_URL, f"bad port in {url}: {exc}") from None
+    _refuse_private(parts.hostname, _resolve(parts.hostname, port))
+
+
+class _GuardedHTTP(http.client.HTTPConnection):
+    """An HTTP connection that checks the address it opens, not a name resolved earlier."""
+
+    def __init__(self, *args: Any, allow_private: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_private = allow_private
+
+    def connect(self) -> None:
+        infos = _resolve(self.host, self.port)
+        if not self.allow_private:
+            _refuse_private(self.host, infos)
+        error: OSError = OSError(f"no address for {self.host}")
+        for family, kind, proto, _, address in infos:
+            sock = socket.socket(family, kind, proto)
+            try:
+                if isinstance(self.timeout, int | float):  # else the socket default
+                    sock.settimeout(self.timeout)
+                sock.connect(address)
+            except OSError as exc:
+                sock.close()
+                error = exc
+                continue
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.sock = sock
+            return
+        raise error
+
+
+class _GuardedHTTPS(http.client.HTTPSConnection, _GuardedHTTP):
+    """HTTPS over _GuardedHTTP's checked TCP connection (TLS still verifies the name):
+    HTTPSConnection.connect opens TCP through super(), i.e. _GuardedHTTP.connect."""
+
+    def __init__(self, *args: Any, allow_private: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # HTTPSConnection takes no allow_private
+        self.allow_private = allow_private
+
+
+class _GuardedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https URLs through the guarded connections."""
+
+    def __init__(self, options: ExtractOptions) -> None:
+        urllib.request.HTTPHandler.__init__(self)
+        self.context = ssl.create_default_context()
+        urllib.request.HTTPSHandler.__init__(self, context=self.context)
+        self.allow_private = options.allow_private_urls
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(partial(_GuardedHTTP, allow_private=self.allow_private), req)
+
+    def https_open(self, req: Any) -> Any:
+        guarded = partial(_GuardedHTTPS, allow_private=self.allow_private)
+        return self.do_open(guarded, req, context=self.context)
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -95,7 +166,9 @@ def _read_body(response: Any, limit: int) -> bytes:
 def fetch(url: str, options: ExtractOptions) -> Fetched:
     """The body at `url`; NewsfuseError (BAD_URL, PRIVATE_URL, FETCH_FAILED, TOO_LARGE)."""
     check_url(url, options)
-    opener = urllib.request.build_opener(_CheckedRedirects(options))
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), _GuardedHandler(options), _CheckedRedirects(options)
+    )
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with opener.open(request, timeout=options.fetch_timeout) as response:
