@@ -3,14 +3,12 @@ HTTP server on 127.0.0.1; hostile XML and private-network URLs refused, one line
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import shutil
 import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
-from email.utils import format_datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import ClassVar
 import pytest
 from typer.testing import CliRunner
 
+from feedkit import atom, link, rss
 from newsfuse.cli import app
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
@@ -43,50 +42,6 @@ BOMB = """<?xml version="1.0"?>
 def story() -> list[Article]:
     """The ten articles of Wikinews story M001 as the plain-text extractor reads them."""
     return [extract_file(p, ExtractOptions())[0] for p in sorted(WIKINEWS.glob("M001-*.txt"))]
-
-
-def _link(article: Article) -> str:
-    slug = (article.title or article.id).replace(" ", "_")
-    return f"https://en.wikinews.org/wiki/{html.escape(slug)}"
-
-
-def _content(article: Article) -> str:
-    return html.escape("".join(f"<p>{html.escape(p)}</p>" for p in article.body.split("\n\n")))
-
-
-def rss(articles: list[Article]) -> str:
-    items = "".join(
-        f"<item><title>{html.escape(a.title or '')}</title><link>{_link(a)}</link>"
-        f"<pubDate>{format_datetime(_noon(a))}</pubDate>"
-        f"<content:encoded>{_content(a)}</content:encoded>"
-        f"<description>{html.escape(a.body[:80])}</description></item>"
-        for a in articles
-    )
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
-        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-        "<title>Wikinews</title><link>https://en.wikinews.org/</link>"
-        f"{items}</channel></rss>"
-    )
-
-
-def atom(articles: list[Article]) -> str:
-    entries = "".join(
-        f"<entry><title>{html.escape(a.title or '')}</title><link href='{_link(a)}'/>"
-        f"<id>{_link(a)}</id><updated>{_noon(a).isoformat()}</updated>"
-        f"<author><name>Wikinews</name></author>"
-        f"<content type='html'>{_content(a)}</content></entry>"
-        for a in articles
-    )
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>Wikinews</title><id>urn:wikinews</id>{entries}</feed>"
-    )
-
-
-def _noon(article: Article) -> dt.datetime:
-    assert article.date is not None
-    return dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
 
 
 def _articles(items: list[Article | Failure]) -> list[Article]:
@@ -150,7 +105,7 @@ def test_feed_entries_are_the_articles(story, build, name, tmp_path: Path) -> No
     assert [a.date for a in got] == [a.date for a in story]
     assert [a.body for a in got] == [a.body for a in story]  # paragraphs kept
     assert {a.outlet for a in got} == {"en.wikinews.org"}
-    assert [a.url for a in got] == [html.unescape(_link(a)) for a in story]
+    assert [a.url for a in got] == [html.unescape(link(a)) for a in story]
 
 
 def test_feed_by_url_is_ingested_and_briefed(server: str, story, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

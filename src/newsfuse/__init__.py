@@ -13,7 +13,7 @@ The Python API is a thin layer over the pipeline::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -65,9 +65,13 @@ class Newsfuse:
     ) -> IngestReport:
         """Add the articles of one document held in memory (an upload): its format from
         `media_type`, else from `name`'s extension, else sniffed from the content."""
+        return self.ingest_items(iter_upload(data, name, self.config.extract, media_type))
+
+    def ingest_items(self, items: Iterable[Article | Failure]) -> IngestReport:
+        """Add articles already extracted (and record the failures met extracting them),
+        in the same ingest session as `ingest`."""
         if self._session is None:
             self._session = pipeline.IngestSession(self.store, self.config)
-        items = iter_upload(data, name, self.config.extract, media_type)
         return pipeline.ingest_items(items, self.config, self.store, session=self._session)
 
     def stories(self) -> list[Story]:

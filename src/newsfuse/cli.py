@@ -390,6 +390,45 @@ def brief(
         raise typer.Exit(1)
 
 
+@app.command()
+def watch(
+    urls: Annotated[list[str], typer.Argument(help="http(s) URLs of feeds or pages.")],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[
+        float, typer.Option("--every", min=1.0, help="Seconds from one poll to the next.")
+    ] = 300.0,
+    polls: Annotated[
+        int | None, typer.Option("--polls", min=1, help="Stop after this many polls.")
+    ] = None,
+    allow_private_urls: PrivateUrlsOption = False,
+) -> None:
+    """Follow feeds and pages: poll them, ingest new articles into their stories, print
+    one line per poll (conditional requests: an unchanged feed is not re-read).
+    Ctrl-C stops, saving the clustering state."""
+    from newsfuse import Newsfuse
+    from newsfuse.watch import Poll, Watcher
+
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    config = Config(db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls))
+    console = _err()
+
+    def report(poll: Poll) -> None:
+        for failure in poll.report.failures:
+            _report_failure(console, failure)
+        typer.echo(poll.summary_line())
+
+    try:
+        with Newsfuse(config) as archive:
+            try:
+                Watcher(archive, urls).run(every, polls, on_poll=report)
+            except KeyboardInterrupt:
+                console.print("stopped; clustering state saved", markup=False)
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+
+
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 

@@ -44,6 +44,23 @@ class Fetched:
     body: bytes
     content_type: str  # media type only, lower-cased ("" when not given)
     charset: str | None
+    # Validators for the next conditional request (RFC 9110 13.1), and whether this
+    # answer was 304 Not Modified (no body: nothing new since those validators).
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a previous answer said about its version, sent back to ask only for news."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        found = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {k: v for k, v in found.items() if v}
 
 
 def is_url(text: str) -> bool:
@@ -153,6 +170,10 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _media_type(headers: HTTPMessage) -> str:
+    return headers.get_content_type() if "Content-Type" in headers else ""
+
+
 def _read_body(response: Any, limit: int) -> bytes:
     length = response.headers.get("Content-Length")
     if length and length.isdigit() and int(length) > limit:
@@ -163,24 +184,30 @@ def _read_body(response: Any, limit: int) -> bytes:
     return body
 
 
-def fetch(url: str, options: ExtractOptions) -> Fetched:
-    """The body at `url`; NewsfuseError (BAD_URL, PRIVATE_URL, FETCH_FAILED, TOO_LARGE)."""
+def fetch(url: str, options: ExtractOptions, since: Validators | None = None) -> Fetched:
+    """The body at `url`; NewsfuseError (BAD_URL, PRIVATE_URL, FETCH_FAILED, TOO_LARGE).
+    With `since` (a previous answer's validators) the request is conditional, and an
+    unchanged resource comes back as `not_modified`, without a body."""
     check_url(url, options)
     opener = urllib.request.build_opener(
         urllib.request.ProxyHandler({}), _GuardedHandler(options), _CheckedRedirects(options)
     )
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    headers = {"User-Agent": USER_AGENT, **(since.headers() if since else {})}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with opener.open(request, timeout=options.fetch_timeout) as response:
             body = _read_body(response, options.max_bytes)
-            headers = response.headers
             return Fetched(
                 url=response.geturl(),
                 body=body,
-                content_type=(headers.get_content_type() if "Content-Type" in headers else ""),
-                charset=headers.get_content_charset(),
+                content_type=_media_type(response.headers),
+                charset=response.headers.get_content_charset(),
+                etag=response.headers.get("ETag"),
+                last_modified=response.headers.get("Last-Modified"),
             )
     except urllib.error.HTTPError as exc:
+        if exc.code == 304 and since is not None:  # urllib reports 304 as an error
+            return Fetched(url, b"", "", None, since.etag, since.last_modified, not_modified=True)
         raise NewsfuseError(ErrorCode.FETCH_FAILED, f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise NewsfuseError(ErrorCode.FETCH_FAILED, f"cannot fetch: {exc.reason}") from None

@@ -24,7 +24,7 @@ from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
 from newsfuse.extract.feeds import iter_xml, looks_like_feed
-from newsfuse.extract.fetch import fetch, is_url
+from newsfuse.extract.fetch import Fetched, fetch, is_url
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
 from newsfuse.extract.limits import ByteStream, too_large
@@ -216,10 +216,18 @@ _MEDIA_KINDS = {
 
 def _iter_url(url: str, options: ExtractOptions) -> Iterator[Item]:
     """Articles of the page or feed at `url` (extract/fetch.py says what is refused)."""
-    fetched = fetch(url, options)
+    yield from _iter_fetched(url, fetch(url, options), options)
+
+
+def _iter_fetched(url: str, fetched: Fetched, options: ExtractOptions) -> Iterator[Item]:
     ctx = _context(url, url_outlet(fetched.url), options)
     kind = _MEDIA_KINDS.get(fetched.content_type, "sniff")
     yield from _from_bytes(fetched.body, kind, ctx, url=fetched.url)
+
+
+def iter_fetched(url: str, fetched: Fetched, options: ExtractOptions) -> Iterator[Item]:
+    """Articles of a page or feed already fetched from `url` (never raises)."""
+    return _guarded(url, _iter_fetched(url, fetched, options))
 
 
 def _iter_upload(
