@@ -122,6 +122,8 @@ def test_search_then_read_the_cited_brief(page: Page, base_url: str) -> None:
         assert mark.inner_text() == f"[{number}]"
         assert page.locator(f"#src-{number}").count() == 1  # every citation has its source
     assert page.url.endswith(f"#story/{found['id']}")
+    members = page.locator("#members > li")
+    expect(members).to_have_count(len(found["articles"]) + len(found["duplicates"]))
 
 
 def test_analysis_shows_quotes_and_timeline(page: Page) -> None:

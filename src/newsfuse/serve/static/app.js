@@ -191,6 +191,17 @@ function renderStory(brief, analysis) {
     ...section("Sources", sourceList(brief)));
 }
 
+// Every article of the story, near-copies (syndicated or re-posted) under their original.
+function memberList(detail) {
+  const byId = new Map(detail.members.map((m) => [m.id, m]));
+  const label = (m) => [m.outlet || "unknown outlet", m.date].filter(Boolean).join(", ");
+  const item = (m) => el("li", { "data-id": m.id },
+    m.url ? el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, m.title || m.url) : (m.title || m.source),
+    ` — ${label(m)}`,
+    m.duplicate_of && byId.has(m.duplicate_of) ? el("span", { class: "tag" }, `copy of “${byId.get(m.duplicate_of).title || m.duplicate_of}”`) : null);
+  return el("ol", { id: "members", class: "items" }, detail.members.map(item));
+}
+
 async function showStory(id) {
   state.current = id;
   for (const link of document.querySelectorAll(".story-link")) {
@@ -201,6 +212,9 @@ async function showStory(id) {
   const brief = await api(base);
   if (state.current !== id) return;
   renderStory(brief, null);
+  const detail = await api(`/api/stories/${encodeURIComponent(id)}`);
+  if (state.current !== id) return;
+  $("#story").append(...section(`All ${plural(detail.members.length, "article")}`, memberList(detail)));
   const full = await api(`${base}&analysis=true`);
   if (state.current !== id) return;
   $("#analysis").replaceChildren(...analysisSections(full.analysis));
