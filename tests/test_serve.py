@@ -26,6 +26,7 @@ from newsfuse.summarize import brief_to_dict
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
 WIKINEWS = EXAMPLES / "en.wikinews.org"
+JSON_TYPE = {"Content-Type": "application/json"}
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +141,7 @@ def test_search_marks_matches_and_rejects_empty_queries(client: TestClient) -> N
         ("/api/articles/nope", 404, "E202"),
         ("/api/stories?limit=0", 422, None),
         ("/api/stories?sort=alphabet", 422, None),
+        ("/api/stories?offset=81020545439069741514752", 422, None),  # found by schemathesis
         ("/api/stories/s-x/brief?words=5", 422, None),
     ],
 )
@@ -215,11 +217,17 @@ def examples_server() -> Iterator[str]:
 
 def test_fetch_refuses_paths_and_private_hosts(fresh: TestClient, examples_server: str) -> None:
     local = fresh.post("/api/fetch", json={"urls": [str(WIKINEWS / "M001-01.txt")]})
-    assert local.status_code == 400 and local.json()["error"]["code"] == "E113"
+    assert local.status_code == 422  # only http(s) URLs; a server never reads its own files
+    hostless = fresh.post("/api/fetch", json={"urls": ["http://"]}).json()
+    assert hostless["failures"][0]["code"] == "E113"
     url = f"{examples_server}/en.wikinews.org/M001-01.txt"
     report = fresh.post("/api/fetch", json={"urls": [url]}).json()
     assert report["ingested"] == 0 and report["failures"][0]["code"] == "E114"
     assert fresh.post("/api/fetch", json={"urls": []}).status_code == 422
+    cut = fresh.post("/api/fetch", content=b'{"urls": ["http://', headers=JSON_TYPE)
+    assert cut.status_code == 422  # FastAPI's own validation answer: json_invalid
+    latin1 = fresh.post("/api/fetch", content=b'{"urls": ["\xff"]}', headers=JSON_TYPE)
+    assert latin1.status_code == 400 and latin1.json()["error"]["code"] == "E105"
 
 
 def test_fetch_ingests_pages_when_private_hosts_are_allowed(

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse import Newsfuse, __version__
 from newsfuse.analyze.render import dossier_sections
@@ -54,8 +56,28 @@ class Sort(StrEnum):
     recent = "recent"  # latest article date first, undated stories last
 
 
+Url = Annotated[str, StringConstraints(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://", max_length=2000)]
+
+
 class FetchRequest(BaseModel):
-    urls: list[str] = Field(min_length=1, max_length=100, description="http(s) URLs")
+    urls: list[Url] = Field(min_length=1, max_length=100, description="http(s) URLs")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="numbered error code (newsfuse.errors), e.g. E201")
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error answers a route can give."""
+    return {status: {"model": ErrorBody} for status in statuses}
+
+
+MISSING = _errors(404)
 
 
 def _error(exc: NewsfuseError) -> JSONResponse:
@@ -101,17 +123,17 @@ def _routes(app: FastAPI, archive: Archive) -> None:
     async def stories(
         sort: Sort = Sort.size,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     ) -> Json:
         """One page of the stories, biggest or most recent first, and their total."""
         return await archive.run(lambda nf: _story_page(nf, sort, limit, offset))
 
-    @app.get("/api/stories/{story_id}")
+    @app.get("/api/stories/{story_id}", responses=MISSING)
     async def story(story_id: str) -> Json:
         """A story and its member articles (originals, then near-duplicates), no bodies."""
         return await archive.run(lambda nf: _story_detail(nf, story_id))
 
-    @app.get("/api/stories/{story_id}/brief")
+    @app.get("/api/stories/{story_id}/brief", responses=_errors(404, 503))
     async def brief(
         story_id: str,
         words: Annotated[int, Query(ge=10, le=2000)] = 120,
@@ -124,18 +146,18 @@ def _routes(app: FastAPI, archive: Archive) -> None:
         sections = dossier_sections(dossier, found.number_of) if dossier else []
         return {**result_to_dict(found, dossier), "markdown": render_markdown(found, sections)}
 
-    @app.get("/api/stories/{story_id}/events")
+    @app.get("/api/stories/{story_id}/events", responses=MISSING)
     async def events(story_id: str) -> list[Json]:
         """The merges and splits recorded for the story, oldest first."""
         found = await archive.run(lambda nf: (nf.story(story_id), nf.events(story_id))[1])
         return [event_to_dict(e) for e in found]
 
-    @app.get("/api/articles/{article_id}")
+    @app.get("/api/articles/{article_id}", responses=MISSING)
     async def article(article_id: str) -> Json:
         """An article: metadata, body, and its sentences' spans (citations name them)."""
         return article_to_dict(await archive.run(lambda nf: nf.article(article_id)))
 
-    @app.get("/api/search")
+    @app.get("/api/search", responses=_errors(400))
     async def search(
         q: Annotated[str, Query(min_length=1, max_length=500)],
         limit: Annotated[int, Query(ge=1, le=100)] = 10,
@@ -154,7 +176,7 @@ def _routes(app: FastAPI, archive: Archive) -> None:
 def _write_routes(app: FastAPI, archive: Archive) -> None:
     """The endpoints that add articles: an uploaded document, or URLs to fetch."""
 
-    @app.post("/api/articles")
+    @app.post("/api/articles", responses=_errors(413))
     async def upload(
         request: Request, name: Annotated[str, Query(max_length=300)] = "upload"
     ) -> Json:
@@ -166,7 +188,7 @@ def _write_routes(app: FastAPI, archive: Archive) -> None:
         report = await archive.run(lambda nf: nf.ingest_data(data, name, media))
         return report_to_dict(report)
 
-    @app.post("/api/fetch")
+    @app.post("/api/fetch", responses=_errors(400))
     async def fetch(body: FetchRequest) -> Json:
         """Fetch and ingest pages or feeds by URL (private addresses refused unless the
         server allows them)."""
@@ -191,6 +213,12 @@ def create_app(config: Config | None = None) -> FastAPI:
     @app.exception_handler(NewsfuseError)
     async def newsfuse_error(_: Request, exc: NewsfuseError) -> JSONResponse:
         return _error(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # FastAPI's "error parsing the body": malformed JSON
+            return _error(NewsfuseError(ErrorCode.BAD_JSON, f"request body: {exc.detail}"))
+        return await http_exception_handler(request, exc)
 
     _routes(app, archive)
     _write_routes(app, archive)
