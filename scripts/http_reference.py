@@ -24,8 +24,9 @@ INTRO = """\
 `newsfuse serve [--db newsfuse.db] [--host 127.0.0.1] [--port 8000]` serves the
 archive: this API under `/api`, the web page at `/`, the OpenAPI schema at
 `/openapi.json`. Answers are JSON with the same keys as the CLI's `--format json`
-(`newsfuse.views`). There is no authentication: the server listens on loopback
-unless told otherwise, and says so when it is.
+(`newsfuse.views`). The server listens on loopback unless told otherwise, and warns
+when it is. With `--token` (or `NEWSFUSE_TOKEN`), the two POST endpoints need
+`Authorization: Bearer TOKEN`; reading needs nothing.
 
 Errors are `{"error": {"code": "E201", "message": "no story 's-x' in news.db"}}`
 (codes in `newsfuse.errors`) with these statuses; other codes are 400. Invalid

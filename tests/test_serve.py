@@ -251,3 +251,19 @@ def test_page_and_static_files_are_served(client: TestClient) -> None:
     script = client.get("/static/app.js")
     assert script.status_code == 200 and "/api/stories" in script.text
     assert client.get("/openapi.json").json()["info"]["title"] == "newsfuse"
+
+
+def test_a_token_guards_writes_but_not_reads(tmp_path: Path) -> None:
+    body = (WIKINEWS / "M001-01.txt").read_bytes()
+    with TestClient(create_app(Config(db=tmp_path / "t.db"), token="s3cret")) as guarded:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
+            refused = guarded.post("/api/articles", content=body, headers=headers)
+            assert refused.status_code == 401 and refused.json()["error"]["code"] == "E601"
+            fetch = guarded.post("/api/fetch", json={"urls": ["http://"]}, headers=headers)
+            assert fetch.status_code == 401
+        assert guarded.get("/api").json()["stories"] == 0  # nothing was added
+        allowed = guarded.post(
+            "/api/articles", content=body, headers={"Authorization": "Bearer s3cret"}
+        )
+        assert allowed.status_code == 200 and allowed.json()["ingested"] == 1
+        assert guarded.get("/api/stories").status_code == 200  # reading needs no token

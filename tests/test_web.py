@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,26 @@ FLAGS = [
 ]
 
 
+@contextmanager
+def _server(config: Config, token: str | None = None) -> Iterator[str]:
+    """`newsfuse serve`'s app on a real uvicorn server on 127.0.0.1; its base URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    app = create_app(config, token)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server over the example archive, minus one article left for the upload test."""
@@ -49,18 +70,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     paths = [p for p in sorted(EXAMPLES.rglob("*.txt")) if p != LATE]
     with newsfuse.open(db) as nf:
         assert nf.ingest(paths).ingested == 101
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(Config(db=db)), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with _server(Config(db=db)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +163,21 @@ def test_upload_through_the_page_adds_a_story(page: Page) -> None:
     expect(page.locator("#add-report")).to_contain_text("ingested 1")
     page.goto("/#search/Leeds")
     expect(page.locator("#stories .story-link").first).to_contain_text("London")
+
+
+def test_the_page_sends_the_token_a_server_asks_for(browser: Browser, tmp_path: Path) -> None:
+    with _server(Config(db=tmp_path / "t.db"), token="s3cret") as base:
+        context = browser.new_context(base_url=base)
+        opened = context.new_page()
+        opened.goto("/")
+        opened.get_by_role("button", name="Add articles").click()
+        opened.locator("#files").set_input_files(str(LATE))
+        opened.get_by_role("button", name="Upload").click()
+        expect(opened.locator("#status")).to_contain_text("E601")
+        opened.locator("#token").fill("s3cret")
+        opened.get_by_role("button", name="Upload").click()
+        expect(opened.locator("#add-report")).to_contain_text("ingested 1")
+        context.close()
 
 
 def test_archive_text_is_never_run_as_html(page: Page) -> None:

@@ -437,6 +437,10 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="NEWSFUSE_TOKEN", help="Adding articles needs this bearer token."),
+    ] = None,
     allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
     """Serve the archive: the web page at / and the HTTP API under /api (docs/http.md)."""
@@ -445,17 +449,16 @@ def serve(
     from newsfuse.serve import create_app
 
     if host not in _LOOPBACK:
+        who = "read the archive" if token else "read the archive and add articles to it"
         _err().print(
-            f"warning: listening on {host}: the API has no authentication, and anyone "
-            "who can reach it can read the archive and add articles to it",
-            markup=False,
+            f"warning: listening on {host}: anyone who can reach it can {who}", markup=False
         )
     config = Config(db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls))
     try:
         _open(db).close()  # a bad database is reported now, not at the first request
     except NewsfuseError as exc:
         raise _fail(exc) from exc
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(config, token or None), host=host, port=port, log_level="info")
 
 
 def main() -> None:

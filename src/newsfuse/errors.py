@@ -29,6 +29,7 @@ class ErrorCode(StrEnum):
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema
     MODEL = "E401"  # analysis model missing or its files differ from the pinned hashes
     BAD_QUERY = "E501"  # search text with no word to look for
+    UNAUTHORIZED = "E601"  # a write to a server that needs a token, without the right one
 
 
 class NewsfuseError(Exception):

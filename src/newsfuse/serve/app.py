@@ -8,14 +8,15 @@ a 200 report, as in `newsfuse ingest`, never an error of the request.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import secrets
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -46,6 +47,7 @@ STATUS = {  # HTTP status of each error code a request itself can cause; others 
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.BAD_DB: 500,
     ErrorCode.MODEL: 503,
+    ErrorCode.UNAUTHORIZED: 401,
 }
 STATIC = Path(str(files("newsfuse.serve") / "static"))
 Json = dict[str, Any]
@@ -173,10 +175,26 @@ def _routes(app: FastAPI, archive: Archive) -> None:
         return [failure_to_dict(f) for f in await archive.run(lambda nf: nf.failures())]
 
 
-def _write_routes(app: FastAPI, archive: Archive) -> None:
-    """The endpoints that add articles: an uploaded document, or URLs to fetch."""
+def _token_check(token: str | None) -> Callable[[Request], None]:
+    """A dependency that lets a request through only with `Authorization: Bearer
+    <token>` (compared in constant time); no check when the server has no token."""
 
-    @app.post("/api/articles", responses=_errors(413))
+    def check(request: Request) -> None:
+        if token is None:
+            return
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.encode(), token.encode()):
+            raise NewsfuseError(ErrorCode.UNAUTHORIZED, "adding articles needs this server's token")
+
+    return check
+
+
+def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
+    """The endpoints that add articles: an uploaded document, or URLs to fetch. With a
+    `token`, they need it; reading never does."""
+    guard = [Depends(_token_check(token))]
+
+    @app.post("/api/articles", responses=_errors(401, 413), dependencies=guard)
     async def upload(
         request: Request, name: Annotated[str, Query(max_length=300)] = "upload"
     ) -> Json:
@@ -188,7 +206,7 @@ def _write_routes(app: FastAPI, archive: Archive) -> None:
         report = await archive.run(lambda nf: nf.ingest_data(data, name, media))
         return report_to_dict(report)
 
-    @app.post("/api/fetch", responses=_errors(400))
+    @app.post("/api/fetch", responses=_errors(400, 401), dependencies=guard)
     async def fetch(body: FetchRequest) -> Json:
         """Fetch and ingest pages or feeds by URL (private addresses refused unless the
         server allows them)."""
@@ -199,8 +217,9 @@ def _write_routes(app: FastAPI, archive: Archive) -> None:
         return report_to_dict(report)
 
 
-def create_app(config: Config | None = None) -> FastAPI:
-    """The ASGI app serving the archive of `config.db`: API under /api, page at /."""
+def create_app(config: Config | None = None, token: str | None = None) -> FastAPI:
+    """The ASGI app serving the archive of `config.db`: API under /api, page at /.
+    With a `token`, adding articles needs `Authorization: Bearer <token>`."""
     archive = Archive(config or Config())
 
     @asynccontextmanager
@@ -221,7 +240,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         return await http_exception_handler(request, exc)
 
     _routes(app, archive)
-    _write_routes(app, archive)
+    _write_routes(app, archive, token)
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:

@@ -226,13 +226,18 @@ function reportText(report) {
   return lines.join("\n");
 }
 
+function writeHeaders(type) {
+  const token = $("#token").value.trim();
+  return token ? { "Content-Type": type, Authorization: `Bearer ${token}` } : { "Content-Type": type };
+}
+
 async function upload(event) {
   event.preventDefault();
   const files = [...$("#files").files];
   const lines = [];
   for (const file of files) {
     const report = await api(`/api/articles?name=${encodeURIComponent(file.name)}`, {
-      method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
+      method: "POST", body: file, headers: writeHeaders(file.type || "application/octet-stream") });
     lines.push(`${file.name}: ${reportText(report)}`);
   }
   $("#add-report").textContent = lines.join("\n");
@@ -244,7 +249,7 @@ async function fetchUrls(event) {
   const urls = $("#urls").value.split(/\s+/).filter(Boolean);
   if (!urls.length) return;
   $("#add-report").textContent = "Fetching …";
-  const report = await api("/api/fetch", { method: "POST", headers: { "Content-Type": "application/json" },
+  const report = await api("/api/fetch", { method: "POST", headers: writeHeaders("application/json"),
     body: JSON.stringify({ urls }) });
   $("#add-report").textContent = reportText(report);
   await loadStories();
