@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsfuse
 from newsfuse.config import Config, ExtractOptions
@@ -267,3 +270,30 @@ def test_a_token_guards_writes_but_not_reads(tmp_path: Path) -> None:
         )
         assert allowed.status_code == 200 and allowed.json()["ingested"] == 1
         assert guarded.get("/api/stories").status_code == 200  # reading needs no token
+
+
+@pytest.fixture(scope="module")
+def uploads(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = tmp_path_factory.mktemp("uploads") / "u.db"
+    with TestClient(create_app(Config(db=db))) as client:
+        yield client
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    body=st.one_of(
+        st.binary(max_size=2_000),
+        st.text(max_size=2_000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from(sorted(WIKINEWS.glob("M00[23]-0*.txt"))).map(lambda p: p.read_bytes()),
+    ),
+    name=st.sampled_from(["upload", "a.txt", "a.html", "a.json", "a.jsonl", "a.rss", "a.gz"]),
+)
+def test_any_upload_is_ingested_or_reported(uploads: TestClient, body: bytes, name: str) -> None:
+    """Whatever the bytes and the name, an upload is answered 200 with each document
+    either stored or reported with a numbered input error; never a server error."""
+    response = uploads.post("/api/articles", params={"name": name}, content=body)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    accounted = report["ingested"] + report["duplicates"] + report["already_present"]
+    assert accounted + report["failed"] >= 1
+    assert all(re.fullmatch(r"E1\d\d", f["code"]) for f in report["failures"])

@@ -112,8 +112,8 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _routes(app: FastAPI, archive: Archive) -> None:
-    """The read-only endpoints."""
+def _story_routes(app: FastAPI, archive: Archive) -> None:
+    """The read-only endpoints of the archive and its stories."""
 
     @app.get("/api")
     async def info() -> Json:
@@ -153,6 +153,10 @@ def _routes(app: FastAPI, archive: Archive) -> None:
         """The merges and splits recorded for the story, oldest first."""
         found = await archive.run(lambda nf: (nf.story(story_id), nf.events(story_id))[1])
         return [event_to_dict(e) for e in found]
+
+
+def _lookup_routes(app: FastAPI, archive: Archive) -> None:
+    """The read-only endpoints beside the stories: articles, search, failures."""
 
     @app.get("/api/articles/{article_id}", responses=MISSING)
     async def article(article_id: str) -> Json:
@@ -239,7 +243,8 @@ def create_app(config: Config | None = None, token: str | None = None) -> FastAP
             return _error(NewsfuseError(ErrorCode.BAD_JSON, f"request body: {exc.detail}"))
         return await http_exception_handler(request, exc)
 
-    _routes(app, archive)
+    _story_routes(app, archive)
+    _lookup_routes(app, archive)
     _write_routes(app, archive, token)
 
     @app.get("/", include_in_schema=False)
