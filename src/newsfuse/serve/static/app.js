@@ -280,6 +280,7 @@ document.addEventListener("DOMContentLoaded", () => {
     panel.hidden = !panel.hidden;
     $("#add-toggle").setAttribute("aria-expanded", String(!panel.hidden));
   });
+  $("#token-form").addEventListener("submit", (event) => event.preventDefault());
   $("#upload-form").addEventListener("submit", guard(upload));
   $("#fetch-form").addEventListener("submit", guard(fetchUrls));
   window.addEventListener("hashchange", guard(route));
