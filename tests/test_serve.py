@@ -10,10 +10,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
+import time
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfuse
-from newsfuse.config import Config, ExtractOptions
+from feedkit import rss, serve_folder
+from newsfuse.config import Config, ExtractOptions, ServeOptions
+from newsfuse.extract import extract_file
 from newsfuse.serve import create_app
 from newsfuse.summarize import brief_to_dict
 
@@ -202,20 +203,11 @@ def test_upload_over_the_size_limit_is_413(tmp_path: Path) -> None:
         assert small.get("/api").json()["stories"] == 0
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture()
 def examples_server() -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving the bundled example articles."""
-    handler = partial(_QuietHandler, directory=str(EXAMPLES))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_folder(EXAMPLES) as base:
+        yield base
 
 
 def test_fetch_refuses_paths_and_private_hosts(fresh: TestClient, examples_server: str) -> None:
@@ -258,7 +250,8 @@ def test_page_and_static_files_are_served(client: TestClient) -> None:
 
 def test_a_token_guards_writes_but_not_reads(tmp_path: Path) -> None:
     body = (WIKINEWS / "M001-01.txt").read_bytes()
-    with TestClient(create_app(Config(db=tmp_path / "t.db"), token="s3cret")) as guarded:
+    config = Config(db=tmp_path / "t.db", serve=ServeOptions(token="s3cret"))
+    with TestClient(create_app(config)) as guarded:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
             refused = guarded.post("/api/articles", content=body, headers=headers)
             assert refused.status_code == 401 and refused.json()["error"]["code"] == "E601"
@@ -297,3 +290,25 @@ def test_any_upload_is_ingested_or_reported(uploads: TestClient, body: bytes, na
     accounted = report["ingested"] + report["duplicates"] + report["already_present"]
     assert accounted + report["failed"] >= 1
     assert all(re.fullmatch(r"E1\d\d", f["code"]) for f in report["failures"])
+
+
+def test_a_server_follows_feeds_while_serving(tmp_path: Path) -> None:
+    """--follow: the server polls a feed (real HTTP server, RSS of Wikinews M002) in the
+    background, and the stories appear without any request adding them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    story = [extract_file(p, ExtractOptions())[0] for p in sorted(WIKINEWS.glob("M002-*.txt"))]
+    (site / "feed.rss").write_text(rss(story), encoding="utf-8")
+    with serve_folder(site) as base:
+        follow = ServeOptions(follow=(f"{base}/feed.rss",), follow_every=0.2)
+        config = Config(db=tmp_path / "f.db", extract=ExtractOptions(allow_private_urls=True))
+        with TestClient(create_app(replace(config, serve=follow))) as following:
+            deadline = time.monotonic() + 60
+            info = following.get("/api").json()
+            while not (info["following"]["last_poll"] or "").count("unchanged 1"):
+                assert time.monotonic() < deadline, info
+                time.sleep(0.1)
+                info = following.get("/api").json()
+            assert info["following"]["urls"] == [f"{base}/feed.rss"]
+            stories = following.get("/api/stories").json()["stories"]
+            assert sum(len(s["articles"]) for s in stories) == len(story) == 10

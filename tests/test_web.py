@@ -23,7 +23,9 @@ import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 import newsfuse
-from newsfuse.config import Config
+from feedkit import rss, serve_folder
+from newsfuse.config import Config, ExtractOptions, ServeOptions
+from newsfuse.extract import extract_file
 from newsfuse.serve import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,11 +46,11 @@ FLAGS = [
 
 
 @contextmanager
-def _server(config: Config, token: str | None = None) -> Iterator[str]:
+def _server(config: Config) -> Iterator[str]:
     """`newsfuse serve`'s app on a real uvicorn server on 127.0.0.1; its base URL."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    app = create_app(config, token)
+    app = create_app(config)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -166,7 +168,7 @@ def test_upload_through_the_page_adds_a_story(page: Page) -> None:
 
 
 def test_the_page_sends_the_token_a_server_asks_for(browser: Browser, tmp_path: Path) -> None:
-    with _server(Config(db=tmp_path / "t.db"), token="s3cret") as base:
+    with _server(Config(db=tmp_path / "t.db", serve=ServeOptions(token="s3cret"))) as base:
         context = browser.new_context(base_url=base)
         opened = context.new_page()
         opened.goto("/")
@@ -178,6 +180,22 @@ def test_the_page_sends_the_token_a_server_asks_for(browser: Browser, tmp_path: 
         opened.get_by_role("button", name="Upload").click()
         expect(opened.locator("#add-report")).to_contain_text("ingested 1")
         context.close()
+
+
+def test_the_page_says_which_feeds_the_server_follows(browser: Browser, tmp_path: Path) -> None:
+    (tmp_path / "feed.rss").write_text(rss([extract_file(LATE, ExtractOptions())[0]]), "utf-8")
+    with serve_folder(tmp_path) as feeds:
+        follow = ServeOptions(follow=(f"{feeds}/feed.rss",), follow_every=0.2)
+        local = ExtractOptions(allow_private_urls=True)
+        with _server(Config(db=tmp_path / "f.db", extract=local, serve=follow)) as base:
+            context = browser.new_context(base_url=base)
+            opened = context.new_page()
+            opened.goto("/")
+            expect(opened.locator("#following")).to_contain_text("Following 1 feed")
+            expect(opened.locator("#following")).to_contain_text("ingested", timeout=30_000)
+            opened.reload()  # the story the first poll added is listed
+            expect(opened.locator("#stories .story-link")).to_have_count(1)
+            context.close()
 
 
 def test_archive_text_is_never_run_as_html(page: Page) -> None:

@@ -22,7 +22,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections
-from newsfuse.config import Config, ExtractOptions, database
+from newsfuse.config import Config, ExtractOptions, ServeOptions, database
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
@@ -441,9 +441,17 @@ def serve(
         str | None,
         typer.Option(envvar="NEWSFUSE_TOKEN", help="Adding articles needs this bearer token."),
     ] = None,
+    follow: Annotated[
+        list[str] | None,
+        typer.Option("--follow", help="A feed or page URL to poll in the background (repeat)."),
+    ] = None,
+    every: Annotated[
+        float, typer.Option("--every", min=1.0, help="Seconds between polls of --follow.")
+    ] = 300.0,
     allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
-    """Serve the archive: the web page at / and the HTTP API under /api (docs/http.md)."""
+    """Serve the archive: the web page at / and the HTTP API under /api (docs/http.md);
+    with --follow, also poll feeds and ingest what is new while serving."""
     import uvicorn  # only this command needs the server
 
     from newsfuse.serve import create_app
@@ -453,12 +461,19 @@ def serve(
         _err().print(
             f"warning: listening on {host}: anyone who can reach it can {who}", markup=False
         )
-    config = Config(db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls))
+    bad = [u for u in follow or [] if not is_url(u)]
+    if bad:
+        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    config = Config(
+        db=database(db),
+        extract=ExtractOptions(allow_private_urls=allow_private_urls),
+        serve=ServeOptions(token=token or None, follow=tuple(follow or ()), follow_every=every),
+    )
     try:
         _open(db).close()  # a bad database is reported now, not at the first request
     except NewsfuseError as exc:
         raise _fail(exc) from exc
-    uvicorn.run(create_app(config, token or None), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -119,6 +119,15 @@ class BriefOptions:
 
 
 @dataclass(frozen=True)
+class ServeOptions:
+    """`newsfuse serve`: who may write, and which feeds the server follows itself."""
+
+    token: str | None = None  # adding articles needs "Authorization: Bearer <token>"
+    follow: tuple[str, ...] = ()  # feed/page URLs polled in the background (newsfuse.watch)
+    follow_every: float = 300.0  # seconds from one poll to the next
+
+
+@dataclass(frozen=True)
 class AnalyzeOptions:
     """Story analysis (entities, quotes, claims, numbers, timeline, comparison)."""
 
@@ -153,6 +162,7 @@ class Config:
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     brief: BriefOptions = field(default_factory=BriefOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
+    serve: ServeOptions = field(default_factory=ServeOptions)
 
     def with_words(self, words: int, scorer: str | None = None) -> Config:
         """This config with another brief budget (and sentence scorer, if given)."""

@@ -8,9 +8,10 @@ a 200 report, as in `newsfuse ingest`, never an error of the request.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
@@ -30,6 +31,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.fetch import is_url
 from newsfuse.extract.limits import too_large
 from newsfuse.serve.archive import Archive
+from newsfuse.serve.follow import Follower
 from newsfuse.summarize import render_markdown
 from newsfuse.views import (
     article_to_dict,
@@ -112,14 +114,21 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _story_routes(app: FastAPI, archive: Archive) -> None:
+def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> None:
     """The read-only endpoints of the archive and its stories."""
 
     @app.get("/api")
     async def info() -> Json:
-        """The server's version and how many stories the archive holds."""
+        """The server's version, how many stories the archive holds, and the feeds it
+        follows with its last poll."""
         count = await archive.run(lambda nf: nf.count_stories())
-        return {"name": "newsfuse", "version": __version__, "stories": count}
+        following = {"urls": list(follower.urls), "last_poll": follower.last} if follower else None
+        return {
+            "name": "newsfuse",
+            "version": __version__,
+            "stories": count,
+            "following": following,
+        }
 
     @app.get("/api/stories")
     async def stories(
@@ -221,14 +230,23 @@ def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
         return report_to_dict(report)
 
 
-def create_app(config: Config | None = None, token: str | None = None) -> FastAPI:
+def create_app(config: Config | None = None) -> FastAPI:
     """The ASGI app serving the archive of `config.db`: API under /api, page at /.
-    With a `token`, adding articles needs `Authorization: Bearer <token>`."""
-    archive = Archive(config or Config())
+    `config.serve` says whether adding articles needs a token, and which feeds the
+    server follows in the background."""
+    config = config or Config()
+    archive = Archive(config)
+    options = config.serve
+    follower = Follower(archive, options.follow, options.follow_every) if options.follow else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(follower.run()) if follower else None
         yield
+        if task:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
         archive.close()
 
     app = FastAPI(title="newsfuse", version=__version__, lifespan=lifespan, docs_url=None)
@@ -243,9 +261,9 @@ def create_app(config: Config | None = None, token: str | None = None) -> FastAP
             return _error(NewsfuseError(ErrorCode.BAD_JSON, f"request body: {exc.detail}"))
         return await http_exception_handler(request, exc)
 
-    _story_routes(app, archive)
+    _story_routes(app, archive, follower)
     _lookup_routes(app, archive)
-    _write_routes(app, archive, token)
+    _write_routes(app, archive, options.token)
 
     @app.get("/", include_in_schema=False)
     async def page() -> FileResponse:

@@ -255,6 +255,17 @@ async function fetchUrls(event) {
   await loadStories();
 }
 
+// A server started with --follow polls feeds itself; say which, and its last poll.
+async function showFollowing() {
+  const info = await api("/api");
+  const node = $("#following");
+  if (!info.following) return;
+  const last = info.following.last_poll ? ` Last poll: ${info.following.last_poll}` : " First poll under way.";
+  node.textContent = `Following ${plural(info.following.urls.length, "feed")}.${last}`;
+  if (node.hidden) setInterval(guard(showFollowing), 5000);  // polls go on: keep it current
+  node.hidden = false;
+}
+
 async function route() {
   const [kind, ...rest] = location.hash.slice(1).split("/");
   const arg = decodeURIComponent(rest.join("/"));
@@ -288,5 +299,6 @@ document.addEventListener("DOMContentLoaded", () => {
     const [kind] = location.hash.slice(1).split("/");
     if (kind !== "search") await loadStories();
     await route();
+    await showFollowing();
   })();
 });
