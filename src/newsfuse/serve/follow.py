@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfuse import Newsfuse
 from newsfuse.serve.archive import Archive
@@ -24,7 +24,7 @@ class Follower:
     urls: tuple[str, ...]
     every: float
     last: str | None = None
-    _watcher: Watcher | None = None
+    _watcher: Watcher | None = field(default=None, init=False, repr=False)
 
     def _poll(self, archive: Newsfuse) -> Poll:
         """One poll, on the worker thread (the watcher is made there, on first use)."""

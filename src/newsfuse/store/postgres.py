@@ -156,11 +156,19 @@ class PostgresStore:
         except psycopg.Error as exc:
             self._db.close()
             raise NewsfuseError(ErrorCode.BAD_DB, f"{redact(url)}: {exc}") from None
+        except BaseException:
+            self._db.close()
+            raise
 
     def _migrate(self) -> None:
         with self.transaction():
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-            tables = {r[0] for r in self._db.execute("SELECT tablename FROM pg_tables")}
+            tables = {
+                r[0]
+                for r in self._db.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                )
+            }
             if "articles" in tables and "newsfuse_schema" not in tables:
                 message = f"{redact(self.url)}: not a newsfuse database (it has other tables)"
                 raise NewsfuseError(ErrorCode.BAD_DB, message)
