@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 import numpy as np
@@ -126,3 +126,27 @@ def story_from_members(story_id: str, headline: str | None, members: Sequence[Me
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
     )
+
+
+class Nesting:
+    """Transaction depth on one connection: the outermost block opens the transaction
+    (`outermost()`: begin, commit, or roll back on error); nested blocks join it."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    @contextmanager
+    def block(self, outermost: Callable[[], AbstractContextManager[None]]) -> Iterator[None]:
+        if self.depth:
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+            return
+        self.depth = 1
+        try:
+            with outermost():
+                yield
+        finally:
+            self.depth = 0

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
 import numpy as np
 
 from newsfuse.config import describe_database as redact
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store.base import story_from_members
+from newsfuse.store.base import Nesting, story_from_members
 from newsfuse.store.query import tsquery_expression
 from newsfuse.store.sqlite import PAGE_ORDER
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
@@ -150,7 +150,7 @@ class PostgresStore:
     def __init__(self, url: str) -> None:
         self.url = url
         self._db = _connect(url)
-        self._depth = 0
+        self._nesting = Nesting()
         try:
             self._migrate()
         except psycopg.Error as exc:
@@ -183,22 +183,9 @@ class PostgresStore:
                     f"newsfuse ({SCHEMA_VERSION}); upgrade newsfuse",
                 )
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> AbstractContextManager[None]:
         """One transaction around the block (rolled back on error); nested blocks join it."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self._db.transaction():
-                yield
-        finally:
-            self._depth = 0
+        return self._nesting.block(self._db.transaction)
 
     def _rows(self, query: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = self._db.execute(query, args).fetchall()

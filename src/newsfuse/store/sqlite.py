@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store.base import story_from_members
+from newsfuse.store.base import Nesting, story_from_members
 from newsfuse.store.query import match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
@@ -168,7 +168,7 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             message = f"{path}: not a newsfuse database ({exc})"
             raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
-        self._depth = 0
+        self._nesting = Nesting()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -186,27 +186,19 @@ class SQLiteStore:
                 f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> AbstractContextManager[None]:
         """BEGIN/COMMIT around the block (ROLLBACK on error); nested blocks join the outer one."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+        return self._nesting.block(self._begin_immediate)
+
+    @contextmanager
+    def _begin_immediate(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        else:
-            self._db.execute("COMMIT")
-        finally:
-            self._depth = 0
+        self._db.execute("COMMIT")
 
     def has_article(self, article_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
