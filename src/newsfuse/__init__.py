@@ -56,9 +56,7 @@ class Newsfuse:
     def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
         """Add articles from files, folders or stdin ("-"); each new article joins a
         story (or opens one) as it arrives."""
-        if self._session is None:
-            self._session = pipeline.IngestSession(self.store, self.config)
-        return pipeline.ingest(paths, self.config, self.store, stdin=stdin, session=self._session)
+        return pipeline.ingest(paths, self.config, self.store, stdin=stdin, session=self._ingest())
 
     def ingest_data(
         self, data: bytes, name: str = "<upload>", media_type: str | None = None
@@ -70,9 +68,13 @@ class Newsfuse:
     def ingest_items(self, items: Iterable[Article | Failure]) -> IngestReport:
         """Add articles already extracted (and record the failures met extracting them),
         in the same ingest session as `ingest`."""
+        return pipeline.ingest_items(items, self.config, self.store, session=self._ingest())
+
+    def _ingest(self) -> pipeline.IngestSession:
+        """The ingest session every ingest call shares (made by the first)."""
         if self._session is None:
             self._session = pipeline.IngestSession(self.store, self.config)
-        return pipeline.ingest_items(items, self.config, self.store, session=self._session)
+        return self._session
 
     def stories(self) -> list[Story]:
         return pipeline.stories(self.store, self.config)

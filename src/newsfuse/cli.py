@@ -390,6 +390,12 @@ def brief(
         raise typer.Exit(1)
 
 
+def _only_urls(urls: list[str]) -> None:
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+
+
 @app.command()
 def watch(
     urls: Annotated[list[str], typer.Argument(help="http(s) URLs of feeds or pages.")],
@@ -408,9 +414,7 @@ def watch(
     from newsfuse import Newsfuse
     from newsfuse.watch import Poll, Watcher
 
-    bad = [u for u in urls if not is_url(u)]
-    if bad:
-        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    _only_urls(urls)
     config = Config(db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls))
     console = _err()
 
@@ -461,9 +465,7 @@ def serve(
         _err().print(
             f"warning: listening on {host}: anyone who can reach it can {who}", markup=False
         )
-    bad = [u for u in follow or [] if not is_url(u)]
-    if bad:
-        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    _only_urls(follow or [])
     config = Config(
         db=database(db),
         extract=ExtractOptions(allow_private_urls=allow_private_urls),

@@ -214,20 +214,21 @@ def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
     return found
 
 
-def story(store: Store, story_id: str, config: Config) -> Story:
-    """One stored story, its headline brought up to date."""
+def _find_story(store: Store, story_id: str, config: Config) -> Story:
     found = store.story(story_id)
     if found is None:
         where = describe_database(config.db)
         raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")
-    return fresh_story(store, found)
+    return found
+
+
+def story(store: Store, story_id: str, config: Config) -> Story:
+    """One stored story, its headline brought up to date."""
+    return fresh_story(store, _find_story(store, story_id, config))
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:
-    story = store.story(story_id)
-    if story is None:
-        where = describe_database(config.db)
-        raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")
+    story = _find_story(store, story_id, config)
     return story, store.articles(story.article_ids)
 
 

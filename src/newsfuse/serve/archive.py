@@ -48,21 +48,20 @@ class Archive:
     def report(
         self, archive: Newsfuse, story_id: str, words: int | None, analysis: bool
     ) -> tuple[Brief, Dossier | None]:
-        """Brief and (cached) dossier of a story; runs on the worker thread."""
-        story = archive.story(story_id)
-        key = (story.id, story.article_ids)
-        dossier = self._dossiers.get(key)
-        if dossier is not None or not analysis:
-            brief, _ = archive.brief_and_analyze(story_id, words, analysis=False)
-        else:
-            brief, dossier = archive.brief_and_analyze(story_id, words, analysis=True)
-            if dossier is not None:
-                self._dossiers[key] = dossier
-                while len(self._dossiers) > DOSSIERS_KEPT:
-                    self._dossiers.popitem(last=False)
-        if dossier is not None:
-            self._dossiers.move_to_end(key)
-        return brief, dossier if analysis else None
+        """Brief and (cached) dossier of a story; runs on the worker thread. An unknown
+        story is E201 from brief_and_analyze."""
+        story = archive.store.story(story_id)
+        key = (story_id, story.article_ids if story else ())
+        cached = self._dossiers.get(key) if analysis else None
+        brief, dossier = archive.brief_and_analyze(story_id, words, analysis and cached is None)
+        dossier = cached or dossier
+        if dossier is None:
+            return brief, None
+        self._dossiers[key] = dossier
+        self._dossiers.move_to_end(key)
+        while len(self._dossiers) > DOSSIERS_KEPT:
+            self._dossiers.popitem(last=False)
+        return brief, dossier
 
     def close(self) -> None:
         """Close the database on its own thread, then stop the worker."""
