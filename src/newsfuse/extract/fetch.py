@@ -2,13 +2,14 @@
 
 A URL handed to a server-side fetcher can point inside the network it runs in
 (cloud metadata at 169.254.169.254, an admin page on 127.0.0.1): the
-server-side request forgery that OWASP lists. So every host is resolved
-before connecting and, unless `ExtractOptions.allow_private_urls`, refused
-when any of its addresses is not globally routable; every redirect is checked
-the same way. The check is made again on the address each connection actually
-opens (`_GuardedHTTP`): a name checked once and resolved again by the HTTP
-client could answer differently the second time (DNS rebinding). For the same
-reason no proxy is used: the address checked must be the one connected to. The
+server-side request forgery that OWASP lists. So, unless
+`ExtractOptions.allow_private_urls`, every connection (the first and each
+redirect's) resolves its host and is refused when any of its addresses is not
+globally routable, and connects to an address it checked (`_GuardedHTTP`). A
+name checked first and resolved again by the HTTP client could answer
+differently the second time (DNS rebinding), so the check lives in the
+connection itself; for the same reason no proxy is used: the address checked
+must be the one connected to. `check_url` makes the same check up front. The
 body is read up to `max_bytes` (a larger one is refused, not truncated) within
 `fetch_timeout` seconds per network operation.
 """
@@ -87,18 +88,23 @@ def _resolve(host: str, port: int) -> list[Any]:
         raise NewsfuseError(ErrorCode.FETCH_FAILED, f"cannot resolve {host}: {exc}") from None
 
 
-def check_url(url: str, options: ExtractOptions) -> None:
-    """BAD_URL for what cannot be fetched, PRIVATE_URL for non-public hosts."""
+def _host_port(url: str) -> tuple[str, int]:
+    """BAD_URL unless `url` is http(s) with a host (and a valid port, if it names one)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
         raise NewsfuseError(ErrorCode.BAD_URL, f"not an http(s) URL with a host: {url}")
-    if options.allow_private_urls:
-        return
     try:
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        return parts.hostname, parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError as exc:
         raise NewsfuseError(ErrorCode.BAD_URL, f"bad port in {url}: {exc}") from None
-    _refuse_private(parts.hostname, _resolve(parts.hostname, port))
+
+
+def check_url(url: str, options: ExtractOptions) -> None:
+    """BAD_URL for what cannot be fetched, PRIVATE_URL for non-public hosts (resolved
+    now; `fetch` leaves that to the guarded connection, which resolves only once)."""
+    host, port = _host_port(url)
+    if not options.allow_private_urls:
+        _refuse_private(host, _resolve(host, port))
 
 
 class _GuardedHTTP(http.client.HTTPConnection):
@@ -156,17 +162,15 @@ class _GuardedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most _MAX_REDIRECTS redirects, each to a URL that passes check_url."""
+    """Follows at most _MAX_REDIRECTS redirects, each to an http(s) URL with a host (its
+    address is checked when the guarded connection opens)."""
 
     max_redirections = _MAX_REDIRECTS
-
-    def __init__(self, options: ExtractOptions) -> None:
-        self.options = options
 
     def redirect_request(
         self, req: Any, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
     ) -> Any:
-        check_url(newurl, self.options)
+        _host_port(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -188,9 +192,9 @@ def fetch(url: str, options: ExtractOptions, since: Validators | None = None) ->
     """The body at `url`; NewsfuseError (BAD_URL, PRIVATE_URL, FETCH_FAILED, TOO_LARGE).
     With `since` (a previous answer's validators) the request is conditional, and an
     unchanged resource comes back as `not_modified`, without a body."""
-    check_url(url, options)
+    _host_port(url)  # the address is checked by the guarded connection, as it connects
     opener = urllib.request.build_opener(
-        urllib.request.ProxyHandler({}), _GuardedHandler(options), _CheckedRedirects(options)
+        urllib.request.ProxyHandler({}), _GuardedHandler(options), _CheckedRedirects()
     )
     headers = {"User-Agent": USER_AGENT, **(since.headers() if since else {})}
     request = urllib.request.Request(url, headers=headers)
