@@ -24,6 +24,7 @@ class ErrorCode(StrEnum):
     BAD_URL = "E113"  # not an http(s) URL with a host
     PRIVATE_URL = "E114"  # URL whose host is a private, loopback or link-local address
     FETCH_FAILED = "E115"  # network error, HTTP error status or timeout
+    XML_TOO_COMPLEX = "E116"  # XML with too many elements or attributes to parse in bounded time
     NO_STORY = "E201"  # unknown story id
     NO_ARTICLE = "E202"  # unknown article id
     BAD_DB = "E301"  # database is not a newsfuse database or of a newer schema

@@ -70,11 +70,55 @@ _LATIN_SHARE = 0.8
 _TIE = 0.01
 
 
+# Share of the code units of a BOM-less UTF-16/32 text whose high bytes are NUL:
+# Latin-script text is almost all ASCII, so nearly every unit has them.
+_WIDE_NUL_SHARE = 0.9
+# XML without a byte-order mark: its first four bytes say the width (XML 1.0, Appendix F).
+_XML_WIDE_STARTS = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
+# (unit width, encoding, index of the low byte), wider first: UTF-32 text also
+# has NUL pairs, but never one non-NUL byte per two-byte unit.
+_WIDE_UNITS = ((4, "utf-32-le", 0), (4, "utf-32-be", 3), (2, "utf-16-le", 0), (2, "utf-16-be", 1))
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 without a byte-order mark, told by where the NUL bytes fall, else None.
+
+    XML says its width in its first four bytes; other text is taken as UTF-16/32
+    when the NUL bytes sit in the high bytes of nearly every code unit and nowhere
+    else (binary data has them scattered).
+    """
+    for start, encoding in _XML_WIDE_STARTS:
+        if head.startswith(start):
+            return encoding
+    if b"\x00" not in head:  # ordinary text: no scan
+        return None
+    for width, encoding, low in _WIDE_UNITS:
+        units = range(0, len(head) - width + 1, width)
+        if len(units) < 4:
+            return None
+        wide = sum(1 for i in units if _is_wide_unit(head[i : i + width], low))
+        if wide >= _WIDE_NUL_SHARE * len(units):
+            return encoding
+    return None
+
+
+def _is_wide_unit(unit: bytes, low: int) -> bool:
+    """An ASCII character as one UTF-16/32 code unit: NUL everywhere but its low byte."""
+    return unit[low] != 0 and unit.count(0) == len(unit) - 1
+
+
 def binary_kind(head: bytes, *, allow_gzip: bool = False) -> str | None:
     """What binary format `head` starts with (or "binary data" for NUL bytes), else None."""
     for bom, _ in _BOMS:
         if head.startswith(bom):
             return None  # UTF-16/32 text has NUL bytes by design
+    if wide_encoding(head[:SNIFF_BYTES]) is not None:
+        return None
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             if magic == GZIP_MAGIC and allow_gzip:
@@ -142,6 +186,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
                 raise NewsfuseError(
                     ErrorCode.UNDECODABLE, f"byte-order mark says {encoding}, but {exc.reason}"
                 ) from None
+    if (wide := wide_encoding(data[:SNIFF_BYTES])) is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise NewsfuseError(
+                ErrorCode.UNDECODABLE,
+                f"text looks like {wide} without a byte-order mark, but {exc.reason}",
+            ) from None
     candidates = ["utf-8"] if declared is None else [declared, "utf-8"]
     for encoding in candidates:
         try:
@@ -152,6 +204,21 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     if text is None:
         raise NewsfuseError(ErrorCode.UNDECODABLE, "no text encoding fits the bytes")
     return text
+
+
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+def declared_xml_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names (<?xml ... encoding="big5"?>), if Python
+    knows it; None for none or an unknown name (then the bytes are guessed)."""
+    match = _XML_ENCODING.match(data[:512])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def declared_html_charset(data: bytes) -> str | None:

@@ -22,7 +22,13 @@ from typing import BinaryIO
 
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
+from newsfuse.extract.decoding import (
+    GZIP_MAGIC,
+    SNIFF_BYTES,
+    check_not_binary,
+    declared_xml_encoding,
+    decode_bytes,
+)
 from newsfuse.extract.feeds import iter_xml, looks_like_feed
 from newsfuse.extract.fetch import Fetched, fetch, is_url
 from newsfuse.extract.html import extract_html
@@ -125,7 +131,7 @@ def _from_bytes(
     if kind == "html":
         yield _page(data, ctx, url)
         return
-    text = decode_bytes(data)
+    text = decode_bytes(data, declared=declared_xml_encoding(data))
     if kind == "sniff" or (kind == "text" and _HTML_START.match(text)):
         kind = sniff_kind(text)  # a page saved as .txt is still a page
     if kind == "html":
