@@ -66,8 +66,8 @@ def looks_like_feed(text: str) -> bool:
 def check_safe_xml(data: bytes, text: str | None = None) -> bytes:
     """The bytes feedparser will parse, once checked: UNSAFE_XML for entity declarations
     (in the raw bytes, in feedparser's reading of them or in our decoded `text`),
-    XML_TOO_COMPLEX for structure that would take unbounded time (extract/xmlcheck.py). Well-formedness is not
-    required: feedparser's loose parser copes with broken feeds."""
+    XML_TOO_COMPLEX for structure that would take unbounded time (extract/xmlcheck.py).
+    Well-formedness is not required: feedparser's loose parser copes with broken feeds."""
     converted = feedparser_bytes(data)
     decoded = text.encode("utf-8", "replace") if text is not None else b""
     check_no_entities(data, converted, decoded)
