@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsfuse.extract.kind import classify
 from newsfuse.text.sentences import split_sentences
 from newsfuse.types import Article, article_id
 
@@ -31,4 +32,5 @@ def make_article(
         url=url,
         source=source,
         sentences=split_sentences(aid, body),
+        kind=classify(body),
     )

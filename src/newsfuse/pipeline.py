@@ -129,6 +129,9 @@ def ingest_items(
                 article = _ingest_one(item, store, session.dedup, report)
                 if article is not None:
                     stored.append(article)
+            pages = [a for a in stored if a.kind != "article"]  # stored, never in a story
+            report.non_articles += len(pages)
+            stored = [a for a in stored if a.kind == "article"]
             originals = [a for a in stored if a.duplicate_of is None]
             duplicates = [a for a in stored if a.duplicate_of is not None]
             session.tracker.add(originals, duplicates, report)
@@ -152,6 +155,7 @@ def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     A story's id is that of its first-ingested article, so it stays the same as
     the story grows. Duplicates join the story of their original.
     """
+    articles = [a for a in articles if a.kind == "article"]  # other pages: no story
     originals = [a for a in articles if a.duplicate_of is None]
     order = {a.id: i for i, a in enumerate(articles)}
     dups: dict[str, list[str]] = {}

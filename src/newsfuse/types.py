@@ -56,6 +56,9 @@ class Article:
     source: str  # where it came from: a path, "path:line", "<stdin>"
     sentences: tuple[Sentence, ...] = ()
     duplicate_of: str | None = None  # id of the original this is a near-copy of
+    # "article", or the kind of page that is not one (extract/kind.py: archive, error,
+    # widget, notice, short): stored and searchable, never clustered or briefed.
+    kind: str = "article"
 
     @property
     def word_count(self) -> int:
@@ -208,14 +211,16 @@ class IngestReport:
     new_stories: int = 0
     grown_stories: int = 0
     events: list[StoryEvent] = field(default_factory=list)
+    non_articles: int = 0  # stored, but pages that are not articles (never in a story)
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
     def summary_line(self) -> str:
+        pages = f" ({self.non_articles} not articles)" if self.non_articles else ""
         return (
-            f"ingested {self.ingested}, duplicates {self.duplicates}, "
+            f"ingested {self.ingested}{pages}, duplicates {self.duplicates}, "
             f"already present {self.already_present}, failed {self.failed}; "
             f"{self.stories} stories ({self.new_stories} new, {self.grown_stories} grown, "
             f"{sum(e.kind == 'merge' for e in self.events)} merged)"

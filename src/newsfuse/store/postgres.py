@@ -34,7 +34,7 @@ try:
 except ImportError:  # an optional extra: pip install 'newsfuse[postgres]'
     psycopg = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEXED_CHARS = 500_000  # body characters in the search index (tsvector holds at most 1 MB)
 # ts_rank weights of the {D, C, B, A} labels: body (B) 0.25, title (A) 1.0, i.e. 1:4 as
 # SQLite's BM25 weights (sqlite.SEARCH_WEIGHTS).
@@ -50,6 +50,7 @@ _ARTICLE_FIELDS = (
     "url",
     "source",
     "duplicate_of",
+    "kind",
 )
 _LOCK = 7_146_917  # advisory lock key: one process creates or upgrades the schema
 
@@ -68,6 +69,7 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT REFERENCES articles(id),
     n_shingles INTEGER,
     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    kind TEXT NOT NULL DEFAULT 'article',
     fts tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce(title, '')), 'A')
         || setweight(to_tsvector('english', left(body, {INDEXED_CHARS})), 'B')
@@ -176,6 +178,13 @@ class PostgresStore:
             row = self._db.execute("SELECT max(version) FROM newsfuse_schema").fetchone()
             if row[0] is None:
                 self._db.execute("INSERT INTO newsfuse_schema VALUES (%s)", (SCHEMA_VERSION,))
+            elif row[0] < SCHEMA_VERSION:
+                # Schema 2 (Article.kind): archives of schema 1 hold articles only.
+                self._db.execute(
+                    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS kind TEXT NOT NULL"
+                    " DEFAULT 'article'"
+                )
+                self._db.execute("UPDATE newsfuse_schema SET version = %s", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
                 raise NewsfuseError(
                     ErrorCode.BAD_DB,
@@ -198,12 +207,13 @@ class PostgresStore:
         with self.transaction():
             [(seq,)] = self._rows(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
-                " duplicate_of, n_shingles) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " duplicate_of, n_shingles, kind)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " RETURNING seq",
                 (
                     *(article.id, article.title, article.body, article.outlet),
                     *(article.byline, article.date, article.url, article.source),
-                    *(article.duplicate_of, n_shingles),
+                    *(article.duplicate_of, n_shingles, article.kind),
                 ),
             )
             if article.duplicate_of is None:
@@ -427,7 +437,9 @@ class PostgresStore:
 
     def originals(self, skip: int = 0) -> list[Article]:
         rows = self._rows(
-            "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq OFFSET %s", (skip,)
+            "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article'"
+            " ORDER BY seq OFFSET %s",
+            (skip,),
         )
         return self.articles([r[0] for r in rows])
 

@@ -20,7 +20,7 @@ from newsfuse.store.base import Nesting, story_from_members
 from newsfuse.store.query import match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT REFERENCES articles(id),
     minhash BLOB,  -- schema < 4 only: signatures holds them since
     n_shingles INTEGER,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'article'  -- schema 7: Article.kind
 );
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 -- The MinHash signatures of originals, apart from the wide article rows: every ingest
@@ -129,6 +130,8 @@ INSERT OR IGNORE INTO article_sentences (seq, idx, id, paragraph, start, "end", 
 DROP TABLE sentences;
 """
 # Upgrading from schema < 6: index the stored articles for search.
+# Schema 7 (Article.kind): archives of earlier versions hold articles only.
+_ADD_KIND = "ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article';"
 _INDEX_TEXT = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
 # Orders of Store.story_page (over one story's joined member rows).
 PAGE_ORDER = {
@@ -181,8 +184,10 @@ class SQLiteStore:
         if version < SCHEMA_VERSION:
             tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
             moves = _MOVE_SENTENCES if "sentences" in tables else ""
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(articles)")}
+            kind = _ADD_KIND if "articles" in tables and "kind" not in columns else ""
             self._db.executescript(
-                f"BEGIN;{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
+                f"BEGIN;{kind}{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
                 f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
 
@@ -208,8 +213,8 @@ class SQLiteStore:
         with self.transaction():
             seq = self._db.execute(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
-                " duplicate_of, n_shingles, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duplicate_of, n_shingles, ingested_at, kind)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.title,
@@ -222,6 +227,7 @@ class SQLiteStore:
                     article.duplicate_of,
                     n_shingles,
                     _now(),
+                    article.kind,
                 ),
             ).lastrowid
             self._db.execute(
@@ -258,7 +264,7 @@ class SQLiteStore:
         return out
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        cols = "id, title, body, outlet, byline, date, url, source, duplicate_of"
+        cols = "id, title, body, outlet, byline, date, url, source, duplicate_of, kind"
         if ids is None:
             rows = self._db.execute(f"SELECT {cols} FROM articles ORDER BY seq").fetchall()
         else:
@@ -284,6 +290,7 @@ class SQLiteStore:
                 source=r[7],
                 sentences=tuple(sentences[r[0]]),
                 duplicate_of=r[8],
+                kind=r[9],
             )
             for r in rows
         ]
@@ -468,11 +475,13 @@ class SQLiteStore:
             self._db.executemany("DELETE FROM cluster_state_parts WHERE name = ?", gone)
 
     def originals(self, skip: int = 0) -> list[Article]:
-        """Original (non-duplicate) articles in ingest order, after the first `skip`."""
+        """Original (non-duplicate) articles in ingest order, after the first `skip`;
+        pages that are not articles (Article.kind) are never clustered, so not here."""
         ids = [
             r[0]
             for r in self._db.execute(
-                "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq LIMIT -1 OFFSET ?",
+                "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article'"
+                " ORDER BY seq LIMIT -1 OFFSET ?",
                 (skip,),
             )
         ]
