@@ -75,8 +75,10 @@ def main() -> None:
             print(f"{'FP' if guess else 'FN'} {key} gold={label} pred={kind}: {text!r}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print(f"inputs {len(gold)}, non-articles {tp + fn}: precision {precision:.3f} "
-          f"recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"inputs {len(gold)}, non-articles {tp + fn}: precision {precision:.3f} "
+        f"recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
 
 
 if __name__ == "__main__":

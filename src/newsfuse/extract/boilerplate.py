@@ -21,8 +21,11 @@ _MAX_CAPTION_WORDS = 20
 _MAX_CREDITED_CAPTION_WORDS = 60
 
 _FURNITURE = re.compile(
-    r"""^(?:
+    r"""^(?:[-–—•*]\s*)?(?:
         [-–—\s]*advertisement[-–—\s]*            # seed 000 line 1: "ADVERTISEMENT"
+        # page tools (barrons.com in the ScrapingHub benchmark: "- Order Reprints")
+      | (?:order\s+reprints|print\s+(?:this\s+)?article|email\s+this(?:\s+article)?)
+      | this\s+article\s+has\s+been\s+sent\s+to
       | story\s+continues\s+below(?:\s+advertisement)?
       | share\s+this(?:\s+(?:article|story|page))?\s*:?
       | share\s+(?:on|via|to)\s+(?:facebook|twitter|x|email|linkedin|whatsapp|reddit|pinterest)\b.*
@@ -83,13 +86,32 @@ _CAPTION_WITH_CREDIT = re.compile(
 _TERMINAL = frozenset('.!?:;"”’)')
 
 
+# Lines a page prints around every article, never part of it: a bare URL (113 of 113
+# in the scrapes sample), a reprint notice ("This copy is for your personal,
+# non-commercial use only. To order presentation-ready copies ... djreprints.com"),
+# a copyright line ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved").
+_PAGE_LINE = re.compile(
+    r"""^(?:
+        \(?(?:https?://|www\.)\S+\)?
+      | .*\bfor\s+your\s+personal,?\s+non-commercial\s+use\b.*
+      | .*\bdjreprints\.com\b.*
+      | (?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b.*\ball\s+rights\s+reserved\.?
+    )$""",
+    re.I | re.X,
+)
+_MAX_PAGE_LINE_WORDS = 60
+
+
 def more_words_than(line: str, n: int) -> bool:
     """len(line.split()) > n, without splitting a long line (a paragraph) in full."""
     return len(line.split(maxsplit=n)) > n
 
 
 def is_furniture(line: str) -> bool:
-    """An ad marker, share/subscribe/read-more call, or section label."""
+    """An ad marker, share/subscribe/read-more call, section label, bare URL, reprint
+    notice or copyright line."""
+    if _PAGE_LINE.match(line):
+        return not more_words_than(line, _MAX_PAGE_LINE_WORDS)
     if _LABEL.match(line):
         return not more_words_than(line, _MAX_FURNITURE_WORDS)
     return not more_words_than(line, _MAX_FURNITURE_WORDS) and bool(_FURNITURE.match(line))
