@@ -75,7 +75,7 @@ def test_non_articles_stored_never_in_a_story(shared_dir: Path, tmp_path: Path) 
     folder.mkdir()
     for name in ("M001-01.txt", "M001-02.txt", "M001-03.txt"):
         (folder / name).write_bytes((WIKINEWS / name).read_bytes())
-    records = [{"text": docs[k], "title": None} for k in ("5464#0", "0842#0", "1138#1")]
+    records = [{"text": docs[k], "title": None} for k in ("5464#0", "0842#0", "3512#0")]
     (folder / "pages.jsonl").write_text("\n".join(json.dumps(r) for r in records))
     config = Config(db=tmp_path / "n.db")
     store = open_store(config)
