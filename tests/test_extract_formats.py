@@ -150,8 +150,12 @@ def test_gzipped_multinews_and_schema_errors(shared_dir: Path, tmp_path: Path) -
         'line 3: wrong schema: expected an object with "text" or "documents"',
     ]
     assert len(got) == 298
-    # Multi-News texts have no title line and no outlet: nothing is guessed.
-    assert all(a.title is None and a.outlet is None and a.date is None for a in got)
+    # Multi-News texts have no title line and no outlet: nothing is guessed. One of
+    # the 300 opens with its dateline ("Thursday, june 4, 2015 - 5: 39pm chatham
+    # county coroner: ..."): that date is stated, not guessed.
+    assert all(a.title is None and a.outlet is None for a in got)
+    dated = [(a.date, a.body[:22]) for a in got if a.date is not None]
+    assert dated == [(dt.date(2015, 6, 4), "Thursday, june 4, 2015")]
     # Cleaning never costs a real Multi-News word (one-line lower-cased texts).
     kept = [r for i, r in enumerate(records) if i not in (1, 2)]
     assert [a.word_count for a in got] == [len(r["text"].split()) for r in kept]

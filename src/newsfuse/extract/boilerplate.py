@@ -31,6 +31,10 @@ _FURNITURE = re.compile(
       | share\s+(?:on|via|to)\s+(?:facebook|twitter|x|email|linkedin|whatsapp|reddit|pinterest)\b.*
       | subscribe\b.*
       | click\s+here\b.*
+        # raw scrapes (../shared/data/scrapes): "Listen to the Podcast Audio: Click Here",
+        # beforeitsnews.com's poll "% of readers think this story is Fact. Add your two cents."
+      | .{1,80}?:\s*click\s+here\.?
+      | %\s+of\s+readers\s+think\s+this\s+story\s+is\s+fact\b.*
       | sign\s+up\s+(?:for|to|now)\b.*
       | read\s+more\b.*
       | continue\s+reading\b.*
@@ -56,7 +60,8 @@ _CREDIT = re.compile(
         # seed 000: "Hassan Rouhani, Vladimir Putin / AP" (caption / agency)
         [^/]{{1,120}}?\s/\s{_AGENCY}
         # "(Photo: Reuters)", "Photo by Jane Doe/AFP", "Image: Getty Images"
-      | \(?\s*(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*(?::|by)\s*[^()]{{1,80}}\)?
+      | \(?\s*(?:photo|image|picture|photograph|screenshot|screen\s+shot|video|graphic)s?
+        (?:\s+credit)?\s*(?::|by)\s*[^()]{{1,80}}\)?
         # "AP Photo/Evan Vucci", "(AP Photo/Natalia Kolesnikova, Pool, file)"
       | \(?\s*(?:AP|AFP|Reuters|EPA)\s+Photo\s*/[^()]{{1,80}}\)?
         # an agency name alone on its line: "Getty Images", "(Reuters)"
@@ -71,6 +76,12 @@ _CREDIT = re.compile(
 # documents: "... on site at City Hall ... (David M Warren / Staff Photographer)",
 # "... at the Kremlin in Moscow. (AP Photo/Natalia Kolesnikova, Pool, file)",
 # and AP teasers cut with an ellipsis: "... hearing... (Associated Press)".
+# A caption that opens with its credit (christianpost.com in the scrapes sample:
+# "(Screenshot: YouTube) Andrew, Luis and Kevin Palau give a health update, ...").
+_CREDIT_FIRST = re.compile(
+    r"^\((?:photo|image|screenshot|screen\s+shot|video|credit)s?\s*:[^()]{1,80}\)\s", re.I
+)
+
 _CAPTION_WITH_CREDIT = re.compile(
     r"""(?:
         \([^()]*\b(?:AP\s+Photo|Photo|Photographer|Getty\s+Images)\b[^()]*\)
@@ -96,6 +107,10 @@ _PAGE_LINE = re.compile(
       | .*\bfor\s+your\s+personal,?\s+non-commercial\s+use\b.*
       | .*\bdjreprints\.com\b.*
       | (?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}\b.*\ball\s+rights\s+reserved\.?
+        # a site name with its copyright sign ("Before It's News ©")
+      | [^.!?]{1,60}©
+        # a source line under a reposted text: "Source: http://silveristhenew.com/2018/..."
+      | (?:source|via|originally\s+published\s+(?:at|on|by))\s*:?\s*(?:https?://|www\.)\S+
     )$""",
     re.I | re.X,
 )
@@ -128,7 +143,7 @@ def is_captioned_credit(line: str) -> bool:
     """A caption line ending in its photo credit."""
     if more_words_than(line, _MAX_CREDITED_CAPTION_WORDS):
         return False
-    return bool(_CAPTION_WITH_CREDIT.search(line))
+    return bool(_CAPTION_WITH_CREDIT.search(line) or _CREDIT_FIRST.match(line))
 
 
 def is_short_caption(line: str) -> bool:

@@ -113,6 +113,49 @@ def parse_dateline(line: str) -> dt.date | None:
     return None
 
 
+# Datelines of raw scrapes (../shared/data/scrapes), read by find_dateline:
+# "[January 24, 2018 - ZurichTimes.net]", "On April 22, 2015", "Jun 29, 2008 — Jim Bray",
+# "news.goldseek.com / By: Jim Willie CB, GoldenJackass.com / 26 December 2017".
+_FIELD_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
+_ON_DATE = re.compile(r"^(?:posted\s+|published\s+|updated\s+)?on\s+(?P<date>.{6,40})$", re.I)
+# "By Looking at Lyme Disease on Friday Dec 29 2017 04:24" (a byline with its date).
+_BYLINE_ON = re.compile(r"^by:?\s+.{1,80}?\s+on\s+(?P<date>.{6,45})$", re.I)
+# "Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- In his message ...":
+# a place, the date and a time or agency, glued to the first sentence.
+_PLACE_DATE = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40},\s+(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*(?:/|\(|—|–|-)"
+)
+_MAX_FIELDS_WORDS = 20
+
+
+def find_dateline(line: str) -> tuple[dt.date, bool] | None:
+    """(date, whole line is a dateline) for the dateline forms of raw scrapes, else None.
+
+    Whole-line forms (a date alone, bracketed, after "On", in a byline "By X on
+    DATE", or one field of a short "source / author / date" line) are metadata and
+    can be dropped from the body; a place-and-date prefix glued to the first
+    sentence ("Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- In his...")
+    gives the date and stays in the body.
+    """
+    stripped = line.strip().strip("[]()").strip()
+    if (date := parse_dateline(stripped)) is not None:
+        return date, True
+    for pattern in (_ON_DATE, _BYLINE_ON):
+        if (match := pattern.match(stripped)) and (date := parse_dateline(match["date"])):
+            return date, True
+    if not more_words(stripped, _MAX_FIELDS_WORDS):
+        for field in _FIELD_SEPARATORS.split(stripped):
+            if (date := parse_dateline(field.strip())) is not None:
+                return date, True
+    if (match := _PLACE_DATE.match(line)) and (date := parse_dateline(match["date"])):
+        return date, False
+    return None
+
+
+def more_words(line: str, n: int) -> bool:
+    return len(line.split(maxsplit=n)) > n
+
+
 def split_glued_dateline(line: str) -> tuple[dt.date, str] | None:
     """(date, rest of line) when `line` starts with a weekday dateline, else None."""
     match = _GLUED_DATELINE.match(line)

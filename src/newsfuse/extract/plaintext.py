@@ -22,7 +22,8 @@ from newsfuse.articles import make_article
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.boilerplate import furniture_mask, is_short_caption, more_words_than
-from newsfuse.extract.dates import parse_dateline, split_glued_dateline
+from newsfuse.extract.dates import find_dateline, parse_dateline, split_glued_dateline
+from newsfuse.extract.furniture import line_key
 from newsfuse.types import Article
 
 # Headline: at most ~20 words (the seed's has 12; news headlines rarely pass
@@ -33,6 +34,9 @@ _MAX_TITLE_CHARS = 200
 # The headline is among the first few non-empty lines of a scrape (seed 000:
 # the third line, after "ADVERTISEMENT" and a blank).
 _TITLE_WITHIN_LINES = 5
+# A dateline below the header is among the first few lines (beforeitsnews.com
+# scrapes: title, poll line, ticker, title again, byline, then the date: the 6th).
+_DATE_WITHIN_LINES = 8
 # A headline does not end like a sentence or a lead-in; "?" and "!" do occur.
 _TITLE_BAD_ENDINGS = frozenset(".,:;")
 # A hard-wrapped text (e-mail, terminal copy) has no line longer than its wrap
@@ -160,6 +164,8 @@ def _read_header(
             date = found
             if lines[i] is not None:  # glued: the rest of the line is body
                 break
+        elif title is not None and line == title:  # the headline printed twice
+            lines[i] = None
         elif byline is None and (name := parse_byline(line)) is not None:
             byline, lines[i] = name, None
         elif (
@@ -177,7 +183,28 @@ def _read_header(
             break
     if byline is None:
         byline = _take_byline(lines)
+    if date is None:
+        date = _find_date(lines)
     return title, date, byline
+
+
+def _find_date(lines: list[str | None]) -> dt.date | None:
+    """A dateline among the first few lines below the header (raw scrapes put one under
+    a byline, a source line or a ticker: "[January 24, 2018 - ZurichTimes.net]",
+    "By Looking at Lyme Disease on Friday Dec 29 2017 04:24"). A line that is only a
+    dateline is consumed; a place-and-date prefix stays with its sentence."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > _DATE_WITHIN_LINES:
+            return None
+        if (found := find_dateline(line)) is not None:
+            if found[1]:
+                lines[i] = None
+            return found[0]
+    return None
 
 
 def _take_byline(lines: list[str | None]) -> str | None:
@@ -244,14 +271,20 @@ def _unwrap(block: list[str]) -> str:
     return out
 
 
-def clean_text(text: str, *, guess_title: bool) -> CleanText:
+def clean_text(
+    text: str, *, guess_title: bool, furniture: frozenset[bytes] = frozenset()
+) -> CleanText:
     """Split scraped text into header fields and body paragraphs.
 
     guess_title=False for texts whose title is known or absent by construction
     (JSON records, HTML): their first line is then never taken as a title.
+    `furniture`: keys (extract/furniture.py) of the lines its outlet prints on every
+    page, learned from the other articles of the batch; dropped before anything else.
     """
     raw = normalize_lines(text)
     drop = furniture_mask(raw)
+    if furniture:
+        drop = [d or (bool(x) and line_key(x) in furniture) for x, d in zip(raw, drop, strict=True)]
     lines: list[str | None] = [None if d else line for line, d in zip(raw, drop, strict=True)]
     title, date, byline = _read_header(lines, guess_title)
     wrapped = _is_hard_wrapped(lines)
@@ -276,9 +309,10 @@ def extract_plaintext(
     source: str,
     outlet: str | None = None,
     min_words: int = ExtractOptions.min_words,
+    furniture: frozenset[bytes] = frozenset(),
 ) -> Article:
     """Article from scraped plain text; raises NewsfuseError(NO_TEXT) if too short."""
-    cleaned = clean_text(text, guess_title=True)
+    cleaned = clean_text(text, guess_title=True, furniture=furniture)
     check_words(cleaned.body, min_words)
     return make_article(
         body=cleaned.body,

@@ -31,11 +31,12 @@ from newsfuse.extract.decoding import (
 )
 from newsfuse.extract.feeds import iter_xml, looks_like_feed
 from newsfuse.extract.fetch import Fetched, fetch, is_url
+from newsfuse.extract.furniture import OutletLines
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
 from newsfuse.extract.limits import ByteStream, too_large
 from newsfuse.extract.outlets import folder_outlet, url_outlet
-from newsfuse.extract.plaintext import extract_plaintext
+from newsfuse.extract.plaintext import extract_plaintext, normalize_lines
 from newsfuse.types import Article, Failure
 
 STDIN = "-"
@@ -119,7 +120,11 @@ def _read_limited(stream: ByteStream, limit: int, what: str) -> bytes:
 
 
 def _from_bytes(
-    data: bytes, kind: str, ctx: RecordContext, url: str | None = None
+    data: bytes,
+    kind: str,
+    ctx: RecordContext,
+    url: str | None = None,
+    furniture: frozenset[bytes] = frozenset(),
 ) -> Iterator[Item]:
     """Articles of one in-memory input whose format is `kind` (or "sniff")."""
     if not data.strip():
@@ -142,7 +147,11 @@ def _from_bytes(
         yield from iter_xml(data, text, ctx)
     else:
         article = extract_plaintext(
-            text, source=ctx.prefix, outlet=ctx.outlet, min_words=ctx.min_words
+            text,
+            source=ctx.prefix,
+            outlet=ctx.outlet,
+            min_words=ctx.min_words,
+            furniture=furniture,
         )
         yield replace(article, url=url) if url else article  # a text page keeps its URL
 
@@ -157,7 +166,9 @@ def _context(display: str, outlet: str | None, options: ExtractOptions) -> Recor
     return RecordContext(display, display, outlet, options.min_words, options.max_bytes)
 
 
-def _iter_file(path: Path, options: ExtractOptions) -> Iterator[Item]:
+def _iter_file(
+    path: Path, options: ExtractOptions, learned: OutletLines | None = None
+) -> Iterator[Item]:
     """Articles (and per-record Failures) of one file; raises for a bad file."""
     if not path.exists():
         raise NewsfuseError(ErrorCode.NOT_FOUND, "no such file or directory")
@@ -190,7 +201,31 @@ def _iter_file(path: Path, options: ExtractOptions) -> Iterator[Item]:
                 yield from iter_jsonl(handle, ctx)
                 return
             data = handle.read()
-    yield from _from_bytes(data, kind, ctx)
+    furniture = learned.furniture(_outlet_key(path)) if learned else frozenset()
+    yield from _from_bytes(data, kind, ctx, furniture=furniture)
+
+
+def _outlet_key(path: Path) -> str:
+    """Whose furniture a file shares: its outlet (a domain-named folder), else its folder."""
+    return folder_outlet(path) or str(path.parent)
+
+
+def _learn_folder(root: Path, options: ExtractOptions) -> OutletLines:
+    """The recurring lines of each outlet among the plain-text files under `root` (a
+    first, read-only pass; unreadable files are left to the second to report)."""
+    learned = OutletLines()
+    for item in _walk(root):
+        if isinstance(item, Failure) or _kind_from_name(item.name) != ("text", False):
+            continue
+        try:
+            if item.stat().st_size > options.max_bytes:
+                continue
+            data = item.read_bytes()
+            check_not_binary(data[:SNIFF_BYTES])
+            learned.learn(_outlet_key(item), normalize_lines(decode_bytes(data)))
+        except (OSError, NewsfuseError):
+            continue
+    return learned
 
 
 def _iter_stdin(stdin: BinaryIO | None, options: ExtractOptions) -> Iterator[Item]:
@@ -314,11 +349,12 @@ def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
         yield Failure(str(path), ErrorCode.NOT_FOUND.value, "no such file or directory")
         return
     files: Iterator[Path | Failure] = _walk(path) if is_dir else iter([path])
+    learned = _learn_folder(path, options) if is_dir else None
     for item in files:
         if isinstance(item, Failure):
             yield item
         else:
-            yield from _guarded(str(item), _iter_file(item, options))
+            yield from _guarded(str(item), _iter_file(item, options, learned))
 
 
 def iter_articles(
