@@ -7,7 +7,8 @@ recurring lines are learned per outlet (extract/furniture.py). Reported:
 - titles against the sample's metadata titles: right, none, wrong (each wrong one
   printed, to be read);
 - dates against the hand-read datelines of tests/data/scrapes_dates.tsv;
-- the share of stored bodies that still hold a furniture line of each kind the
+- the share of stored bodies (and of the full-text Multi-News test documents') that
+  still hold a furniture line of each kind the
   issue lists (poll line, "Headline:" ticker, "Source:" line, bare URL, caption).
 
     python benchmarks/eval_scrapes.py [--sample DIR] [--show]
@@ -17,17 +18,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import re
 from pathlib import Path
 
 from newsfuse.config import ExtractOptions
+from newsfuse.errors import NewsfuseError
 from newsfuse.extract import iter_articles
+from newsfuse.extract.jsonrecords import RecordContext, record_article
 from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT.parent / "shared" / "data" / "scrapes" / "fakenewscorpus_sample"
 DATES = ROOT / "tests" / "data" / "scrapes_dates.tsv"
+MULTINEWS = ROOT.parent / "shared/data/summarization/multinews_fulltext.test.jsonl.gz"
 KINDS = {
     "poll": re.compile(r"^% of readers think this story is Fact", re.M),
     "ticker": re.compile(r"^Headline: ", re.M),
@@ -52,6 +57,27 @@ def read(sample: Path) -> dict[str, Article]:
 def gold_dates() -> dict[str, dt.date]:
     rows = [x.split("\t") for x in DATES.read_text().splitlines() if x[:1] != "#"]
     return {row[0]: dt.date.fromisoformat(row[1]) for row in rows}
+
+
+def multinews_bodies() -> list[str]:
+    """Bodies of the 570 full-text Multi-News test documents as stored (JSON records)."""
+    opts = ExtractOptions()
+    ctx = RecordContext("mn", "mn", None, opts.min_words, opts.max_bytes)
+    out = []
+    with gzip.open(MULTINEWS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            for doc in json.loads(line)["documents"]:
+                try:
+                    out.append(record_article(doc, "mn", ctx).body)
+                except NewsfuseError:
+                    continue
+    return out
+
+
+def furniture_shares(bodies: list[str], what: str) -> None:
+    for kind, pattern in KINDS.items():
+        n = sum(1 for body in bodies if pattern.search(body))
+        print(f"{what}: furniture '{kind}' in {n} of {len(bodies)} bodies ({n / len(bodies):.1%})")
 
 
 def main() -> None:
@@ -85,9 +111,8 @@ def main() -> None:
     for k, d in dates.items():
         if args.show and (k not in arts or arts[k].date != d):
             print(f"  missed {k}: {d} (got {arts[k].date if k in arts else 'not stored'})")
-    for kind, pattern in KINDS.items():
-        n = sum(1 for a in arts.values() if pattern.search(a.body))
-        print(f"furniture '{kind}': in {n} of {len(arts)} bodies ({n / len(arts):.1%})")
+    furniture_shares([a.body for a in arts.values()], "scrapes")
+    furniture_shares(multinews_bodies(), "multinews full text")
 
 
 if __name__ == "__main__":
