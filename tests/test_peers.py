@@ -175,3 +175,13 @@ def test_entity_bomb_in_wide_encoding_refused(tmp_path: Path, encoding: str) -> 
 
     failure = _one_failure(tmp_path, BOMB.encode(encoding))
     assert failure.code == ErrorCode.UNSAFE_XML.value
+
+
+def test_summary_only_feed_entry_is_an_article(tmp_path: Path) -> None:
+    """A feed of summaries (20 words an entry) is a feed of reports: not "short" pages."""
+    article = _wikinews()[0]
+    summary = " ".join(article.body.split()[:20])
+    item = f"<item><title>{article.title}</title><description>{summary}</description></item>"
+    (tmp_path / "summary.rss").write_bytes(_feed(item))
+    (stored,) = extract_file(tmp_path / "summary.rss", ExtractOptions())
+    assert stored.kind == "article"

@@ -125,8 +125,8 @@ def more_words_than(line: str, n: int) -> bool:
 def is_furniture(line: str) -> bool:
     """An ad marker, share/subscribe/read-more call, section label, bare URL, reprint
     notice or copyright line."""
-    if _PAGE_LINE.match(line):
-        return not more_words_than(line, _MAX_PAGE_LINE_WORDS)
+    if not more_words_than(line, _MAX_PAGE_LINE_WORDS) and _PAGE_LINE.match(line):
+        return True
     if _LABEL.match(line):
         return not more_words_than(line, _MAX_FURNITURE_WORDS)
     return not more_words_than(line, _MAX_FURNITURE_WORDS) and bool(_FURNITURE.match(line))

@@ -20,6 +20,7 @@ import html
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import feedparser
@@ -27,6 +28,7 @@ import lxml.html
 
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.jsonrecords import RecordContext, record_article
+from newsfuse.extract.kind import ARTICLE, SHORT
 from newsfuse.extract.outlets import url_outlet
 from newsfuse.extract.xmlcheck import check_no_entities, check_structure, feedparser_bytes
 from newsfuse.types import Article, Failure
@@ -154,6 +156,9 @@ def iter_xml(data: bytes, text: str, ctx: RecordContext) -> Iterator[Article | F
     entry_ctx = RecordContext(ctx.display, ctx.prefix, outlet, ctx.min_words, ctx.max_bytes)
     for k, entry in enumerate(entries):
         try:
-            yield record_article(entry_record(entry), f"{ctx.prefix}#{k}", entry_ctx)
+            article = record_article(entry_record(entry), f"{ctx.prefix}#{k}", entry_ctx)
+            # A feed's publisher says each entry is an item; a summary-only feed's
+            # entries are short but still reports (the notice kinds still apply).
+            yield replace(article, kind=ARTICLE) if article.kind == SHORT else article
         except NewsfuseError as exc:
             yield Failure(ctx.display, exc.code.value, f"entry {k}: {exc.message}")
