@@ -22,7 +22,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections
-from newsfuse.config import Config, ExtractOptions, ServeOptions, database
+from newsfuse.config import Config, ExtractOptions, ServeOptions, database, describe_database
 from newsfuse.errors import NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
@@ -306,6 +306,33 @@ def recluster(db: DbOption = DEFAULT_DB) -> None:
     merges = sum(e.kind == "merge" for e in changes)
     splits = sum(e.kind == "split" for e in changes)
     typer.echo(f"stories: {before} before, {after} after; {merges} merged, {splits} split")
+
+
+@app.command()
+def check(
+    db: DbOption = DEFAULT_DB,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Repair what is found (story ids are kept).")
+    ] = False,
+) -> None:
+    """Verify the archive's invariants: no empty story, no membership of a missing
+    article, every article in one story (a duplicate in its original's), a clustering
+    state that knows the stored articles. Exit status 1 if something is (still) broken."""
+    from newsfuse import check as checking
+
+    config = Config(db=database(db))
+    try:
+        store = _open(db)
+        found = checking.repair(store, config) if repair else checking.check(store)
+        left = checking.check(store) if repair else found
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    for finding in found:
+        typer.echo(("repaired " if repair and finding not in left else "") + finding.line())
+    typer.echo(f"{'broken' if left else 'ok'}: {len(left)} problem(s) in {describe_database(db)}")
+    if left:
+        raise typer.Exit(1)
 
 
 def _event_line(event: StoryEvent) -> str:

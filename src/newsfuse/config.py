@@ -163,6 +163,9 @@ class Config:
     brief: BriefOptions = field(default_factory=BriefOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
+    # Seconds a writer (ingest, recluster, check --repair) waits for another process
+    # writing the same archive before giving up with E302 (store/lock.py).
+    lock_wait: float = 600.0
 
     def with_words(self, words: int, scorer: str | None = None) -> Config:
         """This config with another brief budget (and sentence scorer, if given)."""

@@ -47,6 +47,8 @@ STATUS = {  # HTTP status of each error code a request itself can cause; others 
     ErrorCode.NO_ARTICLE: 404,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.BAD_DB: 500,
+    ErrorCode.LOCKED: 503,
+    ErrorCode.BROKEN_STORY: 409,
     ErrorCode.MODEL: 503,
     ErrorCode.UNAUTHORIZED: 401,
 }

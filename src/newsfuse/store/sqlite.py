@@ -16,7 +16,17 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store.base import Nesting, story_from_members
+from newsfuse.store.base import (
+    ASSIGN_HEAD,
+    ASSIGN_OLD,
+    ASSIGN_TAIL,
+    MOVED,
+    WRITE_MARK,
+    Nesting,
+    Reentrant,
+    story_from_members,
+)
+from newsfuse.store.lock import file_lock
 from newsfuse.store.query import match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
@@ -169,6 +179,19 @@ class SQLiteStore:
             message = f"{path}: not a newsfuse database ({exc})"
             raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
         self._nesting = Nesting()
+        self._writer = Reentrant()
+
+    def writer(self, wait: float) -> AbstractContextManager[None]:
+        """The archive's writer lock (store/lock.py), held by this connection; reentrant."""
+        return self._writer.block(lambda: file_lock(self.path, wait))
+
+    def write_mark(self) -> tuple[object, ...]:
+        return tuple(self._db.execute(WRITE_MARK).fetchone())
+
+    def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        """Rows of one statement with `?` placeholders (maintenance: newsfuse.check)."""
+        with self.transaction():
+            return [tuple(r) for r in self._db.execute(query, tuple(args)).fetchall()]
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -373,9 +396,14 @@ class SQLiteStore:
 
     def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
         """(article id, story id, rank) rows; stories are created as needed and their
-        headlines marked stale."""
+        headlines marked stale. Duplicates follow their moved originals, and a story
+        left without articles is deleted in the same transaction (ASSIGN_TAIL)."""
         now = _now()
         with self.transaction():
+            for statement in ASSIGN_HEAD:
+                self._db.execute(statement)
+            self._db.executemany(MOVED.replace("%s", "?"), [(a, s) for a, s, _ in members])
+            self._db.execute(ASSIGN_OLD)
             self._db.executemany(
                 "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
                 " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = excluded.updated_at",
@@ -387,9 +415,16 @@ class SQLiteStore:
                 " rank = excluded.rank",
                 members,
             )
+            for statement in ASSIGN_TAIL:
+                self._db.execute(statement)
 
     def merge_story(self, kept: str, gone: str) -> None:
         with self.transaction():
+            self._db.execute(
+                "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
+                " ON CONFLICT (id) DO NOTHING",
+                (kept, _now()),
+            )
             self._db.execute(
                 "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone)
             )
