@@ -17,6 +17,11 @@ class ExtractOptions:
     """Limits and switches for reading inputs."""
 
     max_bytes: int = 10_000_000  # a file larger than this is refused, not truncated
+    # Per input (issue 24): lines of one JSONL file or stream (blank ones too), bytes a
+    # gzip may inflate to; past either the input stops with E131/E132 after yielding
+    # what it read, and the next input is read.
+    max_lines: int = 2_000_000
+    max_inflated: int = 1_000_000_000
     min_words: int = 5  # fewer body words than this is "no article text"
     # URLs (extract/fetch.py): hosts on private, loopback or link-local addresses are
     # refused unless allowed (server-side request forgery); seconds per network operation.

@@ -35,7 +35,7 @@ from newsfuse.store.base import (
     story_from_members,
 )
 from newsfuse.store.lock import wait_for
-from newsfuse.store.query import tsquery_expression
+from newsfuse.store.query import SEARCH_SECONDS, tsquery_expression
 from newsfuse.store.sqlite import PAGE_ORDER
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
@@ -310,15 +310,27 @@ class PostgresStore:
             yield aid, np.frombuffer(bytes(blob), dtype=np.uint64), int(n)
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
-        rows = self._rows(
-            "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
-            " hits AS (SELECT a.seq, a.id, a.body, ts_rank(%s::float4[], a.fts, q.q, 1) AS score"
-            "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT %s)"
-            " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, %s), h.body"
-            " FROM hits h CROSS JOIN q LEFT JOIN story_articles sa ON sa.article_id = h.id"
-            " ORDER BY h.score DESC, h.seq",
-            (tsquery_expression(query), RANK_WEIGHTS, limit, HEADLINE),
-        )
+        expression = tsquery_expression(query)
+        try:
+            with self.transaction():
+                self._db.execute(f"SET LOCAL statement_timeout = {int(SEARCH_SECONDS * 1000)}")
+                rows = self._rows(
+                    "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
+                    " hits AS (SELECT a.seq, a.id, a.body,"
+                    " ts_rank(%s::float4[], a.fts, q.q, 1) AS score"
+                    "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT %s)"
+                    " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, %s),"
+                    " h.body FROM hits h CROSS JOIN q"
+                    " LEFT JOIN story_articles sa ON sa.article_id = h.id"
+                    " ORDER BY h.score DESC, h.seq",
+                    (expression, RANK_WEIGHTS, limit, HEADLINE),
+                )
+        except psycopg.errors.QueryCanceled:
+            message = (
+                f"search {query[:80]!r} took over {SEARCH_SECONDS:g} s and was cut off;"
+                " name fewer or rarer words"
+            )
+            raise NewsfuseError(ErrorCode.SEARCH_TIMEOUT, message) from None
         return [
             SearchHit(aid, sid, float(score), _snippet(snip, body))
             for aid, sid, score, snip, body in rows

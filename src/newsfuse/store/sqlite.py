@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -27,7 +28,7 @@ from newsfuse.store.base import (
     story_from_members,
 )
 from newsfuse.store.lock import file_lock
-from newsfuse.store.query import match_expression
+from newsfuse.store.query import SEARCH_SECONDS, match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
 SCHEMA_VERSION = 6
@@ -321,20 +322,37 @@ class SQLiteStore:
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         title, body = SEARCH_WEIGHTS
-        rows = self._db.execute(
-            f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
-            f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
-            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " LEFT JOIN story_articles sa ON sa.article_id = a.id"
-            " WHERE articles_fts MATCH ?"
-            f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
-            (match_expression(query), limit),
-        )
+        expression = match_expression(query)
+        with self._deadline(SEARCH_SECONDS, f"search {query[:80]!r}"):
+            rows = self._db.execute(
+                f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
+                f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
+                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+                " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+                " WHERE articles_fts MATCH ?"
+                f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
+                (expression, limit),
+            ).fetchall()
         # Snippets cross paragraph breaks; one line each reads better anywhere.
         return [
             SearchHit(aid, sid, float(score), " ".join(snip.split()))
             for aid, sid, score, snip in rows
         ]
+
+    @contextmanager
+    def _deadline(self, seconds: float, what: str) -> Iterator[None]:
+        """Interrupt the statements of the block after `seconds` (E503)."""
+        end = time.monotonic() + seconds
+        self._db.set_progress_handler(lambda: int(time.monotonic() > end), 10_000)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+            message = f"{what} took over {seconds:g} s and was cut off; name fewer or rarer words"
+            raise NewsfuseError(ErrorCode.SEARCH_TIMEOUT, message) from None
+        finally:
+            self._db.set_progress_handler(None, 0)
 
     def add_failure(self, failure: Failure) -> None:
         with self.transaction():
