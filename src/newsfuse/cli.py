@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -482,6 +483,14 @@ def watch(
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+def _hosts(host: str) -> tuple[str, ...]:
+    """The Host header names a server on `host` answers to (none checked on a wildcard
+    address, which has no one name)."""
+    if host in _LOOPBACK:
+        return _LOOPBACK
+    return () if host in ("0.0.0.0", "::", "") else (host,)
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
@@ -512,13 +521,18 @@ def serve(
             f"warning: listening on {host}: anyone who can reach it can {who}", markup=False
         )
     _only_urls(follow or [])
+    if token is None and os.environ.get("NEWSFUSE_TOKEN") is not None:
+        token = os.environ["NEWSFUSE_TOKEN"]  # click reads an empty variable as unset
     if token is not None and not token.strip():
         message = "an empty --token (or NEWSFUSE_TOKEN) would leave writes open; give one or none"
         raise _fail(NewsfuseError(ErrorCode.EMPTY_TOKEN, message))
     config = Config(
         db=database(db),
         extract=ExtractOptions(allow_private_urls=allow_private_urls),
-        serve=ServeOptions(token=token or None, follow=tuple(follow or ()), follow_every=every),
+        serve=ServeOptions(
+            token=token, follow=tuple(follow or ()), follow_every=every, hosts=_hosts(host)
+        ),
+        lock_wait=60.0,  # a request waits at most this long for a CLI writer
     )
     try:
         _open(db).close()  # a bad database is reported now, not at the first request

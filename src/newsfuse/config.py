@@ -27,6 +27,7 @@ class ExtractOptions:
     # refused unless allowed (server-side request forgery); seconds per network operation.
     allow_private_urls: bool = False
     fetch_timeout: float = 20.0
+    fetch_deadline: float = 10.0  # seconds for a whole fetch, redirects and body included
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ class ServeOptions:
     token: str | None = None  # adding articles needs "Authorization: Bearer <token>"
     follow: tuple[str, ...] = ()  # feed/page URLs polled in the background (newsfuse.watch)
     follow_every: float = 300.0  # seconds from one poll to the next
+    # Host names the server answers to (its Host header; DNS rebinding); () = any.
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.limits import too_large
 from newsfuse.serve.archive import Archive
 from newsfuse.serve.follow import Follower
+from newsfuse.serve.guard import Guard, Rules
 from newsfuse.summarize import render_markdown
 from newsfuse.views import (
     article_to_dict,
@@ -51,7 +52,13 @@ STATUS = {  # HTTP status of each error code a request itself can cause; others 
     ErrorCode.BROKEN_STORY: 409,
     ErrorCode.MODEL: 503,
     ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.TIMEOUT: 504,
+    ErrorCode.SEARCH_TIMEOUT: 504,
+    ErrorCode.BAD_HOST: 421,
+    ErrorCode.CROSS_ORIGIN: 403,
 }
+BODY_LIMIT = 1_000_000  # bytes of any request body but an upload (a fetch's URL list)
+FAILURES_PAGE = 100
 STATIC = Path(str(files("newsfuse.serve") / "static"))
 Json = dict[str, Any]
 
@@ -184,9 +191,14 @@ def _lookup_routes(app: FastAPI, archive: Archive) -> None:
         return {"query": q, "stories": [hit_to_dict(h) for h in found]}
 
     @app.get("/api/failures")
-    async def failures() -> list[Json]:
-        """Every input that could not be read, with its error code."""
-        return [failure_to_dict(f) for f in await archive.run(lambda nf: nf.failures())]
+    async def failures(
+        limit: Annotated[int, Query(ge=1, le=1000)] = FAILURES_PAGE,
+        offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    ) -> list[Json]:
+        """The inputs that could not be read, with their error codes, oldest first: one
+        page of `limit` from `offset` (one large feed recorded 15.5 MB of them)."""
+        found = await archive.run(lambda nf: nf.store.failures(limit, offset))
+        return [failure_to_dict(f) for f in found]
 
 
 def _token_check(token: str | None) -> Callable[[Request], None]:
@@ -217,14 +229,14 @@ def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
         extension, else sniffed. Bad documents or records are failures in the report."""
         data = await _read_body(request, archive.config.extract.max_bytes)
         media = request.headers.get("content-type")
-        report = await archive.run(lambda nf: nf.ingest_data(data, name, media))
+        report = await archive.write(lambda nf: nf.ingest_data(data, name, media))
         return report_to_dict(report)
 
     @app.post("/api/fetch", responses=_errors(400, 401), dependencies=guard)
     async def fetch(body: FetchRequest) -> Json:
         """Fetch and ingest pages or feeds by URL (private addresses refused unless the
         server allows them). The schema admits http(s) URLs only, never a path."""
-        report = await archive.run(lambda nf: nf.ingest(body.urls))
+        report = await archive.write(lambda nf: nf.ingest(body.urls))
         return report_to_dict(report)
 
 
@@ -233,8 +245,11 @@ def create_app(config: Config | None = None) -> FastAPI:
     `config.serve` says whether adding articles needs a token, and which feeds the
     server follows in the background."""
     config = config or Config()
-    archive = Archive(config)
     options = config.serve
+    if options.token is not None and not options.token.strip():
+        message = "an empty token would leave writes open; give one or none"
+        raise NewsfuseError(ErrorCode.EMPTY_TOKEN, message)
+    archive = Archive(config)
     follower = Follower(archive, options.follow, options.follow_every) if options.follow else None
 
     @asynccontextmanager
@@ -268,4 +283,11 @@ def create_app(config: Config | None = None) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    rules = Rules(
+        token=options.token,
+        hosts=frozenset(h.lower() for h in options.hosts),
+        upload_limit=config.extract.max_bytes,
+        body_limit=BODY_LIMIT,
+    )
+    app.add_middleware(Guard, rules=rules)
     return app

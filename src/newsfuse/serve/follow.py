@@ -1,5 +1,5 @@
 """Feeds a server follows by itself (`newsfuse serve --follow URL`): a background task
-polls them through the archive's worker thread (newsfuse.watch), so the stories the
+polls them through the archive's writer thread (newsfuse.watch), so the stories the
 page shows grow while it is open. A failing poll is logged and the next one runs."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Follower:
     _watcher: Watcher | None = field(default=None, init=False, repr=False)
 
     def _poll(self, archive: Newsfuse) -> Poll:
-        """One poll, on the worker thread (the watcher is made there, on first use)."""
+        """One poll, on the writer thread (the watcher is made there, on first use)."""
         if self._watcher is None:
             self._watcher = Watcher(archive, self.urls)
         return self._watcher.poll()
@@ -36,7 +36,7 @@ class Follower:
         """Poll until cancelled."""
         while True:
             try:
-                found = await self.archive.run(self._poll)
+                found = await self.archive.write(self._poll, timeout=self.every + 600.0)
             except Exception:  # a bug must not stop the server or the next poll
                 LOG.exception("newsfuse: polling the followed feeds failed")
             else:

@@ -39,7 +39,9 @@ class Store(Protocol):
 
     def add_failure(self, failure: Failure) -> None: ...
 
-    def failures(self) -> list[Failure]: ...
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        """Recorded failures, oldest first: all, or `limit` from `offset`."""
+        ...
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Swap in a new clustering of the whole archive."""

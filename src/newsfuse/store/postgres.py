@@ -174,6 +174,7 @@ class PostgresStore:
         self._db = _connect(url)
         self._nesting = Nesting()
         self._writer = Reentrant()
+        self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
         try:
             self._migrate()
         except psycopg.Error as exc:
@@ -313,7 +314,8 @@ class PostgresStore:
         expression = tsquery_expression(query)
         try:
             with self.transaction():
-                self._db.execute(f"SET LOCAL statement_timeout = {int(SEARCH_SECONDS * 1000)}")
+                timeout = max(1, int(self.search_seconds * 1000))
+                self._db.execute(f"SET LOCAL statement_timeout = {timeout}")
                 rows = self._rows(
                     "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
                     " hits AS (SELECT a.seq, a.id, a.body,"
@@ -327,7 +329,7 @@ class PostgresStore:
                 )
         except psycopg.errors.QueryCanceled:
             message = (
-                f"search {query[:80]!r} took over {SEARCH_SECONDS:g} s and was cut off;"
+                f"search {query[:80]!r} took over {self.search_seconds:g} s and was cut off;"
                 " name fewer or rarer words"
             )
             raise NewsfuseError(ErrorCode.SEARCH_TIMEOUT, message) from None
@@ -344,11 +346,12 @@ class PostgresStore:
                 (_text(failure.source), failure.code, _text(failure.message)),
             )
 
-    def failures(self) -> list[Failure]:
-        return [
-            Failure(*r)
-            for r in self._rows("SELECT source, code, message FROM failures ORDER BY id")
-        ]
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        rows = self._rows(
+            "SELECT source, code, message FROM failures ORDER BY id LIMIT %s OFFSET %s",
+            (limit, offset),
+        )
+        return [Failure(*r) for r in rows]
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         with self.transaction(), self._db.cursor() as cur:

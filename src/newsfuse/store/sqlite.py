@@ -164,7 +164,9 @@ class SQLiteStore:
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            # One thread uses a connection at a time (the server gives each reader thread
+            # its own), but it may be closed from another at shutdown.
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             # Ingest writes to indexes keyed by content hashes, i.e. all over their
@@ -181,6 +183,7 @@ class SQLiteStore:
             raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
         self._nesting = Nesting()
         self._writer = Reentrant()
+        self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
 
     def writer(self, wait: float) -> AbstractContextManager[None]:
         """The archive's writer lock (store/lock.py), held by this connection; reentrant."""
@@ -323,7 +326,7 @@ class SQLiteStore:
     def search(self, query: str, limit: int) -> list[SearchHit]:
         title, body = SEARCH_WEIGHTS
         expression = match_expression(query)
-        with self._deadline(SEARCH_SECONDS, f"search {query[:80]!r}"):
+        with self._deadline(self.search_seconds, f"search {query[:80]!r}"):
             rows = self._db.execute(
                 f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
                 f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
@@ -343,7 +346,7 @@ class SQLiteStore:
     def _deadline(self, seconds: float, what: str) -> Iterator[None]:
         """Interrupt the statements of the block after `seconds` (E503)."""
         end = time.monotonic() + seconds
-        self._db.set_progress_handler(lambda: int(time.monotonic() > end), 10_000)
+        self._db.set_progress_handler(lambda: int(time.monotonic() > end), 1000)
         try:
             yield
         except sqlite3.OperationalError as exc:
@@ -362,8 +365,11 @@ class SQLiteStore:
                 (failure.source, failure.code, failure.message, _now()),
             )
 
-    def failures(self) -> list[Failure]:
-        rows = self._db.execute("SELECT source, code, message FROM failures ORDER BY id")
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT source, code, message FROM failures ORDER BY id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
         return [Failure(*row) for row in rows]
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
