@@ -52,3 +52,7 @@ class NewsfuseError(Exception):
         super().__init__(f"[{code.value}] {message}")
         self.code = code
         self.message = message
+
+    def __reduce__(self) -> tuple[type[NewsfuseError], tuple[ErrorCode, str]]:
+        """Picklable (the server's writer process sends its errors back)."""
+        return (type(self), (self.code, self.message))

@@ -29,6 +29,7 @@ from newsfuse.analyze.render import dossier_sections
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.limits import too_large
+from newsfuse.serve import writer
 from newsfuse.serve.archive import Archive
 from newsfuse.serve.follow import Follower
 from newsfuse.serve.guard import Guard, Rules
@@ -129,7 +130,7 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
     async def info() -> Json:
         """The server's version, how many stories the archive holds, and the feeds it
         follows with its last poll."""
-        count = await archive.run(lambda nf: nf.count_stories())
+        count = await archive.run(archive.cached(("count",), lambda nf: nf.count_stories()))
         following = {"urls": list(follower.urls), "last_poll": follower.last} if follower else None
         return {
             "name": "newsfuse",
@@ -145,12 +146,17 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     ) -> Json:
         """One page of the stories, biggest or most recent first, and their total."""
-        return await archive.run(lambda nf: _story_page(nf, sort, limit, offset))
+        page = archive.cached(
+            ("page", sort, limit, offset), lambda nf: _story_page(nf, sort, limit, offset)
+        )
+        return await archive.run(page)
 
     @app.get("/api/stories/{story_id}", responses=MISSING)
     async def story(story_id: str) -> Json:
         """A story and its member articles (originals, then near-duplicates), no bodies."""
-        return await archive.run(lambda nf: _story_detail(nf, story_id))
+        return await archive.run(
+            archive.cached(("story", story_id), lambda nf: _story_detail(nf, story_id))
+        )
 
     @app.get("/api/stories/{story_id}/brief", responses=_errors(404, 503))
     async def brief(
@@ -229,14 +235,14 @@ def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
         extension, else sniffed. Bad documents or records are failures in the report."""
         data = await _read_body(request, archive.config.extract.max_bytes)
         media = request.headers.get("content-type")
-        report = await archive.write(lambda nf: nf.ingest_data(data, name, media))
+        report = await archive.write(writer.ingest_data, data, name, media)
         return report_to_dict(report)
 
     @app.post("/api/fetch", responses=_errors(400, 401), dependencies=guard)
     async def fetch(body: FetchRequest) -> Json:
         """Fetch and ingest pages or feeds by URL (private addresses refused unless the
         server allows them). The schema admits http(s) URLs only, never a path."""
-        report = await archive.write(lambda nf: nf.ingest(body.urls))
+        report = await archive.write(writer.ingest_urls, list(body.urls))
         return report_to_dict(report)
 
 

@@ -1,8 +1,9 @@
-"""The archive a server owns: one writer thread, several reader threads.
+"""The archive a server owns: one writer process, several reader threads.
 
 Ingest keeps its clustering session in memory between calls, so all writes run, one
-at a time, on a single writer thread holding the one `Newsfuse` that writes (its
-ingests take the archive's writer lock, so a CLI ingest waits its turn: store/lock.py).
+at a time, in a single writer process holding the one `Newsfuse` that writes
+(serve/writer.py; its ingests take the archive's writer lock, so a CLI ingest waits
+its turn: store/lock.py).
 Reads run on a pool of reader threads, each with a database connection of its own
 (SQLite connections belong to the thread that opened them; WAL lets them read while
 the writer writes), so a slow upload or fetch no longer holds up every read (issue
@@ -17,22 +18,28 @@ and fetches are bounded by their own deadlines as well.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from functools import partial
 from typing import TypeVar
 
 from newsfuse import Newsfuse
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.serve import writer
 from newsfuse.types import Brief, Dossier
 
 T = TypeVar("T")
 
 REPORTS_KEPT = 256  # briefs (with their dossiers) remembered: a dossier takes 1-2 s
 READERS = 4  # reader threads (and database connections)
+PAGES_KEPT = 64  # answers each reader keeps while the archive is unchanged
 
 
 class Archive:
@@ -40,9 +47,8 @@ class Archive:
 
     def __init__(self, config: Config, readers: int = READERS) -> None:
         self.config = config
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-writer")
+        self._writer: ProcessPoolExecutor | None = None  # started by the first write
         self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="newsfuse-read")
-        self._write: Newsfuse | None = None
         self._local = threading.local()
         self._opened: list[Newsfuse] = []
         self._lock = threading.Lock()
@@ -62,13 +68,17 @@ class Archive:
                 self._opened.append(found)
         return found
 
-    def _writing(self) -> Newsfuse:
-        if self._write is None:
-            self._write = Newsfuse(self.config)
-            self._write.analyzer = self._analyzer
-        return self._write
+    def _writing(self) -> ProcessPoolExecutor:
+        if self._writer is None:
+            self._writer = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
+                initializer=writer.start,
+                initargs=(self.config,),
+            )
+        return self._writer
 
-    async def _run(self, pool: ThreadPoolExecutor, call: Callable[[], T], timeout: float) -> T:
+    async def _run(self, pool: Executor, call: Callable[[], T], timeout: float) -> T:
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(pool, call)
         try:
@@ -81,9 +91,40 @@ class Archive:
         """`call(archive)` on a reader thread (its own connection); never writes."""
         return await self._run(self._readers, lambda: call(self._reader()), timeout)
 
-    async def write(self, call: Callable[[Newsfuse], T], timeout: float = 120.0) -> T:
-        """`call(archive)` on the writer thread, one at a time."""
-        return await self._run(self._writer, lambda: call(self._writing()), timeout)
+    async def write(self, call: Callable[..., T], *args: object, timeout: float = 120.0) -> T:
+        """`call(*args)`, a function of serve/writer.py, in the writer process, one at a
+        time. A writer process that died is replaced for the next write."""
+        pool = self._writing()
+        try:
+            return await self._run(pool, partial(call, *args), timeout)
+        except BrokenProcessPool:
+            self._writer = None
+            pool.shutdown(wait=False)
+            raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
+
+    def cached(
+        self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
+    ) -> Callable[[Newsfuse], T]:
+        """`make` as a reader call whose result this reader thread keeps until another
+        connection commits a change (Store.data_version): a story page costs one
+        query while the archive is unchanged, however many clients ask for it."""
+
+        def call(archive: Newsfuse) -> T:
+            version = archive.store.data_version()
+            cache: OrderedDict[tuple[object, ...], tuple[object, T]] = (
+                self._local.__dict__.setdefault("cache", OrderedDict())
+            )
+            hit = cache.get(key)
+            if hit is not None and hit[0] == version:
+                cache.move_to_end(key)
+                return hit[1]
+            found = make(archive)
+            cache[key] = (version, found)
+            while len(cache) > PAGES_KEPT:
+                cache.popitem(last=False)
+            return found
+
+        return call
 
     def report(
         self, archive: Newsfuse, story_id: str, words: int | None, analysis: bool
@@ -110,13 +151,11 @@ class Archive:
     def close(self) -> None:
         """Close every connection on its own thread, then stop the threads."""
 
-        def shut_writer() -> None:
-            if self._write is not None:
-                self._write.close()
-                self._write = None
-
-        self._writer.submit(shut_writer).result()
-        self._writer.shutdown()
+        if self._writer is not None:
+            with suppress(BrokenProcessPool):
+                self._writer.submit(writer.close).result()
+            self._writer.shutdown()
+            self._writer = None
         self._readers.shutdown()
         for archive in self._opened:  # readers never write: closing is just closing
             archive.store.close()

@@ -119,6 +119,11 @@ class Store(Protocol):
         clustering state: a writer compares it to see whether another one wrote."""
         ...
 
+    def data_version(self) -> object:
+        """A value that changes when another connection commits a change to the archive
+        (compare values of one store only): readers cache what they computed until then."""
+        ...
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         """Rows of one statement (`?` placeholders) in a transaction of its own, for
         maintenance (newsfuse.check); not for the hot path."""

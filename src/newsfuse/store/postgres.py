@@ -228,6 +228,9 @@ class PostgresStore:
     def write_mark(self) -> tuple[object, ...]:
         return tuple(self._rows(WRITE_MARK)[0])
 
+    def data_version(self) -> object:
+        return self.write_mark()  # no per-connection counter: what writers change
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         with self.transaction(), self._db.cursor() as cur:
             cur.execute(query.replace("?", "%s"), tuple(args))

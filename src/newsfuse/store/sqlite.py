@@ -192,6 +192,9 @@ class SQLiteStore:
     def write_mark(self) -> tuple[object, ...]:
         return tuple(self._db.execute(WRITE_MARK).fetchone())
 
+    def data_version(self) -> object:
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         """Rows of one statement with `?` placeholders (maintenance: newsfuse.check)."""
         with self.transaction():
