@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -22,12 +23,13 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections
-from newsfuse.config import Config, ExtractOptions, ServeOptions, database
-from newsfuse.errors import NewsfuseError
+from newsfuse.config import Config, ExtractOptions, ServeOptions, database, describe_database
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
 from newsfuse.store import Store, open_store
 from newsfuse.summarize import render_markdown
+from newsfuse.terminal import block, json_text, line
 from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
 from newsfuse.views import hit_to_dict, result_to_dict, story_to_dict
 
@@ -107,12 +109,29 @@ def _open(db: str) -> Store:
 
 
 def _fail(exc: NewsfuseError) -> typer.Exit:
-    _err().print(f"[red]error:[/red] {exc}", markup=True)
+    _err().print(f"[red]error:[/red] {escape(line(str(exc)))}", markup=True)
     return typer.Exit(2)
 
 
 def _report_failure(console: Console, failure: Failure) -> None:
-    console.print(f"failed: {failure}", markup=False)
+    console.print(f"failed: {line(str(failure))}", markup=False)
+
+
+def _cell(text: str | None) -> str:
+    """A table cell from source text: one line, no control characters, no rich markup."""
+    return escape(line(text or ""))
+
+
+def _echo_json(data: object) -> None:
+    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+class Listing(StrEnum):
+    table = "table"
+    json = "json"
+
+
+ListingOption = Annotated[Listing, typer.Option("--format", "-f", help="table or json.")]
 
 
 @app.command()
@@ -144,12 +163,16 @@ def ingest(
         def tick(item: Article | Failure) -> None:
             if isinstance(item, Failure):
                 _report_failure(console, item)
-            progress.update(task, advance=1, last=item.source[-50:])
+            progress.update(task, advance=1, last=_cell(item.source[-50:]))
 
         config = Config(
             db=database(db), extract=ExtractOptions(allow_private_urls=allow_private_urls)
         )
-        report = pipeline.ingest(paths, config, store, stdin=sys.stdin.buffer, progress=tick)
+        try:
+            report = pipeline.ingest(paths, config, store, stdin=sys.stdin.buffer, progress=tick)
+        except NewsfuseError as exc:  # the archive, not an input: E302 (locked), E301
+            store.close()
+            raise _fail(exc) from exc
     store.close()
     console.print(report.summary_line(), markup=False)
     if report.failed:
@@ -180,10 +203,10 @@ def _stories_table(stories: list[Story]) -> Table:
     )
     for s in stories:
         table.add_row(
-            s.id,
-            s.headline or "",
+            _cell(s.id),
+            _cell(s.headline),
             str(len(s.article_ids) + len(s.duplicate_ids)),
-            ", ".join(s.outlets),
+            _cell(", ".join(s.outlets)),
             s.first_date.isoformat() if s.first_date else "",
             s.last_date.isoformat() if s.last_date else "",
         )
@@ -193,9 +216,7 @@ def _stories_table(stories: list[Story]) -> Table:
 @app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table or json.", show_default=True)
-    ] = "table",
+    fmt: ListingOption = Listing.table,
     briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
     words: WordsOption = 120,
     scorer: ScorerOption = Scorer.coverage,
@@ -215,22 +236,22 @@ def stories(
     except NewsfuseError as exc:
         raise _fail(exc) from exc
     store.close()
-    if fmt == "json":
+    if fmt is Listing.json:
         rows = [story_to_dict(s) for s in found]
         for row, result in zip(rows, results, strict=False):
             row["brief"] = result_to_dict(*result)
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json(rows)
         return
     out = _wide_console()
     out.print(_stories_table(found))
     for result in results:
-        typer.echo("\n" + _result_markdown(*result))
+        typer.echo("\n" + block(_result_markdown(*result)))
 
 
 def _marked(snippet: str) -> str:
     """A snippet's `**matched**` words in bold (rich markup; the rest escaped)."""
     parts = snippet.split("**")
-    return "".join(f"[bold]{escape(p)}[/bold]" if i % 2 else escape(p) for i, p in enumerate(parts))
+    return "".join(f"[bold]{_cell(p)}[/bold]" if i % 2 else _cell(p) for i, p in enumerate(parts))
 
 
 def _hits_table(found: list[StoryHit]) -> Table:
@@ -246,8 +267,8 @@ def _hits_table(found: list[StoryHit]) -> Table:
         s = hit.story
         size = len(s.article_ids) + len(s.duplicate_ids)
         table.add_row(
-            s.id,
-            f"[bold]{escape(s.headline or '')}[/bold]\n{_marked(hit.hits[0].snippet)}",
+            _cell(s.id),
+            f"[bold]{_cell(s.headline)}[/bold]\n{_marked(hit.hits[0].snippet)}",
             f"{len(hit.hits)} of {size}",
             s.first_date.isoformat() if s.first_date else "",
             s.last_date.isoformat() if s.last_date else "",
@@ -265,9 +286,7 @@ def search(
     ],
     db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most stories to list.")] = 10,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table or json.", show_default=True)
-    ] = "table",
+    fmt: ListingOption = Listing.table,
 ) -> None:
     """Find stories by the words of their articles, best match first (any stored story,
     also those older than the clustering window)."""
@@ -277,11 +296,11 @@ def search(
     except NewsfuseError as exc:
         raise _fail(exc) from exc
     store.close()
-    if fmt == "json":
-        typer.echo(json.dumps([hit_to_dict(h) for h in found], indent=2, ensure_ascii=False))
+    if fmt is Listing.json:
+        _echo_json([hit_to_dict(h) for h in found])
         return
     if not found:
-        _err().print(f"no story matches {' '.join(query)!r}", markup=False)
+        _err().print(f"no story matches {line(' '.join(query))!r}", markup=False)
         return
     _wide_console().print(_hits_table(found))
 
@@ -308,10 +327,38 @@ def recluster(db: DbOption = DEFAULT_DB) -> None:
     typer.echo(f"stories: {before} before, {after} after; {merges} merged, {splits} split")
 
 
+@app.command()
+def check(
+    db: DbOption = DEFAULT_DB,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Repair what is found (story ids are kept).")
+    ] = False,
+) -> None:
+    """Verify the archive's invariants: no empty story, no membership of a missing
+    article, every article in one story (a duplicate in its original's), a clustering
+    state that knows the stored articles. Exit status 1 if something is (still) broken."""
+    from newsfuse import check as checking
+
+    config = Config(db=database(db))
+    try:
+        store = _open(db)
+        found = checking.repair(store, config) if repair else checking.check(store)
+        left = checking.check(store) if repair else found
+    except NewsfuseError as exc:
+        raise _fail(exc) from exc
+    store.close()
+    for finding in found:
+        typer.echo(line(("repaired " if repair and finding not in left else "") + finding.line()))
+    where = line(describe_database(db))
+    typer.echo(f"{'broken' if left else 'ok'}: {len(left)} problem(s) in {where}")
+    if left:
+        raise typer.Exit(1)
+
+
 def _event_line(event: StoryEvent) -> str:
     verb = "absorbed" if event.kind == "merge" else "gave articles to"
-    line = f"{event.kind}: {event.story_id} {verb} {event.other_id} ({event.detail})"
-    return f"{event.at} {line}" if event.at else line
+    text = f"{event.kind}: {event.story_id} {verb} {event.other_id} ({event.detail})"
+    return line(f"{event.at} {text}" if event.at else text)
 
 
 @app.command()
@@ -341,9 +388,9 @@ def _result_markdown(brief: Brief, dossier: Dossier | None) -> str:
 def _print_results(results: list[Result], fmt: Format) -> None:
     if fmt is Format.json:
         data = [result_to_dict(*r) for r in results]
-        typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False))
+        _echo_json(data[0] if len(data) == 1 else data)
     else:
-        typer.echo("\n\n".join(_result_markdown(*r) for r in results))
+        typer.echo(block("\n\n".join(_result_markdown(*r) for r in results)))
 
 
 @app.command()
@@ -421,7 +468,7 @@ def watch(
     def report(poll: Poll) -> None:
         for failure in poll.report.failures:
             _report_failure(console, failure)
-        typer.echo(poll.summary_line())
+        typer.echo(line(poll.summary_line()))
 
     try:
         with Newsfuse(config) as archive:
@@ -434,6 +481,14 @@ def watch(
 
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _hosts(host: str) -> tuple[str, ...]:
+    """The Host header names a server on `host` answers to (none checked on a wildcard
+    address, which has no one name)."""
+    if host in _LOOPBACK:
+        return _LOOPBACK
+    return () if host in ("0.0.0.0", "::", "") else (host,)
 
 
 @app.command()
@@ -466,10 +521,18 @@ def serve(
             f"warning: listening on {host}: anyone who can reach it can {who}", markup=False
         )
     _only_urls(follow or [])
+    if token is None and os.environ.get("NEWSFUSE_TOKEN") is not None:
+        token = os.environ["NEWSFUSE_TOKEN"]  # click reads an empty variable as unset
+    if token is not None and not token.strip():
+        message = "an empty --token (or NEWSFUSE_TOKEN) would leave writes open; give one or none"
+        raise _fail(NewsfuseError(ErrorCode.EMPTY_TOKEN, message))
     config = Config(
         db=database(db),
         extract=ExtractOptions(allow_private_urls=allow_private_urls),
-        serve=ServeOptions(token=token or None, follow=tuple(follow or ()), follow_every=every),
+        serve=ServeOptions(
+            token=token, follow=tuple(follow or ()), follow_every=every, hosts=_hosts(host)
+        ),
+        lock_wait=60.0,  # a request waits at most this long for a CLI writer
     )
     try:
         _open(db).close()  # a bad database is reported now, not at the first request

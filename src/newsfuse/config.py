@@ -17,11 +17,17 @@ class ExtractOptions:
     """Limits and switches for reading inputs."""
 
     max_bytes: int = 10_000_000  # a file larger than this is refused, not truncated
+    # Per input (issue 24): lines of one JSONL file or stream (blank ones too), bytes a
+    # gzip may inflate to; past either the input stops with E131/E132 after yielding
+    # what it read, and the next input is read.
+    max_lines: int = 2_000_000
+    max_inflated: int = 1_000_000_000
     min_words: int = 5  # fewer body words than this is "no article text"
     # URLs (extract/fetch.py): hosts on private, loopback or link-local addresses are
     # refused unless allowed (server-side request forgery); seconds per network operation.
     allow_private_urls: bool = False
     fetch_timeout: float = 20.0
+    fetch_deadline: float = 10.0  # seconds for a whole fetch, redirects and body included
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,8 @@ class ServeOptions:
     token: str | None = None  # adding articles needs "Authorization: Bearer <token>"
     follow: tuple[str, ...] = ()  # feed/page URLs polled in the background (newsfuse.watch)
     follow_every: float = 300.0  # seconds from one poll to the next
+    # Host names the server answers to (its Host header; DNS rebinding); () = any.
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,9 @@ class Config:
     brief: BriefOptions = field(default_factory=BriefOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
+    # Seconds a writer (ingest, recluster, check --repair) waits for another process
+    # writing the same archive before giving up with E302 (store/lock.py).
+    lock_wait: float = 600.0
 
     def with_words(self, words: int, scorer: str | None = None) -> Config:
         """This config with another brief budget (and sentence scorer, if given)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
@@ -21,7 +22,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.summarize import build_brief, headline
-from newsfuse.tracking import StoryTracker, fresh_stories, fresh_story
+from newsfuse.tracking import StoryTracker
 from newsfuse.types import (
     Article,
     Brief,
@@ -79,19 +80,76 @@ class IngestSession:
     articles, docs/benchmarks.md), so a process that ingests repeatedly keeps one
     session. The clustering state is saved every SAVE_EVERY articles and at
     `close`; articles stored after the last save are replayed at the next load.
+
+    Every write runs in `writing()`, which holds the archive's writer lock (one
+    writer per archive, across processes: store/lock.py) and first reloads the index
+    and tracker if another writer changed the archive since this session last wrote
+    (a server's session and a CLI ingest take turns), or if a failed batch left them
+    ahead of what the store kept.
     """
 
     SAVE_EVERY = 20_000
 
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
-        self.dedup = _deduplicator(store, config)
-        self.tracker = StoryTracker(store, config.cluster)
+        self.config = config
+        self._loaded: tuple[Deduplicator, StoryTracker] | None = None
+        self._mark: tuple[object, ...] | None = None
+        self._depth = 0
+
+    @property
+    def dedup(self) -> Deduplicator:
+        return self._state()[0]
+
+    @property
+    def tracker(self) -> StoryTracker:
+        return self._state()[1]
+
+    def _state(self) -> tuple[Deduplicator, StoryTracker]:
+        if self._loaded is None:
+            with self.writing():
+                pass
+        assert self._loaded is not None
+        return self._loaded
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the writer lock around the block, the session current with the store."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self.store.writer(self.config.lock_wait):
+            if self._loaded is None or self.store.write_mark() != self._mark:
+                self._loaded = None  # another writer wrote: what we hold is stale
+                self._loaded = (
+                    _deduplicator(self.store, self.config),
+                    StoryTracker(self.store, self.config.cluster),
+                )
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._loaded = None  # a rolled-back batch may be in memory: reload
+                raise
+            finally:
+                self._depth = 0
+            self._mark = self.store.write_mark()
 
     def save(self, force: bool = False) -> None:
-        unsaved = self.tracker.clusterer.count - self.tracker.saved_count
-        if unsaved and (force or unsaved >= self.SAVE_EVERY):
-            self.tracker.save()
+        """Save the clustering state if due (or `force`d), under the writer lock."""
+        if self._loaded is None:
+            return
+        with self.writing():
+            if self._loaded is None:
+                return
+            tracker = self._loaded[1]
+            unsaved = tracker.clusterer.count - tracker.saved_count
+            if unsaved and (force or unsaved >= self.SAVE_EVERY):
+                tracker.save()
 
 
 def ingest(
@@ -116,29 +174,55 @@ def ingest_items(
     progress: Progress | None = None,
     session: IngestSession | None = None,
 ) -> IngestReport:
-    """`ingest` of already extracted articles (and the failures met extracting them)."""
+    """`ingest` of already extracted articles (and the failures met extracting them).
+
+    Each batch commits its articles, failures and story memberships together; the
+    writer lock is held throughout (IngestSession.writing)."""
     report = IngestReport()
     own = session is None
     session = session or IngestSession(store, config)
-    for batch in _batches(items, _BATCH):
-        with store.transaction():
-            stored = []
-            for item in batch:
-                if progress:
-                    progress(item)
-                article = _ingest_one(item, store, session.dedup, report)
-                if article is not None:
-                    stored.append(article)
-            pages = [a for a in stored if a.kind != "article"]  # stored, never in a story
-            report.non_articles += len(pages)
-            stored = [a for a in stored if a.kind == "article"]
-            originals = [a for a in stored if a.duplicate_of is None]
-            duplicates = [a for a in stored if a.duplicate_of is not None]
-            session.tracker.add(originals, duplicates, report)
-        session.save()
-    session.save(force=own)
-    report.stories = store.count_stories()
+    with session.writing():
+        for batch in _batches(items, _BATCH):
+            with store.transaction():
+                _ingest_batch(batch, store, session, report, progress)
+            session.save()
+        session.save(force=own)
+        _store_headlines(store)
+        report.stories = store.count_stories()
     return report
+
+
+def _ingest_batch(
+    batch: list[Article | Failure],
+    store: Store,
+    session: IngestSession,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    stored = []
+    for item in batch:
+        if progress:
+            progress(item)
+        article = _ingest_one(item, store, session.dedup, report)
+        if article is not None:
+            stored.append(article)
+    pages = [a for a in stored if a.kind != "article"]  # stored, never in a story
+    report.non_articles += len(pages)
+    stored = [a for a in stored if a.kind == "article"]
+    originals = [a for a in stored if a.duplicate_of is None]
+    duplicates = [a for a in stored if a.duplicate_of is not None]
+    session.tracker.add(originals, duplicates, report)
+
+
+def _store_headlines(store: Store) -> None:
+    """Compute and store the headlines that new articles made stale (the writer does
+    it, so that reading a story never writes)."""
+    stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
+    with store.transaction():
+        for story_id in stale:
+            found = store.story(story_id)
+            if found is not None and found.article_ids:
+                store.set_headline(story_id, headline(store.articles(found.article_ids)))
 
 
 def _as_duplicate(article: Article, original: str) -> Article:
@@ -184,18 +268,29 @@ def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
 
 def recluster(store: Store, config: Config) -> list[StoryEvent]:
     """Re-cluster the whole archive as a batch; story ids stay where they can, and the
-    merges and splits are recorded and returned."""
-    return StoryTracker(store, config.cluster).recluster()
+    merges and splits are recorded and returned. Holds the writer lock."""
+    with store.writer(config.lock_wait):
+        events = StoryTracker(store, config.cluster).recluster()
+        _store_headlines(store)
+        return events
 
 
 def stories(store: Store, config: Config) -> list[Story]:
     """Every stored story, with headlines brought up to date."""
-    return fresh_stories(store)
+    return [fresh_story(store, s) for s in store.stories()]
 
 
 def story_page(store: Store, sort: str, limit: int, offset: int = 0) -> list[Story]:
     """One page of the stories (Store.story_page's orders), headlines brought up to date."""
     return [fresh_story(store, s) for s in store.story_page(sort, limit, offset)]
+
+
+def fresh_story(store: Store, story: Story) -> Story:
+    """`story` with its headline computed if new articles made it stale; in memory only,
+    since reading never writes (the writer stores them: _store_headlines)."""
+    if story.headline is None and story.article_ids:
+        story = replace(story, headline=headline(store.articles(story.article_ids)))
+    return story
 
 
 SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
@@ -233,7 +328,11 @@ def story(store: Store, story_id: str, config: Config) -> Story:
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:
     story = _find_story(store, story_id, config)
-    return story, store.articles(story.article_ids)
+    articles = store.articles(story.article_ids)
+    if not articles:  # only a broken archive has one (newsfuse.check finds and repairs it)
+        message = f"story {story_id!r} has no articles; `newsfuse check --repair` removes it"
+        raise NewsfuseError(ErrorCode.BROKEN_STORY, message)
+    return story, articles
 
 
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:

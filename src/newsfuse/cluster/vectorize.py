@@ -96,4 +96,6 @@ class StreamVectorizer:
         weights = (1.0 + np.log(tf)) * self._idf[cols_all]
         indptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
         matrix = sparse.csr_matrix((weights, cols_all, indptr), shape=(len(articles), self.width))
+        if not self.width:  # no article so far had a usable word: nothing to normalise
+            return matrix
         return sparse.csr_matrix(normalize(matrix))

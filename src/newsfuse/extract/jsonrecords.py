@@ -23,12 +23,13 @@ from newsfuse.articles import make_article
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.dates import parse_iso_date
 from newsfuse.extract.decoding import decode_bytes
-from newsfuse.extract.limits import ByteStream, megabytes
+from newsfuse.extract.limits import ByteStream, InflateLimit, megabytes
 from newsfuse.extract.outlets import metadata_outlet, url_outlet
 from newsfuse.extract.plaintext import check_words, clean_text
 from newsfuse.types import Article, Failure
 
 _CHUNK = 1 << 20
+_TOO_DEEP = "JSON nested too deeply to read"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RecordContext:
     outlet: str | None  # fallback outlet (a domain-named folder)
     min_words: int
     max_bytes: int
+    max_lines: int = 2_000_000
 
 
 def _optional_str(record: dict[str, Any], *keys: str) -> str | None:
@@ -144,6 +146,9 @@ def _jsonl_line(raw: bytes, line_no: int, ctx: RecordContext) -> Iterator[Articl
         message = f"{where}: invalid JSON: {exc.msg} (column {exc.colno})"
         yield Failure(ctx.display, ErrorCode.BAD_JSON.value, message)
         return
+    except RecursionError:  # one line nested 100,000 deep lost the rest of the file
+        yield Failure(ctx.display, ErrorCode.TOO_DEEP.value, f"{where}: {_TOO_DEEP}")
+        return
     except NewsfuseError as exc:
         yield Failure(ctx.display, exc.code.value, f"{where}: {exc.message}")
         return
@@ -162,6 +167,11 @@ def iter_jsonl(stream: ByteStream, ctx: RecordContext) -> Iterator[Article | Fai
     try:
         while raw := stream.readline(ctx.max_bytes + 1):
             line_no += 1
+            if isinstance(stream, InflateLimit):
+                stream.line = line_no
+            if line_no > ctx.max_lines:
+                message = f"line {line_no}: more than {ctx.max_lines:,} lines; the rest is not read"
+                raise NewsfuseError(ErrorCode.TOO_MANY_LINES, message)
             if len(raw) > ctx.max_bytes and not raw.endswith(b"\n"):
                 _skip_rest_of_line(stream)
                 message = f"line {line_no}: over the {megabytes(ctx.max_bytes)} limit"
@@ -187,6 +197,8 @@ def iter_json(text: str, ctx: RecordContext) -> Iterator[Article | Failure]:
     """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise NewsfuseError(ErrorCode.TOO_DEEP, _TOO_DEEP) from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             yield from iter_jsonl(io.BytesIO(text.encode("utf-8")), ctx)

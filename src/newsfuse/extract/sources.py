@@ -8,6 +8,7 @@ with no or an unknown extension, and stdin, are sniffed from their content.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -34,7 +35,7 @@ from newsfuse.extract.fetch import Fetched, fetch, is_url
 from newsfuse.extract.furniture import OutletLines
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
-from newsfuse.extract.limits import ByteStream, too_large
+from newsfuse.extract.limits import ByteStream, InflateLimit, too_large
 from newsfuse.extract.outlets import folder_outlet, url_outlet
 from newsfuse.extract.plaintext import extract_plaintext, normalize_lines
 from newsfuse.types import Article, Failure
@@ -163,7 +164,19 @@ def _page(data: bytes | str, ctx: RecordContext, url: str | None) -> Article:
 
 
 def _context(display: str, outlet: str | None, options: ExtractOptions) -> RecordContext:
-    return RecordContext(display, display, outlet, options.min_words, options.max_bytes)
+    return RecordContext(
+        display, display, outlet, options.min_words, options.max_bytes, options.max_lines
+    )
+
+
+def _missing(path: Path) -> NewsfuseError:
+    """Why `path` cannot be opened: a loop of symbolic links (E133), or nothing there."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return NewsfuseError(ErrorCode.SYMLINK_LOOP, "symbolic links loop")
+    return NewsfuseError(ErrorCode.NOT_FOUND, "no such file or directory")
 
 
 def _iter_file(
@@ -171,7 +184,7 @@ def _iter_file(
 ) -> Iterator[Item]:
     """Articles (and per-record Failures) of one file; raises for a bad file."""
     if not path.exists():
-        raise NewsfuseError(ErrorCode.NOT_FOUND, "no such file or directory")
+        raise _missing(path)
     kind, compressed = _kind_from_name(path.name)
     if kind == "binary":
         raise NewsfuseError(ErrorCode.UNSUPPORTED, f"unsupported file type: {path.suffix}")
@@ -191,7 +204,7 @@ def _iter_file(
         if compressed and head.startswith(GZIP_MAGIC):
             with gzip.GzipFile(fileobj=handle) as unzipped:
                 if kind == "jsonl":
-                    yield from iter_jsonl(unzipped, ctx)
+                    yield from iter_jsonl(InflateLimit(unzipped, options.max_inflated), ctx)
                     return
                 data = _read_limited(unzipped, options.max_bytes, "decompressed content")
         else:
@@ -346,7 +359,8 @@ def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
         yield _os_failure(str(path), exc)
         return
     if not exists:
-        yield Failure(str(path), ErrorCode.NOT_FOUND.value, "no such file or directory")
+        missing = _missing(path)
+        yield Failure(str(path), missing.code.value, missing.message)
         return
     files: Iterator[Path | Failure] = _walk(path) if is_dir else iter([path])
     learned = _learn_folder(path, options) if is_dir else None

@@ -1,5 +1,6 @@
-"""Serving the archive: the HTTP API and the web page (app.py), over one archive
-owned by a worker thread (archive.py). Start it with `newsfuse serve`."""
+"""Serving the archive: the HTTP API and the web page (app.py), over one archive read
+by reader threads and written by one writer process (archive.py, writer.py). Start it
+with `newsfuse serve`."""
 
 from __future__ import annotations
 

@@ -29,8 +29,10 @@ from newsfuse.analyze.render import dossier_sections
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.limits import too_large
+from newsfuse.serve import writer
 from newsfuse.serve.archive import Archive
 from newsfuse.serve.follow import Follower
+from newsfuse.serve.guard import Guard, Rules
 from newsfuse.summarize import render_markdown
 from newsfuse.views import (
     article_to_dict,
@@ -47,9 +49,17 @@ STATUS = {  # HTTP status of each error code a request itself can cause; others 
     ErrorCode.NO_ARTICLE: 404,
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.BAD_DB: 500,
+    ErrorCode.LOCKED: 503,
+    ErrorCode.BROKEN_STORY: 409,
     ErrorCode.MODEL: 503,
     ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.TIMEOUT: 504,
+    ErrorCode.SEARCH_TIMEOUT: 504,
+    ErrorCode.BAD_HOST: 421,
+    ErrorCode.CROSS_ORIGIN: 403,
 }
+BODY_LIMIT = 1_000_000  # bytes of any request body but an upload (a fetch's URL list)
+FAILURES_PAGE = 100
 STATIC = Path(str(files("newsfuse.serve") / "static"))
 Json = dict[str, Any]
 
@@ -120,7 +130,7 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
     async def info() -> Json:
         """The server's version, how many stories the archive holds, and the feeds it
         follows with its last poll."""
-        count = await archive.run(lambda nf: nf.count_stories())
+        count = await archive.run(archive.cached(("count",), lambda nf: nf.count_stories()))
         following = {"urls": list(follower.urls), "last_poll": follower.last} if follower else None
         return {
             "name": "newsfuse",
@@ -136,12 +146,17 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
     ) -> Json:
         """One page of the stories, biggest or most recent first, and their total."""
-        return await archive.run(lambda nf: _story_page(nf, sort, limit, offset))
+        page = archive.cached(
+            ("page", sort, limit, offset), lambda nf: _story_page(nf, sort, limit, offset)
+        )
+        return await archive.run(page)
 
     @app.get("/api/stories/{story_id}", responses=MISSING)
     async def story(story_id: str) -> Json:
         """A story and its member articles (originals, then near-duplicates), no bodies."""
-        return await archive.run(lambda nf: _story_detail(nf, story_id))
+        return await archive.run(
+            archive.cached(("story", story_id), lambda nf: _story_detail(nf, story_id))
+        )
 
     @app.get("/api/stories/{story_id}/brief", responses=_errors(404, 503))
     async def brief(
@@ -182,9 +197,14 @@ def _lookup_routes(app: FastAPI, archive: Archive) -> None:
         return {"query": q, "stories": [hit_to_dict(h) for h in found]}
 
     @app.get("/api/failures")
-    async def failures() -> list[Json]:
-        """Every input that could not be read, with its error code."""
-        return [failure_to_dict(f) for f in await archive.run(lambda nf: nf.failures())]
+    async def failures(
+        limit: Annotated[int, Query(ge=1, le=1000)] = FAILURES_PAGE,
+        offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    ) -> list[Json]:
+        """The inputs that could not be read, with their error codes, oldest first: one
+        page of `limit` from `offset` (one large feed recorded 15.5 MB of them)."""
+        found = await archive.run(lambda nf: nf.store.failures(limit, offset))
+        return [failure_to_dict(f) for f in found]
 
 
 def _token_check(token: str | None) -> Callable[[Request], None]:
@@ -215,14 +235,14 @@ def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
         extension, else sniffed. Bad documents or records are failures in the report."""
         data = await _read_body(request, archive.config.extract.max_bytes)
         media = request.headers.get("content-type")
-        report = await archive.run(lambda nf: nf.ingest_data(data, name, media))
+        report = await archive.write(writer.ingest_data, data, name, media)
         return report_to_dict(report)
 
     @app.post("/api/fetch", responses=_errors(400, 401), dependencies=guard)
     async def fetch(body: FetchRequest) -> Json:
         """Fetch and ingest pages or feeds by URL (private addresses refused unless the
         server allows them). The schema admits http(s) URLs only, never a path."""
-        report = await archive.run(lambda nf: nf.ingest(body.urls))
+        report = await archive.write(writer.ingest_urls, list(body.urls))
         return report_to_dict(report)
 
 
@@ -231,8 +251,11 @@ def create_app(config: Config | None = None) -> FastAPI:
     `config.serve` says whether adding articles needs a token, and which feeds the
     server follows in the background."""
     config = config or Config()
-    archive = Archive(config)
     options = config.serve
+    if options.token is not None and not options.token.strip():
+        message = "an empty token would leave writes open; give one or none"
+        raise NewsfuseError(ErrorCode.EMPTY_TOKEN, message)
+    archive = Archive(config)
     follower = Follower(archive, options.follow, options.follow_every) if options.follow else None
 
     @asynccontextmanager
@@ -266,4 +289,11 @@ def create_app(config: Config | None = None) -> FastAPI:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    rules = Rules(
+        token=options.token,
+        hosts=frozenset(h.lower() for h in options.hosts),
+        upload_limit=config.extract.max_bytes,
+        body_limit=BODY_LIMIT,
+    )
+    app.add_middleware(Guard, rules=rules)
     return app

@@ -1,75 +1,161 @@
-"""The archive a server owns, used from one worker thread.
+"""The archive a server owns: one writer process, several reader threads.
 
-SQLite connections belong to the thread that opened them, and ingest keeps its
-clustering session in memory between calls, so the server does not open the
-database per request: every call runs, one at a time, on a single worker thread
-that opened it. The event loop stays free for other requests meanwhile; writes
-are serialised as SQLite would serialise them anyway.
+Ingest keeps its clustering session in memory between calls, so all writes run, one
+at a time, in a single writer process holding the one `Newsfuse` that writes
+(serve/writer.py; its ingests take the archive's writer lock, so a CLI ingest waits
+its turn: store/lock.py).
+Reads run on a pool of reader threads, each with a database connection of its own
+(SQLite connections belong to the thread that opened them; WAL lets them read while
+the writer writes), so a slow upload or fetch no longer holds up every read (issue
+24: one worker thread for all, every read waited up to 19 s behind an upload). The
+analysis model is shared by the readers, one analysis at a time.
+
+Every call has an overall deadline (`timeout`): past it the request is answered with
+E605 while the work finishes on its thread (a thread cannot be stopped); searches
+and fetches are bounded by their own deadlines as well.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
+from functools import partial
 from typing import TypeVar
 
 from newsfuse import Newsfuse
+from newsfuse.analyze.dossier import Analyzer
 from newsfuse.config import Config
+from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.serve import writer
 from newsfuse.types import Brief, Dossier
 
 T = TypeVar("T")
 
-DOSSIERS_KEPT = 64  # analysed stories remembered (about 1-2 s each to recompute)
+REPORTS_KEPT = 256  # briefs (with their dossiers) remembered: a dossier takes 1-2 s
+READERS = 4  # reader threads (and database connections)
+PAGES_KEPT = 64  # answers each reader keeps while the archive is unchanged
 
 
 class Archive:
-    """One `Newsfuse` archive behind a one-thread executor, with analysed stories cached."""
+    """The server's `Newsfuse` archives: a writer and per-thread readers, reports cached."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, readers: int = READERS) -> None:
         self.config = config
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-db")
-        self._archive: Newsfuse | None = None
-        # (story id, its articles) -> dossier; a story that gains an article has
-        # another key, so a cached dossier is never stale.
-        self._dossiers: OrderedDict[tuple[str, tuple[str, ...]], Dossier] = OrderedDict()
+        self._writer: ProcessPoolExecutor | None = None  # started by the first write
+        self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="newsfuse-read")
+        self._local = threading.local()
+        self._opened: list[Newsfuse] = []
+        self._lock = threading.Lock()
+        self._analyzer = Analyzer(config.analyze)  # loads its model on first use
+        self._analysis = threading.Lock()  # spaCy pipelines are not thread-safe
+        # (story id, its articles, words, analysis) -> report; a story that gains an
+        # article has another key, so a cached report is never stale.
+        self._reports: OrderedDict[tuple[object, ...], tuple[Brief, Dossier | None]] = OrderedDict()
 
-    def _open(self) -> Newsfuse:
-        if self._archive is None:
-            self._archive = Newsfuse(self.config)
-        return self._archive
+    def _reader(self) -> Newsfuse:
+        found: Newsfuse | None = getattr(self._local, "archive", None)
+        if found is None:
+            found = Newsfuse(self.config)
+            found.analyzer = self._analyzer
+            self._local.archive = found
+            with self._lock:
+                self._opened.append(found)
+        return found
 
-    async def run(self, call: Callable[[Newsfuse], T]) -> T:
-        """`call(archive)` on the worker thread; its result or its exception."""
+    def _writing(self) -> ProcessPoolExecutor:
+        if self._writer is None:
+            self._writer = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),  # no fork of a threaded server
+                initializer=writer.start,
+                initargs=(self.config,),
+            )
+        return self._writer
+
+    async def _run(self, pool: Executor, call: Callable[[], T], timeout: float) -> T:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: call(self._open()))
+        future = loop.run_in_executor(pool, call)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except TimeoutError:
+            message = f"the request took over {timeout:g} s; it goes on in the background"
+            raise NewsfuseError(ErrorCode.TIMEOUT, message) from None
+
+    async def run(self, call: Callable[[Newsfuse], T], timeout: float = 30.0) -> T:
+        """`call(archive)` on a reader thread (its own connection); never writes."""
+        return await self._run(self._readers, lambda: call(self._reader()), timeout)
+
+    async def write(self, call: Callable[..., T], *args: object, timeout: float = 120.0) -> T:
+        """`call(*args)`, a function of serve/writer.py, in the writer process, one at a
+        time. A writer process that died is replaced for the next write."""
+        pool = self._writing()
+        try:
+            return await self._run(pool, partial(call, *args), timeout)
+        except BrokenProcessPool:
+            self._writer = None
+            pool.shutdown(wait=False)
+            raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
+
+    def cached(
+        self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
+    ) -> Callable[[Newsfuse], T]:
+        """`make` as a reader call whose result this reader thread keeps until another
+        connection commits a change (Store.data_version): a story page costs one
+        query while the archive is unchanged, however many clients ask for it."""
+
+        def call(archive: Newsfuse) -> T:
+            version = archive.store.data_version()
+            cache: OrderedDict[tuple[object, ...], tuple[object, T]] = (
+                self._local.__dict__.setdefault("cache", OrderedDict())
+            )
+            hit = cache.get(key)
+            if hit is not None and hit[0] == version:
+                cache.move_to_end(key)
+                return hit[1]
+            found = make(archive)
+            cache[key] = (version, found)
+            while len(cache) > PAGES_KEPT:
+                cache.popitem(last=False)
+            return found
+
+        return call
 
     def report(
         self, archive: Newsfuse, story_id: str, words: int | None, analysis: bool
     ) -> tuple[Brief, Dossier | None]:
-        """Brief and (cached) dossier of a story; runs on the worker thread. An unknown
-        story is E201 from brief_and_analyze."""
+        """Brief and (with `analysis`) dossier of a story, cached; runs on a reader. An
+        unknown story is E201, a story without articles E303 (brief_and_analyze)."""
         story = archive.store.story(story_id)
-        key = (story_id, story.article_ids if story else ())
-        cached = self._dossiers.get(key) if analysis else None
-        brief, dossier = archive.brief_and_analyze(story_id, words, analysis and cached is None)
-        dossier = cached or dossier
-        if dossier is None:
-            return brief, None
-        self._dossiers[key] = dossier
-        self._dossiers.move_to_end(key)
-        while len(self._dossiers) > DOSSIERS_KEPT:
-            self._dossiers.popitem(last=False)
+        key = (story_id, story.article_ids if story else (), words, analysis)
+        with self._lock:
+            cached = self._reports.get(key)
+        if cached is not None:
+            return cached
+        brief, _ = archive.brief_and_analyze(story_id, words, analysis=False)
+        dossier = None
+        if analysis:
+            with self._analysis:  # one spaCy analysis at a time
+                dossier = archive.analyze(story_id)
+        with self._lock:
+            self._reports[key] = (brief, dossier)
+            while len(self._reports) > REPORTS_KEPT:
+                self._reports.popitem(last=False)
         return brief, dossier
 
     def close(self) -> None:
-        """Close the database on its own thread, then stop the worker."""
+        """Close every connection on its own thread, then stop the threads."""
 
-        def shut() -> None:
-            if self._archive is not None:
-                self._archive.close()
-                self._archive = None
-
-        self._executor.submit(shut).result()
-        self._executor.shutdown()
+        if self._writer is not None:
+            with suppress(BrokenProcessPool):
+                self._writer.submit(writer.close).result()
+            self._writer.shutdown()
+            self._writer = None
+        self._readers.shutdown()
+        for archive in self._opened:  # readers never write: closing is just closing
+            archive.store.close()

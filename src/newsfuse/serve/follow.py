@@ -1,16 +1,15 @@
 """Feeds a server follows by itself (`newsfuse serve --follow URL`): a background task
-polls them through the archive's worker thread (newsfuse.watch), so the stories the
+polls them in the archive's writer process (serve/writer.py, newsfuse.watch), so the stories the
 page shows grow while it is open. A failing poll is logged and the next one runs."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newsfuse import Newsfuse
+from newsfuse.serve import writer
 from newsfuse.serve.archive import Archive
-from newsfuse.watch import Poll, Watcher
 
 # uvicorn's own logger, so the poll lines appear in the server's log as configured.
 LOG = logging.getLogger("uvicorn.error")
@@ -24,19 +23,12 @@ class Follower:
     urls: tuple[str, ...]
     every: float
     last: str | None = None
-    _watcher: Watcher | None = field(default=None, init=False, repr=False)
-
-    def _poll(self, archive: Newsfuse) -> Poll:
-        """One poll, on the worker thread (the watcher is made there, on first use)."""
-        if self._watcher is None:
-            self._watcher = Watcher(archive, self.urls)
-        return self._watcher.poll()
 
     async def run(self) -> None:
         """Poll until cancelled."""
         while True:
             try:
-                found = await self.archive.run(self._poll)
+                found = await self.archive.write(writer.poll, self.urls, timeout=self.every + 600.0)
             except Exception:  # a bug must not stop the server or the next poll
                 LOG.exception("newsfuse: polling the followed feeds failed")
             else:

@@ -17,15 +17,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import numpy as np
 
 from newsfuse.config import describe_database as redact
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store.base import Nesting, story_from_members
-from newsfuse.store.query import tsquery_expression
+from newsfuse.store.base import (
+    ASSIGN_HEAD,
+    ASSIGN_OLD,
+    ASSIGN_TAIL,
+    MOVED,
+    WRITE_MARK,
+    Nesting,
+    Reentrant,
+    story_from_members,
+)
+from newsfuse.store.lock import wait_for
+from newsfuse.store.query import SEARCH_SECONDS, tsquery_expression
 from newsfuse.store.sqlite import PAGE_ORDER
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
@@ -53,6 +63,18 @@ _ARTICLE_FIELDS = (
     "kind",
 )
 _LOCK = 7_146_917  # advisory lock key: one process creates or upgrades the schema
+# The writer lock (store/lock.py): a session advisory lock of the writer's connection,
+# keyed by this and the schema's name; PostgreSQL drops it when the connection dies.
+_WRITER = "SELECT pg_try_advisory_lock(hashtextextended('newsfuse-writer:' || current_schema(), 0))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtextextended('newsfuse-writer:' || current_schema(), 0))"
+
+
+def _text(value: str | None) -> str | None:
+    """Text PostgreSQL can store: NUL (which SQLite keeps, PostgreSQL refuses, failing
+    the whole batch: issue 24) becomes U+FFFD, one character for one, so sentence
+    offsets into the body stay right."""
+    return value.replace("\x00", "\ufffd") if value and "\x00" in value else value
+
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS newsfuse_schema (version INTEGER NOT NULL);
@@ -153,6 +175,8 @@ class PostgresStore:
         self.url = url
         self._db = _connect(url)
         self._nesting = Nesting()
+        self._writer = Reentrant()
+        self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
         try:
             self._migrate()
         except psycopg.Error as exc:
@@ -192,6 +216,35 @@ class PostgresStore:
                     f"newsfuse ({SCHEMA_VERSION}); upgrade newsfuse",
                 )
 
+    def writer(self, wait: float) -> AbstractContextManager[None]:
+        """The archive's writer lock: a session advisory lock of this connection."""
+        return self._writer.block(lambda: self._advisory(wait))
+
+    @contextmanager
+    def _advisory(self, wait: float) -> Iterator[None]:
+        wait_for(
+            lambda: bool(self._rows(_WRITER)[0][0]),
+            wait,
+            lambda: "another process",
+            redact(self.url),
+        )
+        try:
+            yield
+        finally:
+            if not self._db.closed:
+                self._db.execute(_UNLOCK)
+
+    def write_mark(self) -> tuple[object, ...]:
+        return tuple(self._rows(WRITE_MARK)[0])
+
+    def data_version(self) -> object:
+        return self.write_mark()  # no per-connection counter: what writers change
+
+    def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        with self.transaction(), self._db.cursor() as cur:
+            cur.execute(query.replace("?", "%s"), tuple(args))
+            return list(cur.fetchall()) if cur.description else []
+
     def transaction(self) -> AbstractContextManager[None]:
         """One transaction around the block (rolled back on error); nested blocks join it."""
         return self._nesting.block(self._db.transaction)
@@ -211,9 +264,10 @@ class PostgresStore:
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " RETURNING seq",
                 (
-                    *(article.id, article.title, article.body, article.outlet),
-                    *(article.byline, article.date, article.url, article.source),
-                    *(article.duplicate_of, n_shingles, article.kind),
+                    *(article.id, _text(article.title), _text(article.body)),
+                    *(_text(article.outlet), _text(article.byline), article.date),
+                    *(_text(article.url), _text(article.source), article.duplicate_of),
+                    *(n_shingles, article.kind),
                 ),
             )
             if article.duplicate_of is None:
@@ -227,7 +281,7 @@ class PostgresStore:
                     'INSERT INTO article_sentences (seq, idx, id, paragraph, start, "end", text)'
                     " VALUES (%s, %s, %s, %s, %s, %s, %s)",
                     [
-                        (seq, s.index, s.id, s.paragraph, s.start, s.end, s.text)
+                        (seq, s.index, s.id, s.paragraph, s.start, s.end, _text(s.text))
                         for s in article.sentences
                     ],
                 )
@@ -270,15 +324,28 @@ class PostgresStore:
             yield aid, np.frombuffer(bytes(blob), dtype=np.uint64), int(n)
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
-        rows = self._rows(
-            "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
-            " hits AS (SELECT a.seq, a.id, a.body, ts_rank(%s::float4[], a.fts, q.q, 1) AS score"
-            "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT %s)"
-            " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, %s), h.body"
-            " FROM hits h CROSS JOIN q LEFT JOIN story_articles sa ON sa.article_id = h.id"
-            " ORDER BY h.score DESC, h.seq",
-            (tsquery_expression(query), RANK_WEIGHTS, limit, HEADLINE),
-        )
+        expression = tsquery_expression(query)
+        try:
+            with self.transaction():
+                timeout = max(1, int(self.search_seconds * 1000))
+                self._db.execute(f"SET LOCAL statement_timeout = {timeout}")
+                rows = self._rows(
+                    "WITH q AS (SELECT to_tsquery('english', %s) AS q),"
+                    " hits AS (SELECT a.seq, a.id, a.body,"
+                    " ts_rank(%s::float4[], a.fts, q.q, 1) AS score"
+                    "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT %s)"
+                    " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, %s),"
+                    " h.body FROM hits h CROSS JOIN q"
+                    " LEFT JOIN story_articles sa ON sa.article_id = h.id"
+                    " ORDER BY h.score DESC, h.seq",
+                    (expression, RANK_WEIGHTS, limit, HEADLINE),
+                )
+        except psycopg.errors.QueryCanceled:
+            message = (
+                f"search {query[:80]!r} took over {self.search_seconds:g} s and was cut off;"
+                " name fewer or rarer words"
+            )
+            raise NewsfuseError(ErrorCode.SEARCH_TIMEOUT, message) from None
         return [
             SearchHit(aid, sid, float(score), _snippet(snip, body))
             for aid, sid, score, snip, body in rows
@@ -289,14 +356,15 @@ class PostgresStore:
             self._db.execute(
                 "INSERT INTO failures (source, code, message) VALUES (%s, %s, %s)"
                 " ON CONFLICT (source, code, message) DO UPDATE SET at = now()",
-                (failure.source, failure.code, failure.message),
+                (_text(failure.source), failure.code, _text(failure.message)),
             )
 
-    def failures(self) -> list[Failure]:
-        return [
-            Failure(*r)
-            for r in self._rows("SELECT source, code, message FROM failures ORDER BY id")
-        ]
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        rows = self._rows(
+            "SELECT source, code, message FROM failures ORDER BY id LIMIT %s OFFSET %s",
+            (limit, offset),
+        )
+        return [Failure(*r) for r in rows]
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         with self.transaction(), self._db.cursor() as cur:
@@ -344,7 +412,12 @@ class PostgresStore:
         return [self._story_from_row(r) for r in rows]
 
     def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
+        """As SQLiteStore.assign: duplicates follow, emptied stories are deleted."""
         with self.transaction(), self._db.cursor() as cur:
+            for statement in ASSIGN_HEAD:
+                cur.execute(statement)
+            cur.executemany(MOVED, [(a, s) for a, s, _ in members])
+            cur.execute(ASSIGN_OLD)
             cur.executemany(
                 "INSERT INTO stories (id, headline) VALUES (%s, NULL)"
                 " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = now()",
@@ -356,9 +429,15 @@ class PostgresStore:
                 " rank = excluded.rank",
                 list(members),
             )
+            for statement in ASSIGN_TAIL:
+                cur.execute(statement)
 
     def merge_story(self, kept: str, gone: str) -> None:
         with self.transaction():
+            self._db.execute(
+                "INSERT INTO stories (id, headline) VALUES (%s, NULL) ON CONFLICT (id) DO NOTHING",
+                (kept,),
+            )
             self._db.execute(
                 "UPDATE story_articles SET story_id = %s WHERE story_id = %s", (kept, gone)
             )

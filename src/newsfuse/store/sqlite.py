@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -16,8 +17,18 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store.base import Nesting, story_from_members
-from newsfuse.store.query import match_expression
+from newsfuse.store.base import (
+    ASSIGN_HEAD,
+    ASSIGN_OLD,
+    ASSIGN_TAIL,
+    MOVED,
+    WRITE_MARK,
+    Nesting,
+    Reentrant,
+    story_from_members,
+)
+from newsfuse.store.lock import file_lock
+from newsfuse.store.query import SEARCH_SECONDS, match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
 SCHEMA_VERSION = 7
@@ -156,7 +167,9 @@ class SQLiteStore:
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            # One thread uses a connection at a time (the server gives each reader thread
+            # its own), but it may be closed from another at shutdown.
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             # Ingest writes to indexes keyed by content hashes, i.e. all over their
@@ -172,6 +185,23 @@ class SQLiteStore:
             message = f"{path}: not a newsfuse database ({exc})"
             raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
         self._nesting = Nesting()
+        self._writer = Reentrant()
+        self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
+
+    def writer(self, wait: float) -> AbstractContextManager[None]:
+        """The archive's writer lock (store/lock.py), held by this connection; reentrant."""
+        return self._writer.block(lambda: file_lock(self.path, wait))
+
+    def write_mark(self) -> tuple[object, ...]:
+        return tuple(self._db.execute(WRITE_MARK).fetchone())
+
+    def data_version(self) -> object:
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        """Rows of one statement with `?` placeholders (maintenance: newsfuse.check)."""
+        with self.transaction():
+            return [tuple(r) for r in self._db.execute(query, tuple(args)).fetchall()]
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -305,20 +335,37 @@ class SQLiteStore:
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         title, body = SEARCH_WEIGHTS
-        rows = self._db.execute(
-            f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
-            f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
-            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " LEFT JOIN story_articles sa ON sa.article_id = a.id"
-            " WHERE articles_fts MATCH ?"
-            f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
-            (match_expression(query), limit),
-        )
+        expression = match_expression(query)
+        with self._deadline(self.search_seconds, f"search {query[:80]!r}"):
+            rows = self._db.execute(
+                f"SELECT a.id, sa.story_id, -bm25(articles_fts, {title}, {body}),"
+                f" snippet(articles_fts, 1, '**', '**', '…', {_SNIPPET_WORDS})"
+                " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+                " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+                " WHERE articles_fts MATCH ?"
+                f" ORDER BY bm25(articles_fts, {title}, {body}), a.seq LIMIT ?",
+                (expression, limit),
+            ).fetchall()
         # Snippets cross paragraph breaks; one line each reads better anywhere.
         return [
             SearchHit(aid, sid, float(score), " ".join(snip.split()))
             for aid, sid, score, snip in rows
         ]
+
+    @contextmanager
+    def _deadline(self, seconds: float, what: str) -> Iterator[None]:
+        """Interrupt the statements of the block after `seconds` (E503)."""
+        end = time.monotonic() + seconds
+        self._db.set_progress_handler(lambda: int(time.monotonic() > end), 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+            message = f"{what} took over {seconds:g} s and was cut off; name fewer or rarer words"
+            raise NewsfuseError(ErrorCode.SEARCH_TIMEOUT, message) from None
+        finally:
+            self._db.set_progress_handler(None, 0)
 
     def add_failure(self, failure: Failure) -> None:
         with self.transaction():
@@ -328,8 +375,11 @@ class SQLiteStore:
                 (failure.source, failure.code, failure.message, _now()),
             )
 
-    def failures(self) -> list[Failure]:
-        rows = self._db.execute("SELECT source, code, message FROM failures ORDER BY id")
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT source, code, message FROM failures ORDER BY id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
         return [Failure(*row) for row in rows]
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
@@ -380,9 +430,14 @@ class SQLiteStore:
 
     def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
         """(article id, story id, rank) rows; stories are created as needed and their
-        headlines marked stale."""
+        headlines marked stale. Duplicates follow their moved originals, and a story
+        left without articles is deleted in the same transaction (ASSIGN_TAIL)."""
         now = _now()
         with self.transaction():
+            for statement in ASSIGN_HEAD:
+                self._db.execute(statement)
+            self._db.executemany(MOVED.replace("%s", "?"), [(a, s) for a, s, _ in members])
+            self._db.execute(ASSIGN_OLD)
             self._db.executemany(
                 "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
                 " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = excluded.updated_at",
@@ -394,9 +449,16 @@ class SQLiteStore:
                 " rank = excluded.rank",
                 members,
             )
+            for statement in ASSIGN_TAIL:
+                self._db.execute(statement)
 
     def merge_story(self, kept: str, gone: str) -> None:
         with self.transaction():
+            self._db.execute(
+                "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
+                " ON CONFLICT (id) DO NOTHING",
+                (kept, _now()),
+            )
             self._db.execute(
                 "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, gone)
             )

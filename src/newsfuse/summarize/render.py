@@ -13,6 +13,13 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _md(text: str) -> str:
+    """Source text inert in Markdown: no raw HTML tag or autolink (`<` escaped) and no
+    inline link (`](` broken), so an exported brief rendered as HTML runs nothing from
+    its sources and links nowhere they chose (issue 24). Brackets stay readable."""
+    return text.replace("\\<", "<").replace("<", "\\<").replace("](", "]\\(")
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -45,9 +52,9 @@ def locator(target: str) -> str:
 def source_line(ref: SourceRef, label: str) -> str:
     """`[n] Outlet — "Title" (YYYY-MM-DD) <url>` (or the source in backticks when
     there is no URL), unknown parts left out."""
-    line = f"[{ref.number}] {ref.outlet or label}"
+    line = f"[{ref.number}] {_md(ref.outlet or label)}"
     if ref.title:
-        line += f' — "{ref.title}"'
+        line += f' — "{_md(ref.title)}"'
     if ref.date:
         line += f" ({ref.date.isoformat()})"
     return f"{line} {locator(ref.url or ref.source)}"
@@ -61,10 +68,10 @@ def _label(source: str) -> str:
 def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
     """The brief as Markdown: headline, meta line, cited sentences, then any extra
     `sections` (the story analysis), then the numbered sources they all cite."""
-    lines = [f"# {brief.headline}", "", f"*{meta_line(brief)}*", ""]
+    lines = [f"# {_md(brief.headline)}", "", f"*{_md(meta_line(brief))}*", ""]
     for sentence in brief.sentences:
         marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-        lines.append(f"{sentence.text} {marks}")
+        lines.append(f"{_md(sentence.text)} {marks}")
     for section in sections:
         lines += ["", section.rstrip("\n")]
     lines += ["", "## Sources", ""]

@@ -20,6 +20,16 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Only http(s) links: a source's `javascript:` or `data:` URL is shown as text, never
+// made a live link (the Content-Security-Policy stops scripts too; this stops the click).
+const webUrl = (url) => (typeof url === "string" && /^https?:\/\//i.test(url) ? url : null);
+
+function sourceLink(url, text, fallback) {
+  const safe = webUrl(url);
+  if (safe) return el("a", { href: safe, rel: "noopener noreferrer", target: "_blank" }, text || safe);
+  return text || url || fallback;
+}
+
 async function api(path, options = {}) {
   const response = await fetch(path, options);
   const body = await response.json().catch(() => null);
@@ -120,7 +130,7 @@ function briefParagraphs(brief) {
 function sourceList(brief) {
   return el("ol", { id: "sources" }, brief.sources.map((src) => el("li", { id: `src-${src.number}` },
     el("strong", {}, src.outlet || "unknown outlet"), " — ",
-    src.url ? el("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title || src.url) : (src.title || src.source),
+    sourceLink(src.url, src.title, src.source),
     src.date ? ` (${src.date})` : "")));
 }
 
@@ -196,7 +206,7 @@ function memberList(detail) {
   const byId = new Map(detail.members.map((m) => [m.id, m]));
   const label = (m) => [m.outlet || "unknown outlet", m.date].filter(Boolean).join(", ");
   const item = (m) => el("li", { "data-id": m.id },
-    m.url ? el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, m.title || m.url) : (m.title || m.source),
+    sourceLink(m.url, m.title, m.source),
     ` — ${label(m)}`,
     m.duplicate_of && byId.has(m.duplicate_of) ? el("span", { class: "tag" }, `copy of “${byId.get(m.duplicate_of).title || m.duplicate_of}”`) : null);
   return el("ol", { id: "members", class: "items" }, detail.members.map(item));

@@ -1,0 +1,250 @@
+"""Load on the HTTP API: many clients at once, and reads while a large upload is ingested.
+
+`newsfuse serve` runs in its own process on 127.0.0.1 over an archive of N Multi-News
+train articles; client processes (each several threads with a keep-alive connection)
+request one path as fast as they get answers for `--seconds`, and the latencies of all
+are pooled. Scenarios:
+
+- `/api/stories?limit=50` at 1, 8 and 32 clients;
+- a cached brief (`/api/stories/{id}/brief`, requested once before) at 32 clients;
+- `/api/stories` at `--upload-clients` clients, each asking 10 times a second (an open
+  load, which the server can meet; back-to-back clients would measure only how the
+  2 cores are shared), without, then during, the upload of a JSONL of new articles
+  as large as the server takes (`POST /api/articles`): the reads timed are those that
+  start while the upload is being ingested;
+- the server's resident memory before and after a 300 MB body to `/api/fetch` (with a
+  token: refused before it is read).
+
+    python benchmarks/bench_load.py --articles 10000 --out docs/benchmarks.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from _report import emit
+from bench_pipeline import write_pool
+from bench_serve import build
+
+THREADS_PER_PROC = 8
+TOKEN = "bench"
+PACE = 0.1  # seconds between one client's requests in the upload comparison
+UPLOAD_BYTES = 9_800_000  # under ExtractOptions.max_bytes (10 MB)
+
+
+def _client(
+    port: int, path: str, until: float, out: list[tuple[float, float]], every: float
+) -> None:
+    """Request `path` until `until`: back to back, or one request per `every` seconds."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    next_at = time.time()
+    while time.time() < until:
+        if every:
+            time.sleep(max(0.0, next_at - time.time()))
+            next_at += every
+        start = time.time()
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}")
+        out.append((start, time.time() - start))
+    conn.close()
+
+
+def _proc(port: int, path: str, threads: int, until: float, every: float, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    found: list[tuple[float, float]] = []
+    workers = [
+        threading.Thread(target=_client, args=(port, path, until, found, every))
+        for _ in range(threads)
+    ]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    queue.put(found)
+
+
+def load(
+    port: int, path: str, clients: int, seconds: float, every: float = 0.0
+) -> list[tuple[float, float]]:
+    """(start time, seconds) of every request `clients` clients made in `seconds`, each
+    back to back (`every` 0) or one per `every` seconds."""
+    until = time.time() + seconds
+    queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
+    sizes = [THREADS_PER_PROC] * (clients // THREADS_PER_PROC)
+    if clients % THREADS_PER_PROC:
+        sizes.append(clients % THREADS_PER_PROC)
+    procs = [mp.Process(target=_proc, args=(port, path, n, until, every, queue)) for n in sizes]
+    for p in procs:
+        p.start()
+    found = [t for _ in procs for t in queue.get()]
+    for p in procs:
+        p.join()
+    return found
+
+
+def row(name: str, clients: int, times: list[float], seconds: float) -> str:
+    ms = sorted(1000 * t for t in times)
+    p99 = statistics.quantiles(ms, n=100)[-1] if len(ms) >= 2 else ms[0]
+    rate = len(ms) / seconds
+    return (
+        f"| {name} | {clients} | {len(ms)} | {rate:.0f} | {statistics.median(ms):.1f} | {p99:.1f} |"
+    )
+
+
+def serve(db: Path, token: str) -> tuple[int, subprocess.Popen[bytes]]:
+    """`newsfuse serve --token` in its own process, once it answers: (port, process)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    sock.close()
+    command = [sys.executable, "-m", "newsfuse", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen([*command, "--token", token], stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/api")
+            if conn.getresponse().status == 200:
+                return port, process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("newsfuse serve did not start")
+
+
+def rss_kb(pid: int) -> int:
+    for text in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if text.startswith("VmRSS:"):
+            return int(text.split()[1])
+    return 0
+
+
+def upload_during(port: int, body: bytes, clients: int) -> tuple[list[float], float]:
+    """Latencies of `/api/stories` reads started while `body` is uploaded and ingested."""
+    window: list[float] = []
+
+    def send() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        window.append(time.time())
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        conn.request("POST", "/api/articles?name=upload.jsonl", body=body, headers=auth)
+        response = conn.getresponse()
+        response.read()
+        window.append(time.time())
+        if response.status != 200:
+            raise SystemExit(f"upload: HTTP {response.status}")
+
+    sender = threading.Thread(target=send)
+    reads: list[tuple[float, float]] = []
+    reader = threading.Thread(
+        target=lambda: reads.extend(load(port, "/api/stories?limit=50", clients, 90.0, PACE))
+    )
+    reader.start()
+    time.sleep(2.0)
+    sender.start()
+    sender.join()
+    reader.join()
+    start, end = window
+    return [t for s, t in reads if start <= s <= end], end - start
+
+
+def memory_row(port: int, pid: int) -> str:
+    before = rss_kb(pid)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.putrequest("POST", "/api/fetch")
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Content-Length", str(300_000_000))
+    conn.endheaders()
+    status = 0
+    try:
+        chunk = b" " * (1 << 20)
+        for _ in range(300):
+            conn.send(chunk)
+    except OSError:
+        pass  # the server answered and closed: what we expect
+    try:
+        status = conn.getresponse().status
+    except (OSError, http.client.HTTPException):
+        status = -1
+    after = rss_kb(pid)
+    return (
+        f"300 MB body to `/api/fetch` (token set, none sent): answered {status}; server RSS "
+        f"{before / 1024:.0f} MB before, {after / 1024:.0f} MB after."
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--db", type=Path, help="an existing archive instead of a new one")
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--upload-clients", type=int, default=8)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or build(args.articles, Path(tmp))
+        pool = Path(tmp) / "upload.jsonl"
+        write_pool(6000, pool, skip=args.articles + 1000)
+        body = pool.read_bytes()[:UPLOAD_BYTES]
+        body = body[: body.rfind(b"\n") + 1]
+        port, server = serve(db, TOKEN)
+        try:
+            for clients in (1, 8, 32):
+                times = [t for _, t in load(port, "/api/stories?limit=50", clients, args.seconds)]
+                rows.append(row("`GET /api/stories?limit=50`", clients, times, args.seconds))
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            conn.request("GET", "/api/stories?limit=1")
+            story = json.loads(conn.getresponse().read())["stories"][0]["id"]
+            brief = f"/api/stories/{story}/brief"
+            conn.request("GET", brief)
+            conn.getresponse().read()
+            times = [t for _, t in load(port, brief, 32, args.seconds)]
+            rows.append(row("`GET …/brief`, cached", 32, times, args.seconds))
+            n = args.upload_clients
+            paced = load(port, "/api/stories?limit=50", n, args.seconds, PACE)
+            rows.append(
+                row("`GET /api/stories`, paced, no upload", n, [t for _, t in paced], args.seconds)
+            )
+            during, took = upload_during(port, body, n)
+            rows.append(
+                row(
+                    f"`GET /api/stories`, during a {len(body) / 1e6:.1f} MB upload ({took:.1f} s)",
+                    n,
+                    during,
+                    took,
+                )
+            )
+            memory = memory_row(port, server.pid)
+        finally:
+            server.terminate()
+            server.wait()
+    emit(
+        "\n".join(
+            [
+                "| request | clients | requests | per s | median ms | p99 ms |",
+                "|---|---|---|---|---|---|",
+                *rows,
+                "",
+                memory,
+            ]
+        )
+        + "\n",
+        args.out,
+    )
+
+
+if __name__ == "__main__":
+    main()
