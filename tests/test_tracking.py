@@ -84,7 +84,7 @@ def test_one_ingest_longer_than_the_window_stores_every_story(
     by_story: dict[str, set[str]] = {}
     for article in originals:
         by_story.setdefault(stored[article.id], set()).add(article.id)
-    streamed = cluster_stream(originals, options)
+    streamed = cluster_stream(originals, options, "storyline")
     assert sorted(map(sorted, by_story.values())) == sorted(
         sorted(originals[i].id for i in group) for group in streamed
     )
@@ -122,7 +122,8 @@ def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Pat
         after = {s.id: set(s.article_ids) for s in nf.stories()}
         originals = nf.store.originals()
     expected = {
-        frozenset(originals[i].id for i in g) for g in cluster_batch(originals, config.cluster)
+        frozenset(originals[i].id for i in g)
+        for g in cluster_batch(originals, config.cluster, "storyline")
     }
     assert {frozenset(m) for m in after.values()} == expected
     # Every batch story that overlaps an old one carries an old id.

@@ -79,6 +79,16 @@ class ClusterOptions:
     # (0 = any story still in the window): regrouping is for recent decisions, and
     # without a bound its region grows with the archive's stories (docs/benchmarks.md).
     refresh_max_age: int = 16_384
+    # Events (cluster/levels.py): `threshold` above makes storylines (the level Wikinews
+    # groups at); events, one incident and its follow-ups, use their own threshold and
+    # weights that know when and who (docs/benchmarks.md, "Events and storylines").
+    event_threshold: float = 0.1
+    event_day_scale: float = 14.0  # days: similarity decays as exp(-gap / scale) (0 = off)
+    event_day_floor: float = 0.3  # share of the similarity kept however far apart
+    event_conflict: float = 0.5  # share cut when title+lead names differ entirely
+    event_conflict_names: int = 2  # ... and each article names at least this many (0 = off)
+    event_density: float = 0.75  # density_correction of event weights
+    event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
 
 
 @dataclass(frozen=True)

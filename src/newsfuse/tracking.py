@@ -46,6 +46,7 @@ class StoryTracker:
         self.options = options
         self.clusterer = StreamClusterer(options)
         self.names: dict[int, str] = {}  # active story key -> story id
+        self.event_names: dict[int, str] = {}  # active event key -> event id
         saved = store.cluster_state()
         loaded = load_state(saved[0], options, store.cluster_state_part) if saved else None
         self.saved_count = saved[1] if loaded is not None and saved else 0  # in the store
@@ -54,7 +55,7 @@ class StoryTracker:
             self.recluster("clustering options or state format changed")
         else:
             if loaded is not None:
-                self.clusterer, self.names = loaded
+                self.clusterer, self.names, self.event_names = loaded
             pending = store.originals(skip=self.clusterer.count)
             if pending:
                 self.add(pending, [], IngestReport())
