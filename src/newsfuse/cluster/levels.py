@@ -77,50 +77,65 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
     if not article.sentences:
         texts.append(article.body[:400])
     names: set[str] = set()
+    ages: set[str] = set()
     for text in texts:
-        for word in _NAME.findall(text)[1:]:
-            low = word.lower()
+        ages.update("#" + "".join(age) for age in _AGE.findall(text))
+        for match in _NAME.finditer(text):
+            if match.start() == 0:  # sentence-initial: capitalized whatever it is
+                continue
+            low = match.group().lower()
             if low in names or low in STOP_WORDS or low in _COMMON or len(low) < 3:
                 continue
             if zipf_frequency(low, "en") < max_zipf:
                 names.add(low)
-        names.update("#" + "".join(age) for age in _AGE.findall(text))
-    return frozenset(map(_name_key, names))
+    if not names:  # ages alone (lower-cased text) say too little about who
+        return frozenset()
+    return frozenset(map(_name_key, names | ages))
 
 
-def name_conflicts(
+def name_evidence(
     rows: np.ndarray, cols: np.ndarray, names: list[frozenset[int]], base: int, minimum: int
 ) -> np.ndarray:
-    """Per edge: both ends name at least `minimum` lead names and share none."""
-    out = np.zeros(len(rows), dtype=bool)
-    if minimum <= 0:
-        return out
+    """Per edge: +1 where the two ends share a lead name, -1 where both name at least
+    `minimum` and share none, 0 otherwise (too few names to say)."""
+    out = np.zeros(len(rows))
     for i, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         na, nb = names[a - base], names[b - base]
-        out[i] = len(na) >= minimum and len(nb) >= minimum and not (na & nb)
+        if na & nb:
+            out[i] = 1.0
+        elif minimum > 0 and len(na) >= minimum and len(nb) >= minimum:
+            out[i] = -1.0
     return out
 
 
-def day_decay(gap: np.ndarray, options: ClusterOptions) -> np.ndarray:
-    """Weight kept by a similarity across `gap` days: a floor plus an exponential decay."""
-    scale, floor = options.event_day_scale, options.event_day_floor
+def day_penalty(gap: np.ndarray, options: ClusterOptions) -> np.ndarray:
+    """What `gap` days between two dated articles take from their similarity: rising
+    from 0 (same day) toward `event_day_penalty` (months apart). Subtracted, not
+    multiplied: two reports sharing a rare place and names (0.4-0.5 alike) still
+    join across a trial months later, two look-alike reports of a city's shootings
+    (0.2-0.3) a few weeks apart no longer do."""
+    scale = options.event_day_scale
     if scale <= 0:
-        return np.ones(len(gap))
-    return np.asarray(floor + (1.0 - floor) * np.exp(-gap / scale))
+        return np.zeros(len(gap))
+    return np.asarray(options.event_day_penalty * (1.0 - np.exp(-gap / scale)))
 
 
 def event_similarity(
     sims: np.ndarray,
     days_a: np.ndarray,
     days_b: np.ndarray,
-    conflict: np.ndarray,
+    evidence: np.ndarray,
     options: ClusterOptions,
 ) -> np.ndarray:
-    """Cosine scaled by the date decay (both dated) and cut by name conflict."""
+    """Cosine minus the date penalty (both dated), minus `event_conflict` where the
+    title+lead names differ entirely, plus `event_name_bonus` where they share one
+    (name_evidence)."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
-    scaled = sims * day_decay(gap, options)
-    return np.asarray(np.where(conflict, scaled * (1.0 - options.event_conflict), scaled))
+    names = np.where(
+        evidence > 0, options.event_name_bonus, np.where(evidence < 0, -options.event_conflict, 0)
+    )
+    return np.asarray(sims - day_penalty(gap, options) + names)
 
 
 def nest(events: dict[int, list[int]], storyline_of: dict[int, int]) -> dict[int, int]:

@@ -25,7 +25,7 @@ from newsfuse.cluster.levels import (
     Level,
     event_similarity,
     lead_names,
-    name_conflicts,
+    name_evidence,
     nest,
 )
 from newsfuse.cluster.links import Densities, link_weights
@@ -79,7 +79,7 @@ class StreamClusterer:
         self.index = NeighbourIndex(options)
         self.densities = Densities(options.neighbors)
         self.levels = {
-            "event": Level(StoryGraph(options.event_threshold, options.centroid_weight)),
+            "event": Level(StoryGraph(options.event_threshold, options.event_centroid_weight)),
             "storyline": Level(StoryGraph(options.threshold, options.centroid_weight)),
         }
         self.days = np.zeros(0, dtype=np.int64)
@@ -147,9 +147,9 @@ class StreamClusterer:
         weights = link_weights(rows, cols, sims, self.densities, beta)
         base = self.densities.base
         minimum = self.options.event_conflict_names
-        conflict = name_conflicts(rows, cols, self.lead, base, minimum)
+        evidence = name_evidence(rows, cols, self.lead, base, minimum)
         days_a, days_b = self.days[rows - base], self.days[cols - base]
-        event_sims = event_similarity(sims, days_a, days_b, conflict, self.options)
+        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options)
         event_beta = self.options.event_density
         event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta)
         self.ids += [a.id for a in articles]
