@@ -63,7 +63,7 @@ def parse_grid(items: list[str]) -> list[dict[str, Any]]:
     for item in items:
         key, values = item.split("=", 1)
         conv: Any = {"float": float, "int": int, "bool": lambda v: v.lower() == "true"}[
-            str(types[key])
+            str(types[key]).removesuffix(" | None")
         ]
         axes.append([(key, conv(v)) for v in values.split(",")])
     return [dict(combo) for combo in itertools.product(*axes)]

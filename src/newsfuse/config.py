@@ -91,7 +91,8 @@ class ClusterOptions:
     event_conflict: float = 0.1  # taken when title+lead names differ entirely ...
     event_conflict_names: int = 1  # ... and each article names at least this many (0 = off)
     event_name_bonus: float = 0.05  # added when they share one
-    event_density: float = 1.0  # density_correction of event weights
+    event_density: float = 1.0  # density_correction of event weights ...
+    event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
 

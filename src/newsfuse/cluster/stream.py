@@ -151,7 +151,8 @@ class StreamClusterer:
         days_a, days_b = self.days[rows - base], self.days[cols - base]
         event_sims = event_similarity(sims, days_a, days_b, evidence, self.options)
         event_beta = self.options.event_density
-        event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta)
+        cap = self.options.event_density_cap
+        event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta, cap)
         self.ids += [a.id for a in articles]
         for level, w in (("storyline", weights), ("event", event_weights)):
             positive = w > 0

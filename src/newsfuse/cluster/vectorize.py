@@ -81,7 +81,9 @@ class StreamVectorizer:
         title = article.title or ""
         if not title or self.options.boilerplate_docs <= 1:
             return title
-        if self._seen(_sentence_key(f"title:{article.outlet}:{title}")):
+        # A series title needs a known outlet: identical titles from unknown sources
+        # (headline feeds) are the same story told twice, the strongest link there is.
+        if article.outlet and self._seen(_sentence_key(f"title:{article.outlet}:{title}")):
             return ""
         parts = _TITLE_PARTS.split(title)
         kept = [parts[0]]
