@@ -2,9 +2,11 @@
 
 Usage:
   python scripts/tune_cluster.py --data val --grid threshold=0.08,0.1 centroid_weight=0.9
-  python scripts/tune_cluster.py --data wikinews --mode stream
+  python scripts/tune_cluster.py --data wikinews --mode stream --level storyline
+  python scripts/tune_cluster.py --data gva --grid event_threshold=0.08,0.1
   python scripts/tune_cluster.py --file /tmp/train_stream.jsonl --mode stream
-Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, test = multinews_test_pooled
+Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, gva = gva_dev (events),
+test = multinews_test_pooled
 (report once with tuned defaults; never tune on it); --file reads any pooled-schema file,
 e.g. a Multi-News train stream from scripts/stream_pool.py. One markdown row per setting.
 """
@@ -32,6 +34,7 @@ FILES = {
     "val": "multinews_val_pooled.jsonl.gz",
     "test": "multinews_test_pooled.jsonl.gz",
     "wikinews": "wikinews_pooled.jsonl",
+    "gva": "gva_dev.jsonl.gz",
 }
 
 
@@ -60,7 +63,7 @@ def parse_grid(items: list[str]) -> list[dict[str, Any]]:
     for item in items:
         key, values = item.split("=", 1)
         conv: Any = {"float": float, "int": int, "bool": lambda v: v.lower() == "true"}[
-            str(types[key])
+            str(types[key]).removesuffix(" | None")
         ]
         axes.append([(key, conv(v)) for v in values.split(",")])
     return [dict(combo) for combo in itertools.product(*axes)]
@@ -73,6 +76,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--grid", nargs="*", default=[])
     ap.add_argument("--mode", nargs="+", choices=("stream", "batch"), default=["stream", "batch"])
+    ap.add_argument("--level", choices=("event", "storyline"), default="event")
     args = ap.parse_args()
     t0 = time.perf_counter()
     path = args.file or SHARED / FILES[args.data]
@@ -84,7 +88,9 @@ def main() -> None:
         opts = replace(ClusterOptions(), **overrides)
         for mode in args.mode:
             t = time.perf_counter()
-            groups = (cluster_stream if mode == "stream" else cluster_batch)(articles, opts)
+            groups = (cluster_stream if mode == "stream" else cluster_batch)(
+                articles, opts, args.level
+            )
             pred = [0] * len(articles)
             for g, members in enumerate(groups):
                 for i in members:

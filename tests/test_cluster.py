@@ -56,9 +56,10 @@ def _check_partition(groups: list[list[int]], n: int) -> None:
 
 
 @pytest.mark.parametrize("cluster", [cluster_stream, cluster_batch])
-def test_wikinews_bcubed_f1_stream_and_batch(shared_dir: Path, cluster: object) -> None:
+def test_wikinews_storylines_stream_and_batch(shared_dir: Path, cluster: object) -> None:
+    """Wikinews groups months of coverage: its gold is the storyline level."""
     arts, gold = _wikinews(shared_dir)
-    groups = cluster(arts, ClusterOptions())  # type: ignore[operator]
+    groups = cluster(arts, ClusterOptions(), "storyline")  # type: ignore[operator]
     _check_partition(groups, len(arts))
     assert score_clustering(gold, _labels(groups, len(arts))).bcubed_f1 >= 0.95
 
@@ -201,8 +202,8 @@ def test_background_idf_rare_words_weigh_more_numbers_are_floored() -> None:
     assert idf[4] == idf[5]
 
 
-def _members(c: StreamClusterer) -> list[list[int]]:
-    return sorted(sorted(m) for m in c.graph.members.values())
+def _members(c: StreamClusterer, level: str = "storyline") -> list[list[int]]:
+    return c.groups(level)
 
 
 def test_saved_state_continues_exactly_like_an_uninterrupted_stream(shared_dir: Path) -> None:
@@ -213,17 +214,19 @@ def test_saved_state_continues_exactly_like_an_uninterrupted_stream(shared_dir: 
     first = StreamClusterer(options)
     first.add(arts[:60])
     names = {k: f"s-{k}" for k in first.graph.members}
-    saved = dump_state(first, names)
+    event_names = {k: f"e-{k}" for k in first.events.members}
+    saved = dump_state(first, names, event_names=event_names)
     assert set(saved.parts) == set(saved.names)  # nothing stored yet: every part is new
     loaded = load_state(saved.head, options, saved.parts.get)
     assert loaded is not None
-    resumed, got_names = loaded
-    assert got_names == names and resumed.count == 60
+    resumed, got_names, got_events = loaded
+    assert got_names == names and got_events == event_names and resumed.count == 60
     # Saving the restored state again names the same parts: nothing to rewrite.
-    again = dump_state(resumed, got_names, stored=saved.names)
+    again = dump_state(resumed, got_names, stored=saved.names, event_names=got_events)
     assert again.names == saved.names and again.parts == {}
     resumed.add(arts[60:])
     assert _members(resumed) == _members(whole)
+    assert _members(resumed, "event") == _members(whole, "event")
     later = dump_state(resumed, got_names, stored=saved.names)
     assert set(later.parts) == set(later.names) - set(saved.names) and later.parts
     assert load_state(saved.head, replace(options, threshold=0.2), saved.parts.get) is None

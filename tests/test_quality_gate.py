@@ -61,19 +61,30 @@ WIKINEWS_100_WORDS_UNSUPERVISED = Gate(  # the same, scorer="unsupervised"
 CLUSTERING = {
     ("wikinews_pooled.jsonl", "newsfuse"): Gate(
         "9bd50f2ef6c4816fcaa05decad836f479779583bcc29d4ddcbfb11afdce954e9",
-        {"bcubed_f1": 0.95},  # the acceptance figure; measured 0.972
+        {"bcubed_f1": 0.97},  # storylines (#21 target 0.97); measured 0.991
     ),
     ("wikinews_pooled.jsonl", "newsfuse-stream"): Gate(
         "9bd50f2ef6c4816fcaa05decad836f479779583bcc29d4ddcbfb11afdce954e9",
-        {"bcubed_f1": 0.95},  # measured 0.972
+        {"bcubed_f1": 0.97},  # storylines; measured 0.991
     ),
+    # Multi-News val at the event level since #21 (measured 0.765 batch, 0.761 stream;
+    # one level before: 0.758 and 0.755).
     ("multinews_val_pooled.jsonl.gz", "newsfuse"): Gate(
         "2a3e1f53151bded2bf05de50e3b40298892147fa993e7941c202320e427ae7a7",
-        {"bcubed_f1": 0.75},  # measured 0.758
+        {"bcubed_f1": 0.76},
     ),
     ("multinews_val_pooled.jsonl.gz", "newsfuse-stream"): Gate(
         "2a3e1f53151bded2bf05de50e3b40298892147fa993e7941c202320e427ae7a7",
-        {"bcubed_f1": 0.745},  # measured 0.755 (0.749 regrouping every 16 batches, 0.733 never)
+        {"bcubed_f1": 0.755},
+    ),
+    # Events on gva_dev (#21): measured 0.912 batch, 0.911 stream.
+    ("gva_dev.jsonl.gz", "newsfuse"): Gate(
+        "1408047e5dd3df7f65e4d0e894345cfc104bf0b3a89578c28afadb31abe512b4",
+        {"bcubed_f1": 0.905},
+    ),
+    ("gva_dev.jsonl.gz", "newsfuse-stream"): Gate(
+        "1408047e5dd3df7f65e4d0e894345cfc104bf0b3a89578c28afadb31abe512b4",
+        {"bcubed_f1": 0.905},
     ),
 }
 
@@ -137,7 +148,9 @@ def test_clustering_bcubed(shared_dir: Path, tmp_path: Path, name: str, method: 
     lines = _lines(shared_dir / "data/clustering" / name)
     gate = CLUSTERING[name, method]
     subset = _pinned_subset(lines, gate.sha256, tmp_path / "articles.jsonl")
-    s = evaluate_clustering(subset, tmp_path / "pred.jsonl", method).scores
+    # Wikinews groups months of coverage (storylines); the other sets group events.
+    level = "storyline" if name.startswith("wikinews") else "event"
+    s = evaluate_clustering(subset, tmp_path / "pred.jsonl", method, level).scores
     scores = {"bcubed_f1": s.bcubed_f1, "bcubed_p": s.bcubed_precision, "bcubed_r": s.bcubed_recall}
     _check(scores, gate.floors, f"{name} ({method})")
 

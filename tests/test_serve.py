@@ -123,7 +123,7 @@ def test_story_detail_lists_members_that_resolve(client: TestClient) -> None:
         assert "body" not in member
         article = client.get(f"/api/articles/{member['id']}").json()
         assert article["title"] == member["title"] and len(article["body"].split()) > 50
-    assert client.get(f"/api/stories/{story['id']}/events").json() == []
+    assert client.get(f"/api/stories/{story['id']}/changes").json() == []
 
 
 def test_search_marks_matches_and_rejects_empty_queries(client: TestClient) -> None:
@@ -142,6 +142,8 @@ def test_search_marks_matches_and_rejects_empty_queries(client: TestClient) -> N
         ("/api/stories/s-nope", 404, "E201"),
         ("/api/stories/s-nope/brief", 404, "E201"),
         ("/api/stories/s-nope/events", 404, "E201"),
+        ("/api/stories/s-nope/changes", 404, "E201"),
+        ("/api/stories/s-nope/storyline", 404, "E201"),
         ("/api/articles/nope", 404, "E202"),
         ("/api/stories?limit=0", 422, None),
         ("/api/stories?sort=alphabet", 422, None),

@@ -45,6 +45,21 @@ def _memberships(db: Path) -> dict[str, str]:
         store.close()
 
 
+def _event_memberships(db: Path) -> dict[str, str]:
+    store = SQLiteStore(db)
+    try:
+        return {member[0]: event for event, member in store.event_members()}
+    finally:
+        store.close()
+
+
+def _groups(memberships: dict[str, str]) -> set[frozenset[str]]:
+    by: dict[str, set[str]] = {}
+    for article, cluster in memberships.items():
+        by.setdefault(cluster, set()).add(article)
+    return {frozenset(m) for m in by.values()}
+
+
 def test_two_ingests_equal_one_and_ids_stay_stable(examples_dir: Path, tmp_path: Path) -> None:
     first, second = _split(examples_dir, tmp_path)
     with newsfuse.open(tmp_path / "one.db", _config(tmp_path / "one.db")) as nf:
@@ -64,6 +79,7 @@ def test_two_ingests_equal_one_and_ids_stay_stable(examples_dir: Path, tmp_path:
         assert sid in after or sid in merged_away
         assert sid not in after or members <= after[sid] or sid in split
     assert _memberships(tmp_path / "one.db") == _memberships(tmp_path / "two.db")
+    assert _event_memberships(tmp_path / "one.db") == _event_memberships(tmp_path / "two.db")
     with newsfuse.open(tmp_path / "two.db", _config(tmp_path / "two.db")) as nf:
         assert all(s.headline for s in nf.stories())  # stale headlines recomputed on read
 
@@ -84,7 +100,7 @@ def test_one_ingest_longer_than_the_window_stores_every_story(
     by_story: dict[str, set[str]] = {}
     for article in originals:
         by_story.setdefault(stored[article.id], set()).add(article.id)
-    streamed = cluster_stream(originals, options)
+    streamed = cluster_stream(originals, options, "storyline")
     assert sorted(map(sorted, by_story.values())) == sorted(
         sorted(originals[i].id for i in group) for group in streamed
     )
@@ -122,15 +138,22 @@ def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Pat
         after = {s.id: set(s.article_ids) for s in nf.stories()}
         originals = nf.store.originals()
     expected = {
-        frozenset(originals[i].id for i in g) for g in cluster_batch(originals, config.cluster)
+        frozenset(originals[i].id for i in g)
+        for g in cluster_batch(originals, config.cluster, "storyline")
     }
     assert {frozenset(m) for m in after.values()} == expected
     # Every batch story that overlaps an old one carries an old id.
     for sid, members in after.items():
         if any(members & old for old in before.values()):
             assert sid in before
+    event_ids = set(_event_memberships(db).values())
     for event in events:
-        assert event.kind in ("merge", "split") and event.story_id in after
+        assert event.kind in ("merge", "split") and event.story_id in after | event_ids
+    batch_events = {
+        frozenset(originals[i].id for i in g)
+        for g in cluster_batch(originals, config.cluster, "event")
+    }
+    assert _groups(_event_memberships(db)) == batch_events
     with newsfuse.open(db, config) as nf:  # the stream continues from the batch result
         assert nf.ingest([examples_dir / "articles"]).already_present == len(originals)
 
@@ -167,3 +190,48 @@ def test_changed_options_recluster_instead_of_reusing_the_state(
     assert {a for s in stories for a in s.article_ids} == originals
     assert len(stories) > len(ids)  # the stricter threshold splits stories here (15 -> more)
     assert any(s.id in ids for s in stories)  # surviving stories keep their ids
+
+
+def test_events_are_stored_as_streamed_and_sit_in_one_storyline(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "a.db"
+    config = _config(db)
+    with newsfuse.open(db, config) as nf:
+        nf.ingest([examples_dir / "articles"])
+        originals = nf.store.originals()
+        storylines = {s.id: s for s in nf.stories()}
+        nested = {sid: nf.storyline_events(sid) for sid in storylines}
+    stored = _event_memberships(db)
+    assert set(stored) == {a.id for a in originals}  # every article has an event
+    streamed = cluster_stream(originals, config.cluster, "event")
+    assert _groups(stored) == {frozenset(originals[i].id for i in g) for g in streamed}
+    # Every event is listed under exactly one storyline, and events split storylines
+    # (the Wikinews stories are months of coverage), never the other way round.
+    listed = [e.id for events in nested.values() for e in events]
+    assert sorted(listed) == sorted(set(stored.values()))
+    assert len(set(stored.values())) > len(storylines)
+    for sid, events in nested.items():
+        inside = set(storylines[sid].article_ids)
+        assert sum(len(set(e.article_ids) & inside) for e in events) >= len(inside) * 0.9
+
+
+def test_storyline_brief_is_a_dated_line_per_event_then_the_latest_events_brief(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "a.db"
+    with newsfuse.open(db, _config(db)) as nf:
+        nf.ingest([examples_dir / "articles" / WIKINEWS])
+        haiti = next(s for s in nf.stories() if "Haiti" in (s.headline or ""))
+        sb = nf.storyline_brief(haiti.id, words=80)
+        event_brief = nf.brief(sb.events[0].id, words=80)
+    assert len(sb.events) >= 2 and all(e.headline for e in sb.events)
+    starts = [e.first_date for e in sb.events]
+    assert None not in starts and starts == sorted(starts)  # type: ignore[type-var]
+    latest = set(sb.events[-1].article_ids)
+    assert sb.latest.sentences
+    assert {c.article_id for s in sb.latest.sentences for c in s.citations} <= latest
+    first = set(sb.events[0].article_ids)
+    assert {c.article_id for s in event_brief.sentences for c in s.citations} <= first
+    text = newsfuse.storylines.render_storyline(sb)
+    assert text.count("\n- ") == len(sb.events) and "## Latest: " in text

@@ -19,13 +19,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from newsfuse import pipeline
+from newsfuse import pipeline, storylines
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_to_dict
 from newsfuse.config import Config, database
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.sources import iter_upload
 from newsfuse.store import Store, open_store
+from newsfuse.storylines import StorylineBrief
 from newsfuse.summarize import brief_to_dict, render_markdown
 from newsfuse.types import (
     Article,
@@ -102,9 +103,24 @@ class Newsfuse:
         """Every input that could not be read, as recorded at ingest."""
         return self.store.failures()
 
-    def events(self, story_id: str | None = None) -> list[StoryEvent]:
-        """Recorded merges and splits (all, or those naming `story_id`)."""
+    def changes(self, story_id: str | None = None) -> list[StoryEvent]:
+        """Recorded merges and splits of storylines and events (all, or those naming
+        `story_id`)."""
         return self.store.events(story_id)
+
+    def events(self, story_id: str | None = None) -> list[StoryEvent]:
+        """The old name of `changes` (from before events were a clustering level)."""
+        return self.changes(story_id)
+
+    def storyline_events(self, story_id: str) -> list[Story]:
+        """The events of a storyline (`e-` ids, oldest first, no headlines)."""
+        self.story(story_id)  # E201 if there is no such storyline
+        return storylines.events_by_storyline(self.store).get(story_id, [])
+
+    def storyline_brief(self, story_id: str, words: int | None = None) -> StorylineBrief:
+        """One dated line per event of the storyline, then the latest event's brief."""
+        config = self.config if words is None else self.config.with_words(words)
+        return pipeline.storyline(self.store, story_id, config)
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         return self.store.articles(ids)
@@ -202,6 +218,7 @@ __all__ = [
     "Story",
     "StoryEvent",
     "StoryHit",
+    "StorylineBrief",
     "analyze_files",
     "brief_files",
     "brief_to_dict",

@@ -28,10 +28,22 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
 from newsfuse.store import Store, open_store
+from newsfuse.storylines import (
+    StorylineBrief,
+    events_by_storyline,
+    render_storyline,
+    with_headlines,
+)
 from newsfuse.summarize import render_markdown
 from newsfuse.terminal import block, json_text, line
 from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
-from newsfuse.views import hit_to_dict, result_to_dict, story_to_dict
+from newsfuse.views import (
+    hit_to_dict,
+    result_to_dict,
+    story_to_dict,
+    storyline_events,
+    storyline_to_dict,
+)
 
 app = typer.Typer(
     name="newsfuse",
@@ -192,7 +204,20 @@ def _wide_console() -> Console:
     return out if out.is_terminal else Console(width=160)
 
 
-def _stories_table(stories: list[Story]) -> Table:
+def _story_row(s: Story, indent: str = "") -> list[str]:
+    return [
+        indent + _cell(s.id),
+        _cell(s.headline),
+        str(len(s.article_ids) + len(s.duplicate_ids)),
+        _cell(", ".join(s.outlets)),
+        s.first_date.isoformat() if s.first_date else "",
+        s.last_date.isoformat() if s.last_date else "",
+    ]
+
+
+def _stories_table(stories: list[Story], events: dict[str, list[Story]]) -> Table:
+    """Storylines, each followed by its events (indented, oldest first) when it has
+    more than one."""
     table = _table(
         ("id", {"no_wrap": True}),
         ("headline", {"ratio": 1}),
@@ -202,14 +227,10 @@ def _stories_table(stories: list[Story]) -> Table:
         ("last", {"no_wrap": True}),
     )
     for s in stories:
-        table.add_row(
-            _cell(s.id),
-            _cell(s.headline),
-            str(len(s.article_ids) + len(s.duplicate_ids)),
-            _cell(", ".join(s.outlets)),
-            s.first_date.isoformat() if s.first_date else "",
-            s.last_date.isoformat() if s.last_date else "",
-        )
+        table.add_row(*_story_row(s))
+        inner = events.get(s.id, [])
+        for event in inner if len(inner) > 1 else []:
+            table.add_row(*_story_row(event, "  "), style="dim")
     return table
 
 
@@ -222,12 +243,17 @@ def stories(
     scorer: ScorerOption = Scorer.coverage,
     analysis: AnalysisOption = False,
 ) -> None:
-    """List the stories: id, headline, articles, outlets, first and last date."""
+    """List the storylines, each with its events: id, headline, articles, outlets, first
+    and last date."""
     config = Config(db=database(db)).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
     try:
         store = _open(db)
         found = sorted(pipeline.stories(store, config), key=lambda s: (-len(s.article_ids), s.id))
+        events = {  # headlines read the events' articles: only where a storyline has several
+            k: with_headlines(store, v) if len(v) > 1 else v
+            for k, v in events_by_storyline(store).items()
+        }
         results = (
             [pipeline.brief_and_analyze(store, s.id, config, analyzer) for s in found]
             if briefs
@@ -237,13 +263,13 @@ def stories(
         raise _fail(exc) from exc
     store.close()
     if fmt is Listing.json:
-        rows = [story_to_dict(s) for s in found]
+        rows = [story_to_dict(s) | {"events": storyline_events(events, s)} for s in found]
         for row, result in zip(rows, results, strict=False):
             row["brief"] = result_to_dict(*result)
         _echo_json(rows)
         return
     out = _wide_console()
-    out.print(_stories_table(found))
+    out.print(_stories_table(found, events))
     for result in results:
         typer.echo("\n" + block(_result_markdown(*result)))
 
@@ -362,11 +388,14 @@ def _event_line(event: StoryEvent) -> str:
 
 
 @app.command()
-def events(
-    story: Annotated[str | None, typer.Argument(help="Only events naming this story id.")] = None,
+def changes(
+    story: Annotated[
+        str | None, typer.Argument(help="Only changes naming this storyline or event id.")
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Show the recorded story merges and splits, oldest first."""
+    """Show the recorded merges and splits of storylines (s-...) and events (e-...),
+    oldest first."""
     try:
         store = _open(db)
         found = store.events(story)
@@ -375,6 +404,9 @@ def events(
     store.close()
     for event in found:
         typer.echo(_event_line(event))
+
+
+app.command("events", hidden=True, help="The old name of `changes`.")(changes)
 
 
 Result = pipeline.BriefAndDossier
@@ -396,7 +428,8 @@ def _print_results(results: list[Result], fmt: Format) -> None:
 @app.command()
 def brief(
     targets: Annotated[
-        list[str], typer.Argument(help="A story id from the database, or files/folders/URLs/-.")
+        list[str],
+        typer.Argument(help="A storyline or event id from the database, or files/folders/URLs/-."),
     ],
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
@@ -405,7 +438,8 @@ def brief(
     analysis: AnalysisOption = True,
     allow_private_urls: PrivateUrlsOption = False,
 ) -> None:
-    """Brief a stored story by id, or brief the given files or URLs directly (no database)."""
+    """Brief a stored storyline (s-...: one dated line per event, then the latest event's
+    brief) or event (e-...) by id, or brief the given files or URLs directly (no database)."""
     extract = ExtractOptions(allow_private_urls=allow_private_urls)
     config = Config(db=database(db), extract=extract).with_words(words, scorer.value)
     analyzer = Analyzer(config.analyze) if analysis else None
@@ -419,6 +453,10 @@ def brief(
             if len(targets) != 1:
                 raise typer.BadParameter(f"not files, and not one story id: {' '.join(targets)}")
             store = _open(db)
+            if targets[0].startswith("s-"):  # a storyline: its events, the latest's brief
+                storyline = _storyline(store, targets[0], config, analyzer)
+                store.close()
+                return _print_storyline(*storyline, fmt)
             results, failures = (
                 [pipeline.brief_and_analyze(store, targets[0], config, analyzer)],
                 [],
@@ -435,6 +473,23 @@ def brief(
         if not results:
             console.print("no article could be read", markup=False)
         raise typer.Exit(1)
+
+
+def _storyline(
+    store: Store, story_id: str, config: Config, analyzer: Analyzer | None
+) -> tuple[StorylineBrief, Dossier | None]:
+    sb = pipeline.storyline(store, story_id, config)
+    latest = sb.events[-1]
+    dossier = analyzer.analyze(latest.id, store.articles(latest.article_ids)) if analyzer else None
+    return sb, dossier
+
+
+def _print_storyline(sb: StorylineBrief, dossier: Dossier | None, fmt: Format) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(storyline_to_dict(sb, dossier), indent=2, ensure_ascii=False))
+    else:
+        sections = dossier_sections(dossier, sb.latest.number_of) if dossier else []
+        typer.echo(render_storyline(sb, sections))
 
 
 def _only_urls(urls: list[str]) -> None:

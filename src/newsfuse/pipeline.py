@@ -21,6 +21,7 @@ from newsfuse.dedupe import Deduplicator
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.store import Store
+from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
 from newsfuse.tracking import StoryTracker
 from newsfuse.types import (
@@ -314,7 +315,10 @@ def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
 
 
 def _find_story(store: Store, story_id: str, config: Config) -> Story:
+    """A storyline (`s-...`) or an event (`e-...`, storylines.event_story) by id."""
     found = store.story(story_id)
+    if found is None and story_id.startswith("e-"):
+        found = event_story(store, story_id)
     if found is None:
         where = describe_database(config.db)
         raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")
@@ -333,6 +337,11 @@ def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, l
         message = f"story {story_id!r} has no articles; `newsfuse check --repair` removes it"
         raise NewsfuseError(ErrorCode.BROKEN_STORY, message)
     return story, articles
+
+
+def storyline(store: Store, story_id: str, config: Config) -> StorylineBrief:
+    """A storyline's brief: one dated line per event, then the latest event's brief."""
+    return storyline_brief(store, story(store, story_id, config), config.brief)
 
 
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:

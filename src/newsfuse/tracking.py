@@ -1,5 +1,11 @@
-"""Stories in a store that follow the news: incremental assignment, recorded merges,
-batch re-clustering with stable ids.
+"""Storylines and events in a store that follow the news: incremental assignment,
+recorded merges and splits, batch re-clustering with stable ids.
+
+Two levels (cluster/levels.py): a *storyline* ("story", id `s-...`, the stories
+table) is months of coverage of a developing story; an *event* (id `e-...`, the
+article_events table) is one incident with its direct follow-ups. Both are kept
+the same way, below; an event is shown in the storyline holding most of its
+articles (`storyline_events`).
 
 `StoryTracker` binds a StreamClusterer to a Store. Each ingested original is
 assigned at once to a story (or opens one, named after its first article, so
@@ -18,10 +24,11 @@ renumbering.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from newsfuse.cluster.state import dump_state, load_state
+from newsfuse.cluster.stories import StoryGraph
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 from newsfuse.store import Store
@@ -34,18 +41,31 @@ def story_name(article: Article) -> str:
     return story_name_of(article.id)
 
 
-def story_name_of(article_id: str) -> str:
-    return f"s-{article_id[:12]}"
+def story_name_of(article_id: str, prefix: str = "s") -> str:
+    """The id of a storyline (prefix "s") or event ("e") opened by that article."""
+    return f"{prefix}-{article_id[:12]}"
+
+
+@dataclass
+class _Step:
+    """What one `add` did at one level, as the tracker records it."""
+
+    prefix: str  # "s" (storylines) or "e" (events)
+    names: dict[int, str]  # active cluster key -> id
+    keys: StoryGraph
+    touched: set[int]
+    retired: dict[int, list[int]]
 
 
 class StoryTracker:
-    """Assigns arriving articles to the stories of one store."""
+    """Assigns arriving articles to the storylines and events of one store."""
 
     def __init__(self, store: Store, options: ClusterOptions) -> None:
         self.store = store
         self.options = options
         self.clusterer = StreamClusterer(options)
-        self.names: dict[int, str] = {}  # active story key -> story id
+        self.names: dict[int, str] = {}  # active storyline key -> story id
+        self.event_names: dict[int, str] = {}  # active event key -> event id
         saved = store.cluster_state()
         loaded = load_state(saved[0], options, store.cluster_state_part) if saved else None
         self.saved_count = saved[1] if loaded is not None and saved else 0  # in the store
@@ -54,7 +74,7 @@ class StoryTracker:
             self.recluster("clustering options or state format changed")
         else:
             if loaded is not None:
-                self.clusterer, self.names = loaded
+                self.clusterer, self.names, self.event_names = loaded
             pending = store.originals(skip=self.clusterer.count)
             if pending:
                 self.add(pending, [], IngestReport())
@@ -62,41 +82,65 @@ class StoryTracker:
     def add(
         self, originals: Sequence[Article], duplicates: Sequence[Article], report: IngestReport
     ) -> None:
-        """Assign new originals (in arrival order) and duplicates of stored articles;
-        record the merges and splits the stream made."""
+        """Assign new originals (in arrival order) and duplicates of stored articles to
+        storylines and events; record the merges and splits the stream made."""
         first = self.clusterer.count
         out = self.clusterer.add(originals)
-        graph, ids, base = self.clusterer.graph, self.clusterer.ids, self.clusterer.densities.base
+        c = self.clusterer
+        storylines = _Step("s", self.names, c.graph, out.touched, out.retired)
+        events = _Step("e", self.event_names, c.events, out.event_touched, out.event_retired)
+        rows = self._level(storylines, first, out.dropped, report)
+        event_rows = self._level(events, first, out.dropped, report)
+        fresh = {a: s for a, s, _ in rows}
+        self.store.assign(self._duplicates(duplicates, fresh, self.store.story_of))
+        fresh_events = {a: e for a, e, _ in event_rows}
+        dup_rows = self._duplicates(duplicates, fresh_events, self.store.event_of)
+        self.store.assign_events([(a, e) for a, e, _ in dup_rows])
+
+    def _level(
+        self, step: _Step, first: int, dropped: dict[int, str], report: IngestReport
+    ) -> list[tuple[str, str, int]]:
+        """Store one level's assignments, merges and splits; (article, id, rank) rows."""
+        graph, ids, base = step.keys, self.clusterer.ids, self.clusterer.densities.base
 
         def id_of(article: int) -> str:
             # A tracker call longer than the window (only with a window below the
             # ingest batch or a restart's replay) drops its first articles from `ids`.
-            return ids[article - base] if article >= base else out.dropped[article]
+            return ids[article - base] if article >= base else dropped[article]
 
-        before = {a: self.store.story_of(id_of(a)) for a in out.touched}
+        storyline = step.prefix == "s"
+        before_of = self.store.story_of if storyline else self.store.event_of
+        before = {a: before_of(id_of(a)) for a in step.touched}
         new, grown, rows = set(), set(), []
-        for article in [*sorted(out.touched), *range(first, self.clusterer.count)]:
+        for article in [*sorted(step.touched), *range(first, self.clusterer.count)]:
             key = graph.story_of.get(article)
             if key is None:  # retired with its story in this call: assigned earlier
-                key = next(k for k, m in out.retired.items() if article in m)
-            if key not in self.names:
-                self.names[key] = story_name_of(id_of(key))
-                new.add(self.names[key])
-            rows.append((id_of(article), self.names[key], 2 * article))
-            if article >= first and self.names[key] not in new:
-                grown.add(self.names[key])
-        self.store.assign(rows)
-        self._merged(out.retired, report)
-        self._splits(before, rows, report)
-        self._assign_duplicates(duplicates, {a: s for a, s, _ in rows})
-        report.new_stories += len(new)
-        report.grown_stories += len(grown)
+                key = next(k for k, m in step.retired.items() if article in m)
+            if key not in step.names:
+                step.names[key] = story_name_of(id_of(key), step.prefix)
+                new.add(step.names[key])
+            rows.append((id_of(article), step.names[key], 2 * article))
+            if article >= first and step.names[key] not in new:
+                grown.add(step.names[key])
+        if storyline:
+            self.store.assign(rows)
+            report.new_stories += len(new)
+            report.grown_stories += len(grown)
+        else:
+            self.store.assign_events([(a, e) for a, e, _ in rows])
+        self._merged(step, report)
+        self._splits(step, before, rows, report)
+        return rows
 
     def _splits(
-        self, before: dict[int, str | None], rows: list[tuple[str, str, int]], report: IngestReport
+        self,
+        step: _Step,
+        before: dict[int, str | None],
+        rows: list[tuple[str, str, int]],
+        report: IngestReport,
     ) -> None:
-        """Record articles that regrouping moved out of a story that still exists."""
-        alive = set(self.names.values())
+        """Record articles that regrouping moved out of a cluster that still exists."""
+        alive = set(step.names.values())
         moved = Counter(
             (old, name)
             for (_, name, rank) in rows
@@ -105,57 +149,73 @@ class StoryTracker:
         for (old, name), n in sorted(moved.items()):
             self._event(report, StoryEvent("split", old, name, f"regrouped: {n} articles"))
 
-    def _merged(self, retired: dict[int, list[int]], report: IngestReport) -> None:
-        """Names whose story key vanished: merged into the story holding that article
-        (recorded), or left the active window with their story (forgotten)."""
-        graph = self.clusterer.graph
-        for key in [k for k in self.names if k not in graph.members]:
-            gone = self.names.pop(key)
-            if key in retired or key not in graph.story_of:
+    def _merged(self, step: _Step, report: IngestReport) -> None:
+        """Names whose cluster key vanished: merged into the cluster holding that article
+        (recorded), or left the active window with their cluster (forgotten)."""
+        graph = step.keys
+        for key in [k for k in step.names if k not in graph.members]:
+            gone = step.names.pop(key)
+            if key in step.retired or key not in graph.story_of:
                 continue
-            kept = self.names[graph.story_of[key]]
-            self.store.merge_story(kept, gone)
+            kept = step.names[graph.story_of[key]]
+            if step.prefix == "s":
+                self.store.merge_story(kept, gone)
+            else:
+                self.store.merge_event(kept, gone)
             self._event(report, StoryEvent("merge", kept, gone, "an article linked both"))
 
     def _event(self, report: IngestReport, event: StoryEvent) -> None:
         self.store.add_event(event)
         report.events.append(event)
 
-    def _assign_duplicates(self, duplicates: Sequence[Article], fresh: dict[str, str]) -> None:
+    def _duplicates(
+        self,
+        duplicates: Sequence[Article],
+        fresh: dict[str, str],
+        stored: Callable[[str], str | None],
+    ) -> list[tuple[str, str, int]]:
+        """(duplicate, cluster of its original, rank) rows: duplicates ride along."""
         rows = []
         for dup in duplicates:
             assert dup.duplicate_of is not None
-            story = fresh.get(dup.duplicate_of) or self.store.story_of(dup.duplicate_of)
-            if story is not None:
-                rows.append((dup.id, story, 2 * self.clusterer.count + 1))
-        self.store.assign(rows)
-
-    def _retire(self) -> None:
-        """Forget names of stories that left the active window (they stay stored)."""
-        active = self.clusterer.graph.members
-        for key in [k for k in self.names if k not in active]:
-            del self.names[key]
+            cluster = fresh.get(dup.duplicate_of) or stored(dup.duplicate_of)
+            if cluster is not None:
+                rows.append((dup.id, cluster, 2 * self.clusterer.count + 1))
+        return rows
 
     def save(self) -> None:
         """Persist the clusterer so the next run continues from here."""
-        state = dump_state(self.clusterer, self.names, self.store.cluster_state_parts())
+        stored = self.store.cluster_state_parts()
+        state = dump_state(self.clusterer, self.names, stored, self.event_names)
         self.store.save_cluster_state(state.head, self.clusterer.count, state.parts, state.names)
         self.saved_count = self.clusterer.count
 
     def recluster(self, reason: str = "recluster") -> list[StoryEvent]:
-        """Batch re-clustering of the archive with the stream's scoring; stable ids."""
+        """Batch re-clustering of the archive with the stream's scoring, both levels;
+        stable ids."""
         originals = self.store.originals()
         old = self.store.memberships()
+        old_events = {m[0]: e for e, m in self.store.event_members()}
         clusterer = StreamClusterer.batch(originals, self.options)
-        groups = sorted(clusterer.graph.members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        names, events = _stable_names(groups, originals, old, reason)
-        self.clusterer, self.names = clusterer, names
+        groups = _by_size(clusterer.graph.members)
+        names, changes = _stable_names(groups, originals, old, reason)
+        event_groups = _by_size(clusterer.events.members)
+        event_names, event_changes = _stable_names(event_groups, originals, old_events, reason, "e")
+        self.clusterer, self.names, self.event_names = clusterer, names, event_names
         stories = _stories(groups, names, originals, self.store)
         self.store.replace_stories(stories)
-        for event in events:
-            self.store.add_event(event)
+        event_rows = _stories(event_groups, event_names, originals, self.store)
+        self.store.replace_events(
+            [(a, e.id) for e in event_rows for a in (*e.article_ids, *e.duplicate_ids)]
+        )
+        for change in changes + event_changes:
+            self.store.add_event(change)
         self.save()
-        return events
+        return changes + event_changes
+
+
+def _by_size(members: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
+    return sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
 def fresh_story(store: Store, story: Story) -> Story:
@@ -177,6 +237,7 @@ def _stable_names(
     originals: Sequence[Article],
     old: dict[str, str],
     reason: str,
+    prefix: str = "s",
 ) -> tuple[dict[int, str], list[StoryEvent]]:
     """Name each new group after the old story it shares most articles with (biggest
     groups choose first); record merges (an old story fully absorbed) and splits."""
@@ -190,7 +251,7 @@ def _stable_names(
             (s for s, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if s not in taken),
             None,
         )
-        name = choice or story_name(originals[min(members)])
+        name = choice or story_name_of(originals[min(members)].id, prefix)
         while name in taken:
             name += "-"
         names[key] = name

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from newsfuse.analyze.render import dossier_to_dict
+from newsfuse.storylines import StorylineBrief, event_view
 from newsfuse.summarize import brief_to_dict
 from newsfuse.types import (
     Article,
@@ -110,3 +111,18 @@ def result_to_dict(brief: Brief, dossier: Dossier | None) -> dict[str, Any]:
     if dossier is not None:
         data["analysis"] = dossier_to_dict(dossier, brief.number_of)
     return data
+
+
+def storyline_events(events: dict[str, list[Story]], story: Story) -> list[dict[str, Any]]:
+    """The events of storyline `story` (storylines.events_by_storyline's map), oldest first."""
+    return [event_view(e) for e in events.get(story.id, [])]
+
+
+def storyline_to_dict(sb: StorylineBrief, dossier: Dossier | None = None) -> dict[str, Any]:
+    """A storyline brief: the storyline, its events (with headlines, oldest first) and
+    the latest event's brief (with its analysis when there is one)."""
+    return {
+        **story_to_dict(sb.storyline),
+        "events": [event_view(e) for e in sb.events],
+        "latest": result_to_dict(sb.latest, dossier),
+    }

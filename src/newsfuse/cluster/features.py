@@ -33,11 +33,15 @@ def name_tokens(sentences: Sequence[str]) -> list[str]:
     return out
 
 
-def article_tokens(article: Article, kept: Sequence[str], options: ClusterOptions) -> list[str]:
-    """Content words of the kept sentences, title and name features, weighted by repetition."""
+def article_tokens(
+    article: Article, kept: Sequence[str], options: ClusterOptions, title: str | None = None
+) -> list[str]:
+    """Content words of the kept sentences, title and name features, weighted by repetition
+    (`title`: the title without recurring outlet parts, vectorize.py; default: as is)."""
     tokens = content_words(" ".join(kept))
-    if article.title:
-        tokens = content_words(article.title) * round(options.title_weight) + tokens
+    title = article.title if title is None else title
+    if title:
+        tokens = content_words(title) * round(options.title_weight) + tokens
     if options.name_weight > 0:
         tokens = tokens + name_tokens(kept) * round(options.name_weight)
     if options.bigrams:

@@ -73,7 +73,20 @@ class Densities:
 
 
 def link_weights(
-    rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, densities: Densities, beta: float
+    rows: np.ndarray,
+    cols: np.ndarray,
+    sims: np.ndarray,
+    densities: Densities,
+    beta: float,
+    cap: float | None = None,
 ) -> np.ndarray:
-    """Cosine minus beta x the ends' mean density (> 0 links; <= 0 is dropped)."""
-    return np.asarray(sims - beta * (densities.mean(rows) + densities.mean(cols)) / 2)
+    """Cosine minus beta x the ends' mean density (> 0 links; <= 0 is dropped).
+
+    With `cap`, a density counts at most that much: a neighbourhood that alike is
+    one big story (70 near-identical headlines of one Google News story), not a
+    hub, and subtracting all of it cut that story's own links (events, levels.py).
+    """
+    a, b = densities.mean(rows), densities.mean(cols)
+    if cap is not None:
+        a, b = np.minimum(a, cap), np.minimum(b, cap)
+    return np.asarray(sims - beta * (a + b) / 2)

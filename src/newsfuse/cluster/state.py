@@ -32,10 +32,11 @@ import numpy as np
 from scipy import sparse
 
 from newsfuse.cluster.index import _Chunk
+from newsfuse.cluster.levels import Level
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 3
+FORMAT = 4  # 4: two levels (events and storylines) and lead names
 SEGMENT = 16_384  # article ids per saved edge segment (the last one is rewritten)
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -88,8 +89,8 @@ def _csr(arrays: Any, prefix: str) -> sparse.csr_matrix:
     )
 
 
-def _graph_arrays(c: StreamClusterer) -> dict[str, np.ndarray]:
-    g = c.graph
+def _graph_arrays(level: Level, prefix: str) -> dict[str, np.ndarray]:
+    g = level.graph
     keys = np.fromiter(g.members, dtype=np.int64, count=len(g.members))
     sizes = np.fromiter((len(m) for m in g.members.values()), dtype=np.int64, count=len(keys))
     rows = g.links.values()
@@ -97,24 +98,31 @@ def _graph_arrays(c: StreamClusterer) -> dict[str, np.ndarray]:
     b = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=len(a))
     w = np.fromiter(itertools.chain.from_iterable(r.values() for r in rows), float, len(a))
     once = a < b
-    return {
+    arrays = {
         "story.keys": keys,
         "story.sizes": sizes,
         "story.members": np.fromiter(
             itertools.chain.from_iterable(g.members.values()), np.int64, int(sizes.sum())
         ),
         "story.within": np.array([g.within[k] for k in g.members]),
-        "story.newest": np.array([c.newest.get(k, -1) for k in g.members], dtype=np.int64),
+        "story.newest": np.array([level.newest.get(k, -1) for k in g.members], dtype=np.int64),
         "links.a": a[once],
         "links.b": b[once],
         "links.w": w[once],
     }
+    return {prefix + k: v for k, v in arrays.items()}
 
 
-def _edge_segments(c: StreamClusterer) -> list[list[EdgeRun]]:
+def _lead_arrays(c: StreamClusterer) -> dict[str, np.ndarray]:
+    sizes = np.fromiter(map(len, c.lead), dtype=np.int64, count=len(c.lead))
+    keys = np.fromiter(itertools.chain.from_iterable(c.lead), np.int64, int(sizes.sum()))
+    return {"lead.sizes": sizes, "lead.keys": keys}
+
+
+def _edge_segments(level: Level) -> list[list[EdgeRun]]:
     """The positive-edge log cut by the id of each batch's first new article."""
     segments: dict[int, list[EdgeRun]] = {}
-    for run in c.edges:
+    for run in level.edges:
         if len(run[0]):
             segments.setdefault(int(run[0].min()) // SEGMENT, []).append(run)
     return list(segments.values())
@@ -138,23 +146,30 @@ def _chunk_part(chunk: _Chunk, stored: Collection[str], out: dict[str, bytes]) -
 
 
 def dump_state(
-    c: StreamClusterer, names: dict[int, str], stored: Collection[str] = ()
+    c: StreamClusterer,
+    names: dict[int, str],
+    stored: Collection[str] = (),
+    event_names: dict[int, str] | None = None,
 ) -> SavedState:
-    """The clusterer (and the external story id of each active story key), as a head
-    and parts; parts named in `stored` are not serialised again."""
+    """The clusterer (and the external id of each active storyline and event key), as
+    a head and parts; parts named in `stored` are not serialised again."""
     v = c.vectorizer
     parts: dict[str, bytes] = {}
     chunks = [_chunk_part(ch, stored, parts) for ch in c.index.chunks]
-    edges = [_edge_part(runs, stored, parts) for runs in _edge_segments(c)]
+    edges = {
+        name: [_edge_part(runs, stored, parts) for runs in _edge_segments(level)]
+        for name, level in c.levels.items()
+    }
     meta = {
         "format": FORMAT,
         "options": _options_key(c.options),
         "count": c.index.count,
         "base": c.densities.base,
         "chunks": chunks,
-        "edges": edges,
+        "edges": edges,  # per level
         "vocabulary": list(v.vocabulary),
         "names": {str(k): n for k, n in names.items() if k in c.graph.members},
+        "event_names": {str(k): n for k, n in (event_names or {}).items() if k in c.events.members},
         "ids": c.ids,
     }
     active = c.count - c.densities.base  # rows past it are spare capacity
@@ -167,27 +182,29 @@ def dump_state(
         "densities": c.densities.values[:active],
         "days": c.days[:active],
     }
-    arrays |= _graph_arrays(c)
-    return SavedState(_npz(arrays), chunks + edges, parts)
+    for name, level in c.levels.items():
+        arrays |= _graph_arrays(level, "" if name == "storyline" else f"{name}.")
+    arrays |= _lead_arrays(c)
+    return SavedState(_npz(arrays), chunks + [e for run in edges.values() for e in run], parts)
 
 
-def _restore_graph(c: StreamClusterer, z: Any) -> None:
-    g = c.graph
-    members = z["story.members"].tolist()  # read once: each z[...] re-reads the zip entry
+def _restore_graph(level: Level, z: Any, p: str) -> None:
+    g = level.graph
+    members = z[p + "story.members"].tolist()  # read once: each z[...] re-reads the zip entry
     offset = 0
     for key, size, within, newest in zip(
-        z["story.keys"].tolist(),
-        z["story.sizes"].tolist(),
-        z["story.within"].tolist(),
-        z["story.newest"].tolist(),
+        z[p + "story.keys"].tolist(),
+        z[p + "story.sizes"].tolist(),
+        z[p + "story.within"].tolist(),
+        z[p + "story.newest"].tolist(),
         strict=True,
     ):
         g.set_story(key, members[offset : offset + size], within)
         offset += size
         if newest >= 0:
-            c.newest[key] = newest
+            level.newest[key] = newest
     for a, b, w in zip(
-        z["links.a"].tolist(), z["links.b"].tolist(), z["links.w"].tolist(), strict=True
+        z[p + "links.a"].tolist(), z[p + "links.b"].tolist(), z[p + "links.w"].tolist(), strict=True
     ):
         g.links[a][b] = w
         g.links[b][a] = w
@@ -199,16 +216,17 @@ def _load_npz(data: bytes | None) -> Any:
 
 def load_state(
     head: bytes, options: ClusterOptions, part: Callable[[str], bytes | None]
-) -> tuple[StreamClusterer, dict[int, str]] | None:
-    """The saved clusterer and story names, or None if saved under other options or
-    in another format, or if a part it names is missing (`part` reads one by name)."""
+) -> tuple[StreamClusterer, dict[int, str], dict[int, str]] | None:
+    """The saved clusterer, storyline names and event names, or None if saved under
+    other options or in another format, or if a part it names is missing (`part`
+    reads one by name)."""
     z = _load_npz(head)
     meta = json.loads(z["meta"].tobytes())
     if meta.get("format") != FORMAT or meta.get("options") != _options_key(options):
         return None
     chunks = [_load_npz(part(name)) for name in meta["chunks"]]
-    edges = [_load_npz(part(name)) for name in meta["edges"]]
-    if any(x is None for x in chunks + edges):
+    edges = {k: [_load_npz(part(name)) for name in v] for k, v in meta["edges"].items()}
+    if any(x is None for x in chunks + [e for run in edges.values() for e in run]):
         return None
     c = StreamClusterer(options)
     v = c.vectorizer
@@ -227,6 +245,11 @@ def load_state(
     c.densities.base = int(meta["base"])
     c.days = z["days"]
     c.ids = list(meta["ids"])
-    c.edges = [(e["rows"], e["cols"], e["weights"]) for e in edges]
-    _restore_graph(c, z)
-    return c, {int(k): n for k, n in meta["names"].items()}
+    for name, level in c.levels.items():
+        level.edges = [(e["rows"], e["cols"], e["weights"]) for e in edges[name]]
+        _restore_graph(level, z, "" if name == "storyline" else f"{name}.")
+    sizes, keys = z["lead.sizes"].tolist(), z["lead.keys"].tolist()
+    ends = list(itertools.accumulate(sizes, initial=0))
+    c.lead = [frozenset(keys[ends[i] : ends[i + 1]]) for i in range(len(sizes))]
+    names = {int(k): n for k, n in meta["names"].items()}
+    return c, names, {int(k): n for k, n in meta["event_names"].items()}

@@ -20,23 +20,33 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsfuse.cluster.index import NeighbourIndex
+from newsfuse.cluster.levels import (
+    NO_DAY,
+    Level,
+    event_similarity,
+    lead_names,
+    name_evidence,
+    nest,
+)
 from newsfuse.cluster.links import Densities, link_weights
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.cluster.vectorize import StreamVectorizer
 from newsfuse.config import ClusterOptions
 from newsfuse.types import Article
 
-NO_DAY = -(10**9)
+LEVEL_NAMES = ("event", "storyline")
 
 
 @dataclass
 class LinkedBatch:
-    """Edges made for one batch of new articles (global ids; rows are the new ends)."""
+    """Edges made for one batch of new articles (global ids; rows are the new ends):
+    storyline `weights` and `event_weights` of the same pairs."""
 
     first: int
     rows: np.ndarray
     cols: np.ndarray
     weights: np.ndarray
+    event_weights: np.ndarray
 
 
 @dataclass
@@ -52,25 +62,55 @@ class Assignment:
     # Article ids of the articles that left the window during the call: `ids` no
     # longer holds them, and a caller naming this call's stories needs them.
     dropped: dict[int, str] = field(default_factory=dict)
+    # The same for the event level: each new article's event key, regrouped earlier
+    # articles, events that left the window.
+    events: list[int] = field(default_factory=list)
+    event_touched: set[int] = field(default_factory=set)
+    event_retired: dict[int, list[int]] = field(default_factory=dict)
 
 
 class StreamClusterer:
-    """Incremental story clustering over an active window of recent articles."""
+    """Incremental clustering into events and storylines over an active window of
+    recent articles. `graph`, `newest` and `edges` are the storyline level's."""
 
     def __init__(self, options: ClusterOptions) -> None:
         self.options = options
         self.vectorizer = StreamVectorizer(options)
         self.index = NeighbourIndex(options)
         self.densities = Densities(options.neighbors)
-        self.graph = StoryGraph(options.threshold, options.centroid_weight)
+        self.levels = {
+            "event": Level(StoryGraph(options.event_threshold, options.event_centroid_weight)),
+            "storyline": Level(StoryGraph(options.threshold, options.centroid_weight)),
+        }
         self.days = np.zeros(0, dtype=np.int64)
-        self.newest: dict[int, int] = {}  # story key -> newest member id
+        self.lead: list[frozenset[int]] = []  # lead names of each id >= densities.base
         self.ids: list[str] = []  # article id of each id >= densities.base
-        self.edges: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # positive links
 
     @property
     def count(self) -> int:
         return self.index.count
+
+    @property
+    def graph(self) -> StoryGraph:
+        return self.levels["storyline"].graph
+
+    @property
+    def newest(self) -> dict[int, int]:
+        """Storyline key -> its newest member id."""
+        return self.levels["storyline"].newest
+
+    @property
+    def edges(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Positive storyline links, one run per batch."""
+        return self.levels["storyline"].edges
+
+    @property
+    def events(self) -> StoryGraph:
+        return self.levels["event"].graph
+
+    def storyline_of_events(self) -> dict[int, int]:
+        """Active event key -> the key of the storyline it belongs to (levels.nest)."""
+        return nest(self.events.members, self.graph.story_of)
 
     def _grow(self, first: int, articles: Sequence[Article]) -> None:
         n = first + len(articles)
@@ -82,6 +122,8 @@ class StreamClusterer:
         self.days[first - base : n - base] = [
             a.date.toordinal() if a.date else NO_DAY for a in articles
         ]
+        zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
+        self.lead += [lead_names(a, t, zipf) for a, t in zip(articles, titles, strict=True)]
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Edges between dated articles more than max_day_gap apart (always False if None)."""
@@ -103,53 +145,75 @@ class StreamClusterer:
         self.densities.update(rows, cols, sims)
         beta = self.options.density_correction
         weights = link_weights(rows, cols, sims, self.densities, beta)
+        base = self.densities.base
+        minimum = self.options.event_conflict_names
+        evidence = name_evidence(rows, cols, self.lead, base, minimum)
+        days_a, days_b = self.days[rows - base], self.days[cols - base]
+        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options)
+        event_beta = self.options.event_density
+        cap = self.options.event_density_cap
+        event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta, cap)
         self.ids += [a.id for a in articles]
-        positive = weights > 0
-        self.edges.append((rows[positive], cols[positive], weights[positive]))
-        return LinkedBatch(first, rows, cols, weights)
+        for level, w in (("storyline", weights), ("event", event_weights)):
+            positive = w > 0
+            self.levels[level].edges.append((rows[positive], cols[positive], w[positive]))
+        return LinkedBatch(first, rows, cols, weights, event_weights)
 
     def link_only(self, articles: Sequence[Article], expire: bool = True) -> None:
         """Batch step: link `articles` into the graph as one-article stories, no merging
         (StoryGraph.agglomerate does that once every article is in)."""
         batch = self.link(articles)
         order = np.argsort(batch.rows, kind="stable")
-        rows, cols, weights = batch.rows[order], batch.cols[order], batch.weights[order]
+        rows, cols = batch.rows[order], batch.cols[order]
         bounds = np.searchsorted(rows, np.arange(batch.first, batch.first + len(articles) + 1))
-        for k in range(len(articles)):
-            lo, hi = bounds[k], bounds[k + 1]
-            links = zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True)
-            self.graph.add(batch.first + k, links)
-            self.newest[batch.first + k] = batch.first + k
+        for level, all_weights in (("storyline", batch.weights), ("event", batch.event_weights)):
+            weights, lv = all_weights[order], self.levels[level]
+            for k in range(len(articles)):
+                lo, hi = bounds[k], bounds[k + 1]
+                links = zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True)
+                lv.graph.add(batch.first + k, links)
+                lv.newest[batch.first + k] = batch.first + k
         if expire and self.options.window > 0:
             self.index.expire(self.count - self.options.window)
 
     def add(self, articles: Sequence[Article]) -> Assignment:
         """Stream step: link each batch of `batch_size` articles and merge it into the
-        stories best-first (StoryGraph.agglomerate with the batch as seeds); every
-        `refresh_batches` batches, regroup the stories of the last `refresh_span`
-        articles (StoryGraph.regroup), which brings stream close to batch."""
+        events and storylines best-first (StoryGraph.agglomerate with the batch as
+        seeds); every `refresh_batches` batches, regroup the clusters of the last
+        `refresh_span` articles (StoryGraph.regroup), which brings stream close to batch."""
         out = Assignment()
         before = self.count
         step = max(1, self.options.batch_size)
         period = step * max(1, self.options.refresh_batches)
+        touched = {"storyline": out.touched, "event": out.event_touched}
+        retired = {"storyline": out.retired, "event": out.event_retired}
         for start in range(0, len(articles), step):
             first = self.count
             self.link_only(articles[start : start + step], expire=False)
-            for kept, gone in self.graph.agglomerate(range(first, self.count)):
-                self.newest[kept] = max(self.newest[kept], self.newest.pop(gone))
-            if self.options.refresh_batches > 0 and first // period != self.count // period:
-                out.touched.update(a for a in self.refresh() if a < before)
+            refresh = self.options.refresh_batches > 0 and first // period != self.count // period
+            for name, level in self.levels.items():
+                for kept, gone in level.graph.agglomerate(range(first, self.count)):
+                    level.newest[kept] = max(level.newest[kept], level.newest.pop(gone))
+                if refresh:
+                    touched[name].update(a for a in self.refresh(name) if a < before)
             base, ids = self.densities.base, self.ids
-            out.retired.update(self.expire())
+            for name, left in self.expire().items():
+                retired[name].update(left)
             out.dropped.update(zip(range(base, self.densities.base), ids, strict=False))
-        story_of = self.graph.story_of
-        retired = {a: k for k, members in out.retired.items() for a in members}
-        out.stories = [story_of.get(i, retired.get(i, i)) for i in range(before, self.count)]
+        out.stories = self._keys("storyline", out.retired, before)
+        out.events = self._keys("event", out.event_retired, before)
         return out
 
-    def refresh(self) -> list[int]:
-        """Regroup the stories holding the last `refresh_span` articles; their members."""
-        g, base = self.graph, self.densities.base
+    def _keys(self, level: str, retired: dict[int, list[int]], before: int) -> list[int]:
+        """Each article since `before`: its cluster key at `level` (retired ones included)."""
+        story_of = self.levels[level].graph.story_of
+        gone = {a: k for k, members in retired.items() for a in members}
+        return [story_of.get(i, gone.get(i, i)) for i in range(before, self.count)]
+
+    def refresh(self, level: str = "storyline") -> list[int]:
+        """Regroup the clusters holding the last `refresh_span` articles; their members."""
+        lv, base = self.levels[level], self.densities.base
+        g = lv.graph
         lo = max(self.count - self.options.refresh_span, base)
         # A story with members older than the window keeps its shape (their links are
         # gone), and so do a big one and one opened more than `refresh_max_age`
@@ -163,19 +227,19 @@ class StreamClusterer:
         if not stories:
             return []
         region = np.array(sorted(a for s in stories for a in g.members[s]))
-        rows, cols, weights = (np.concatenate(x) for x in zip(*self.edges, strict=True))
+        rows, cols, weights = (np.concatenate(x) for x in zip(*lv.edges, strict=True))
         touching = np.isin(rows, region) | np.isin(cols, region)
         rows, cols, weights = rows[touching], cols[touching], weights[touching]
         members = g.regroup(stories, rows, cols, weights)
         for key in {g.story_of[a] for a in members}:
-            self.newest[key] = max(g.members[key])
-        for key in [k for k in self.newest if k not in g.members]:
-            del self.newest[key]
+            lv.newest[key] = max(g.members[key])
+        for key in [k for k in lv.newest if k not in g.members]:
+            del lv.newest[key]
         return members
 
-    def expire(self) -> dict[int, list[int]]:
-        """Keep the last `window` articles linkable; stories with no article left in
-        the index leave the graph (returned: key -> members)."""
+    def expire(self) -> dict[str, dict[int, list[int]]]:
+        """Keep the last `window` articles linkable; clusters with no article left in
+        the index leave their graph (returned per level: key -> members)."""
         window = self.options.window
         if window <= 0 or self.count <= window:
             return {}
@@ -185,38 +249,49 @@ class StreamClusterer:
             return {}
         cutoff = self.index.chunks[0].first if self.index.chunks else self.count
         self.days = self.days[cutoff - self.densities.base :].copy()
+        self.lead = self.lead[cutoff - self.densities.base :]
         self.ids = self.ids[cutoff - self.densities.base :]
-        self.edges = [e for e in self.edges if len(e[0]) and e[0].max() >= cutoff]
         self.densities.drop_before(cutoff)
-        old = [s for s, newest in self.newest.items() if newest < cutoff]
-        for story in old:
-            del self.newest[story]
-        return self.graph.forget(old)
+        gone = {}
+        for name, lv in self.levels.items():
+            lv.edges = [e for e in lv.edges if len(e[0]) and e[0].max() >= cutoff]
+            old = [s for s, newest in lv.newest.items() if newest < cutoff]
+            for story in old:
+                del lv.newest[story]
+            gone[name] = lv.graph.forget(old)
+        return gone
 
     @classmethod
     def batch(cls, articles: Sequence[Article], options: ClusterOptions) -> StreamClusterer:
         """A clusterer that has linked `articles` (in order, as the stream would) and
-        merged the whole graph best-first at once: batch mode."""
+        merged each level's whole graph best-first at once: batch mode."""
         clusterer = cls(options)
         step = max(1, options.batch_size)
         for start in range(0, len(articles), step):
             clusterer.link_only(articles[start : start + step])
-        clusterer.graph.agglomerate()
-        clusterer.newest = {k: max(m) for k, m in clusterer.graph.members.items()}
+        for lv in clusterer.levels.values():
+            lv.graph.agglomerate()
+            lv.newest = {k: max(m) for k, m in lv.graph.members.items()}
         return clusterer
 
+    def groups(self, level: str, retired: dict[int, list[int]] | None = None) -> list[list[int]]:
+        """Article groups (sorted) at `level`, with `retired` ones (key -> members)."""
+        members = {**self.levels[level].graph.members, **(retired or {})}
+        return sorted(sorted(m) for m in members.values())
 
-def cluster_batch(articles: Sequence[Article], options: ClusterOptions) -> list[list[int]]:
+
+def cluster_batch(
+    articles: Sequence[Article], options: ClusterOptions, level: str = "event"
+) -> list[list[int]]:
     """Batch clustering with the stream's edges: groups of indices into `articles`."""
-    clusterer = StreamClusterer.batch(articles, options)
-    groups = [sorted(m) for m in clusterer.graph.members.values()]
-    return sorted(groups, key=lambda g: g[0])
+    return StreamClusterer.batch(articles, options).groups(level)
 
 
-def cluster_stream(articles: Sequence[Article], options: ClusterOptions) -> list[list[int]]:
+def cluster_stream(
+    articles: Sequence[Article], options: ClusterOptions, level: str = "event"
+) -> list[list[int]]:
     """Stream clustering of `articles` in order: groups of indices, as cluster_batch."""
     clusterer = StreamClusterer(options)
-    retired = clusterer.add(articles).retired
+    out = clusterer.add(articles)
     # Later merges move earlier articles: read the final membership, not the steps.
-    groups = [sorted(m) for m in [*clusterer.graph.members.values(), *retired.values()]]
-    return sorted(groups, key=lambda g: g[0])
+    return clusterer.groups(level, out.event_retired if level == "event" else out.retired)

@@ -6,7 +6,7 @@ same sentence split and differences come from selection alone. Each fills the
 budget (the last sentence may cross it; the protocol cuts at N words anyway)
 and skips a sentence whose text was already chosen (syndicated copies).
 
-Clusterers take Articles in file order and return one label per article.
+Story clusterers are in cluster_methods.py.
 """
 
 from __future__ import annotations
@@ -15,10 +15,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_distances
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -27,19 +23,12 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsfuse.cluster import cluster_batch, cluster_stream
-from newsfuse.config import BriefOptions, ClusterOptions
+from newsfuse.config import BriefOptions
 from newsfuse.summarize import build_brief
-from newsfuse.text.tokens import content_words, words
+from newsfuse.text.tokens import words
 from newsfuse.types import Article, normalize_text
 
 Summarizer = Callable[[Sequence[Article], int], list[str]]
-Clusterer = Callable[[Sequence[Article]], list[int]]
-
-# Cosine-distance cut of the TF-IDF average-linkage baseline: the best BCubed F1
-# on multinews_val_pooled in a 0.5..0.975 sweep (step 0.025): 0.747 at 0.825
-# (P 0.801, R 0.700, 7,230 clusters for 5,622 gold); 0.745 at 0.80, 0.736 at 0.85.
-TFIDF_AGGLOMERATIVE_THRESHOLD = 0.825
 
 
 def _word_count(text: str) -> int:
@@ -160,57 +149,5 @@ SUMMARIZERS: Mapping[str, Summarizer] = MappingProxyType(
         "lexrank": lexrank,
         "textrank": textrank,
         "sumbasic": sumbasic,
-    }
-)
-
-
-def _labels(groups: Sequence[Sequence[int]], n: int) -> list[int]:
-    labels = [-1] * n
-    for label, group in enumerate(groups):
-        for index in group:
-            labels[index] = label
-    if -1 in labels:
-        raise ValueError("clustering left some articles without a cluster")
-    return labels
-
-
-def newsfuse_clusters(articles: Sequence[Article]) -> list[int]:
-    """newsfuse batch clustering (`newsfuse recluster`)."""
-    return _labels(cluster_batch(articles, ClusterOptions()), len(articles))
-
-
-def newsfuse_stream_clusters(articles: Sequence[Article]) -> list[int]:
-    """newsfuse stream clustering (`newsfuse ingest`): articles assigned in file order."""
-    return _labels(cluster_stream(articles, ClusterOptions()), len(articles))
-
-
-def _analyze(text: str) -> list[str]:
-    return content_words(text)
-
-
-def tfidf_agglomerative(
-    articles: Sequence[Article], threshold: float = TFIDF_AGGLOMERATIVE_THRESHOLD
-) -> list[int]:
-    """TF-IDF (sublinear tf, title twice) + average-linkage agglomerative clustering.
-
-    The textbook baseline: no neighbour graph, no dates, no boilerplate removal.
-    Memory is quadratic (a dense n x n cosine-distance matrix).
-    """
-    if len(articles) < 2:
-        return [0] * len(articles)
-    docs = [f"{a.title or ''}\n{a.title or ''}\n{a.body}" for a in articles]
-    matrix = TfidfVectorizer(analyzer=_analyze, sublinear_tf=True).fit_transform(docs)
-    distances = cosine_distances(matrix).astype(np.float64)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-    )
-    return [int(x) for x in model.fit_predict(distances)]
-
-
-CLUSTERERS: Mapping[str, Clusterer] = MappingProxyType(
-    {
-        "newsfuse": newsfuse_clusters,
-        "newsfuse-stream": newsfuse_stream_clusters,
-        "tfidf-agglomerative": tfidf_agglomerative,
     }
 )

@@ -5,7 +5,7 @@ lines are a stable contract:
 
     newsfuse eval summarize DATASET --out PRED.jsonl [--words N] [--method M]...
         [--protocol multinews|100-word] [--limit K] [--sample K]
-    newsfuse eval cluster DATASET --out PRED.jsonl [--method M]...
+    newsfuse eval cluster DATASET --out PRED.jsonl [--method M]... [--level event|storyline]
 
 With several `--method`s, the first writes to --out and each further method to
 --out with its name inserted before the extension (pred.jsonl ->
@@ -54,6 +54,12 @@ class ClusterMethod(StrEnum):
     newsfuse = "newsfuse"
     newsfuse_stream = "newsfuse-stream"
     tfidf_agglomerative = "tfidf-agglomerative"
+    tfidf_windowed = "tfidf-windowed"
+
+
+class ClusterLevel(StrEnum):
+    event = "event"
+    storyline = "storyline"
 
 
 class RougeProtocol(StrEnum):
@@ -148,7 +154,8 @@ def summarize(
 
 
 def _cluster_table(reports: list[ClusterReport]) -> Table:
-    table = Table(title=f"Story clustering ({reports[0].articles} articles)")
+    first = reports[0]
+    table = Table(title=f"Clustering into {first.level}s ({first.articles} articles)")
     table.add_column("metric")
     for report in reports:
         table.add_column(report.method, justify="right")
@@ -176,12 +183,20 @@ def cluster(
         list[ClusterMethod] | None,
         typer.Option("--method", "-m", help="Clusterer; repeat to compare (default: newsfuse)."),
     ] = None,
+    level: Annotated[
+        ClusterLevel,
+        typer.Option(
+            "--level",
+            help="Score newsfuse's events (one incident and its follow-ups) or its "
+            "storylines (events that continue one another); baselines have one level.",
+        ),
+    ] = ClusterLevel.event,
 ) -> None:
     """Cluster all articles in file order, write {"id","cluster"} lines, print the scores."""
     methods = [m.value for m in method or [ClusterMethod.newsfuse]]
     console = Console(highlight=False)
     reports: list[ClusterReport] = []
     for name, path in zip(methods, _out_paths(out, methods), strict=True):
-        reports.append(evaluate_clustering(dataset, path, name))
+        reports.append(evaluate_clustering(dataset, path, name, level.value))
         console.print(f"{name}: {reports[-1].articles} articles -> {path}")
     console.print(_cluster_table(reports))

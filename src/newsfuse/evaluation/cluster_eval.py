@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfuse.evaluation.baselines import CLUSTERERS
+from newsfuse.evaluation.cluster_methods import CLUSTERERS, LEVELS
 from newsfuse.evaluation.cluster_metrics import ClusterScores, score_clustering
 from newsfuse.evaluation.datasets import clustering_article, open_output, read_clustering_records
 
@@ -24,6 +24,7 @@ class ClusterReport:
 
     dataset: str
     method: str
+    level: str
     articles: int
     scores: ClusterScores
     seconds: float  # the clustering call alone (Article construction excluded)
@@ -33,6 +34,7 @@ class ClusterReport:
         return {
             "dataset": self.dataset,
             "method": self.method,
+            "level": self.level,
             "articles": self.articles,
             "scores": asdict(self.scores),
             "seconds": self.seconds,
@@ -41,15 +43,22 @@ class ClusterReport:
 
 
 def evaluate_clustering(
-    dataset_path: Path | str, out_path: Path | str, method: str = "newsfuse"
+    dataset_path: Path | str,
+    out_path: Path | str,
+    method: str = "newsfuse",
+    level: str = "event",
 ) -> ClusterReport:
-    """Cluster every article of `dataset_path` with `method`; write and score the labels."""
+    """Cluster every article of `dataset_path` with `method` at `level` (event or
+    storyline: what newsfuse answers with; baselines have one level); write and
+    score the labels."""
     if method not in CLUSTERERS:
         raise ValueError(f"unknown clusterer {method!r}; use one of {sorted(CLUSTERERS)}")
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; use one of {LEVELS}")
     records = read_clustering_records(dataset_path)
     articles = [clustering_article(r) for r in records]
     start = time.perf_counter()
-    labels = CLUSTERERS[method](articles)
+    labels = CLUSTERERS[method](articles, level)
     seconds = time.perf_counter() - start
     if len(labels) != len(records):
         raise ValueError(f"{method} returned {len(labels)} labels for {len(records)} articles")
@@ -60,6 +69,7 @@ def evaluate_clustering(
     return ClusterReport(
         dataset=str(dataset_path),
         method=method,
+        level=level,
         articles=len(records),
         scores=scores,
         seconds=seconds,

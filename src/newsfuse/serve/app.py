@@ -33,6 +33,7 @@ from newsfuse.serve import writer
 from newsfuse.serve.archive import Archive
 from newsfuse.serve.follow import Follower
 from newsfuse.serve.guard import Guard, Rules
+from newsfuse.storylines import render_storyline
 from newsfuse.summarize import render_markdown
 from newsfuse.views import (
     article_to_dict,
@@ -42,6 +43,7 @@ from newsfuse.views import (
     report_to_dict,
     result_to_dict,
     story_to_dict,
+    storyline_to_dict,
 )
 
 STATUS = {  # HTTP status of each error code a request itself can cause; others are 400
@@ -171,11 +173,24 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         sections = dossier_sections(dossier, found.number_of) if dossier else []
         return {**result_to_dict(found, dossier), "markdown": render_markdown(found, sections)}
 
-    @app.get("/api/stories/{story_id}/events", responses=MISSING)
-    async def events(story_id: str) -> list[Json]:
-        """The merges and splits recorded for the story, oldest first."""
-        found = await archive.run(lambda nf: (nf.story(story_id), nf.events(story_id))[1])
+    @app.get("/api/stories/{story_id}/changes", responses=MISSING)
+    async def changes(story_id: str) -> list[Json]:
+        """The merges and splits recorded for the storyline or event, oldest first."""
+        found = await archive.run(lambda nf: (nf.story(story_id), nf.changes(story_id))[1])
         return [event_to_dict(e) for e in found]
+
+    @app.get("/api/stories/{story_id}/events", responses=MISSING, include_in_schema=False)
+    async def events(story_id: str) -> list[Json]:
+        """The old path of /changes (before events were a clustering level)."""
+        return await changes(story_id)
+
+    @app.get("/api/stories/{story_id}/storyline", responses=MISSING)
+    async def storyline(story_id: str, words: Annotated[int, Query(ge=10, le=2000)] = 120) -> Json:
+        """The storyline's events (id, headline, articles, dates; oldest first) and the
+        brief of its latest event, as JSON and as Markdown. Storylines are the stories
+        listed by /api/stories; an event id (`e-...`) works wherever a story id does."""
+        found = await archive.run(lambda nf: nf.storyline_brief(story_id, words))
+        return {**storyline_to_dict(found), "markdown": render_storyline(found)}
 
 
 def _lookup_routes(app: FastAPI, archive: Archive) -> None:

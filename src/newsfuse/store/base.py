@@ -129,6 +129,25 @@ class Store(Protocol):
         maintenance (newsfuse.check); not for the hot path."""
         ...
 
+    # Events, the finer level inside storylines (tracking.py): article -> event id.
+    def assign_events(self, members: Sequence[tuple[str, str]]) -> None:
+        """(article id, event id) rows, inserted or moved."""
+        ...
+
+    def merge_event(self, kept: str, gone: str) -> None:
+        """Move every article of event `gone` to event `kept`."""
+        ...
+
+    def replace_events(self, members: Sequence[tuple[str, str]]) -> None:
+        """Replace every event membership (recluster), in one transaction."""
+        ...
+
+    def event_of(self, article_id: str) -> str | None: ...
+
+    def event_members(self) -> list[tuple[str, Member]]:
+        """(event id, member row) of every article with an event, in ingest order."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -30,6 +30,7 @@ from newsfuse.store.base import (
     ASSIGN_TAIL,
     MOVED,
     WRITE_MARK,
+    Member,
     Nesting,
     Reentrant,
     story_from_members,
@@ -135,6 +136,11 @@ CREATE TABLE IF NOT EXISTS story_events (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_events_story ON story_events (story_id);
+CREATE TABLE IF NOT EXISTS article_events (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    event_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_events_event ON article_events (event_id);
 CREATE TABLE IF NOT EXISTS cluster_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     clustered INTEGER NOT NULL,
@@ -513,6 +519,37 @@ class PostgresStore:
                 list(parts.items()),
             )
             cur.execute("DELETE FROM cluster_state_parts WHERE NOT (name = ANY(%s))", (list(keep),))
+
+    def assign_events(self, members: Sequence[tuple[str, str]]) -> None:
+        with self.transaction(), self._db.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO article_events (article_id, event_id) VALUES (%s, %s)"
+                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
+                list(members),
+            )
+
+    def merge_event(self, kept: str, gone: str) -> None:
+        self._db.execute(
+            "UPDATE article_events SET event_id = %s WHERE event_id = %s", (kept, gone)
+        )
+
+    def replace_events(self, members: Sequence[tuple[str, str]]) -> None:
+        with self.transaction():
+            self._db.execute("DELETE FROM article_events")
+            self.assign_events(members)
+
+    def event_of(self, article_id: str) -> str | None:
+        rows = self._rows(
+            "SELECT event_id FROM article_events WHERE article_id = %s", (article_id,)
+        )
+        return str(rows[0][0]) if rows else None
+
+    def event_members(self) -> list[tuple[str, Member]]:
+        rows = self._rows(
+            "SELECT e.event_id, a.id, a.duplicate_of, a.outlet, a.date FROM article_events e"
+            " JOIN articles a ON a.id = e.article_id ORDER BY a.seq"
+        )
+        return [(str(e), (a, d, o, t)) for e, a, d, o, t in rows]
 
     def originals(self, skip: int = 0) -> list[Article]:
         rows = self._rows(

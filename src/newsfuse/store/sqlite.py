@@ -23,6 +23,7 @@ from newsfuse.store.base import (
     ASSIGN_TAIL,
     MOVED,
     WRITE_MARK,
+    Member,
     Nesting,
     Reentrant,
     story_from_members,
@@ -31,7 +32,7 @@ from newsfuse.store.lock import file_lock
 from newsfuse.store.query import SEARCH_SECONDS, match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 7: articles.kind; 8: article_events (events inside storylines)
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -98,6 +99,11 @@ CREATE TABLE IF NOT EXISTS story_events (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_events_story ON story_events(story_id);
+CREATE TABLE IF NOT EXISTS article_events (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    event_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_events_event ON article_events(event_id);
 CREATE TABLE IF NOT EXISTS cluster_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     clustered INTEGER NOT NULL,
@@ -535,6 +541,38 @@ class SQLiteStore:
             wanted = set(keep)
             gone = [(n,) for n in self.cluster_state_parts() if n not in wanted]
             self._db.executemany("DELETE FROM cluster_state_parts WHERE name = ?", gone)
+
+    def assign_events(self, members: Sequence[tuple[str, str]]) -> None:
+        with self.transaction():
+            self._db.executemany(
+                "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
+                members,
+            )
+
+    def merge_event(self, kept: str, gone: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE article_events SET event_id = ? WHERE event_id = ?", (kept, gone)
+            )
+
+    def replace_events(self, members: Sequence[tuple[str, str]]) -> None:
+        with self.transaction():
+            self._db.execute("DELETE FROM article_events")
+            self.assign_events(members)
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT event_id FROM article_events WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def event_members(self) -> list[tuple[str, Member]]:
+        rows = self._db.execute(
+            "SELECT e.event_id, a.id, a.duplicate_of, a.outlet, a.date FROM article_events e"
+            " JOIN articles a ON a.id = e.article_id ORDER BY a.seq"
+        )
+        return [(str(e), (a, d, o, _date(t))) for e, a, d, o, t in rows]
 
     def originals(self, skip: int = 0) -> list[Article]:
         """Original (non-duplicate) articles in ingest order, after the first `skip`;

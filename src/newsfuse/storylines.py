@@ -1,0 +1,122 @@
+"""Reading the two levels back: the events of a storyline, and the storyline brief.
+
+A storyline (`s-...`, a stored story) is months of coverage of a developing
+story; its events (`e-...`) are the incidents and direct follow-ups inside it
+(tracking.py keeps both as articles arrive). The two levels are merged
+independently, so an event is shown in the storyline holding most of its
+articles, and every event has exactly one storyline.
+
+The storyline brief reads as a reader follows such a story: one dated line per
+event, oldest first, each naming the event by its headline (a source's own
+title, as story headlines are), then the brief of the latest event, built by
+the ordinary `build_brief` from that event's articles only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsfuse.config import BriefOptions
+from newsfuse.store import Store
+from newsfuse.store.base import Member, story_from_members
+from newsfuse.summarize import build_brief, headline, render_markdown
+from newsfuse.types import Brief, Story
+
+
+def _events(store: Store) -> dict[str, list[Member]]:
+    """Event id -> member rows, ordered by (date, undated last; ingest order)."""
+    rows: dict[str, list[Member]] = {}
+    for event_id, member in store.event_members():
+        rows.setdefault(event_id, []).append(member)
+    for members in rows.values():
+        members.sort(key=lambda m: (m[3] is None, m[3] or 0))  # stable: ingest order kept
+    return rows
+
+
+def events_by_storyline(store: Store) -> dict[str, list[Story]]:
+    """Storyline id -> its events (Story records with `e-` ids, no headline), oldest
+    first; an event goes to the storyline holding most of its articles."""
+    storyline_of = store.memberships()
+    out: dict[str, list[Story]] = {}
+    for event_id, members in _events(store).items():
+        counts = Counter(s for a, *_ in members if (s := storyline_of.get(a)) is not None)
+        if not counts:
+            continue
+        storyline = min(counts, key=lambda s: (-counts[s], s))
+        out.setdefault(storyline, []).append(story_from_members(event_id, None, members))
+    for events in out.values():
+        events.sort(key=lambda e: (e.first_date is None, e.first_date or 0, e.id))
+    return out
+
+
+def with_headlines(store: Store, events: list[Story]) -> list[Story]:
+    """`events` with their headlines (summarize.headline: a source's own title), which
+    reads their articles."""
+    return [replace(e, headline=headline(store.articles(e.article_ids))) for e in events]
+
+
+def event_story(store: Store, event_id: str) -> Story | None:
+    """One stored event as a Story record (its headline computed), or None."""
+    members = _events(store).get(event_id)
+    if not members:
+        return None
+    event = story_from_members(event_id, None, members)
+    return replace(event, headline=headline(store.articles(event.article_ids)))
+
+
+@dataclass(frozen=True)
+class StorylineBrief:
+    """A storyline's timeline of events (each with its headline) and the brief of its
+    latest event."""
+
+    storyline: Story
+    events: tuple[Story, ...]  # oldest first, headlines filled in
+    latest: Brief
+
+
+def storyline_brief(store: Store, story: Story, options: BriefOptions) -> StorylineBrief:
+    """The brief of a storyline: its events, then the latest event's brief. A
+    storyline stored before events existed (no event rows) is one event."""
+    events = events_by_storyline(store).get(story.id) or [story]
+    named = tuple(with_headlines(store, events))
+    latest = named[-1]
+    brief = build_brief(latest.id, store.articles(latest.article_ids), options)
+    return StorylineBrief(story, named, brief)
+
+
+def _span(event: Story) -> str:
+    first, last = event.first_date, event.last_date
+    if first is None:
+        return "undated"
+    return first.isoformat() if last in (None, first) else f"{first}–{last}"
+
+
+def event_line(event: Story) -> str:
+    """`2010-01-12–2010-01-15 · Headline (5 articles, e-...)`"""
+    n = len(event.article_ids) + len(event.duplicate_ids)
+    noun = "article" if n == 1 else "articles"
+    return f"{_span(event)} · {event.headline} ({n} {noun}, {event.id})"
+
+
+def render_storyline(sb: StorylineBrief, sections: list[str] | None = None) -> str:
+    """Markdown: the storyline's headline, one line per event, the latest event's brief."""
+    title = sb.storyline.headline or sb.latest.headline
+    lines = [f"# {title}", "", f"*Storyline {sb.storyline.id}: {len(sb.events)} events*", ""]
+    lines += [f"- {event_line(e)}" for e in sb.events]
+    latest = render_markdown(sb.latest, sections or []).replace("# ", "## Latest: ", 1)
+    return "\n".join([*lines, "", latest])
+
+
+def event_view(event: Story) -> dict[str, Any]:
+    """An event's id, headline, articles and dates (the keys of a story's view)."""
+    return {
+        "id": event.id,
+        "headline": event.headline,
+        "articles": list(event.article_ids),
+        "duplicates": list(event.duplicate_ids),
+        "outlets": list(event.outlets),
+        "first_date": event.first_date.isoformat() if event.first_date else None,
+        "last_date": event.last_date.isoformat() if event.last_date else None,
+    }
