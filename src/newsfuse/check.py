@@ -71,17 +71,18 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "unassigned-article",
         "SELECT a.id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
-        " WHERE sa.article_id IS NULL ORDER BY a.seq",
+        " WHERE sa.article_id IS NULL AND a.kind = 'article' ORDER BY a.seq",
         "stored articles in no story",
         (
             # An original opens a story of its own (named as the tracker names one);
             # a duplicate then joins its original's.
             "INSERT INTO stories (id, headline, updated_at) SELECT 's-' || substr(a.id, 1, 12),"
-            " NULL, CURRENT_TIMESTAMP FROM articles a WHERE a.duplicate_of IS NULL AND a.id NOT IN"
+            " NULL, CURRENT_TIMESTAMP FROM articles a WHERE a.duplicate_of IS NULL"
+            " AND a.kind = 'article' AND a.id NOT IN"
             " (SELECT article_id FROM story_articles) ON CONFLICT (id) DO NOTHING",
             "INSERT INTO story_articles (article_id, story_id, rank) SELECT a.id,"
             " 's-' || substr(a.id, 1, 12), 0 FROM articles a WHERE a.duplicate_of IS NULL"
-            " AND a.id NOT IN (SELECT article_id FROM story_articles)",
+            " AND a.kind = 'article' AND a.id NOT IN (SELECT article_id FROM story_articles)",
             "INSERT INTO story_articles (article_id, story_id, rank) SELECT d.id, so.story_id, 1"
             " FROM articles d JOIN story_articles so ON so.article_id = d.duplicate_of"
             " WHERE d.id NOT IN (SELECT article_id FROM story_articles)",
@@ -104,7 +105,8 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 
-_ORIGINALS = "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY seq"
+# Pages that are not articles (Article.kind) are stored but never clustered.
+_ORIGINALS = "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article' ORDER BY seq"
 
 
 def _state_window(store: Store) -> tuple[int, list[str], int] | None:

@@ -341,7 +341,8 @@ def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, l
 
 def storyline(store: Store, story_id: str, config: Config) -> StorylineBrief:
     """A storyline's brief: one dated line per event, then the latest event's brief."""
-    return storyline_brief(store, story(store, story_id, config), config.brief)
+    found, _ = _stored_story(store, story_id, config)  # E303 for a broken storyline
+    return storyline_brief(store, fresh_story(store, found), config.brief)
 
 
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:
