@@ -132,6 +132,8 @@ TITLE_WORDS = TITLE_HEADS | {
     "sergeant", "sgt", "admiral", "doctor", "professor", "prof", "prof.", "spokesman",
     "spokeswoman", "spokesperson", "marshal", "commodore", "brigadier", "corporal", "inspector",
     "superintendent", "detective", "constable", "rev", "rev.", "reverend", "gov", "gov.",
+    "sgt.", "det.", "cpl.", "capt.", "ofc.", "ofcr.", "insp.", "supt.", "cmdr.", "maj.", "atty.",
+    "dep.", "tpr.", "pvt.", "spc.", "cpt.", "officer", "trooper", "sheriff", "lt", "det",
 }  # fmt: skip
 _DEPARTMENTS = {"defense", "defence", "foreign", "interior", "finance", "justice", "health"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}

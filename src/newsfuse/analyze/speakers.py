@@ -254,6 +254,8 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
         return found if found is not None else (None, None) if lemma in _SPOKES else None
     if lemma in _ORG_NOUNS:
         return _resolve_org(ctx, head, definite)
+    if lemma == "police" and not any(c.dep_ == "det" and not definite for c in head.lefts):
+        return _police(ctx, head)
     if lemma in _PERSON_NOUNS:
         return _resolve_title(ctx, head, definite)
     if low == "latter" and definite:  # "the latter said": the person named last
@@ -265,6 +267,20 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
     if head.pos_ == "NOUN" and head.text.istitle() and _fuller(ctx, head.text) != head.text:
         return _fuller(ctx, head.text), None  # "Byrs called": a surname tagged as a noun
     return None
+
+
+def _police(ctx: Context, head: Token) -> Source:
+    """ "police said": the police force of the story speaking as an organisation, the one
+    police organisation the article names ("Chicago Police"), else "police" as written."""
+    forces = {
+        ent.id: ent
+        for _, _, ent in ctx.index.spans(ctx.pa.article.id)
+        if ent.kind == "organization" and "police" in ent.name.lower().split()
+    }
+    if len(forces) == 1:
+        ent = next(iter(forces.values()))
+        return ent.name, ent.id
+    return "police", None
 
 
 def _names(lemma: str, name: str) -> bool:
