@@ -16,7 +16,6 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from newsfuse.config import AnalyzeOptions
@@ -142,10 +141,9 @@ def load_nlp(options: AnalyzeOptions) -> Language:
     if options.verify_model:
         verify_model(options.model, directory)
     nlp = spacy.load(directory, exclude=["senter"])
-    tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer):
-        for abbreviation in RANK_ABBREVIATIONS:
-            tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)  # a Cython Tokenizer
+    for abbreviation in RANK_ABBREVIATIONS if add_special_case is not None else ():
+        add_special_case(abbreviation, [{"ORTH": abbreviation}])
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
