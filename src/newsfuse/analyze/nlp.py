@@ -142,8 +142,9 @@ def load_nlp(options: AnalyzeOptions) -> Language:
         verify_model(options.model, directory)
     nlp = spacy.load(directory, exclude=["senter"])
     add_special_case = getattr(nlp.tokenizer, "add_special_case", None)  # a Cython Tokenizer
-    for abbreviation in RANK_ABBREVIATIONS if add_special_case is not None else ():
-        add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    if add_special_case is not None:
+        for abbreviation in RANK_ABBREVIATIONS:
+            add_special_case(abbreviation, [{"ORTH": abbreviation}])
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
