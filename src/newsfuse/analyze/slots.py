@@ -156,6 +156,25 @@ def _lead_age(k: int, article: Article) -> Iterator[_Fill]:
         return
 
 
+def _suspect_age(k: int, article: Article) -> Iterator[_Fill]:
+    """The age given to the person arrested, charged or suspected: a number, or "juvenile"
+    ("Detectives believe the suspect is also a juvenile" / "An 18-year-old man has been
+    arrested")."""
+    for sentence in article.sentences:
+        if not _NOT_VICTIM.search(sentence.text):
+            continue
+        m = _AGE.search(sentence.text)
+        young = re.search(r"\b(?:a|also a|is a) juvenile\b", sentence.text)
+        cite = Citation(article.id, sentence.id)
+        if m is not None and not _VICTIM.search(sentence.text[: m.start()]):
+            phrase = sentence.text[m.start() : m.end("n") + 9]
+            yield _Fill(k, "age of the suspect", str(_number(m["n"])), phrase, cite)
+            return
+        if young is not None:
+            yield _Fill(k, "age of the suspect", "juvenile", young.group(0), cite)
+            return
+
+
 def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
     """How many were shot, killed, held ("Seven people were wounded", "three men in custody")."""
     for m in _COUNT.finditer(article.body):
@@ -216,6 +235,9 @@ def _compatible(slot: str, a: _Fill, b: _Fill) -> bool:
             return {a.value[len(va) :], b.value[len(vb) :]} != {"+", "-"}
         gap = abs(int(va) - int(vb))
         return gap > 180 or ((a.loose or b.loose) and gap <= 30)  # > 3 h: another event
+    if slot == "age of the suspect" and "juvenile" in (a.value, b.value):
+        other = b.value if a.value == "juvenile" else a.value
+        return other == "juvenile" or int(other) < 18
     if slot.startswith("block of"):
         (ka, na), (kb, nb) = a.value.split(":"), b.value.split(":")
         if ka == kb:
@@ -276,6 +298,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_times(k, article, starts),
             *_ages(k, article, starts),
             *_lead_age(k, article),
+            *_suspect_age(k, article),
             *_counts(k, article, starts),
             *_places(k, article, starts),
         ]:
