@@ -86,7 +86,7 @@ def story_timeline(
 def _forms(entities: Sequence[Entity], main: set[str]) -> re.Pattern[str] | None:
     """The written forms of the main entities, and a person's surname alone: the small
     model misses a name after a dateline ("BUSTI – Thomas Carlson, the 50-year-old …")."""
-    forms = set()
+    forms: set[str] = set()
     for e in entities:
         if e.id in main:
             forms.update((e.name, *e.aliases))
