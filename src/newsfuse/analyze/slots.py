@@ -272,17 +272,19 @@ def _name_variants(fills: Sequence[_Fill], bodies: Sequence[str]) -> Iterator[Co
     """One person spelled two ways by two outlets ("Daneka Lotts" / "Deneka Lotts"): names
     alike (ratio >= 0.84) but not equal, neither a form of the other, each absent from the
     other article."""
+    lowered = [b.lower() for b in bodies]
+    unique = list({(f.article, f.value.lower()): f for f in fills}.items())
     seen: set[frozenset[str]] = set()
-    for i, a in enumerate(fills):
-        for b in fills[i + 1 :]:
-            if a.article == b.article or a.value == b.value:
+    for i, ((ka, la), a) in enumerate(unique):
+        for (kb, lb), b in unique[i + 1 :]:
+            if ka == kb or la == lb or abs(len(la) - len(lb)) > 2 or la in lb or lb in la:
                 continue
-            la, lb = a.value.lower(), b.value.lower()
-            if la in lb or lb in la or la in bodies[b.article].lower():
+            matcher = difflib.SequenceMatcher(None, la, lb)
+            if matcher.real_quick_ratio() < 0.84 or matcher.quick_ratio() < 0.84:
                 continue
-            if lb in bodies[a.article].lower() or frozenset((la, lb)) in seen:
+            if la in lowered[kb] or lb in lowered[ka] or frozenset((la, lb)) in seen:
                 continue
-            if difflib.SequenceMatcher(None, la, lb).ratio() >= 0.84:
+            if matcher.ratio() >= 0.84:
                 seen.add(frozenset((la, lb)))
                 summary = f"name: {a.phrase} [1] vs {b.phrase} [2]"
                 yield Comparison("name_mismatch", summary, (a.citation, b.citation))
