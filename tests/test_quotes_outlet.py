@@ -33,10 +33,20 @@ def test_gva_dev_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
 
 
 def test_multinews_dev_scores(nlp_pipeline: NLP, shared_dir: Path) -> None:
+    # measured 0.972 / 0.946 / 0.886 (0.829 before the pronoun ordering)
     s = evaluate_quotes(DATA / "quotes_multinews_dev.jsonl", shared_dir / MULTINEWS, nlp_pipeline)
     assert s.gold == 37
     assert s.precision >= 0.95 and s.recall >= 0.92
-    assert s.speaker_accuracy >= 0.80
+    assert s.speaker_accuracy >= 0.85
+
+
+def test_pronoun_chain_before_an_earlier_speaker(nlp_pipeline: NLP, shared_dir: Path) -> None:
+    # "Hernandez admitted …" three sentences up does not outrank "She wanted …" (Bacall)
+    # just before "“My obit is going to be full of Bogart, I’m sure,” she told Vanity Fair"
+    docs = jsonl_articles(shared_dir / MULTINEWS)
+    found = speakers_of(nlp_pipeline, docs["multinews-longbench-test-1811#2"])
+    assert found["My obit is going to be full of"] == "Lauren Bacall"
+    assert found["Oh, my God!"] == "Isla Hernandez"
 
 
 @pytest.mark.parametrize(

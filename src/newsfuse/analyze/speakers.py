@@ -360,8 +360,10 @@ def _speaking(tok: Token) -> bool:
 
 
 def _subject_candidates(ctx: Context, pron: Token) -> list[Token]:
-    """Subjects outside quotes in this and the 3 previous sentences, nearest first; the
-    subjects of speech verbs before all others (the last speaker is the likeliest referent)."""
+    """Subjects outside quotes in this and the 3 previous sentences, nearest first; in this
+    and the previous sentence the subjects of speech verbs before the others (the last
+    speaker is the likeliest referent), and those before anything further back (a speaker
+    three sentences up does not outrank "She wanted …" just before "… she told")."""
     sent = ctx.pa.sentence_at(pron.idx)
     first = max(0, (sent.index if sent else 0) - 3)
     start = ctx.pa.article.sentences[first].start
@@ -372,7 +374,18 @@ def _subject_candidates(ctx: Context, pron: Token) -> list[Token]:
         if t.dep_ in ("nsubj", "nsubjpass") and t.i < pron.i and not inside(ctx.quoted, t.idx)
         if (head := past_dateline(ctx, t)) is not None
     ]
-    return sorted(found, key=lambda t: not _speaking(t))
+    here = sent.index if sent else 0
+
+    def far(tok: Token) -> bool:
+        held = ctx.pa.sentence_at(tok.idx)
+        return held is not None and here - held.index > 1
+
+    # then the same pronoun ("She defended … She claimed") and a main clause's subject
+    # before one in a clause it embeds ("… asserting that pastor Jean Sanbil allowed …")
+    return sorted(
+        found,
+        key=lambda t: (far(t), not _speaking(t), t.lower_ != pron.lower_, t.head.dep_ != "ROOT"),
+    )
 
 
 def antecedent(ctx: Context, pron: Token) -> Source:
