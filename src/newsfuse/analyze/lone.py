@@ -52,8 +52,15 @@ def _new(piece: str, others: str) -> bool:
     when its number is ("46-year-old John Bennett" / "John Bennett, 46")."""
     age = re.match(r"(\d{1,3})[- ]years?[- ]old", piece)
     piece = age.group(1) if age else piece.split()[-1] if piece[:1].isupper() else piece
-    words = [re.escape(w) for w in piece.lower().split()]
+    words = [re.escape(w) for w in piece.lower().replace("-", " ").split()]
     return bool(words) and not re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", others)
+
+
+def _new_word(word: str, others: str) -> bool:
+    """A charge, wound or weapon word no other article has in any form ("accidentally" /
+    "accidental", "self-inflicted" / "self inflicted", "charged" / "charges")."""
+    stem = re.escape(word.lower().replace("-", " ")[:7])
+    return re.search(r"(?<!\w)" + stem, others) is None
 
 
 def _specifics(span: Span, sentence: Sentence, others: str) -> float:
@@ -67,7 +74,9 @@ def _specifics(span: Span, sentence: Sentence, others: str) -> float:
         near = sentence.text[max(0, at - 25) : at] + " " + sentence.text[end : end + 40]
         quiet = ent.label_ == "PERSON" and _ATTRIBUTION.search(near) is not None
         score += 0.3 if quiet else _WEIGHTS[ent.label_]
-    for found in (*_WHAT.finditer(sentence.text), *_AGE.finditer(sentence.text)):
+    for found in _WHAT.finditer(sentence.text):
+        score += 1.0 if _new_word(found.group(0), others) else 0.0
+    for found in _AGE.finditer(sentence.text):
         score += 1.0 if _new(found.group(0), others) else 0.0
     return score
 
@@ -79,6 +88,8 @@ def _listable(sentence: Sentence, title: str | None) -> bool:
     text = sentence.text.strip()
     if not 6 <= len(text.split()) <= 70 or _FURNITURE.search(text) or text == (title or ""):
         return False
+    if len(text.split()) < 12 and re.search(r"\b(?:said|says)\.$", text):
+        return False  # the tail of a split attribution: "John Walker of … Division said."
     return text[-1:] in ".!?" and not any(mark in text for mark in '"“”')
 
 
@@ -99,7 +110,7 @@ def single_source(
         if elsewhere[row] >= _THRESHOLD or not _listable(sentence, articles[k].title):
             continue
         span = docs[k].char_span(sentence.start, sentence.end, alignment_mode="expand")
-        others = " ".join(b for j, b in enumerate(bodies) if j != k)
+        others = " ".join(b for j, b in enumerate(bodies) if j != k).replace("-", " ")
         score = _specifics(span, sentence, others) if span is not None else 0.0
         if score >= 1.0:
             scored.append((score * (1.0 - float(elsewhere[row])), row))
