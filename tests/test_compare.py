@@ -150,3 +150,22 @@ def test_single_source_facts_are_not_furniture(
     # the charge and bail only the Post-Tribune gives are listed
     assert any("bail was set at $45,000" in s for s in listed)
     assert any("Mary Carolina Mabire, 28, has been charged" in s for s in listed)
+
+
+def test_differ_eval_matches_words_not_substrings() -> None:
+    from newsfuse.evaluation.differ_eval import judge
+    from newsfuse.types import Citation
+
+    incident = {
+        "differences": [{"what": "who", "values": {"a": "mother", "b": "grandmother"}}],
+        "single_source": [{"article": "b", "key": "Diane Nellums"}],
+    }
+    item = Comparison("conflict", "mother [1] vs grandmother [2]", (Citation("x", "1"),))
+    cited = {"a": "the child's mother said", "b": "The grandmother was charged"}
+    assert judge(item, incident, cited) == (True, 0)
+    # "grandmother" holds "mother" as a substring only: no match for article a
+    same = Comparison("conflict", "grandmother [1] vs grandmother [2]", item.citations)
+    assert judge(same, incident, {"a": "his grandmother", "b": "The grandmother"}) == (False, None)
+    lone = Comparison("single_source", "Diane Nellums was charged", (Citation("x", "2"),))
+    assert judge(lone, incident, {"b": "Diane Nellums was charged"}) == (True, None)
+    assert judge(lone, incident, {"a": "Diane Nellums was charged"}) == (False, None)
