@@ -13,6 +13,11 @@ documents (at most one per cluster). In that order, even positions are developme
 odd positions held-out. Incidents for the disagreement set have 2 or 3 articles, each of
 100-600 words, none of them in the quote sets; the first 30 in sha1("23:" + incident)
 order, alternately development and held-out.
+
+Fresh held-out (added in the second pass, fixed before any output on it was read, since
+the first held-out parts had been looked at twice): the next 10 gva_dev quote articles
+in the same order (positions 40-49, same eligibility, one per incident) and the next 5
+incidents in the same order that share no article with any quote set, old or fresh.
 """
 
 from __future__ import annotations
@@ -86,6 +91,16 @@ def gva_incidents(
     return _split(sorted(ok, key=_key)[:n])
 
 
+def fresh(records: list[dict[str, Any]], used: set[str], old: list[str]) -> dict[str, list[str]]:
+    """The fresh held-out: 10 more quote articles and 5 more incidents, in the same order."""
+    quotes = gva_quotes(records, n=50)
+    articles = [r for r in quotes["dev"] + quotes["heldout"] if r not in used]
+    articles.sort(key=_key)
+    pool = gva_incidents(records, used | set(articles), n=len(records))
+    incidents = [c for c in pool["dev"] + pool["heldout"] if c not in old]
+    return {"gva_quotes": articles, "gva_incidents": sorted(incidents, key=_key)[:5]}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the selection as JSON."""
     shared = Path((argv or sys.argv[1:] or ["../shared"])[0])
@@ -98,6 +113,8 @@ def main(argv: list[str] | None = None) -> None:
         "multinews_quotes": multinews_quotes(mn),
         "gva_incidents": gva_incidents(gva, used),
     }
+    old = out["gva_incidents"]["dev"] + out["gva_incidents"]["heldout"]
+    out["fresh_heldout"] = fresh(gva, used, old)
     print(json.dumps(out, indent=1))
 
 
