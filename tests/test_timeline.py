@@ -115,3 +115,20 @@ def test_story_events_keep_the_incident_drop_statistics(
     kept = _story_events(nlp_pipeline, incidents["gva-486434"])
     assert any("found dead on the front porch" in t for t in kept)
     assert not [t for t in kept if "Incident Number" in t or "Data Compilation" in t]
+
+
+def test_outlet_weekdays_ahead_month_names_and_newspaper_names(shared_dir: Path) -> None:
+    """gva_dev (dev articles, not the held-out sets): a weekday after "scheduled/set for"
+    is the coming one; "last November" in October is the year before; "USA Today" is a
+    newspaper, not the article's date."""
+    arts = jsonl_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    autopsy = build_timeline([arts["c1660a8103f6970cdf0cf597b344ad1c"]])  # Saturday 2013-04-06
+    assert find(autopsy, "Monday", "autopsy is scheduled").date == dt.date(2013, 4, 8)
+    vigil = build_timeline([arts["0b6ec464ffed57307b24ed8cb8a0272a"]])  # Sunday 2016-03-06
+    assert find(vigil, "Monday", "vigil is scheduled").date == dt.date(2016, 3, 7)
+    court = build_timeline([arts["4e4355ad49be328413acfa0221cb002c"]])  # Wednesday 2016-06-01
+    assert find(court, "Friday", "court appearance is set").date == dt.date(2016, 6, 3)
+    laylah = build_timeline([arts["cc87e7e98b1bdb7a292e8f57d7b23a84"]])  # 2015-10-20
+    assert find(laylah, "last November", "Laylah Peterson").date == dt.date(2014, 11, 1)
+    usa = build_timeline([arts["6fa775407d6b9d98ccff24388a12c30c"]])
+    assert not [e for e in usa if "USA Today" in e.text and "Today" in e.expression]
