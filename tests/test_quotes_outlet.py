@@ -60,9 +60,25 @@ def test_pronoun_chain_before_an_earlier_speaker(nlp_pipeline: NLP, shared_dir: 
         # "police said": the police speak as an organisation ("Chicago Police" is only a
         # modifier here, "Chicago Police Deputy Chief Eugene Roy", so no force is named)
         ("2b5f066f37a034842761ce85b87bc910", "We're looking at all possible ", "police"),
+        # "his grandmother said", never named: the description as written, not nobody
+        ("b88e4b7da5b292a7fa067c359db2b394", "He's been saying it all night.", "his grandmother"),
+        ("260b4b864a42a55b23d8b974ff866379", "He’s never had to depend on an", "his sister"),
+        # "the report said" in a story told from a police report: the police
+        ("0ef7240fd28199fa55af6e7b8e86b694", "He looked up and the victim wa", "police"),
     ],
 )
 def test_outlet_speaker_rules(
     nlp_pipeline: NLP, gva: dict[str, Article], aid: str, quote: str, speaker: str
 ) -> None:
     assert speakers_of(nlp_pipeline, gva[aid])[quote] == speaker
+
+
+def test_speech_quoted_back_to_back_is_not_a_tag_list(
+    nlp_pipeline: NLP, gva: dict[str, Article]
+) -> None:
+    # quoted terms side by side with no sentence punctuation are a page's tags and dropped;
+    # speech quoted back to back ends its first part with a comma or a stop and stays
+    found = speakers_of(nlp_pipeline, gva["c75dbbfa24781297e421124cbeab763b"])
+    assert "I've got bond money" in found
+    found = speakers_of(nlp_pipeline, gva["ef4369780d4c6e5150f22c1ed374feb2"])
+    assert "anxiety and concern" in found

@@ -17,12 +17,14 @@ import re
 from spacy.tokens import Token
 
 from newsfuse.analyze.entities import TITLE_HEADS
+from newsfuse.analyze.entity_rules import CONTRACTION
 from newsfuse.analyze.gender import describing, pronoun_gender
 from newsfuse.analyze.lexicon import (
     _DOCUMENTS,
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _SPOKES,
+    KIN,
     PRONOUNS,
     SPEECH_VERBS,
 )
@@ -51,6 +53,13 @@ __all__ = [
     "subject_phrase",
 ]
 
+_FIRST_SECOND = {"we", "i", "you"}  # speakers the quote's own text names, or nobody
+_PAPERS = {"report", "document", "affidavit"}
+_POLICE_PAPERS = re.compile(
+    r"\bpolice (?:report|records?|documents?|narratives?)|\b(?:incident|arrest|probable[- ]cause"
+    r"|police) (?:report|affidavit|document|statement)s?\b",
+    re.IGNORECASE,
+)
 _STOP = {"the", "a", "an", "said", "says", "and", "but", "on", "in", "of", "by", "mr", "ms"}
 _COLLECTIVE = {"they", "it"}  # pronouns for organisations, resolved among them only
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
@@ -154,8 +163,9 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
         return org if org[0] is not None else None
     if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head != head:
         return resolve_head(ctx, head.head.head)  # "AC Milan's website, which said: …"
-    if head.pos_ == "PRON":
-        return (None, None) if low in ("we", "i", "you") else None
+    word = head.doc[head.i : head.i + 2].text  # "We're" is two tokens
+    if head.pos_ == "PRON" or low in _FIRST_SECOND or CONTRACTION.search(word):
+        return (None, None) if low in _FIRST_SECOND else None  # "We're" is never a name
     found = _named(ctx, head)
     if found is not None:
         return found
@@ -167,6 +177,8 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
             found = _titled_person(ctx, head)  # "The spokesman said": the one named before
         if found is None and definite:
             found = _earlierissuer(ctx, head)  # "The statement added", "the spokesperson"
+        if found is None and definite:
+            found = _police_papers(ctx, head)
         if found is None and definite and ctx.last[0] is not None:
             return ctx.last
         return found if found is not None else (None, None) if lemma in _SPOKES else None
@@ -174,7 +186,7 @@ def resolve_head(ctx: Context, head: Token) -> Source | None:
         return _resolve_org(ctx, head, definite)
     if lemma == "police" and not any(c.dep_ == "det" and not definite for c in head.lefts):
         return _police(ctx, head)
-    if lemma in _PERSON_NOUNS:
+    if lemma in _PERSON_NOUNS or lemma in KIN:
         return _resolve_title(ctx, head, definite)
     if low == "latter" and definite:  # "the latter said": the person named last
         return _last_person(ctx, head.idx, None)
@@ -238,11 +250,26 @@ def _resolve_title(ctx: Context, head: Token, definite: bool) -> Source:
     owner = any(c.dep_ == "poss" for c in head.children)  # "Belgium's federal prosecutor"
     definite = definite or owner
     titled = _titled_person(ctx, head) if definite and head.tag_ not in ("NNS", "NNPS") else None
+    if titled is None and owner and head.lemma_.lower() in KIN and head.tag_ == "NN":
+        return _described(head), None  # "the child's mother", never named: as written
     if titled is not None or not definite or head.lemma_.lower() not in TITLE_HEADS:
         return titled or (None, None)
     if owner or any(c.dep_ == "prep" for c in head.children):
         return subject_phrase(head), None
     return _last_person(ctx, head.idx, None)
+
+
+def _described(head: Token) -> str:
+    """An unnamed person's description as written, without its article or asides."""
+    return re.sub(r"^(?:the|The) ", "", subject_phrase(head))
+
+
+def _police_papers(ctx: Context, head: Token) -> Source | None:
+    """ "The report says", "the document says" in a story told from police papers (a
+    police or arrest report, a probable-cause document, an affidavit): the police."""
+    if head.lemma_.lower() not in _PAPERS or not _POLICE_PAPERS.search(ctx.pa.article.body):
+        return None
+    return _police(ctx, head)
 
 
 def _plausible(ctx: Context, tok: Token, pron: Token) -> bool:
