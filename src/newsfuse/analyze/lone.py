@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from newsfuse.analyze.background import off_story
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.types import Article, Citation, Comparison, Sentence
@@ -104,10 +105,13 @@ def single_source(
     elsewhere = per_article.max(axis=1)
     index = {a.id: k for k, a in enumerate(articles)}
     bodies = [a.body.lower() for a in articles]
+    off = {sid for a in articles for sid in off_story(a)}  # other incidents, background
     scored: list[tuple[float, int]] = []
     for row, sentence in enumerate(matrix.sentences):
         k = index[matrix.articles[int(matrix.article_of[row])].id]
         if elsewhere[row] >= _THRESHOLD or not _listable(sentence, articles[k].title):
+            continue
+        if sentence.id in off:
             continue
         span = docs[k].char_span(sentence.start, sentence.end, alignment_mode="expand")
         others = " ".join(b for j, b in enumerate(bodies) if j != k).replace("-", " ")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.background import off_story
 from newsfuse.types import Article, Citation, Comparison
 
 _NUMBER_WORDS = {
@@ -296,6 +297,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     names: list[_Fill] = []
     for k, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         starts = [s.start for s in article.sentences]
+        off = off_story(article)  # a round-up's other incidents, background
         for fill in [
             *_times(k, article, starts),
             *_ages(k, article, starts),
@@ -304,8 +306,9 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_counts(k, article, starts),
             *_places(k, article, starts),
         ]:
-            by_slot.setdefault(fill.slot, []).append(fill)
-        names += _names(k, article, doc, starts)
+            if fill.citation.sentence_id not in off:
+                by_slot.setdefault(fill.slot, []).append(fill)
+        names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
     found = [c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills)) is not None]
     found += _name_variants(names, [a.body for a in articles])
     return found

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from newsfuse.analyze.background import off_story
 from newsfuse.types import Article, Entity, TimelineEvent
 
 _KINDS = {"person", "organization", "place", "group"}
@@ -62,6 +63,8 @@ def story_timeline(
             for m in entity.mentions:
                 spans.setdefault(m.article_id, []).append((m.start, m.end, entity.id))
     sentences = {s.id: (a, s) for a in articles for s in a.sentences}
+    people = {e.id for e in entities if e.kind == "person"}
+    off = {sid for a in articles for sid in off_story(a)}
     forms = _forms(entities, main)
     kept = []
     for event in events:
@@ -74,11 +77,10 @@ def story_timeline(
             for start, end, eid in spans.get(article.id, ())
             if sentence.start <= start and end <= sentence.end
         }
-        if (
-            named & main
-            or (forms and forms.search(text))
-            or (not named and _near(event, article.date))
-        ):
+        of_story = bool(named & main) or bool(forms and forms.search(text))
+        if sentence.id in off and not named & main & people:
+            continue  # another incident, an earlier time, a statistic: unless of its people
+        if of_story or (not (named & people) and _near(event, article.date)):
             kept.append(event)
     return tuple(kept)
 
