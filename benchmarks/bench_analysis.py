@@ -2,6 +2,11 @@
 (10 articles each), plus the one-time model load. Appends a dated table to --out.
 
     python benchmarks/bench_analysis.py --out docs/benchmarks.md
+    python benchmarks/bench_analysis.py --outlet ../shared   # analysis only, outlet text
+
+`--outlet SHARED` times the analysis alone on outlet text instead (issue 23): the
+Multi-News full-text clusters of exactly 10 documents (the longest stories there are)
+and the gva_dev incidents with the most articles.
 """
 
 from __future__ import annotations
@@ -81,12 +86,58 @@ def measure(repeats: int) -> list[str]:
     ]
 
 
+def outlet_stories(shared: Path, limit: int) -> dict[str, list[Article]]:
+    """Multi-News full-text clusters of 10 documents and the biggest gva_dev incidents."""
+    from newsfuse.evaluation.differ_eval import incident_articles
+    from newsfuse.evaluation.quote_eval import jsonl_articles
+
+    docs = jsonl_articles(shared / "data/summarization/multinews_fulltext.test.jsonl.gz")
+    clusters: dict[str, list[Article]] = {}
+    for key, article in docs.items():
+        clusters.setdefault(key.split("#")[0], []).append(article)
+    ten = {k: v for k, v in clusters.items() if len(v) == 10}
+    chosen = dict(sorted(ten.items())[:limit])
+    incidents = incident_articles(shared / "data/clustering/gva_dev.jsonl.gz")
+    biggest = sorted(incidents.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+    return chosen | dict(biggest)
+
+
+def measure_outlet(shared: Path, repeats: int, limit: int) -> list[str]:
+    analyzer = Analyzer(Config().analyze)
+    analyzer.nlp  # noqa: B018 - load the model before timing
+    rows = []
+    for name, articles in outlet_stories(shared, limit).items():
+        ms = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            analyzer.analyze(name, articles)
+            ms.append(1000 * (time.perf_counter() - t))
+        words = sum(a.word_count for a in articles)
+        rows.append(f"| {name} | {len(articles)} | {words:,} | {statistics.median(ms):.0f} |")
+    return [
+        f"## Analysis latency on outlet text — {dt.date.today().isoformat()}",
+        "",
+        f"Python {platform.python_version()}; median of {repeats} runs, model loaded."
+        " Command: `python benchmarks/bench_analysis.py --outlet ../shared`",
+        "",
+        "| story | articles | words | analysis ms |",
+        "|---|---:|---:|---:|",
+        *rows,
+        "",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--outlet", type=Path, default=None, help="../shared: outlet text")
+    parser.add_argument("--limit", type=int, default=5, help="stories of each outlet set")
     args = parser.parse_args()
-    text = "\n".join(measure(args.repeats))
+    if args.outlet is not None:
+        text = "\n".join(measure_outlet(args.outlet, args.repeats, args.limit))
+    else:
+        text = "\n".join(measure(args.repeats))
     emit(text, args.out)
 
 

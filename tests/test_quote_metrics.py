@@ -62,3 +62,11 @@ def test_speaker_names() -> None:
     )
     assert not same_speaker("Alain Le Roy", "Alain Leroyer")
     assert same_speaker(None, None) and not same_speaker("BBC", None)
+
+
+def test_speaker_middle_initial() -> None:
+    # gva_dev 1c6f79…: "Alberto Carvalho" in the text, "Alberto M. Carvalho" in his tweet's byline
+    assert same_speaker("Alberto Carvalho", "Alberto M. Carvalho")
+    assert not same_speaker("Alberto Carvalho", "Alberto M. Carvalho", exact=True)
+    assert not same_speaker("Carvalho", "M. Carvalho Jr")
+    assert not same_speaker("Alberto Carvalho", "Alberto J. Smith")

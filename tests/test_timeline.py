@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from newsfuse.analyze.entities import extract_entities
+from newsfuse.analyze.nlp import NLP
+from newsfuse.analyze.story_events import story_timeline
 from newsfuse.analyze.timeline import build_timeline
 from newsfuse.config import ExtractOptions
+from newsfuse.evaluation.differ_eval import incident_articles
+from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article, TimelineEvent
 
@@ -74,3 +79,56 @@ def test_wikinews_absolute_and_weekday_dates() -> None:
     undated = [e for e in events if e.citation.article_id == articles[0].id]
     assert undated and all(e.precision == "year" for e in undated)
     assert find(events, "in 2005", "write off their donations").date == dt.date(2005, 1, 1)
+
+
+# --- issue 23: only the events of the story (outlet text from ../shared) ---
+
+
+def _story_events(nlp_pipeline: NLP, articles: list[Article]) -> list[str]:
+    parsed = nlp_pipeline.parse(articles)
+    ordered = [p.article for p in parsed]
+    events = build_timeline(ordered, [p.doc for p in parsed])
+    return [e.text for e in story_timeline(events, ordered, extract_entities(parsed))]
+
+
+def test_story_events_drop_captions_widgets_and_other_stories(
+    nlp_pipeline: NLP, shared_dir: Path
+) -> None:
+    docs = jsonl_articles(shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz")
+    cluster = [a for key, a in docs.items() if key.startswith("multinews-longbench-test-1811#")]
+    kept = _story_events(nlp_pipeline, cluster)
+    assert any("married actor Jason Robards" in t for t in kept)  # Bacall's own life
+    assert not [t for t in kept if "Helmsley" in t or "Dusty Springfield" in t]  # other wills
+    assert not [t for t in kept if "[Related:" in t]
+    cluster = [a for key, a in docs.items() if key.startswith("multinews-longbench-test-2710#")]
+    kept = _story_events(nlp_pipeline, cluster)
+    assert kept and not [t for t in kept if "Action News" in t or "This image provided" in t]
+
+
+def test_story_events_keep_the_incident_drop_statistics(
+    nlp_pipeline: NLP, shared_dir: Path
+) -> None:
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    kept = _story_events(nlp_pipeline, incidents["gva-713004"])
+    assert any("Thomas Carlson" in t for t in kept)
+    assert not [t for t in kept if "So far this year" in t]
+    kept = _story_events(nlp_pipeline, incidents["gva-486434"])
+    assert any("found dead on the front porch" in t for t in kept)
+    assert not [t for t in kept if "Incident Number" in t or "Data Compilation" in t]
+
+
+def test_outlet_weekdays_ahead_month_names_and_newspaper_names(shared_dir: Path) -> None:
+    """gva_dev (dev articles, not the held-out sets): a weekday after "scheduled/set for"
+    is the coming one; "last November" in October is the year before; "USA Today" is a
+    newspaper, not the article's date."""
+    arts = jsonl_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    autopsy = build_timeline([arts["c1660a8103f6970cdf0cf597b344ad1c"]])  # Saturday 2013-04-06
+    assert find(autopsy, "Monday", "autopsy is scheduled").date == dt.date(2013, 4, 8)
+    vigil = build_timeline([arts["0b6ec464ffed57307b24ed8cb8a0272a"]])  # Sunday 2016-03-06
+    assert find(vigil, "Monday", "vigil is scheduled").date == dt.date(2016, 3, 7)
+    court = build_timeline([arts["4e4355ad49be328413acfa0221cb002c"]])  # Wednesday 2016-06-01
+    assert find(court, "Friday", "court appearance is set").date == dt.date(2016, 6, 3)
+    laylah = build_timeline([arts["cc87e7e98b1bdb7a292e8f57d7b23a84"]])  # 2015-10-20
+    assert find(laylah, "last November", "Laylah Peterson").date == dt.date(2014, 11, 1)
+    usa = build_timeline([arts["6fa775407d6b9d98ccff24388a12c30c"]])
+    assert not [e for e in usa if "USA Today" in e.text and "Today" in e.expression]

@@ -303,7 +303,7 @@ class TimelineEvent:
 class Comparison:
     """Where outlets differ: one outlet alone reports a fact, claims conflict, numbers differ."""
 
-    kind: str  # single_source | conflict | number_mismatch
+    kind: str  # single_source | conflict | number_mismatch | name_mismatch | in_article
     summary: str  # one line, made only of words from the cited sentences
     citations: tuple[Citation, ...]
 

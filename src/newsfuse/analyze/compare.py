@@ -11,10 +11,14 @@ Three kinds of Comparison, in this order:
   U.S.-backed Syrian opposition forces"), from the spaCy parse; subjects match
   when they share a name root (first five letters, so "Russian" ~ "Russia");
 - number_mismatch: different values for the same measure (a death toll, or the
-  same counted noun in similar sentences) in different articles;
-- single_source: sentences with names or numbers that no other article reports
-  (best TF-IDF cosine to any sentence of every other article below
-  `BriefOptions().support`, the threshold the brief uses to cite support).
+  same counted noun in similar sentences) in different articles; and, from
+  slots.py, the same slot of an incident filled differently by two outlets
+  (a time, an age, a count of people shot or held, a block);
+- name_mismatch (slots.py): one person or place named two ways by two outlets;
+- in_article: a conflict all of whose sides are in one article, labelled as the
+  contrast of one report rather than a difference between outlets;
+- single_source (lone.py): the salient facts only one article reports (names,
+  charges, wounds, numbers no other article's text has), never furniture.
 
 Every summary is made of verbatim pieces of the cited sentences joined by
 labels ("vs", ":", "[n]"); "[n]" is the n-th citation of that Comparison.
@@ -22,20 +26,20 @@ labels ("vs", ":", "[n]"); "[n]" is the n-th citation of that Comparison.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
+from newsfuse.analyze.lone import MAX_SINGLE_SOURCE, single_source
 from newsfuse.analyze.numbers import extract_quantities
+from newsfuse.analyze.slots import slot_differences
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
 from newsfuse.types import Article, Citation, Claim, Comparison, Quantity, Sentence
 
 SINGLE_SOURCE_THRESHOLD = BriefOptions().support
-MAX_SINGLE_SOURCE = 5
+__all__ = ["MAX_SINGLE_SOURCE", "compare_outlets"]
 MAX_PREDICATE_CONFLICTS = 3
 _END = r"(?=[;,]|\.(?:\s|$)|$)"  # clause end; the period of "U.S." is not one
 _CONTRAST = re.compile(
@@ -95,8 +99,19 @@ def compare_outlets(
     found += _predicate_conflicts(articles, docs)
     found += _claim_conflicts(articles, claims)
     found += _number_mismatches(articles, quantities, matrix)
-    found += _single_source(articles, docs, quantities, matrix)
+    found += slot_differences(articles, docs)
+    found = [_within(c) for c in found]
+    found.sort(key=lambda c: c.kind == "in_article")  # between outlets first
+    found += single_source(articles, docs, matrix)
     return tuple(dict.fromkeys(found))
+
+
+def _within(item: Comparison) -> Comparison:
+    """A contrast whose every side is in one article is labelled so, not set against other
+    outlets ("Russia has claimed … but has instead hit …" is one outlet's own contrast)."""
+    if item.kind == "single_source" or len({c.article_id for c in item.citations}) > 1:
+        return item
+    return Comparison("in_article", item.summary, item.citations)
 
 
 def _cite(article: Article, sentence: Sentence) -> Citation:
@@ -286,6 +301,8 @@ def _number_mismatches(
     row_of = {s.id: i for i, s in enumerate(matrix.sentences)}
     firsts: dict[str, dict[str, tuple[Quantity, str]]] = {}
     for quantity in quantities:
+        if re.search(r"\b(?:other|others|another|more)\b", quantity.text, re.IGNORECASE):
+            continue  # "two other shooting victims" is not a total
         measure = _measure(quantity, texts.get(quantity.citation.sentence_id, ""))
         if measure is not None and quantity.value is not None:
             per_article = firsts.setdefault(measure[0], {})
@@ -321,59 +338,3 @@ def _alike(items: list[tuple[Quantity, str]], row_of: dict[str, int], matrix: St
         return False
     sims = [matrix.similarity[a, b] for i, a in enumerate(rows) for b in rows[i + 1 :]]
     return bool(min(sims) >= SINGLE_SOURCE_THRESHOLD)
-
-
-# --- single source ---
-
-
-def _single_source(
-    articles: Sequence[Article],
-    docs: Sequence[Doc],
-    quantities: Sequence[Quantity],
-    matrix: StoryMatrix,
-) -> list[Comparison]:
-    """The most informative sentences no other article reports (see module docstring).
-
-    Informativeness = names and numbers in the sentence times (1 - best cosine
-    elsewhere), so a lone sentence full of specifics ranks above a lone aside.
-    """
-    if len(matrix.articles) < 2:
-        return []
-    per_article = matrix.per_article_max()
-    per_article[np.arange(matrix.size), matrix.article_of] = 0.0  # not its own article
-    elsewhere = per_article.max(axis=1)
-    numbers: dict[str, int] = {}
-    for quantity in quantities:
-        numbers[quantity.citation.sentence_id] = numbers.get(quantity.citation.sentence_id, 0) + 1
-    names = _names_per_sentence(articles, docs)
-    scored: list[tuple[float, int]] = []
-    for row, sentence in enumerate(matrix.sentences):
-        specifics = names.get(sentence.id, 0) + numbers.get(sentence.id, 0)
-        if elsewhere[row] >= SINGLE_SOURCE_THRESHOLD or not specifics:
-            continue
-        if len(sentence.text.split()) < 8:
-            continue
-        scored.append((specifics * (1.0 - float(elsewhere[row])), row))
-    scored.sort(key=lambda s: -s[0])
-    found = []
-    for _, row in scored[:MAX_SINGLE_SOURCE]:
-        article = matrix.articles[int(matrix.article_of[row])]
-        sentence = matrix.sentences[row]
-        summary = _clip(sentence.text, 30)
-        found.append(Comparison("single_source", summary, (_cite(article, sentence),)))
-    return found
-
-
-def _names_per_sentence(articles: Sequence[Article], docs: Sequence[Doc]) -> dict[str, int]:
-    """Distinct named entities (not dates or numbers) per sentence id."""
-    skip = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
-    counts: dict[str, set[str]] = {}
-    for article, doc in zip(articles, docs, strict=True):
-        starts = [s.start for s in article.sentences]
-        for ent in doc.ents:
-            if ent.label_ in skip:
-                continue
-            k = bisect.bisect_right(starts, ent.start_char) - 1
-            if k >= 0 and article.sentences[k].end >= ent.end_char:
-                counts.setdefault(article.sentences[k].id, set()).add(ent.text.lower())
-    return {key: len(value) for key, value in counts.items()}

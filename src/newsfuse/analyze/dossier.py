@@ -15,6 +15,7 @@ from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.numbers import extract_quantities
 from newsfuse.analyze.quotes import extract_quotes
+from newsfuse.analyze.story_events import story_timeline
 from newsfuse.analyze.timeline import build_timeline
 from newsfuse.config import AnalyzeOptions
 from newsfuse.types import Article, Dossier
@@ -47,6 +48,6 @@ class Analyzer:
             quotes=extract_quotes(parsed, entities),
             claims=claims,
             quantities=quantities,
-            timeline=build_timeline(ordered, docs),
+            timeline=story_timeline(build_timeline(ordered, docs), ordered, entities),
             comparisons=compare_outlets(ordered, docs, claims, quantities=quantities),
         )

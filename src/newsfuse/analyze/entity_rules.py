@@ -67,6 +67,11 @@ _POSSESSIVE = {"'s", "’s"}
 PLACE_NEXT = {"station", "area", "district", "neighbourhood", "neighborhood", "square", "airport"}
 
 
+# A contraction's tail ("We're", "They'll", "I'm", "Don't"); not a possessive "'s" nor
+# an Irish or Italian name ("O'Neill", "D'Angelo": capital after the apostrophe).
+CONTRACTION = re.compile(r"(?:\b\w+['’](?:re|ve|ll|m|d)|n['’]t)\b", re.IGNORECASE)
+
+
 def is_time_zone(text: str) -> bool:
     """ "BST", "UTC", "UTC+1": a time-zone abbreviation (exact case)."""
     return text in TIME_ZONES or bool(_OFFSET.match(text))
@@ -98,6 +103,8 @@ def corrected_kind(span: Span, kind: str, nationality: Iterable[str]) -> str | N
     text = span.text
     if is_time_zone(text) or is_holiday(text) or is_role(span, nationality):
         return None
+    if CONTRACTION.search(text):
+        return None  # "We're", "Don't": a pronoun or verb with a contraction is never a name
     words = [t.lower_ for t in span if t.is_alpha]
     if not words:
         return kind

@@ -21,7 +21,16 @@ _DOCUMENTS = {
     "statement", "communique", "communiqué", "report", "letter", "release", "declaration",
     "document", "draft", "message", "resolution", "notice", "post", "editorial", "sheet",
     "indictment", "ruling", "verdict", "saying", "motto", "remark", "words", "website",
-    "story", "article",
+    "story", "article", "affidavit",
+}  # fmt: skip
+# Kin and close relations: "the victim's father", "Fat Trel's manager" stand for one
+# definite person even when the article never names them.
+KIN = {
+    "mother", "father", "mom", "dad", "son", "daughter", "wife", "husband", "brother",
+    "sister", "uncle", "aunt", "grandmother", "grandfather", "grandma", "grandpa", "cousin",
+    "nephew", "niece", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
+    "stepdaughter", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée",
+    "widow", "widower", "manager", "attorney", "lawyer", "parent", "guardian",
 }  # fmt: skip
 _PERSON_NOUNS = TITLE_HEADS | {
     "official", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "officer",

@@ -87,6 +87,14 @@ def _ruler_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+# Ranks the tokenizer splits at the period ("Sgt." -> "Sgt" "."), which turns "said Sgt. Scott
+# Brunow" into a subject "Sgt" and a second root; police and court reporting is full of them.
+RANK_ABBREVIATIONS = (
+    "Sgt.", "Det.", "Cpl.", "Lt.", "Capt.", "Ofc.", "Ofcr.", "Insp.", "Supt.", "Cmdr.", "Col.",
+    "Maj.", "Atty.", "Sr.", "Dep.", "Sgts.", "Tpr.", "Pvt.", "Spc.", "Cpt.", "Dist.", "Asst.",
+)  # fmt: skip
+
+
 def model_dir(name: str) -> Path:
     """The data directory of an installed spaCy model package (holds config.cfg)."""
     try:
@@ -133,6 +141,10 @@ def load_nlp(options: AnalyzeOptions) -> Language:
     if options.verify_model:
         verify_model(options.model, directory)
     nlp = spacy.load(directory, exclude=["senter"])
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)  # a Cython Tokenizer
+    if add_special_case is not None:
+        for abbreviation in RANK_ABBREVIATIONS:
+            add_special_case(abbreviation, [{"ORTH": abbreviation}])
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_ruler_patterns())  # type: ignore[attr-defined]
     return nlp

@@ -14,17 +14,11 @@ from itertools import groupby
 
 from spacy.tokens import Span, Token
 
+from newsfuse.analyze.attribution import find_speaker
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
 from newsfuse.analyze.lexicon import OPEN_MARKS, PRONOUNS, SPEECH_VERBS
 from newsfuse.analyze.nlp import ParsedArticle
-from newsfuse.analyze.speakers import (
-    Context,
-    Ranges,
-    Source,
-    find_speaker,
-    inside,
-    subject_phrase,
-)
+from newsfuse.analyze.speaker_context import Context, Ranges, Source, inside, subject_phrase
 from newsfuse.analyze.terms import is_label
 from newsfuse.types import Article, Citation, Entity, Quote, Sentence
 

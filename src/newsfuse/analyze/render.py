@@ -78,6 +78,8 @@ def _comparisons(dossier: Dossier, number: Numberer) -> list[str]:
     labels = {
         "conflict": "Conflict",
         "number_mismatch": "Numbers differ",
+        "name_mismatch": "Names differ",
+        "in_article": "Within one report",
         "single_source": "Only one source",
     }
     lines = [

@@ -65,6 +65,22 @@ def _heading(pa: ParsedArticle, segments: Ranges, text: str) -> bool:
     return alone and len(segments) == 1 and not text.rstrip().endswith(_END)
 
 
+_NEXT_TERM = re.compile(r"\A[ ,;|]*[\"“]([^\"“”\n]{1,80})[\"”]")
+_PREV_TERM = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”][ ,;|]*\Z")
+
+
+def _listed(pa: ParsedArticle, segments: Ranges, text: str) -> bool:
+    """One of a run of quoted terms with nothing but spaces or commas between them and no
+    sentence punctuation in any (a page's tags: ""drive by shooting" "Modesto gang"
+    "Modesto News""). Speech split by a writer ends its parts with a comma or a stop."""
+    if text.rstrip().endswith(_END) or len(segments) > 1:
+        return False
+    body = pa.article.body
+    start, end = segments[0][0] - 1, segments[0][1] + 1
+    terms = [_PREV_TERM.search(body[max(0, start - 90) : start]), _NEXT_TERM.match(body[end:])]
+    return any(m is not None and not m.group(1).rstrip().endswith(_END) for m in terms)
+
+
 def _premodified(pa: ParsedArticle, segments: Ranges) -> bool:
     """A noun phrase in marks after an adjective or noun of the writer's ("a black "…""):
     the quoted words are the tail of a longer term, and no speech verb governs them."""
@@ -91,7 +107,7 @@ def is_label(pa: ParsedArticle, segments: Ranges, text: str) -> bool:
     """Are these marks around a name, title, label, sign or heading rather than speech?"""
     if len(text.split()) > MAX_LABEL_WORDS:
         return False
-    if title_cased(text) or _heading(pa, segments, text):
+    if title_cased(text) or _heading(pa, segments, text) or _listed(pa, segments, text):
         return True
     if _NAMING.search(_before(pa, segments[0][0])):
         return True

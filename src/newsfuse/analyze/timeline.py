@@ -182,8 +182,11 @@ def _bare_month(match: re.Match[str], context: _Context) -> _Resolved | None:
     month = _month(match["month"]) + 1
     year = context.date.year
     after = match.string[match.end() : match.end() + 30].lower()
-    if match["prep"].lower() == "next":
+    prep = match["prep"].lower()
+    if prep == "next":
         year += 1 if month <= context.date.month else 0
+    elif prep == "last" and (context.date.month - month) % 12 <= 1:
+        year -= 1  # "last February" said in March or February: the year before (else "last month")
     elif month > context.date.month and "this year" not in after:
         year -= 1
     return _Resolved(dt.date(year, month, 1), "month")
@@ -191,6 +194,27 @@ def _bare_month(match: re.Match[str], context: _Context) -> _Resolved | None:
 
 def _year(match: re.Match[str], context: _Context) -> _Resolved | None:
     return _Resolved(dt.date(int(match["year"]), 1, 1), "year")
+
+
+# A future verb phrase right before a weekday, in its clause ("An autopsy is set for
+# Tuesday", "he will be arraigned on Monday", "a vigil is planned Friday"): not after a
+# clause break or a verb of the past ("police said Tuesday he will ...").
+_FUTURE = re.compile(
+    r"(?:\b(?:will|won['’]t|shall|(?:is|are) (?:to|set|due|expected|planned|scheduled|slated)"
+    r"|set for|scheduled for|slated for|planned for|plans? to|upcoming|going to)\b"
+    r"|['’]ll\b)[^,;.:]*$",
+    re.IGNORECASE,
+)
+
+
+def _named_today(match: re.Match[str]) -> bool:
+    """A capitalised "Today"/"Tonight" inside a sentence is a name ("Florida Today", "USA
+    Today", NBC's "Today" show), not a date: sentence-initial or after a colon it is a date."""
+    word = match["word"]
+    if not word[:1].isupper():
+        return False
+    before = match.string[: match.start()].rstrip(" \"“‘'(")
+    return bool(before) and not before.endswith((".", ":", "!", "?", "—", "–", "-"))
 
 
 def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
@@ -202,6 +226,11 @@ def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
     if prefix == "next":
         ahead = (target - context.date.weekday()) % 7 or 7
         return _Resolved(context.date + dt.timedelta(days=ahead), "day")
+    if prefix != "last" and _FUTURE.search(
+        match.string[max(0, match.start() - 60) : match.start()]
+    ):
+        ahead = (target - context.date.weekday()) % 7  # "is set for Tuesday", "will appear Monday"
+        return _Resolved(context.date + dt.timedelta(days=ahead), "day")
     back = (context.date.weekday() - target) % 7
     if prefix == "last" and back == 0:
         back = 7
@@ -209,7 +238,7 @@ def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
 
 
 def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:
-    if context.date is None:
+    if context.date is None or _named_today(match):
         return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
     return _Resolved(context.date + dt.timedelta(days=offset), "day")

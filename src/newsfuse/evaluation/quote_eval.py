@@ -24,7 +24,7 @@ from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.config import AnalyzeOptions, ExtractOptions
 from newsfuse.evaluation.quote_metrics import GoldQuote, QuoteScores, quote_errors, score_quotes
-from newsfuse.extract import extract_file
+from newsfuse.extract import extract_file, iter_articles
 from newsfuse.types import Article
 
 
@@ -45,16 +45,19 @@ def is_jsonl(path: Path) -> bool:
 
 
 def jsonl_articles(path: Path) -> dict[str, Article]:
-    """Articles of a JSONL(.gz) file by record "id"; Article.source ends in ":LINE"."""
+    """Articles of a JSONL(.gz) file by record "id"; a document of a cluster record
+    (Multi-News) is "id#k", k its index in "documents". Records without text are skipped."""
     opener = gzip.open if path.name.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as lines:
         ids = {
             n: str(json.loads(line).get("id")) for n, line in enumerate(lines, 1) if line.strip()
         }
     out = {}
-    for article in extract_file(path, ExtractOptions()):
-        line = int(article.source.rsplit(":", 1)[1].split("#")[0])
-        out[ids[line]] = article
+    for article in iter_articles([path], ExtractOptions()):
+        if not isinstance(article, Article):
+            continue
+        line, _, doc = article.source.rsplit(":", 1)[1].partition("#")
+        out[ids[int(line)] + (f"#{doc}" if doc else "")] = article
     return out
 
 

@@ -9,7 +9,8 @@ titles (one article writes both "René Préval" and "Rene Preval"; annotators pi
 one); `speaker_accuracy` also accepts one name being the start or end of the other
 ("Shoigu" for "Sergei Shoigu", "Ban" for "Ban Ki-moon", "Prime Minister Tony
 Blair" for "Tony Blair") and the same letters spaced differently ("Alain LeRoy",
-"Alain Le Roy", also in one article), and `speaker_exact` requires the same words.
+"Alain Le Roy", also in one article) and a middle initial more or less ("Alberto M.
+Carvalho", "Alberto Carvalho"), and `speaker_exact` requires the same words.
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ def same_speaker(gold: str | None, predicted: str | None, exact: bool = False) -
     if "".join(g) == "".join(p):
         return True
     short, long = (g, p) if len(g) < len(p) else (p, g)
-    return long[: len(short)] == short or long[-len(short) :] == short
+    if long[: len(short)] == short or long[-len(short) :] == short:
+        return True
+    initials = [w for w in long if not (len(w) == 1 and w.isalpha())]  # "Alberto M. Carvalho"
+    return len(short) > 1 and initials == short
 
 
 def _match(gold: Sequence[GoldQuote], predicted: Sequence[GoldQuote]) -> list[tuple[int, int]]:

@@ -159,7 +159,7 @@ function quoteSection(quotes) {
 
 function itemList(items, render) { return el("ul", { class: "items" }, items.map((x) => el("li", {}, render(x)))); }
 
-const COMPARISON = { single_source: "only one source", conflict: "sources disagree", number_mismatch: "different numbers" };
+const COMPARISON = { single_source: "only one source", conflict: "sources disagree", number_mismatch: "different numbers", name_mismatch: "different names", in_article: "within one report" };
 
 function analysisSections(a) {
   const parts = [];

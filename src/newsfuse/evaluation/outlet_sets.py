@@ -1,0 +1,122 @@
+"""The fixed selection of the outlet-text annotation sets (tests/data/outlet_*.jsonl).
+
+Why a rule in code: the sets were chosen before any system output was read, by a rule
+anyone can re-run, and split into a development part and a held-out part by the same
+rule, so nobody can pick easy articles or move hard ones out of the held-out part.
+
+    python -m newsfuse.evaluation.outlet_sets ../shared
+
+Rule (seed 23): an article is eligible for the quote sets when its text has at least 6
+double quotation marks and 150-600 words. Candidates are ordered by sha1("23:" + id);
+gva_dev gives the first 40 (at most one per incident), Multi-News full text the first 10
+documents (at most one per cluster). In that order, even positions are development,
+odd positions held-out. Incidents for the disagreement set have 2 or 3 articles, each of
+100-600 words, none of them in the quote sets; the first 30 in sha1("23:" + incident)
+order, alternately development and held-out.
+
+Fresh held-out (added in the second pass, fixed before any output on it was read, since
+the first held-out parts had been looked at twice): the next 10 gva_dev quote articles
+in the same order (positions 40-49, same eligibility, one per incident) and the next 5
+incidents in the same order that share no article with any quote set, old or fresh.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+SEED = "23"
+_MARKS = re.compile(r"[\"“”]")
+
+
+def _key(name: str) -> str:
+    return hashlib.sha1(f"{SEED}:{name}".encode()).hexdigest()
+
+
+def _eligible(text: str, low: int = 150, high: int = 600) -> bool:
+    return len(_MARKS.findall(text)) >= 6 and low <= len(text.split()) <= high
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _split(names: list[str]) -> dict[str, list[str]]:
+    return {"dev": names[0::2], "heldout": names[1::2]}
+
+
+def gva_quotes(records: list[dict[str, Any]], n: int = 40) -> dict[str, list[str]]:
+    """Record ids of the gva_dev quote set, split into dev and held-out."""
+    chosen: list[str] = []
+    seen: set[str] = set()
+    for r in sorted(records, key=lambda r: _key(r["id"])):
+        if r["cluster"] not in seen and _eligible(r["text"]) and len(chosen) < n:
+            chosen.append(r["id"])
+            seen.add(r["cluster"])
+    return _split(chosen)
+
+
+def multinews_quotes(records: list[dict[str, Any]], n: int = 10) -> dict[str, list[str]]:
+    """Document keys ("cluster id#document index") of the Multi-News quote set."""
+    best: list[tuple[str, str]] = []
+    for r in records:
+        docs = [(f"{r['id']}#{k}", d) for k, d in enumerate(r["documents"])]
+        keyed = sorted((_key(name), name) for name, d in docs if _eligible(d.get("text") or ""))
+        if keyed:
+            best.append(keyed[0])
+    return _split([name for _, name in sorted(best)[:n]])
+
+
+def gva_incidents(
+    records: list[dict[str, Any]], exclude: set[str], n: int = 30
+) -> dict[str, list[str]]:
+    """Incidents (gold clusters) of the disagreement set, split into dev and held-out."""
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        members[r["cluster"]].append(r)
+    ok = [
+        c
+        for c, rs in members.items()
+        if 2 <= len(rs) <= 3
+        and all(100 <= len(r["text"].split()) <= 600 for r in rs)
+        and not any(r["id"] in exclude for r in rs)
+    ]
+    return _split(sorted(ok, key=_key)[:n])
+
+
+def fresh(records: list[dict[str, Any]], used: set[str], old: list[str]) -> dict[str, list[str]]:
+    """The fresh held-out: 10 more quote articles and 5 more incidents, in the same order."""
+    quotes = gva_quotes(records, n=50)
+    articles = [r for r in quotes["dev"] + quotes["heldout"] if r not in used]
+    articles.sort(key=_key)
+    pool = gva_incidents(records, used | set(articles), n=len(records))
+    incidents = [c for c in pool["dev"] + pool["heldout"] if c not in old]
+    return {"gva_quotes": articles, "gva_incidents": sorted(incidents, key=_key)[:5]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the selection as JSON."""
+    shared = Path((argv or sys.argv[1:] or ["../shared"])[0])
+    gva = _records(shared / "data/clustering/gva_dev.jsonl.gz")
+    mn = _records(shared / "data/summarization/multinews_fulltext.test.jsonl.gz")
+    quotes = gva_quotes(gva)
+    used = set(quotes["dev"] + quotes["heldout"])
+    out = {
+        "gva_quotes": quotes,
+        "multinews_quotes": multinews_quotes(mn),
+        "gva_incidents": gva_incidents(gva, used),
+    }
+    old = out["gva_incidents"]["dev"] + out["gva_incidents"]["heldout"]
+    out["fresh_heldout"] = fresh(gva, used, old)
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
