@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -58,3 +59,58 @@ def headline(articles: Sequence[Article], *, lead: str | None = None, max_words:
     if lead:
         return short_form(lead, max_words)
     return articles[0].label if articles else ""
+
+
+_DANGLING_END = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "than",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "against",
+        "during",
+    ]
+)
+
+
+def incomplete_headline(text: str, nlp: Any) -> bool:
+    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis,
+    a trailing function word or comma), site furniture ("Page | Site"), or no verb
+    (`nlp`: a spaCy pipeline with a tagger)."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 14 or text.rstrip().endswith(("…", "...", ",", ":", ";")):
+        return True
+    if tokens[-1].lower().strip("\"'“”") in _DANGLING_END or " | " in text:
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
