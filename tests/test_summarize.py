@@ -26,7 +26,9 @@ from newsfuse.summarize import (
     recurring,
     render_markdown,
 )
+from newsfuse.summarize.compress import headline_nlp
 from newsfuse.summarize.features import story_matrix
+from newsfuse.summarize.headline import incomplete_headline
 from newsfuse.summarize.render import locator
 from newsfuse.summarize.select import quality as select_quality
 from newsfuse.summarize.signature import signature
@@ -93,15 +95,17 @@ def briefs(
 
 
 def test_seed_lead_is_the_hamadan_strike(seeds: list[Article]) -> None:
-    """The lead names where the bombers flew from and what they were (corroborated,
-    specific words), not just "a base in Iran"; the wire lead follows."""
+    """The lede says who did what, where and when: the wire lede of the strike
+    from Iran (the learned lede, newsfuse.summarize.lede; until issue 20 the
+    hand-weighted score led with the Defense Ministry's "Hamadan ... Tu-22M3 and
+    Su-34" sentence, which the learned lede ranks second). The base is named
+    further down, and nothing in the brief repeats the lede."""
     brief = build_brief("seed", seeds, OPTIONS)
     lead = brief.sentences[0].text
     assert brief.sentences[0].source.article_id == seeds[0].id
-    assert "Hamadan" in lead and "Tu-22M3" in lead and "Su-34" in lead
-    assert "Nusra" in lead and "Syria" in lead
-    wire = next(s.text for s in brief.sentences if s.text.startswith("Russian warplanes"))
-    assert "base in Iran" in wire and "Islamic State" in wire
+    assert lead.startswith("Russian warplanes") and "base in Iran" in lead
+    assert "Tuesday" in lead and "air strikes" in lead and "Islamic State" in lead
+    assert any("Hamadan" in s.text for s in brief.sentences[1:])
     assert brief.headline == SEED_TITLE
 
 
@@ -187,7 +191,8 @@ def test_markdown_has_numbered_sources_and_no_none(
             assert f"\n[{ref.number}] " in sources
         for sentence in brief.sentences:
             marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-            assert f"{sentence.text} {marks}\n" in markdown
+            start = " " if sentence.joined else "\n"  # one source passage, one paragraph
+            assert f"{start}{sentence.text} {marks}" in markdown
 
 
 def test_locator_urls_linked_other_sources_as_code() -> None:
@@ -219,15 +224,36 @@ def test_deterministic(wikinews: list[tuple[str, list[Article]]]) -> None:
     assert brief_to_dict(build_brief(sid, list(articles), BriefOptions())) == first
 
 
+def _words(text: str) -> list[str]:
+    return [w.strip(',.;:"“”').lower() for w in text.split()]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(any(word == other for other in remaining) for word in short)
+
+
 def test_headline_without_titles_is_the_leads_own_words(
     multinews: list[tuple[str, list[Article]]],
 ) -> None:
+    """Compressed from the lede (or, when its parse gives no clause, another
+    brief sentence): that sentence's own words in their order (clauses
+    and phrases dropped, nothing added), at most 14, and most with a verb."""
+    nlp = headline_nlp()
+    complete = 0
     for sid, articles in multinews:
         brief = build_brief(sid, articles, OPTIONS)
-        words = brief.headline.removesuffix(" …").split()
-        assert 0 < len(words) <= 14
-        assert brief.sentences[0].text.startswith(" ".join(words))
-        assert headline(articles, lead=brief.sentences[0].text) == brief.headline
+        assert 0 < len(brief.headline.removesuffix(" …").split()) <= 14
+        sources = [s.text for s in brief.sentences]
+        # "X did Y, police said": the source of a reported statement may move last
+        parts = brief.headline.removesuffix(" …").rsplit(", ", 1)
+        assert any(
+            all(_subsequence(_words(part), _words(source)) for part in parts) for source in sources
+        ), brief.headline
+        others = [s.text for s in brief.sentences[1:]]
+        assert headline(articles, lead=brief.sentences[0].text, others=others) == brief.headline
+        complete += not incomplete_headline(brief.headline, nlp)
+    assert complete >= 0.8 * len(multinews)
 
 
 def test_no_articles_is_an_error() -> None:

@@ -154,6 +154,9 @@ class BriefSentence:
     text: str
     source: Citation
     support: tuple[Citation, ...] = ()
+    # Read with the brief sentence before it: the next sentence of the same source
+    # passage (the rest of a quotation, the sentence its pronoun needs).
+    joined: bool = False
 
     @property
     def citations(self) -> tuple[Citation, ...]:

@@ -25,57 +25,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsfuse.summarize.recurring import is_recurring
+from newsfuse.summarize.standalone import (
+    PRONOUN_SPEAKER as _PRONOUN_SPEAKER,
+)
+from newsfuse.summarize.standalone import (
+    QUOTE_WORDS,
+    has_speaker,
+    opening,
+    quoted_spans,
+    referring_opening,
+    unbalanced,
+)
 from newsfuse.text.tokens import content_words, words
 
-PRONOUN = re.compile(
-    r"^(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such)$", re.I
-)
-_CONNECTIVE = re.compile(
-    r"^(?:but|and|so|also|however|meanwhile|instead|still|yet|then|now|later|earlier"
-    r"|in addition|separately|in fact|indeed|moreover|thus|as a result)\b,?\s*",
-    re.I,
-)
-_TIME_WORDS = frozenset(
-    [
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "time",
-        "season",
-        "summer",
-        "spring",
-        "fall",
-        "winter",
-        "day",
-        "decade",
-        "century",
-    ]
-)
-# "It" with no referent is the expletive in these; a reader needs nothing before.
-_EXPLETIVE = re.compile(
-    r"^it(?:'s| is| was| has been| had been| will be| would be| remains| seems| appears)"
-    r"\s+(?:not\s+)?(?:unclear|clear|known|unknown|likely|unlikely|possible|impossible"
-    r"|expected|believed|thought|estimated|reported|the first|the second|the latest|time"
-    r"|too early|hard|difficult|important|illegal|rare|a\b|an\b)|^it looks like\b",
-    re.I,
-)
-_LEADING_QUOTE = re.compile(r"^[\s\"“”‘'«(]+")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|according to|wrote|writes|stated|asked|asks"
-    r"|explained|explains|noted|notes|insisted|argued|claimed|claims|warned|warns|announced"
-    r"|tweeted|posted|recalled|recalls|continued|replied|responded|testified|declared"
-    r"|acknowledged|admitted|conceded|remarked|quipped|added|urged|vowed|pleaded)\b",
-    re.I,
-)
 _CAPTION_BEFORE = re.compile(r"\bimage \d+ of \d+|\bcaption\b|^photo:|\bphoto credit", re.I)
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", "…")
-_DOUBLE = re.compile(r"\"([^\"]*)\"|“([^”“]*)”")
-QUOTE_WORDS = 5  # a shorter quoted span is a term or a phrase, not a quotation
 _FURNITURE = re.compile(
     r"click here|follow (?:us|him|her|them|@)|sign up|subscribe|newsletter|all rights reserved"
     r"|copyright|©|photo(?:graph)? (?:by|credit)|getty images|\bap photo"
@@ -140,52 +104,26 @@ def _adjacent(brief: ReadBrief, i: int) -> bool:
     return i > 0 and bool(s.before) and s.before[-1].strip() == brief.sentences[i - 1].text.strip()
 
 
-def opening(text: str) -> list[str]:
-    """The sentence's first words, past quote marks, connectives and a short
-    fronted adverbial ("On Tuesday, he said" -> ["he", "said", ...])."""
-    rest = _LEADING_QUOTE.sub("", text)
-    rest = _CONNECTIVE.sub("", rest)
-    head, comma, tail = rest.partition(", ")
-    if comma and len(head.split()) <= 5 and not _ATTRIBUTION.search(head):
-        tail_words = tail.split()
-        if tail_words and PRONOUN.match(tail_words[0].strip(",.")):
-            rest = tail
-    return [w.strip(",.;:\"“”'’") for w in rest.split()[:4]]
-
-
 _PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 _PERSON = re.compile(
     r"(?:^|(?<=\s))(?!The |A |An |In |On )[A-Z][a-z]+\.? [A-Z][a-z]+\b"
     r"(?! (?:Ave|Avenue|Street|St|Road|County|City|Park|States|Bureau|Department))"
 )
 _SPEAKER_NAME = re.compile(r"\b[A-Z][a-z]+ (?:said|says|told|added)\b|\bsaid [A-Z][a-z]+")
-_PRONOUN_SPEAKER = re.compile(r"[,\"”’]\s+(?:he|she|they) (?:said|says|added|told)\b")
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that) (incident|decision|move|attack|case|deal|agreement|plan|house"
     r"|numbers|operation|companies|anniversary|character|one|same)\b"
 )
 
 
-def referring_opening(text: str) -> str | None:
-    """The pronoun or demonstrative the sentence opens on, or None."""
-    tokens = opening(text)
-    if not tokens or not PRONOUN.match(tokens[0]):
-        return None
-    first = tokens[0].lower()
-    demonstrative = first in ("this", "that", "these", "those") and len(tokens) > 1
-    if demonstrative and tokens[1].lower().removesuffix("'s").removesuffix("’s") in _TIME_WORDS:
-        return None
-    if first == "it" and _EXPLETIVE.match(" ".join(opening(text))):
-        return None
-    if first == "that" and len(tokens) > 1 and tokens[1].lower() in ("is", "was", "'s"):
-        return first  # "That is why ..."
-    return first
-
-
 def anaphor(text: str) -> str | None:
-    """A noun that points back wherever it stands ("into the incident")."""
+    """A noun that points back wherever it stands ("into the incident"), unless
+    the sentence itself introduced it before ("a new deal ... the deal")."""
     match = _ANAPHOR.search(text)
-    return match.group(1).lower() if match else None
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    return None if noun[:6] in _folded(text[: match.start()]) else noun
 
 
 def definite_head(text: str) -> str | None:
@@ -194,12 +132,37 @@ def definite_head(text: str) -> str | None:
     tokens = opening(text)
     if len(tokens) < 2 or tokens[0].lower() not in ("the", "this", "that", "these", "those"):
         return None
+    if text.lstrip()[:1] in "\"“‘'" or tokens[1].lower() in _VERBS:
+        return None  # the speaker's own words, or "This is ..." (no noun to resolve)
     for token in tokens[1:3]:
         if token[:1].isupper() or not token.isalpha():
             return None
         if len(token) > 3 and token.lower() not in ("same", "other", "first", "last", "latest"):
             return token.lower()
     return None
+
+
+_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "does",
+        "did",
+    ]
+)
 
 
 def _named_person(text: str) -> bool:
@@ -236,34 +199,27 @@ def dangling(brief: ReadBrief, i: int) -> bool:
     return noun is not None and noun[:6] not in context
 
 
-def quoted_spans(text: str) -> list[str]:
-    """The text inside balanced double quotation marks."""
-    return [m.group(1) or m.group(2) or "" for m in _DOUBLE.finditer(text)]
-
-
-def unbalanced(text: str) -> bool:
-    """An odd number of double quote marks (straight and curly mixed, as outlets
-    mix them): a piece of a longer quotation."""
-    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
-
-
-def has_speaker(text: str) -> bool:
-    """An attribution outside the quotation marks ("said", "according to", a colon)."""
-    outside = _DOUBLE.sub(" ", text)
-    return bool(_ATTRIBUTION.search(outside)) or bool(re.search(r":\s*[\"“]", text))
+def _passage(brief: ReadBrief, i: int) -> str:
+    """Sentence `i` with the brief sentences around it that follow one another in
+    their source: a quotation over several sentences is read as one."""
+    first = last = i
+    while _adjacent(brief, first):
+        first -= 1
+    while last + 1 < len(brief.sentences) and _adjacent(brief, last + 1):
+        last += 1
+    return " ".join(s.text for s in brief.sentences[first : last + 1])
 
 
 def broken_quote(brief: ReadBrief, i: int) -> bool:
-    """Unbalanced marks, or a real quotation whose speaker the reader cannot find."""
-    s = brief.sentences[i]
-    if unbalanced(s.text):
+    """Unbalanced marks, or a real quotation whose speaker the reader cannot find,
+    in the passage the sentence is read in (itself and its source neighbours)."""
+    text = _passage(brief, i)
+    if unbalanced(text):
         return True
-    spans = [q for q in quoted_spans(s.text) if len(q.split()) >= QUOTE_WORDS]
-    if not spans or sum(len(q.split()) for q in spans) < 0.5 * len(s.text.split()):
+    spans = [q for q in quoted_spans(text) if len(q.split()) >= QUOTE_WORDS]
+    if not spans or sum(len(q.split()) for q in spans) < 0.5 * len(text.split()):
         return False  # no quotation, or one the sentence itself frames (a title, a phrase)
-    if has_speaker(s.text):
-        return False
-    return not (_adjacent(brief, i) and has_speaker(brief.sentences[i - 1].text))
+    return not has_speaker(text)
 
 
 def non_article(text: str, before: Sequence[str] = ()) -> bool:

@@ -121,7 +121,8 @@ def brief_for(method: str, story: ReadStory, words: int) -> ReadBrief:
         title = brief.headline
     else:
         texts = SUMMARIZERS[method](articles, words) if articles else []
-        title = make_headline(articles, lead=texts[0] if texts else None) if articles else ""
+        lead = texts[0] if texts else None
+        title = make_headline(articles, lead=lead, others=texts[1:]) if articles else ""
     dates = tuple(sorted({a.date.isoformat() for a in articles if a.date}))
     return ReadBrief(
         story.id, method, title, _read_sentences(articles, texts), dates, story.references

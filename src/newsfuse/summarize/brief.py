@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
+from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.headline import headline
-from newsfuse.summarize.select import choose
 from newsfuse.types import Article, Brief, BriefSentence, Citation, SourceRef
 
 
@@ -60,14 +60,15 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     """The cited brief of one story (its original articles, in story order).
 
     Every brief sentence is a verbatim source sentence cited as such, plus the
-    other articles that report the same thing (see `support_for`).
+    other articles that report the same thing (see `support_for`); which ones,
+    and in what order, is `newsfuse.summarize.assemble`'s choice.
     """
     if not articles:
         raise ValueError(f"story {story_id} has no articles to brief")
     unique = list({a.id: a for a in articles}.values())
     rank = {a.id: i for i, a in enumerate(unique)}
     matrix = story_matrix(unique)
-    rows = choose(matrix, options)
+    rows = assemble(matrix, options, rank)
     sentences = tuple(
         BriefSentence(
             text=matrix.sentences[row].text,
@@ -75,14 +76,15 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
                 matrix.articles[int(matrix.article_of[row])].id, matrix.sentences[row].id, 1.0
             ),
             support=support_for(matrix, row, options.support),
+            joined=k > 0 and rows[k - 1] == row - 1 and follows(matrix, row),
         )
-        for row in reading_order(matrix, rows, rank)
+        for k, row in enumerate(rows)
     )
     dates = [a.date for a in unique if a.date]
     lead = sentences[0].text if sentences else None
     return Brief(
         story_id=story_id,
-        headline=headline(unique, lead=lead),
+        headline=headline(unique, lead=lead, others=[s.text for s in sentences[1:]]),
         sentences=sentences,
         sources=number_sources(sentences, unique),
         word_budget=options.words,

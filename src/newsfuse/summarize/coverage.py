@@ -265,8 +265,11 @@ def greedy_cover(
     return chosen
 
 
-def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
-    """The brief's rows for `BriefOptions(scorer="coverage")`, best first."""
+def coverage_select(
+    matrix: StoryMatrix, options: BriefOptions, lead: Sequence[int] | None = None
+) -> list[int]:
+    """The brief's rows for `BriefOptions(scorer="coverage")`, best first; `lead`,
+    when given, taken first instead of the hand-weighted score's best sentence."""
     from newsfuse.summarize.select import components, unsupervised_scores
 
     if matrix.size == 0:
@@ -282,7 +285,9 @@ def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
     values[pairs] *= options.coverage_bigram_weight
     lengths = np.array([len(s.text.split()) for s in matrix.sentences], dtype=np.int64)
     weight = quality_**options.coverage_quality_exponent * (quality_ > 0)
-    lead: list[int] = []
+    if lead is not None:
+        return greedy_cover(values, story.by_sentence, lengths, weight, options, lead)
+    lead = []
     if options.coverage_lead:  # the sentence that names the event (see select.py) leads
         hand = unsupervised_scores(parts, options)
         lead = [int(np.argmax(hand))] if hand.max() > 0 else []

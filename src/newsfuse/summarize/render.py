@@ -64,7 +64,10 @@ def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
     lines = [f"# {brief.headline}", "", f"*{meta_line(brief)}*", ""]
     for sentence in brief.sentences:
         marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-        lines.append(f"{sentence.text} {marks}")
+        if sentence.joined and len(lines) > 4:  # one passage: one paragraph
+            lines[-1] += f" {sentence.text} {marks}"
+        else:
+            lines.append(f"{sentence.text} {marks}")
     for section in sections:
         lines += ["", section.rstrip("\n")]
     lines += ["", "## Sources", ""]
@@ -86,6 +89,7 @@ def _sentence_dict(brief: Brief, sentence: BriefSentence) -> dict[str, Any]:
         "text": sentence.text,
         "source": _citation_dict(brief, sentence.source),
         "support": [_citation_dict(brief, c) for c in sentence.support],
+        "joined": sentence.joined,
     }
 
 

@@ -1,0 +1,148 @@
+"""From ranked sentences to a brief a reader can follow: lede, units, order.
+
+The scorers rank sentences for what the editor's summary will hold; a reader
+also needs the first sentence to say what happened, every sentence to stand
+alone, no fact told twice, and an order to follow. So:
+
+- the lede is the best hand-weighted sentence (centrality, support, position,
+  signature: the sentence several outlets lead with, that names the event)
+  among the first `lede_sentences` of each article, that stands alone and is
+  not a quotation. Outlets put the news first (the inverted pyramid); a lede
+  taken from deep in an article is background or reaction. Measured on
+  Multi-News val against the editor's first sentence (docs/benchmarks.md);
+- each ranked sentence is taken as its reading unit (newsfuse.summarize.
+  standalone) if it fits the word budget and no sentence of it is too like one
+  already taken (`options.redundancy`, cosine as in MMR);
+- a story whose every sentence is furniture still gets its least bad one, so
+  no story is shown with an empty brief;
+- units keep their order; the lede first; then, for a story spanning several
+  days, the order of events (article date, then position), else by importance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsfuse.config import BriefOptions
+from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.lede import lede_scores, standalone_mask
+from newsfuse.summarize.select import (
+    choose,
+    components,
+    unsupervised_scores,
+)
+from newsfuse.summarize.standalone import unit_rows
+
+LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
+RANK_DEPTH = 3  # rank sentences for this many budgets, so units have choices
+
+
+def lede_row(matrix: StoryMatrix, options: BriefOptions) -> int | None:
+    """The sentence to lead with (see the module docstring), or None for an
+    empty or all-furniture story."""
+    if matrix.size == 0:
+        return None
+    parts = components(matrix, options)
+    hand = unsupervised_scores(parts, options)
+    score = hand
+    if options.lede == "learned":  # the model's shortlist, the hand score's pick
+        learned = lede_scores(matrix, parts)
+        usable = (hand > 0) & standalone_mask(matrix, LEDE_MIN_WORDS)
+        if usable.any():
+            top = learned[usable].max()
+            score = np.where(learned >= top - options.lede_margin, hand, hand - 1e3)
+    index = np.array([s.index for s in matrix.sentences])
+    fit = standalone_mask(matrix, LEDE_MIN_WORDS)
+    for mask in (fit & (index < options.lede_sentences), fit, np.ones(matrix.size, bool)):
+        candidates = np.where(mask & (hand > 0), score, -np.inf)
+        if np.isfinite(candidates).any():
+            return int(np.argmax(candidates))
+    return None
+
+
+def ranked_rows(matrix: StoryMatrix, options: BriefOptions, lede: int | None) -> list[int]:
+    """The scorer's choice for RANK_DEPTH budgets, best first, the lede first."""
+    deeper = dataclasses.replace(options, words=options.words * RANK_DEPTH)
+    if options.scorer == "coverage":
+        from newsfuse.summarize.coverage import coverage_select
+
+        rows = coverage_select(matrix, deeper, [] if lede is None else [lede])
+    else:
+        rows = choose(matrix, deeper)
+    if lede is None:
+        return rows
+    return [lede, *(r for r in rows if r != lede)]
+
+
+def fill_units(
+    matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions
+) -> list[list[int]]:
+    """Reading units in rank order within `options.words` (the first may exceed it)."""
+    lengths = [len(s.text.split()) for s in matrix.sentences]
+    units: list[list[int]] = []
+    taken: set[int] = set()
+    used = 0
+    for row in ranked:
+        if row in taken:
+            continue
+        unit = unit_rows(matrix, row, options.standalone)
+        if unit is None or taken & set(unit):
+            continue
+        words = sum(lengths[r] for r in unit)
+        if units and used + words > options.words:
+            continue
+        if taken and matrix.similarity[np.ix_(unit, sorted(taken))].max() >= options.redundancy:
+            continue
+        units.append(unit)
+        taken.update(unit)
+        used += words
+    return units
+
+
+def fallback_row(matrix: StoryMatrix) -> list[list[int]]:
+    """For a story with no selectable sentence: its longest sentence that ends
+    like one, so the story is never shown empty."""
+    if matrix.size == 0:
+        return []
+    lengths = [len(s.text.split()) for s in matrix.sentences]
+    ends = [s.text.rstrip().endswith((".", "!", '"', "”")) for s in matrix.sentences]
+    best = max(range(matrix.size), key=lambda r: (ends[r], lengths[r]))
+    return [[best]]
+
+
+def order_units(matrix: StoryMatrix, units: Sequence[list[int]], rank: dict[str, int]) -> list[int]:
+    """The lede unit first; then the order of events for a story spanning days,
+    else rank order (importance)."""
+    if not units:
+        return []
+    dates = {matrix.articles[int(matrix.article_of[u[0]])].date for u in units}
+    rest = list(units[1:])
+    if len(dates - {None}) > 1:
+
+        def key(unit: list[int]) -> tuple[bool, dt.date, int, int]:
+            article = matrix.articles[int(matrix.article_of[unit[0]])]
+            return (
+                article.date is None,
+                article.date or dt.date.min,
+                rank[article.id],
+                matrix.sentences[unit[0]].index,
+            )
+
+        rest.sort(key=key)
+    return [row for unit in (units[0], *rest) for row in unit]
+
+
+def follows(matrix: StoryMatrix, row: int) -> bool:
+    """`row` is the next sentence, in the same article, after `row - 1`."""
+    return row > 0 and bool(matrix.article_of[row] == matrix.article_of[row - 1])
+
+
+def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -> list[int]:
+    """The brief's rows in reading order."""
+    lede = lede_row(matrix, options)
+    units = fill_units(matrix, ranked_rows(matrix, options, lede), options)
+    return order_units(matrix, units or fallback_row(matrix), rank)
