@@ -237,8 +237,11 @@ def non_article(text: str, before: Sequence[str] = ()) -> bool:
 
 
 def _caption(s: ReadSentence) -> bool:
-    """The source sentence before it is a photo credit or gallery counter: a caption."""
-    return bool(s.before) and bool(_CAPTION_BEFORE.search(s.before[-1]))
+    """The source sentence before it is a photo credit or gallery counter that runs
+    on into this one (a caption split by the sentence splitter)."""
+    if not s.before or not _CAPTION_BEFORE.search(s.before[-1]):
+        return False
+    return not s.before[-1].rstrip().endswith(_TERMINAL)  # the credit runs into this text
 
 
 def redundant(brief: ReadBrief, i: int) -> bool:

@@ -12,6 +12,7 @@ stories of at least two articles, as gva_dev's incidents).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Sequence
@@ -88,17 +89,20 @@ def load_stories(path: Path | str, limit: int | None = None) -> list[ReadStory]:
     return stories[:limit] if limit is not None else stories
 
 
-def _read_sentences(articles: Sequence[Article], texts: Sequence[str]) -> tuple[ReadSentence, ...]:
-    """Each text located in its (first) source article, with what came before it."""
+def _read_sentences(
+    articles: Sequence[Article], texts: Sequence[str], shown: Sequence[str] | None = None
+) -> tuple[ReadSentence, ...]:
+    """Each text located in its (first) source article, with what came before it;
+    `shown` (default `texts`) is what the reader sees (a bracketed referent)."""
     out: list[ReadSentence] = []
-    for text in texts:
-        found = ReadSentence(text)
+    for text, display in zip(texts, shown or texts, strict=True):
+        found = ReadSentence(display)
         for article in articles:
             for k, sentence in enumerate(article.sentences):
                 if sentence.text == text:
                     before = tuple(s.text for s in article.sentences[max(0, k - CONTEXT) : k])
                     date = article.date.isoformat() if article.date else None
-                    found = ReadSentence(text, before, date)
+                    found = ReadSentence(display, before, date)
                     break
             if found.date is not None or found.before:
                 break
@@ -106,18 +110,24 @@ def _read_sentences(articles: Sequence[Article], texts: Sequence[str]) -> tuple[
     return tuple(out)
 
 
+def brief_options(method: str, words: int) -> BriefOptions:
+    """Options of a newsfuse method: "newsfuse-<scorer>" or "newsfuse-<standalone>"
+    (antecedent, bracket, drop, off: how a sentence that leans back is handled)."""
+    options = BriefOptions(words=words)
+    variant = method.removeprefix("newsfuse").removeprefix("-")
+    if variant in ("antecedent", "bracket", "drop", "off"):
+        return dataclasses.replace(options, standalone=variant)
+    scorer = SCORERS.get(method)
+    return options if scorer is None else dataclasses.replace(options, scorer=scorer)
+
+
 def brief_for(method: str, story: ReadStory, words: int) -> ReadBrief:
     """The brief `method` writes of `story`, as the detectors read it."""
     articles = story.articles
-    if method in SCORERS:
-        scorer = SCORERS[method]
-        options = (
-            BriefOptions(words=words)
-            if scorer is None
-            else BriefOptions(words=words, scorer=scorer)
-        )
-        brief = build_brief(story.id, articles, options)
-        texts = [s.text for s in brief.sentences]
+    if method in SCORERS or method.startswith("newsfuse-"):
+        brief = build_brief(story.id, articles, brief_options(method, words))
+        texts = [s.source_text for s in brief.sentences]
+        [s.text for s in brief.sentences]
         title = brief.headline
     else:
         texts = SUMMARIZERS[method](articles, words) if articles else []

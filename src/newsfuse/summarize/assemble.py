@@ -13,8 +13,8 @@ alone, no fact told twice, and an order to follow. So:
 - each ranked sentence is taken as its reading unit (newsfuse.summarize.
   standalone) if it fits the word budget and no sentence of it is too like one
   already taken (`options.redundancy`, cosine as in MMR);
-- a story whose every sentence is furniture still gets its least bad one, so
-  no story is shown with an empty brief;
+- a story with no selectable sentence still gets its longest real sentence,
+  so no story of real articles is shown with an empty brief;
 - units keep their order; the lede first; then, for a story spanning several
   days, the order of events (article date, then position), else by importance.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -30,7 +31,10 @@ import numpy as np
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask
+from newsfuse.summarize.recurring import is_recurring
 from newsfuse.summarize.select import (
+    _BOILERPLATE,
+    Components,
     choose,
     components,
     unsupervised_scores,
@@ -38,15 +42,18 @@ from newsfuse.summarize.select import (
 from newsfuse.summarize.standalone import unit_rows
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
+_PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
 RANK_DEPTH = 3  # rank sentences for this many budgets, so units have choices
 
 
-def lede_row(matrix: StoryMatrix, options: BriefOptions) -> int | None:
+def lede_row(
+    matrix: StoryMatrix, options: BriefOptions, parts: Components | None = None
+) -> int | None:
     """The sentence to lead with (see the module docstring), or None for an
     empty or all-furniture story."""
     if matrix.size == 0:
         return None
-    parts = components(matrix, options)
+    parts = parts or components(matrix, options)
     hand = unsupervised_scores(parts, options)
     score = hand
     if options.lede == "learned":  # the model's shortlist, the hand score's pick
@@ -64,18 +71,26 @@ def lede_row(matrix: StoryMatrix, options: BriefOptions) -> int | None:
     return None
 
 
-def ranked_rows(matrix: StoryMatrix, options: BriefOptions, lede: int | None) -> list[int]:
-    """The scorer's choice for RANK_DEPTH budgets, best first, the lede first."""
+def ranked_rows(
+    matrix: StoryMatrix, options: BriefOptions, lede: int | None, parts: Components | None = None
+) -> list[int]:
+    """The scorer's choice for RANK_DEPTH budgets, best first, the lede first, then
+    the rest of the usable sentences."""
     deeper = dataclasses.replace(options, words=options.words * RANK_DEPTH)
     if options.scorer == "coverage":
         from newsfuse.summarize.coverage import coverage_select
 
-        rows = coverage_select(matrix, deeper, [] if lede is None else [lede])
+        rows = coverage_select(matrix, deeper, [] if lede is None else [lede], parts)
     else:
         rows = choose(matrix, deeper)
-    if lede is None:
-        return rows
-    return [lede, *(r for r in rows if r != lede)]
+    rows = rows if lede is None else [lede, *(r for r in rows if r != lede)]
+    if parts is not None:  # then every other usable sentence, by the hand-weighted score,
+        hand = unsupervised_scores(parts, options)  # so units that need room can be replaced
+        listed = set(rows)
+        rows += [
+            int(r) for r in np.argsort(-hand, kind="stable") if hand[r] > 0 and r not in listed
+        ]
+    return rows
 
 
 def fill_units(
@@ -104,14 +119,21 @@ def fill_units(
 
 
 def fallback_row(matrix: StoryMatrix) -> list[list[int]]:
-    """For a story with no selectable sentence: its longest sentence that ends
-    like one, so the story is never shown empty."""
-    if matrix.size == 0:
+    """For a story with no selectable sentence (all short, all quotation, ...):
+    its longest sentence that ends like one and is not page furniture, so the
+    story is not shown empty; none when every sentence is furniture (a paywall
+    or consent page is no article, and its brief stays empty)."""
+    usable = [
+        r
+        for r, s in enumerate(matrix.sentences)
+        if s.text.rstrip().endswith((".", "!", '"', "”"))
+        and not _BOILERPLATE.search(s.text)
+        and not _PAYWALL.search(s.text)
+        and not is_recurring(s.text)
+    ]
+    if not usable:
         return []
-    lengths = [len(s.text.split()) for s in matrix.sentences]
-    ends = [s.text.rstrip().endswith((".", "!", '"', "”")) for s in matrix.sentences]
-    best = max(range(matrix.size), key=lambda r: (ends[r], lengths[r]))
-    return [[best]]
+    return [[max(usable, key=lambda r: len(matrix.sentences[r].text.split()))]]
 
 
 def order_units(matrix: StoryMatrix, units: Sequence[list[int]], rank: dict[str, int]) -> list[int]:
@@ -143,6 +165,7 @@ def follows(matrix: StoryMatrix, row: int) -> bool:
 
 def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -> list[int]:
     """The brief's rows in reading order."""
-    lede = lede_row(matrix, options)
-    units = fill_units(matrix, ranked_rows(matrix, options, lede), options)
+    parts = components(matrix, options) if matrix.size else None
+    lede = lede_row(matrix, options, parts)
+    units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options)
     return order_units(matrix, units or fallback_row(matrix), rank)

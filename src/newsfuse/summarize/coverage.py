@@ -25,6 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +36,9 @@ from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
 from newsfuse.text.tokens import STOP_WORDS
+
+if TYPE_CHECKING:
+    from newsfuse.summarize.select import Components
 
 MODEL_FILE = "coverage.json"
 MODEL_SHA256 = "5063d59bab2f6396dc4da7d77bf4bed455d9aeddbb3acde6b74a053df0fba79c"
@@ -266,7 +270,10 @@ def greedy_cover(
 
 
 def coverage_select(
-    matrix: StoryMatrix, options: BriefOptions, lead: Sequence[int] | None = None
+    matrix: StoryMatrix,
+    options: BriefOptions,
+    lead: Sequence[int] | None = None,
+    parts: Components | None = None,
 ) -> list[int]:
     """The brief's rows for `BriefOptions(scorer="coverage")`, best first; `lead`,
     when given, taken first instead of the hand-weighted score's best sentence."""
@@ -274,7 +281,7 @@ def coverage_select(
 
     if matrix.size == 0:
         return []
-    parts = components(matrix, options)
+    parts = parts or components(matrix, options)
     quality_ = parts.quality
     grams = [sentence_grams(s.text) for s in matrix.sentences]  # tokenized once, used twice
     story = story_grams(matrix, lexical_scores(matrix, grams), quality_, grams)

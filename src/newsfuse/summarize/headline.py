@@ -67,21 +67,20 @@ def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
     titled = [a for a in articles if a.title]
     if not titled:
         return None
-    cleaned = [clean_title(a.title or "") for a in titled]
-    complete = [not incomplete_headline(t, nlp) for t in cleaned]
-    if not any(complete):
-        return None
     vectors = vectorize([f"{a.title or ''}\n{a.body}" for a in titled])
     closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
     dates = [a.date.toordinal() if a.date else None for a in titled]
     known = [d for d in dates if d is not None]
     span = (max(known) - min(known)) if known else 0
     recency = [((d - min(known)) / span) if d is not None and span else 0.0 for d in dates]
-    score = [
-        c * (1 + 0.5 * r) if ok else -1.0
-        for c, r, ok in zip(closeness, recency, complete, strict=False)
-    ]
-    return cleaned[int(np.argmax(score))]
+    score = [c * (1 + 0.5 * r) for c, r in zip(closeness, recency, strict=True)]
+    seen: set[str] = set()
+    for k in sorted(range(len(titled)), key=lambda k: -score[k]):  # best first, parse lazily
+        title = clean_title(titled[k].title or "")
+        if title not in seen and not incomplete_headline(title, nlp):
+            return title
+        seen.add(title)
+    return None
 
 
 def headline(

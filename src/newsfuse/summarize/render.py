@@ -90,6 +90,15 @@ def _sentence_dict(brief: Brief, sentence: BriefSentence) -> dict[str, Any]:
         "source": _citation_dict(brief, sentence.source),
         "support": [_citation_dict(brief, c) for c in sentence.support],
         "joined": sentence.joined,
+        "insertions": [
+            {
+                "start": i.start,
+                "end": i.end,
+                "text": sentence.text[i.start : i.end],
+                "replaces": i.replaces,
+            }
+            for i in sentence.insertions
+        ],
     }
 
 

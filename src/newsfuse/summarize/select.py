@@ -42,6 +42,13 @@ _BOILERPLATE = re.compile(
     r"|privacy policy|contact us|\(?(?:file )?photo\)?$|/\s*(?:ap|afp|reuters|getty)\s*$",
     re.IGNORECASE,
 )
+# Page furniture inside the text: links, markup, video playlists ("1:48 Fresno zoo's ..."),
+# footnote marks, gallery widgets, redirect notices, credits (issue 20, read on gva_dev).
+_FURNITURE = re.compile(
+    r"https?://|www\.\w|&amp;|&[a-z]+;|</?[a-z]+[^>]*>|^\d{1,2}:\d\d\s|^(?:\[[^\]]{1,8}\])+$"
+    r"|\w+_\w+\||contributed to this report|previous page is sending you|^\(source:",
+    re.IGNORECASE,
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according|wrote|writes|stated|asked"
     r"|explained|noted|insisted|argued|claimed|warned|announced|tweeted|reported)\b",
@@ -69,6 +76,8 @@ def quality(text: str, full_length: int = 12) -> float:
     """
     tokens = words(text)
     if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text):
+        return 0.0
+    if _FURNITURE.search(text):
         return 0.0
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):

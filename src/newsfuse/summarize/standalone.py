@@ -132,8 +132,10 @@ def leans_back(text: str) -> bool:
 
 def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
     """The rows to take so that `row` reads on its own, in article order, or None
-    when it cannot (`mode`: "antecedent" takes the sentences before; "drop" leaves
-    out a sentence that needs them; "off" takes every sentence as it is)."""
+    when it cannot (`mode`: "antecedent" takes the sentences before; "bracket"
+    inserts the person an opening "He"/"She" means, in square brackets, when the
+    sentence before names one, else takes the sentences before; "drop" leaves out
+    a sentence that needs them; "off" takes every sentence as it is)."""
     if mode == "off":
         return [row]
     article = int(matrix.article_of[row])
@@ -158,9 +160,53 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
             return None
         first -= 1
     while leans_back(matrix.sentences[first].text):
+        if mode == "bracket" and bracketed(matrix, first) is not None:
+            break  # "[Klintsevich] told journalists": the brief inserts the referent
         if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
             return None
         first -= 1
     if unbalanced(" ".join(s.text for s in matrix.sentences[first : last + 1])):
         return None
     return list(range(first, last + 1))
+
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Det|Officer|Senator|President|Minister"
+    r"|Secretary|Chief|Judge|Justice|Mayor|Sheriff|Coach|Prime Minister)\.?\s$"
+)
+_SPEECH = re.compile(r"^,?\s*(?:who\b|said|says|told|tells|added|,)")
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^[\"“]?|[,\"”’]\s+)(He|She|he|she)\b(?=\s+(?:said|says|told|added|\w+ed\b))"
+)
+
+
+def person_named(text: str) -> str | None:
+    """The surname of the person a sentence is about: a name that opens it, follows
+    a title ("Senator Franz Klintsevich") or says something ("Ali Shamkhani said")."""
+    matches = list(_NAME.finditer(text))
+    for match in matches:  # a name that speaks or carries a title
+        if _TITLE.search(text[: match.start()]) or _SPEECH.match(text[match.end() :]):
+            return match.group(0).split()[-1]
+    for match in matches[:1]:  # else the name the sentence opens on
+        last = match.group(0).split()[-1]
+        if match.start() == 0 and not _TITLE.search(last + " "):
+            return last
+    return None
+
+
+def bracketed(matrix: StoryMatrix, row: int) -> tuple[str, int, int, str] | None:
+    """The sentence with its opening "He"/"She" (or speaker ", he said") replaced by
+    the referent in square brackets, as editors do: (text, start, end, replaced),
+    start/end locating "[Name]" in the text; None when the sentence before in the
+    same article names no one."""
+    text = matrix.sentences[row].text
+    match = _SUBJECT_PRONOUN.search(text)
+    if match is None or row == 0 or matrix.article_of[row - 1] != matrix.article_of[row]:
+        return None
+    name = person_named(matrix.sentences[row - 1].text)
+    if name is None:
+        return None
+    start, end = match.span(1)
+    insert = f"[{name}]"
+    return text[:start] + insert + text[end:], start, start + len(insert), match.group(1)
