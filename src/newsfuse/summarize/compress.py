@@ -21,7 +21,13 @@ from typing import Any
 from newsfuse.config import AnalyzeOptions
 
 _DROP = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark"})
-_TRIM = ("npadvmod", "advmod", "prep", "agent", "dative", "acomp", "attr", "dobj", "pobj")
+_TRIM = ("npadvmod", "advmod", "prep", "agent")  # complements (objects) are never trimmed
+_PERSONAL = frozenset(
+    [
+        *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"),
+        *("my", "our", "your", "his", "her", "its", "their", "us"),
+    ]
+)
 _REPORTING = frozenset(
     [
         "say",
@@ -96,17 +102,23 @@ def _core(main: Any) -> set[int]:
 def _trim(main: Any, keep: set[int], max_words: int) -> set[int] | None:
     """Drop trimmable phrases right to left until the headline fits."""
     candidates = sorted(
-        (t for t in main.subtree if t.dep_ in _TRIM and t.i in keep and t.head.i != t.i),
+        (
+            t
+            for t in main.subtree
+            if t.dep_ in _TRIM and t.i in keep and t.head.pos_ in ("VERB", "AUX")
+        ),  # phrases of a verb; a noun's ("in the wake of ...") stay whole
         key=lambda t: -t.i,
     )
     for token in candidates:
         if _words(main.doc, keep) <= max_words:
             break
-        if token.dep_ in ("dobj", "attr", "acomp", "pobj") and token.head.i == main.i:
-            continue  # the object of the main verb is the "what"
-        if token.dep_ == "pobj":
-            continue  # taken with its preposition
-        keep -= _subtree(token)
+        span = _subtree(token)
+        doc = main.doc
+        if (min(span) > 0 and doc[min(span) - 1].text == "-") or (
+            max(span) + 1 < len(doc) and doc[max(span) + 1].text == "-"
+        ):
+            continue  # part of a hyphenated word ("15-year-old")
+        keep -= span
     return keep if _words(main.doc, keep) <= max_words else None
 
 
@@ -157,10 +169,11 @@ def compress(sentence: str, max_words: int = 14) -> str | None:
     doc = headline_nlp()(strip_dateline(sentence))
     root = next(iter(doc.sents)).root
     main, source = _main_clause(root)
-    if main.pos_ not in ("VERB", "AUX"):
-        return None
-    if not any(c.dep_ in _SUBJECTS for c in main.children):
-        return None
+    if main.pos_ not in ("VERB", "AUX") or (main is root and root.lemma_.lower() in _REPORTING):
+        return None  # no clause, or "X said" without what was said
+    subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
+    if not subjects or any(t.text.lower() in _PERSONAL for t in subjects[0].subtree):
+        return None  # no subject, or one only the article's context resolves ("I", "our work")
     headline = _fitted_text(doc, main, _core(main), max_words)
     if headline is None:
         return None

@@ -55,9 +55,17 @@ _SITE = re.compile(
 )
 
 
+_SITE_TAIL = re.compile(r"\s+(?:[|–—-]|::?)\s*([^|–—:]{1,30})$")
+
+
 def clean_title(title: str) -> str:
-    """A title without the site's name after it ("... - KLTV.com - Tyler |ETX News")."""
-    return _SITE.sub("", title.strip()).strip()
+    """A title without the site's name after it ("... - KLTV.com - Tyler |ETX News",
+    "... - KCTV5", "... : News"): a tail of at most three words after a separator."""
+    title = _SITE.sub("", title.strip()).strip()
+    tail = _SITE_TAIL.search(title)
+    if tail and len(tail.group(1).split()) <= 3 and len(title[: tail.start()].split()) >= 4:
+        title = title[: tail.start()].strip()
+    return title
 
 
 def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
