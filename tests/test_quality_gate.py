@@ -166,8 +166,8 @@ def test_quotes_on_held_out_annotations(name: str) -> None:
 # be upside down. Measured figures in docs/benchmarks.md ("Briefs as a reader reads them").
 GVA_FIRST_300 = "0b5b5d7b9c72fc4056b1b5654845be4dde84f6e6a96c59482cb706c7018280e5"
 READ_CEILINGS = {
-    "wikinews": {
-        "dangling": 5.0,
+    "wikinews": {  # measured 2.1 / 0 / 0 / 0 / 0 / 0 / 0 / 10.0
+        "dangling": 4.0,
         "broken_quote": 1.0,
         "non_article": 1.0,
         "redundant": 2.0,
@@ -176,15 +176,15 @@ READ_CEILINGS = {
         "headline_incomplete": 10.0,
         "lede_missed": 20.0,
     },
-    "gva_dev": {
-        "dangling": 6.0,
+    "gva_dev": {  # measured 3.8 / 0 / 1.8 / 1.8 / 0 / 1.2 / 0 / 16.7
+        "dangling": 5.0,
         "broken_quote": 1.0,
-        "non_article": 4.0,
-        "redundant": 4.0,
+        "non_article": 3.0,
+        "redundant": 3.0,
         "chronology": 1.0,
-        "empty_briefs": 3.0,
+        "empty_briefs": 2.0,  # one incident of two paywall pages: nothing to brief
         "headline_incomplete": 10.0,
-        "lede_missed": 30.0,
+        "lede_missed": 25.0,
     },
 }
 

@@ -96,7 +96,9 @@ def ranked_rows(
 def fill_units(
     matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions
 ) -> list[list[int]]:
-    """Reading units in rank order within `options.words` (the first may exceed it)."""
+    """Reading units in rank order within `options.words` (the first may exceed it).
+    A unit that shares sentences with one already taken (its antecedent is in the
+    brief) joins it: only its new sentences count against the budget."""
     lengths = [len(s.text.split()) for s in matrix.sentences]
     units: list[list[int]] = []
     taken: set[int] = set()
@@ -105,15 +107,19 @@ def fill_units(
         if row in taken:
             continue
         unit = unit_rows(matrix, row, options.standalone)
-        if unit is None or taken & set(unit):
+        if unit is None:
             continue
-        words = sum(lengths[r] for r in unit)
+        new = [r for r in unit if r not in taken]
+        words = sum(lengths[r] for r in new)
         if units and used + words > options.words:
             continue
-        if taken and matrix.similarity[np.ix_(unit, sorted(taken))].max() >= options.redundancy:
+        if taken and matrix.similarity[np.ix_(new, sorted(taken))].max() >= options.redundancy:
             continue
-        units.append(unit)
-        taken.update(unit)
+        touching = [k for k, u in enumerate(units) if set(u) & set(unit)]
+        merged = sorted(set(unit).union(*(units[k] for k in touching)))
+        units = [u for k, u in enumerate(units) if k not in touching]
+        units.insert(min(touching, default=len(units)), merged)
+        taken.update(new)
         used += words
     return units
 
