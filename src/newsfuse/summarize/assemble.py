@@ -39,7 +39,7 @@ from newsfuse.summarize.select import (
     components,
     unsupervised_scores,
 )
-from newsfuse.summarize.standalone import unit_rows
+from newsfuse.summarize.standalone import describes_back, stems, unit_rows
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
 _PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
@@ -102,12 +102,15 @@ def fill_units(
     lengths = [len(s.text.split()) for s in matrix.sentences]
     units: list[list[int]] = []
     taken: set[int] = set()
+    context: set[str] = set()  # what the reader has read, in fill (= importance) order
     used = 0
     for row in ranked:
         if row in taken:
             continue
         unit = unit_rows(matrix, row, options.standalone)
-        if unit is None:
+        if unit is None or (
+            options.standalone != "off" and describes_back(matrix, unit[0], context)
+        ):
             continue
         new = [r for r in unit if r not in taken]
         words = sum(lengths[r] for r in new)
@@ -121,6 +124,8 @@ def fill_units(
         units.insert(min(touching, default=len(units)), merged)
         taken.update(new)
         used += words
+        for r in new:
+            context |= stems(matrix.sentences[r].text)
     return units
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.summarize.features import StoryMatrix
+from newsfuse.text.tokens import content_words
 
 MAX_UNIT = 3  # sentences in one unit: a quotation longer than this is left out
 PRONOUN = re.compile(
@@ -210,3 +211,28 @@ def bracketed(matrix: StoryMatrix, row: int) -> tuple[str, int, int, str] | None
     start, end = match.span(1)
     insert = f"[{name}]"
     return text[:start] + insert + text[end:], start, start + len(insert), match.group(1)
+
+
+_GENERIC = frozenset(["same", "other", "first", "last", "latest", "following", "world", "united"])
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (first six letters), the unit of "mentioned before"."""
+    return {w[:6] for w in content_words(text)}
+
+
+def describes_back(matrix: StoryMatrix, row: int, context: set[str]) -> bool:
+    """Opens on a definite description ("The firefighters ...", "The decision ...")
+    whose noun its own article introduced earlier and `context` (the stems of what
+    the reader has read) does not hold: the reader cannot tell which one is meant."""
+    tokens = opening(matrix.sentences[row].text)
+    if len(tokens) < 2 or tokens[0].lower() not in ("the", "this", "these", "that", "those"):
+        return False
+    noun = next((t for t in tokens[1:3] if len(t) > 3 and t.isalpha()), None)
+    if noun is None or noun[0].isupper() or noun.lower() in _GENERIC:
+        return False
+    stem = noun.lower()[:6]
+    if stem in context:
+        return False
+    start = int(matrix.starts[int(matrix.article_of[row])])
+    return any(stem in stems(matrix.sentences[r].text) for r in range(start, row))
