@@ -34,19 +34,19 @@ class Gate:
 
 MULTINEWS_VAL_100 = Gate(  # seed-0 sample of 100 val clusters, newsfuse (coverage) @300 words
     "edb792083ddbac296e9a56826bff05f5a2b3d91ddb0d8766989f39ffb83ea240",
-    {"rouge1": 0.44, "rouge2": 0.14},  # measured 0.4484 / 0.1500
+    {"rouge1": 0.44, "rouge2": 0.14},  # measured 0.4439 / 0.1461 (0.4484 / 0.1500 before #20)
 )
 MULTINEWS_VAL_100_UNSUPERVISED = Gate(  # the same subset, scorer="unsupervised" @300 words
     MULTINEWS_VAL_100.sha256,
-    {"rouge1": 0.425, "rouge2": 0.133},  # measured 0.4353 / 0.1435
+    {"rouge1": 0.425, "rouge2": 0.133},  # measured 0.4356 / 0.1427
 )
 MULTINEWS_VAL_100_LEXICAL = Gate(  # the same subset, BriefOptions(scorer="lexical") @300 words
     MULTINEWS_VAL_100.sha256,
-    {"rouge1": 0.44, "rouge2": 0.145},  # measured 0.4458 / 0.1521
+    {"rouge1": 0.44, "rouge2": 0.145},  # measured 0.4418 / 0.1475
 )
 WIKINEWS_100_WORDS = Gate(  # the 10 clusters, 100-word protocol, 3 references, newsfuse
     "61106c4ceb1b6192c59ddbf0756c5cb99493addb0890de72d1b62f13c377f167",
-    # measured 0.3827 / 0.1231. The R2 floor was 0.125 for the old default (0.1336); the
+    # measured 0.3921 / 0.1275 (#20; 0.3827 / 0.1231 before). The R2 floor was 0.125 for the old default (0.1336); the
     # coverage forest retrained on features with the boilerplate filter (reproducible from
     # scripts/train_coverage.py) scores 1 point lower on these 10 clusters (95% interval
     # 0.088-0.159) and 0.04 higher on 1,000 val clusters (docs/tuning.md).
@@ -54,7 +54,7 @@ WIKINEWS_100_WORDS = Gate(  # the 10 clusters, 100-word protocol, 3 references, 
 )
 WIKINEWS_100_WORDS_UNSUPERVISED = Gate(  # the same, scorer="unsupervised"
     WIKINEWS_100_WORDS.sha256,
-    {"rouge1_recall": 0.38, "rouge2_recall": 0.125},  # measured 0.3915 / 0.1336
+    {"rouge1_recall": 0.38, "rouge2_recall": 0.125},  # measured 0.3950 / 0.1329
 )
 # Per file and clusterer: "newsfuse" is batch (recluster), "newsfuse-stream" what ingest does.
 # Floors were lowered with the move to stream-compatible scoring (docs/tuning.md, #5).
@@ -172,3 +172,47 @@ def test_quotes_on_held_out_annotations(name: str) -> None:
     s = evaluate_quotes(root / "tests/data" / name, root / "examples/articles/en.wikinews.org")
     scores = {"precision": s.precision, "recall": s.recall, "speaker_accuracy": s.speaker_accuracy}
     _check(scores, QUOTE_FLOORS[name], name)
+
+
+# Briefs as a reader reads them (`newsfuse eval read`, tests/data/read_guidelines.md), at
+# 120 words: ceilings on defects per 100 sentences and shares of briefs (%), floors would
+# be upside down. Measured figures in docs/benchmarks.md ("Briefs as a reader reads them").
+GVA_FIRST_300 = "0b5b5d7b9c72fc4056b1b5654845be4dde84f6e6a96c59482cb706c7018280e5"
+READ_CEILINGS = {
+    "wikinews": {  # measured 2.0 / 0 / 0 / 0 / 0 / 0 / 0 / 10.0
+        "dangling": 3.0,
+        "broken_quote": 1.0,
+        "non_article": 1.0,
+        "redundant": 2.0,
+        "chronology": 1.0,
+        "empty_briefs": 0.0,
+        "headline_incomplete": 10.0,
+        "lede_missed": 20.0,
+    },
+    "gva_dev": {  # measured 1.8 / 0 / 1.2 / 1.6 / 0 / 1.2 / 0 / 16.7
+        "dangling": 3.0,
+        "broken_quote": 1.0,
+        "non_article": 2.0,
+        "redundant": 2.5,
+        "chronology": 1.0,
+        "empty_briefs": 2.0,  # one incident of two paywall pages: nothing to brief
+        "headline_incomplete": 10.0,
+        "lede_missed": 25.0,
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(READ_CEILINGS))
+def test_briefs_read_like_news(shared_dir: Path, tmp_path: Path, name: str) -> None:
+    from newsfuse.evaluation.read_eval import evaluate_read
+
+    if name == "wikinews":
+        lines = _lines(shared_dir / "data/summarization/wikinews_multiling2011.jsonl")
+        subset = _pinned_subset(lines, WIKINEWS_100_WORDS.sha256, tmp_path / "wn.jsonl")
+    else:
+        lines = _lines(shared_dir / "data/clustering/gva_dev.jsonl.gz")[:300]
+        subset = _pinned_subset(lines, GVA_FIRST_300, tmp_path / "gva.jsonl")
+    rates = evaluate_read(subset, ["newsfuse"], words=120)[0].rates()
+    print(f"\n{name} read @120: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(rates.items())))
+    over = {k: (round(rates[k], 1), c) for k, c in READ_CEILINGS[name].items() if rates[k] > c}
+    assert not over, f"{name}: above the ceiling (rate, ceiling): {over}"

@@ -26,10 +26,13 @@ from newsfuse.summarize import (
     recurring,
     render_markdown,
 )
+from newsfuse.summarize.compress import headline_nlp
 from newsfuse.summarize.features import story_matrix
+from newsfuse.summarize.headline import incomplete_headline
 from newsfuse.summarize.render import locator
 from newsfuse.summarize.select import quality as select_quality
 from newsfuse.summarize.signature import signature
+from newsfuse.summarize.standalone import bracketed, unit_rows
 from newsfuse.types import Article, Brief
 
 SEED_TITLE = "Russia Deployed Warplanes From Base in Iran to Strike ISIS, Syrian Militants"
@@ -93,15 +96,17 @@ def briefs(
 
 
 def test_seed_lead_is_the_hamadan_strike(seeds: list[Article]) -> None:
-    """The lead names where the bombers flew from and what they were (corroborated,
-    specific words), not just "a base in Iran"; the wire lead follows."""
+    """The lede says who did what, where and when: the wire lede of the strike
+    from Iran (the learned lede, newsfuse.summarize.lede; until issue 20 the
+    hand-weighted score led with the Defense Ministry's "Hamadan ... Tu-22M3 and
+    Su-34" sentence, which the learned lede ranks second). The base is named
+    further down, and nothing in the brief repeats the lede."""
     brief = build_brief("seed", seeds, OPTIONS)
     lead = brief.sentences[0].text
     assert brief.sentences[0].source.article_id == seeds[0].id
-    assert "Hamadan" in lead and "Tu-22M3" in lead and "Su-34" in lead
-    assert "Nusra" in lead and "Syria" in lead
-    wire = next(s.text for s in brief.sentences if s.text.startswith("Russian warplanes"))
-    assert "base in Iran" in wire and "Islamic State" in wire
+    assert lead.startswith("Russian warplanes") and "base in Iran" in lead
+    assert "Tuesday" in lead and "air strikes" in lead and "Islamic State" in lead
+    assert any("Hamadan" in s.text for s in brief.sentences[1:])
     assert brief.headline == SEED_TITLE
 
 
@@ -187,7 +192,8 @@ def test_markdown_has_numbered_sources_and_no_none(
             assert f"\n[{ref.number}] " in sources
         for sentence in brief.sentences:
             marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-            assert f"{sentence.text} {marks}\n" in markdown
+            start = " " if sentence.joined else "\n"  # one source passage, one paragraph
+            assert f"{start}{sentence.text} {marks}" in markdown
 
 
 def test_locator_urls_linked_other_sources_as_code() -> None:
@@ -219,15 +225,36 @@ def test_deterministic(wikinews: list[tuple[str, list[Article]]]) -> None:
     assert brief_to_dict(build_brief(sid, list(articles), BriefOptions())) == first
 
 
+def _words(text: str) -> list[str]:
+    return [w.strip(',.;:"“”').lower() for w in text.split()]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(any(word == other for other in remaining) for word in short)
+
+
 def test_headline_without_titles_is_the_leads_own_words(
     multinews: list[tuple[str, list[Article]]],
 ) -> None:
+    """Compressed from the lede (or, when its parse gives no clause, another
+    brief sentence): that sentence's own words in their order (clauses
+    and phrases dropped, nothing added), at most 14, and most with a verb."""
+    nlp = headline_nlp()
+    complete = 0
     for sid, articles in multinews:
         brief = build_brief(sid, articles, OPTIONS)
-        words = brief.headline.removesuffix(" …").split()
-        assert 0 < len(words) <= 14
-        assert brief.sentences[0].text.startswith(" ".join(words))
-        assert headline(articles, lead=brief.sentences[0].text) == brief.headline
+        assert 0 < len(brief.headline.removesuffix(" …").split()) <= 14
+        sources = [s.text for s in brief.sentences]
+        # "X did Y, police said": the source of a reported statement may move last
+        parts = brief.headline.removesuffix(" …").rsplit(", ", 1)
+        assert any(
+            all(_subsequence(_words(part), _words(source)) for part in parts) for source in sources
+        ), brief.headline
+        others = [s.text for s in brief.sentences[1:]]
+        assert headline(articles, lead=brief.sentences[0].text, others=others) == brief.headline
+        complete += not incomplete_headline(brief.headline, nlp)
+    assert complete >= 0.8 * len(multinews)
 
 
 def test_no_articles_is_an_error() -> None:
@@ -386,3 +413,59 @@ def test_recurring_hash_ignores_spacing_and_case() -> None:
     assert recurring.sentence_hash(web) == recurring.sentence_hash(multinews) != 0
     assert recurring.is_recurring(web)
     assert recurring.sentence_hash("He said so.") == 0
+
+
+def test_seed_quotes_whole_with_their_speaker(seeds: list[Article]) -> None:
+    """Klintsevich's two-sentence quotation is taken whole, as one paragraph, with
+    his name (issue 20: the brief used to open on its second half)."""
+    for words in (120, 200, 300):
+        brief = build_brief("seed", seeds, BriefOptions(words=words))
+        markdown = render_markdown(brief)
+        for line in markdown.split("\n## ", 1)[0].splitlines()[4:]:
+            marks = line.count('"') + line.count("“") + line.count("”")
+            assert marks % 2 == 0, line
+        for k, sentence in enumerate(brief.sentences):
+            if sentence.text.startswith("I think new forms of cooperation"):
+                assert sentence.joined and brief.sentences[k - 1].text.startswith('"In my opinion')
+                assert "Klintsevich told journalists" in sentence.text
+        if words >= 200:  # at 120 words the brief has no room for it (issue 20: not met)
+            assert any("Klintsevich told journalists" in s.text for s in brief.sentences)
+    unit = unit_rows(story_matrix(seeds), _row_of(seeds, "I think new forms"), "antecedent")
+    assert unit is not None and len(unit) == 2
+
+
+def _row_of(articles: list[Article], start: str) -> int:
+    matrix = story_matrix(articles)
+    return next(r for r, s in enumerate(matrix.sentences) if s.text.startswith(start))
+
+
+def test_seed_pronoun_sentences_stand_alone(seeds: list[Article]) -> None:
+    """'He said Russian representatives are ...' needs Shoigu: taken with the
+    sentence before, left out, or with '[Shoigu]' inserted and recorded."""
+    matrix = story_matrix(seeds)
+    row = _row_of(seeds, "He said Russian representatives")
+    assert unit_rows(matrix, row, "antecedent") == [row - 1, row]
+    assert unit_rows(matrix, row, "drop") is None
+    assert unit_rows(matrix, row, "bracket") == [row]
+    text, start, end, replaced = bracketed(matrix, row) or ("", 0, 0, "")
+    assert text.startswith("[Shoigu] said") and text[start:end] == "[Shoigu]"
+    assert replaced == "He"
+    options = BriefOptions(words=400, standalone="bracket")
+    brief = build_brief("seed", seeds, options)
+    by_id = {s.id: s.text for a in seeds for s in a.sentences}
+    for sentence in brief.sentences:  # every word but the bracketed ones is the source's
+        assert sentence.source_text == by_id[sentence.source.sentence_id]
+        for insertion in sentence.insertions:
+            assert sentence.text[insertion.start] == "[" and sentence.text[insertion.end - 1] == "]"
+    assert "insertions" in brief_to_dict(brief)["sentences"][0]
+
+
+def test_no_brief_repeats_itself(seeds: list[Article]) -> None:
+    """No two brief sentences as alike as the redundancy threshold (the seed brief
+    used to say twice that Russia flew from Iran)."""
+    brief = build_brief("seed", seeds, OPTIONS)
+    matrix = story_matrix(seeds)
+    rows = [_row_of(seeds, s.text) for s in brief.sentences]
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert matrix.similarity[a, b] < OPTIONS.redundancy

@@ -138,6 +138,13 @@ class BriefOptions:
     coverage_bigram_weight: float = 2.0  # a covered word pair counts this many covered words
     coverage_quality_exponent: float = 0.3  # gain x quality**this (0: quality only gates)
     coverage_lead: bool = True  # the hand-weighted score's best sentence leads the brief
+    # A sentence that leans on the one before it (the end of a quotation, a speaker
+    # named before, an opening "He"): "antecedent" takes it with the sentences it
+    # needs, "drop" leaves it out, "off" takes it as it is (newsfuse.summarize.standalone).
+    standalone: str = "antecedent"
+    lede: str = "learned"  # "learned" (newsfuse.summarize.lede) or "hand" (the hand-weighted score)
+    lede_margin: float = 0.0  # the learned lede's shortlist: within this of the best log-odds
+    lede_sentences: int = 1000  # the lede is one of the first this many sentences of an article
 
 
 @dataclass(frozen=True)

@@ -151,12 +151,35 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """Words the brief put into a source sentence, in square brackets as editors do:
+    `text[start:end]` of the brief sentence ("[Klintsevich]") stands for `replaces`
+    ("He") of the source sentence, so every other word still traces to the source."""
+
+    start: int
+    end: int
+    replaces: str
+
+
+@dataclass(frozen=True)
 class BriefSentence:
     """A summary sentence: verbatim text of `source`, also reported by `support`."""
 
     text: str
     source: Citation
     support: tuple[Citation, ...] = ()
+    # Read with the brief sentence before it: the next sentence of the same source
+    # passage (the rest of a quotation, the sentence its pronoun needs).
+    joined: bool = False
+    insertions: tuple[Insertion, ...] = ()
+
+    @property
+    def source_text(self) -> str:
+        """The verbatim source sentence: the text with every insertion undone."""
+        text = self.text
+        for insertion in sorted(self.insertions, key=lambda i: -i.start):
+            text = text[: insertion.start] + insertion.replaces + text[insertion.end :]
+        return text
 
     @property
     def citations(self) -> tuple[Citation, ...]:

@@ -6,6 +6,7 @@ lines are a stable contract:
     newsfuse eval summarize DATASET --out PRED.jsonl [--words N] [--method M]...
         [--protocol multinews|100-word] [--limit K] [--sample K]
     newsfuse eval cluster DATASET --out PRED.jsonl [--method M]... [--level event|storyline]
+    newsfuse eval read DATASET [--words N] [--method M]... [--limit K] [--out BRIEFS.jsonl]
 
 With several `--method`s, the first writes to --out and each further method to
 --out with its name inserted before the extension (pred.jsonl ->
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsfuse.evaluation.cluster_eval import ClusterReport, evaluate_clustering
+from newsfuse.evaluation.read_eval import ReadReport, evaluate_read
 from newsfuse.evaluation.rouge import METRIC_LABELS
 from newsfuse.evaluation.summarize_eval import (
     SummaryReport,
@@ -200,3 +202,68 @@ def cluster(
         reports.append(evaluate_clustering(dataset, path, name, level.value))
         console.print(f"{name}: {reports[-1].articles} articles -> {path}")
     console.print(_cluster_table(reports))
+
+
+class ReadMethod(StrEnum):
+    newsfuse = "newsfuse"
+    newsfuse_lexical = "newsfuse-lexical"
+    newsfuse_coverage = "newsfuse-coverage"
+    newsfuse_unsupervised = "newsfuse-unsupervised"
+    newsfuse_antecedent = "newsfuse-antecedent"
+    newsfuse_bracket = "newsfuse-bracket"
+    newsfuse_drop = "newsfuse-drop"
+    newsfuse_off = "newsfuse-off"
+    lead = "lead"
+    lexrank = "lexrank"
+    textrank = "textrank"
+    sumbasic = "sumbasic"
+
+
+_READ_ROWS = (
+    ("dangling", "dangling reference /100 sent."),
+    ("broken_quote", "broken quotation /100 sent."),
+    ("non_article", "non-article text /100 sent."),
+    ("redundant", "redundancy /100 sent."),
+    ("chronology", "chronology /100 sent."),
+    ("any_defect", "any defect /100 sent."),
+    ("empty_briefs", "empty briefs %"),
+    ("headline_incomplete", "headline incomplete %"),
+    ("lede_missed", "first sentence not the main event %"),
+)
+
+
+def _read_table(reports: list[ReadReport], words: int) -> Table:
+    first = reports[0]
+    table = Table(title=f"Briefs as read, {words} words, {first.briefs} stories")
+    table.add_column("defect")
+    for report in reports:
+        table.add_column(report.method, justify="right")
+    for key, label in _READ_ROWS:
+        table.add_row(label, *(f"{r.rates()[key]:.1f}" for r in reports))
+    table.add_row("sentences", *(str(r.sentences) for r in reports))
+    table.add_row("ms per brief", *(f"{1000 * r.seconds / max(r.briefs, 1):.0f}" for r in reports))
+    return table
+
+
+@eval_app.command()
+def read(
+    dataset: DatasetArg,
+    method: Annotated[
+        list[ReadMethod] | None,
+        typer.Option("--method", "-m", help="Summarizer; repeat to compare (default: newsfuse)."),
+    ] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Word budget.")] = 120,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first K stories.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", dir_okay=False, help="Write every brief as a JSON line."),
+    ] = None,
+) -> None:
+    """Brief each story and count what a reader stumbles on (tests/data/read_guidelines.md):
+    dangling references, broken quotations, non-article text, redundancy, chronology,
+    empty briefs, incomplete headlines, first sentences that miss the main event."""
+    methods = [m.value for m in method or [ReadMethod.newsfuse]]
+    reports = evaluate_read(dataset, methods, words, limit, out)
+    Console(highlight=False).print(_read_table(reports, words))

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
+from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.headline import headline
-from newsfuse.summarize.select import choose
-from newsfuse.types import Article, Brief, BriefSentence, Citation, SourceRef
+from newsfuse.summarize.standalone import bracketed, leans_back
+from newsfuse.types import Article, Brief, BriefSentence, Citation, Insertion, SourceRef
 
 
 def reading_order(matrix: StoryMatrix, rows: Sequence[int], rank: dict[str, int]) -> list[int]:
@@ -56,33 +57,50 @@ def number_sources(
     )
 
 
+def brief_sentence(
+    matrix: StoryMatrix, rows: Sequence[int], k: int, options: BriefOptions
+) -> BriefSentence:
+    """The `k`-th brief sentence: its source sentence, cited, joined to the one
+    before when it continues it, with a bracketed referent when `standalone` is
+    "bracket" and it opens on a pronoun (newsfuse.summarize.standalone)."""
+    row = rows[k]
+    joined = k > 0 and rows[k - 1] == row - 1 and follows(matrix, row)
+    text = matrix.sentences[row].text
+    insertions: tuple[Insertion, ...] = ()
+    if options.standalone == "bracket" and not joined and leans_back(text):
+        edit = bracketed(matrix, row)
+        if edit is not None:
+            text, start, end, replaced = edit
+            insertions = (Insertion(start, end, replaced),)
+    article = matrix.articles[int(matrix.article_of[row])]
+    return BriefSentence(
+        text=text,
+        source=Citation(article.id, matrix.sentences[row].id, 1.0),
+        support=support_for(matrix, row, options.support),
+        joined=joined,
+        insertions=insertions,
+    )
+
+
 def build_brief(story_id: str, articles: Sequence[Article], options: BriefOptions) -> Brief:
     """The cited brief of one story (its original articles, in story order).
 
     Every brief sentence is a verbatim source sentence cited as such, plus the
-    other articles that report the same thing (see `support_for`).
+    other articles that report the same thing (see `support_for`); which ones,
+    and in what order, is `newsfuse.summarize.assemble`'s choice.
     """
     if not articles:
         raise ValueError(f"story {story_id} has no articles to brief")
     unique = list({a.id: a for a in articles}.values())
     rank = {a.id: i for i, a in enumerate(unique)}
     matrix = story_matrix(unique)
-    rows = choose(matrix, options)
-    sentences = tuple(
-        BriefSentence(
-            text=matrix.sentences[row].text,
-            source=Citation(
-                matrix.articles[int(matrix.article_of[row])].id, matrix.sentences[row].id, 1.0
-            ),
-            support=support_for(matrix, row, options.support),
-        )
-        for row in reading_order(matrix, rows, rank)
-    )
+    rows = assemble(matrix, options, rank)
+    sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in unique if a.date]
     lead = sentences[0].text if sentences else None
     return Brief(
         story_id=story_id,
-        headline=headline(unique, lead=lead),
+        headline=headline(unique, lead=lead, others=[s.text for s in sentences[1:]]),
         sentences=sentences,
         sources=number_sources(sentences, unique),
         word_budget=options.words,

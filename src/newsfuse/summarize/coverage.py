@@ -25,6 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +36,9 @@ from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
 from newsfuse.text.tokens import STOP_WORDS
+
+if TYPE_CHECKING:
+    from newsfuse.summarize.select import Components
 
 MODEL_FILE = "coverage.json"
 MODEL_SHA256 = "5063d59bab2f6396dc4da7d77bf4bed455d9aeddbb3acde6b74a053df0fba79c"
@@ -265,13 +269,19 @@ def greedy_cover(
     return chosen
 
 
-def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
-    """The brief's rows for `BriefOptions(scorer="coverage")`, best first."""
+def coverage_select(
+    matrix: StoryMatrix,
+    options: BriefOptions,
+    lead: Sequence[int] | None = None,
+    parts: Components | None = None,
+) -> list[int]:
+    """The brief's rows for `BriefOptions(scorer="coverage")`, best first; `lead`,
+    when given, taken first instead of the hand-weighted score's best sentence."""
     from newsfuse.summarize.select import components, unsupervised_scores
 
     if matrix.size == 0:
         return []
-    parts = components(matrix, options)
+    parts = parts or components(matrix, options)
     quality_ = parts.quality
     grams = [sentence_grams(s.text) for s in matrix.sentences]  # tokenized once, used twice
     story = story_grams(matrix, lexical_scores(matrix, grams), quality_, grams)
@@ -282,7 +292,9 @@ def coverage_select(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
     values[pairs] *= options.coverage_bigram_weight
     lengths = np.array([len(s.text.split()) for s in matrix.sentences], dtype=np.int64)
     weight = quality_**options.coverage_quality_exponent * (quality_ > 0)
-    lead: list[int] = []
+    if lead is not None:
+        return greedy_cover(values, story.by_sentence, lengths, weight, options, lead)
+    lead = []
     if options.coverage_lead:  # the sentence that names the event (see select.py) leads
         hand = unsupervised_scores(parts, options)
         lead = [int(np.argmax(hand))] if hand.max() > 0 else []

@@ -71,7 +71,10 @@ def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
     lines = [f"# {_md(brief.headline)}", "", f"*{_md(meta_line(brief))}*", ""]
     for sentence in brief.sentences:
         marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-        lines.append(f"{_md(sentence.text)} {marks}")
+        if sentence.joined and len(lines) > 4:  # one passage: one paragraph
+            lines[-1] += f" {_md(sentence.text)} {marks}"
+        else:
+            lines.append(f"{_md(sentence.text)} {marks}")
     for section in sections:
         lines += ["", section.rstrip("\n")]
     lines += ["", "## Sources", ""]
@@ -93,6 +96,16 @@ def _sentence_dict(brief: Brief, sentence: BriefSentence) -> dict[str, Any]:
         "text": sentence.text,
         "source": _citation_dict(brief, sentence.source),
         "support": [_citation_dict(brief, c) for c in sentence.support],
+        "joined": sentence.joined,
+        "insertions": [
+            {
+                "start": i.start,
+                "end": i.end,
+                "text": sentence.text[i.start : i.end],
+                "replaces": i.replaces,
+            }
+            for i in sentence.insertions
+        ],
     }
 
 

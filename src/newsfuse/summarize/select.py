@@ -42,6 +42,15 @@ _BOILERPLATE = re.compile(
     r"|privacy policy|contact us|\(?(?:file )?photo\)?$|/\s*(?:ap|afp|reuters|getty)\s*$",
     re.IGNORECASE,
 )
+# Page furniture inside the text: links, markup, video playlists ("1:48 Fresno zoo's ..."),
+# footnote marks, gallery widgets, redirect notices, credits (issue 20, read on gva_dev).
+_FURNITURE = re.compile(
+    r"https?://|www\.\w|&amp;|&[a-z]+;|</?[a-z]+[^>]*>|^\d{1,2}:\d\d\s|^(?:\[[^\]]{1,8}\])+$"
+    r"|\w+_\w+\||contributed to this report|previous page is sending you|^\(source:"
+    r"|\b\d{1,2}:\d\d\s?(?:am|pm|a\.m\.|p\.m\.)\s?(?:et|edt|est|pt|pdt|ct|gmt|utc)?\s+by\b"
+    r"|\bmpaa\b|running length:",
+    re.IGNORECASE,
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according|wrote|writes|stated|asked"
     r"|explained|noted|insisted|argued|claimed|warned|announced|tweeted|reported)\b",
@@ -70,15 +79,19 @@ def quality(text: str, full_length: int = 12) -> float:
     tokens = words(text)
     if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text):
         return 0.0
+    if _FURNITURE.search(text):
+        return 0.0
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return 0.0
+    if title_case(text):
+        return 0.0  # a headline, of this story or (a widget's) another
     score = min(1.0, len(tokens) / full_length) * min(1.0, 50 / len(tokens))
     stripped = text.rstrip()
     if stripped.rstrip("\"'”’ ").endswith("?"):
         score *= 0.3
     if not stripped.endswith(_END):
-        score *= 0.5  # truncated or a heading
+        score *= 0.2  # truncated, a heading or a bullet (issue 20: read as furniture)
     if _DANGLING.match(text):
         score *= 0.7  # leans on a sentence the reader will not see
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
@@ -87,6 +100,14 @@ def quality(text: str, full_length: int = 12) -> float:
         if not _ATTRIBUTION.search(outside):
             score *= 0.3
     return score
+
+
+def title_case(text: str) -> bool:
+    """Most words capitalised, as in a headline ("Pussycat Dolls Deny Band Member's
+    Claims"), and more than a name: four or more such words."""
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    capital = sum(w[0].isupper() for w in alpha)
+    return capital >= 4 and capital > 0.75 * len(alpha)
 
 
 def specificity(text: str) -> float:

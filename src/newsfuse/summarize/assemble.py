@@ -1,0 +1,182 @@
+"""From ranked sentences to a brief a reader can follow: lede, units, order.
+
+The scorers rank sentences for what the editor's summary will hold; a reader
+also needs the first sentence to say what happened, every sentence to stand
+alone, no fact told twice, and an order to follow. So:
+
+- the lede is the best hand-weighted sentence (centrality, support, position,
+  signature: the sentence several outlets lead with, that names the event)
+  among the first `lede_sentences` of each article, that stands alone and is
+  not a quotation. Outlets put the news first (the inverted pyramid); a lede
+  taken from deep in an article is background or reaction. Measured on
+  Multi-News val against the editor's first sentence (docs/benchmarks.md);
+- each ranked sentence is taken as its reading unit (newsfuse.summarize.
+  standalone) if it fits the word budget and no sentence of it is too like one
+  already taken (`options.redundancy`, cosine as in MMR);
+- a story with no selectable sentence still gets its longest real sentence,
+  so no story of real articles is shown with an empty brief;
+- units keep their order; the lede first; then, for a story spanning several
+  days, the order of events (article date, then position), else by importance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsfuse.config import BriefOptions
+from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.lede import lede_scores, standalone_mask
+from newsfuse.summarize.recurring import is_recurring
+from newsfuse.summarize.select import (
+    _BOILERPLATE,
+    Components,
+    choose,
+    components,
+    unsupervised_scores,
+)
+from newsfuse.summarize.standalone import describes_back, stems, unit_rows
+
+LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
+_PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
+RANK_DEPTH = 3  # rank sentences for this many budgets, so units have choices
+
+
+def lede_row(
+    matrix: StoryMatrix, options: BriefOptions, parts: Components | None = None
+) -> int | None:
+    """The sentence to lead with (see the module docstring), or None for an
+    empty or all-furniture story."""
+    if matrix.size == 0:
+        return None
+    parts = parts or components(matrix, options)
+    hand = unsupervised_scores(parts, options)
+    score = hand
+    if options.lede == "learned":  # the model's shortlist, the hand score's pick
+        learned = lede_scores(matrix, parts)
+        usable = (hand > 0) & standalone_mask(matrix, LEDE_MIN_WORDS)
+        if usable.any():
+            top = learned[usable].max()
+            score = np.where(learned >= top - options.lede_margin, hand, hand - 1e3)
+    index = np.array([s.index for s in matrix.sentences])
+    fit = standalone_mask(matrix, LEDE_MIN_WORDS)
+    for mask in (fit & (index < options.lede_sentences), fit, np.ones(matrix.size, bool)):
+        candidates = np.where(mask & (hand > 0), score, -np.inf)
+        if np.isfinite(candidates).any():
+            return int(np.argmax(candidates))
+    return None
+
+
+def ranked_rows(
+    matrix: StoryMatrix, options: BriefOptions, lede: int | None, parts: Components | None = None
+) -> list[int]:
+    """The scorer's choice for RANK_DEPTH budgets, best first, the lede first, then
+    the rest of the usable sentences."""
+    deeper = dataclasses.replace(options, words=options.words * RANK_DEPTH)
+    if options.scorer == "coverage":
+        from newsfuse.summarize.coverage import coverage_select
+
+        rows = coverage_select(matrix, deeper, [] if lede is None else [lede], parts)
+    else:
+        rows = choose(matrix, deeper)
+    rows = rows if lede is None else [lede, *(r for r in rows if r != lede)]
+    if parts is not None:  # then every other usable sentence, by the hand-weighted score,
+        hand = unsupervised_scores(parts, options)  # so units that need room can be replaced
+        listed = set(rows)
+        rows += [
+            int(r) for r in np.argsort(-hand, kind="stable") if hand[r] > 0 and r not in listed
+        ]
+    return rows
+
+
+def fill_units(
+    matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions
+) -> list[list[int]]:
+    """Reading units in rank order within `options.words` (the first may exceed it).
+    A unit that shares sentences with one already taken (its antecedent is in the
+    brief) joins it: only its new sentences count against the budget."""
+    lengths = [len(s.text.split()) for s in matrix.sentences]
+    units: list[list[int]] = []
+    taken: set[int] = set()
+    context: set[str] = set()  # what the reader has read, in fill (= importance) order
+    used = 0
+    for row in ranked:
+        if row in taken:
+            continue
+        unit = unit_rows(matrix, row, options.standalone)
+        if unit is None or (
+            options.standalone != "off" and describes_back(matrix, unit[0], context)
+        ):
+            continue
+        new = [r for r in unit if r not in taken]
+        words = sum(lengths[r] for r in new)
+        if units and used + words > options.words:
+            continue
+        if taken and matrix.similarity[np.ix_(new, sorted(taken))].max() >= options.redundancy:
+            continue
+        touching = [k for k, u in enumerate(units) if set(u) & set(unit)]
+        merged = sorted(set(unit).union(*(units[k] for k in touching)))
+        units = [u for k, u in enumerate(units) if k not in touching]
+        units.insert(min(touching, default=len(units)), merged)
+        taken.update(new)
+        used += words
+        for r in new:
+            context |= stems(matrix.sentences[r].text)
+    return units
+
+
+def fallback_row(matrix: StoryMatrix) -> list[list[int]]:
+    """For a story with no selectable sentence (all short, all quotation, ...):
+    its longest sentence that ends like one and is not page furniture, so the
+    story is not shown empty; none when every sentence is furniture (a paywall
+    or consent page is no article, and its brief stays empty)."""
+    usable = [
+        r
+        for r, s in enumerate(matrix.sentences)
+        if s.text.rstrip().endswith((".", "!", '"', "”"))
+        and not _BOILERPLATE.search(s.text)
+        and not _PAYWALL.search(s.text)
+        and not is_recurring(s.text)
+    ]
+    if not usable:
+        return []
+    return [[max(usable, key=lambda r: len(matrix.sentences[r].text.split()))]]
+
+
+def order_units(matrix: StoryMatrix, units: Sequence[list[int]], rank: dict[str, int]) -> list[int]:
+    """The lede unit first; then the order of events for a story spanning days,
+    else rank order (importance)."""
+    if not units:
+        return []
+    dates = {matrix.articles[int(matrix.article_of[u[0]])].date for u in units}
+    rest = list(units[1:])
+    if len(dates - {None}) > 1:
+
+        def key(unit: list[int]) -> tuple[bool, dt.date, int, int]:
+            article = matrix.articles[int(matrix.article_of[unit[0]])]
+            return (
+                article.date is None,
+                article.date or dt.date.min,
+                rank[article.id],
+                matrix.sentences[unit[0]].index,
+            )
+
+        rest.sort(key=key)
+    return [row for unit in (units[0], *rest) for row in unit]
+
+
+def follows(matrix: StoryMatrix, row: int) -> bool:
+    """`row` is the next sentence, in the same article, after `row - 1`."""
+    return row > 0 and bool(matrix.article_of[row] == matrix.article_of[row - 1])
+
+
+def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -> list[int]:
+    """The brief's rows in reading order."""
+    parts = components(matrix, options) if matrix.size else None
+    lede = lede_row(matrix, options, parts)
+    units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options)
+    return order_units(matrix, units or fallback_row(matrix), rank)

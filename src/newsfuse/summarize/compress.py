@@ -1,0 +1,187 @@
+"""A headline compressed from the lede by its parse: who did what, no clipping.
+
+Editors shorten a lede to its main clause: subject, verb, object and the
+phrases that say where or to whom, dropping subordinate and relative clauses,
+appositions, fronted adverbials and coordinated clauses. A reported statement
+("X did Y, police said") keeps its content clause and, when short, its source
+("..., police said"). Phrases are dropped whole, right to left, until the
+headline has at most `max_words` words; if the main clause alone is longer,
+there is no headline from the parse (the caller falls back). Every word is the
+lede's own, in its order. Parsed with the pinned spaCy model of
+newsfuse.analyze.nlp (hash-checked at load), tagger and parser only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from newsfuse.config import AnalyzeOptions
+
+_DROP = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark"})
+_TRIM = ("npadvmod", "advmod", "prep", "agent")  # complements (objects) are never trimmed
+_PERSONAL = frozenset(
+    [
+        *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"),
+        *("my", "our", "your", "his", "her", "its", "their", "us"),
+    ]
+)
+_REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "add",
+        "state",
+        "confirm",
+        "claim",
+        "write",
+        "tweet",
+        "note",
+        "warn",
+    ]
+)
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_OPEN_ENDS = frozenset({"AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
+MAX_SOURCE_WORDS = 3  # "police", "the ministry", "Defense Ministry officials"
+
+
+@lru_cache(maxsize=1)
+def headline_nlp(model: str = AnalyzeOptions().model) -> Any:
+    """The pinned spaCy pipeline, verified, without the entity recognizer."""
+    import spacy
+
+    from newsfuse.analyze.nlp import model_dir, verify_model
+
+    directory = model_dir(model)
+    verify_model(model, directory)
+    return spacy.load(directory, exclude=["ner", "senter"])
+
+
+def _subtree(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _main_clause(root: Any) -> tuple[Any, Any | None]:
+    """The clause to keep, and the source of a reported statement (or None)."""
+    if root.lemma_.lower() in _REPORTING:
+        content = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if content:
+            return content[0], (subjects[0] if subjects else None)
+    return root, None
+
+
+def _droppable(token: Any) -> bool:
+    """A clause or aside to drop: not a conjunct inside a name ("Caufield & Byers")."""
+    if token.dep_ not in _DROP:
+        return False
+    if token.dep_ in ("conj", "cc"):
+        return bool(token.head.pos_ in ("VERB", "AUX"))
+    if token.dep_ == "appos":
+        return token.i > 0 and token.doc[token.i - 1].text in (",", "(", "—", "–")
+    return True
+
+
+def _core(main: Any) -> set[int]:
+    """The main clause without dropped clauses and phrases, and without what
+    stands before its subject (fronted adverbials)."""
+    keep = _subtree(main)
+    for token in list(main.subtree):
+        if token.i in keep and token is not main and _droppable(token):
+            keep -= _subtree(token)
+    subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
+    start = min(_subtree(subjects[0])) if subjects else main.i
+    keep = {i for i in keep if i >= start}
+    return {i for i in keep if not main.doc[i].is_punct or main.doc[i].text in ("'", "’", "-")}
+
+
+def _trim(main: Any, keep: set[int], max_words: int) -> set[int] | None:
+    """Drop trimmable phrases right to left until the headline fits."""
+    candidates = sorted(
+        (
+            t
+            for t in main.subtree
+            if t.dep_ in _TRIM and t.i in keep and t.head.pos_ in ("VERB", "AUX")
+        ),  # phrases of a verb; a noun's ("in the wake of ...") stay whole
+        key=lambda t: -t.i,
+    )
+    for token in candidates:
+        if _words(main.doc, keep) <= max_words:
+            break
+        span = _subtree(token)
+        doc = main.doc
+        if (min(span) > 0 and doc[min(span) - 1].text == "-") or (
+            max(span) + 1 < len(doc) and doc[max(span) + 1].text == "-"
+        ):
+            continue  # part of a hyphenated word ("15-year-old")
+        keep -= span
+    return keep if _words(main.doc, keep) <= max_words else None
+
+
+def _words(doc: Any, keep: Iterable[int]) -> int:
+    return sum(1 for i in keep if not doc[i].is_punct)
+
+
+def _text(doc: Any, keep: set[int]) -> str:
+    """The kept tokens, spaced as in the source where adjacent, else by one space."""
+    order = sorted(keep)
+    parts = []
+    for k, i in enumerate(order):
+        gap = k + 1 < len(order) and (order[k + 1] != i + 1 or bool(doc[i].whitespace_))
+        parts.append(doc[i].text + (" " if gap else ""))
+    text = "".join(parts).strip().rstrip(",;:.").strip()
+    return text[:1].upper() + text[1:]
+
+
+_DATELINE = re.compile(
+    r"^(?:\(\w+\)\s*)?(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?\s*)?"
+    r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+|^\(\w+\)\s+"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a leading dateline ("DOUGLASVILLE, Ga. (AP) — ", "(CNN) ")."""
+    return _DATELINE.sub("", sentence, count=1)
+
+
+def _fitted_text(doc: Any, main: Any, keep: set[int], max_words: int) -> str | None:
+    """The trimmed clause's text within `max_words` words as printed, or None."""
+    for target in range(max_words, 2, -1):
+        fitted = _trim(main, keep, target)
+        if fitted is None:
+            return None
+        last = max((i for i in fitted if not doc[i].is_punct), default=None)
+        if last is None or doc[last].pos_ in _OPEN_ENDS:
+            return None  # "..., was", "... to": cut mid-clause
+        text = _text(doc, fitted)
+        if len(text.split()) <= max_words:
+            return text
+    return None
+
+
+def compress(sentence: str, max_words: int = 14) -> str | None:
+    """The lede's main clause as a headline of at most `max_words` words with its
+    verb, or None when the parse gives none."""
+    doc = headline_nlp()(strip_dateline(sentence))
+    root = next(iter(doc.sents)).root
+    main, source = _main_clause(root)
+    if main.pos_ not in ("VERB", "AUX") or (main is root and root.lemma_.lower() in _REPORTING):
+        return None  # no clause, or "X said" without what was said
+    subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
+    if not subjects or any(t.text.lower() in _PERSONAL for t in subjects[0].subtree):
+        return None  # no subject, or one only the article's context resolves ("I", "our work")
+    headline = _fitted_text(doc, main, _core(main), max_words)
+    if headline is None:
+        return None
+    if source is not None and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
+        who = "".join(t.text_with_ws for t in source.subtree).strip()
+        if source.i == 0 and source.pos_ != "PROPN":
+            who = who[:1].lower() + who[1:]  # "Police say" opened the sentence
+        attributed = f"{headline}, {who} {root.text}"
+        if len(attributed.split()) <= max_words:
+            headline = attributed
+    return headline

@@ -1,0 +1,238 @@
+"""Sentences that stand alone: whole quotations, speakers, no dangling pronouns.
+
+A source sentence read outside its article can lean on the sentences before
+it: it may be the last sentence of a quotation that began two sentences
+earlier (`... can soon be expected," Klintsevich told journalists`), a
+quotation whose speaker the previous sentence named, or open on "He" or "The
+decision". The brief takes such a sentence as a *unit* with what it needs
+(the rest of the quotation, the sentence naming the speaker or the referent,
+at most MAX_UNIT sentences of the same article, in article order), or not at
+all (`BriefOptions.standalone`). The rules here are also what the read
+instrument (newsfuse.evaluation.read_detectors) applies to a finished brief;
+its agreement with hand labels is in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.summarize.features import StoryMatrix
+from newsfuse.text.tokens import content_words
+
+MAX_UNIT = 3  # sentences in one unit: a quotation longer than this is left out
+PRONOUN = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such)$", re.I
+)
+_CONNECTIVE = re.compile(
+    r"^(?:but|and|so|also|however|meanwhile|instead|still|yet|then|now|later|earlier"
+    r"|in addition|separately|in fact|indeed|moreover|thus|as a result)\b,?\s*",
+    re.I,
+)
+_TIME_WORDS = frozenset(
+    [
+        *("week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"),
+        *("time", "season", "summer", "spring", "fall", "winter", "day", "decade", "century"),
+    ]
+)
+# "It" with no referent is the expletive in these; a reader needs nothing before.
+_EXPLETIVE = re.compile(
+    r"^it(?:'s| is| was| has been| had been| will be| would be| remains| seems| appears)"
+    r"\s+(?:not\s+)?(?:unclear|clear|known|unknown|likely|unlikely|possible|impossible"
+    r"|expected|believed|thought|estimated|reported|the first|the second|the latest|time"
+    r"|too early|hard|difficult|important|illegal|rare|a\b|an\b)|^it looks like\b",
+    re.I,
+)
+_LEADING_QUOTE = re.compile(r"^[\s\"“”‘'«(]+")
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according to|wrote|writes|stated|asked|asks"
+    r"|explained|explains|noted|notes|insisted|argued|claimed|claims|warned|warns|announced"
+    r"|tweeted|posted|recalled|recalls|continued|replied|responded|testified|declared"
+    r"|acknowledged|admitted|conceded|remarked|quipped|urged|vowed|pleaded)\b",
+    re.I,
+)
+PRONOUN_SPEAKER = re.compile(r"[,\"”’]\s+(?:he|she|they) (?:said|says|added|told)\b")
+_DOUBLE = re.compile(r"\"([^\"]*)\"|“([^”“]*)”")
+QUOTE_WORDS = 5  # a shorter quoted span is a term or a phrase, not a quotation
+
+
+def opening(text: str) -> list[str]:
+    """The sentence's first words, past quote marks, connectives and a short
+    fronted adverbial ("On Tuesday, he said" -> ["he", "said", ...])."""
+    rest = _LEADING_QUOTE.sub("", text)
+    rest = _CONNECTIVE.sub("", rest)
+    head, comma, tail = rest.partition(", ")
+    if comma and len(head.split()) <= 5 and not ATTRIBUTION.search(head):
+        tail_words = tail.split()
+        if tail_words and PRONOUN.match(tail_words[0].strip(",.")):
+            rest = tail
+    return [w.strip(",.;:\"“”'’") for w in rest.split()[:4]]
+
+
+def referring_opening(text: str) -> str | None:
+    """The pronoun or demonstrative the sentence opens on, or None."""
+    tokens = opening(text)
+    if not tokens or not PRONOUN.match(tokens[0]):
+        return None
+    first = tokens[0].lower()
+    demonstrative = first in ("this", "that", "these", "those") and len(tokens) > 1
+    if demonstrative and tokens[1].lower().removesuffix("'s").removesuffix("’s") in _TIME_WORDS:
+        return None
+    if first == "it" and _EXPLETIVE.match(" ".join(opening(text))):
+        return None
+    return first
+
+
+def quoted_spans(text: str) -> list[str]:
+    """The text inside balanced double quotation marks."""
+    return [m.group(1) or m.group(2) or "" for m in _DOUBLE.finditer(text)]
+
+
+def quote_marks(text: str) -> int:
+    """Double quotation marks, straight and curly (outlets mix them)."""
+    return text.count('"') + text.count("“") + text.count("”")
+
+
+def unbalanced(text: str) -> bool:
+    """An odd number of double quote marks: a piece of a longer quotation."""
+    return quote_marks(text) % 2 == 1
+
+
+def has_speaker(text: str) -> bool:
+    """An attribution outside the quotation marks ("said", "according to", a colon)."""
+    outside = _DOUBLE.sub(" ", text)
+    return bool(ATTRIBUTION.search(outside)) or bool(re.search(r":\s*[\"“]", text))
+
+
+def mostly_quoted(text: str) -> bool:
+    """A quotation of QUOTE_WORDS or more that is at least half the sentence."""
+    spans = [q for q in quoted_spans(text) if len(q.split()) >= QUOTE_WORDS]
+    return bool(spans) and sum(len(q.split()) for q in spans) >= 0.5 * len(text.split())
+
+
+def closes_first(text: str) -> bool:
+    """The sentence's first quote mark closes a quotation opened before it."""
+    for i, char in enumerate(text):
+        if char == "“":
+            return False
+        if char == "”":
+            return True
+        if char == '"':
+            after = text[i + 1 : i + 2]
+            return i > 0 and (not after or after.isspace() or after in ",.;:")
+    return False
+
+
+def leans_back(text: str) -> bool:
+    """Opens on a pronoun or names its speaker by one (", he said"): the referent
+    is in a sentence before it."""
+    quoted = text.lstrip()[:1] in "\"“‘'"
+    return bool(PRONOUN_SPEAKER.search(text)) or (
+        not quoted and referring_opening(text) is not None
+    )
+
+
+def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
+    """The rows to take so that `row` reads on its own, in article order, or None
+    when it cannot (`mode`: "antecedent" takes the sentences before; "bracket"
+    inserts the person an opening "He"/"She" means, in square brackets, when the
+    sentence before names one, else takes the sentences before; "drop" leaves out
+    a sentence that needs them; "off" takes every sentence as it is)."""
+    if mode == "off":
+        return [row]
+    article = int(matrix.article_of[row])
+
+    def same(r: int) -> bool:
+        return 0 <= r < matrix.size and int(matrix.article_of[r]) == article
+
+    first, last = row, row
+    text = matrix.sentences[row].text
+    while unbalanced(text):  # a piece of a quotation: take the rest of it
+        if closes_first(matrix.sentences[first].text) and same(first - 1):
+            first -= 1
+        elif same(last + 1):
+            last += 1
+        else:
+            return None
+        if last - first + 1 > MAX_UNIT:
+            return None
+        text = " ".join(s.text for s in matrix.sentences[first : last + 1])
+    if mostly_quoted(text) and not has_speaker(text):
+        if not (same(first - 1) and has_speaker(matrix.sentences[first - 1].text)):
+            return None
+        first -= 1
+    while leans_back(matrix.sentences[first].text):
+        if mode == "bracket" and bracketed(matrix, first) is not None:
+            break  # "[Klintsevich] told journalists": the brief inserts the referent
+        if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
+            return None
+        first -= 1
+    if unbalanced(" ".join(s.text for s in matrix.sentences[first : last + 1])):
+        return None
+    return list(range(first, last + 1))
+
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Capt|Sgt|Det|Officer|Senator|President|Minister"
+    r"|Secretary|Chief|Judge|Justice|Mayor|Sheriff|Coach|Prime Minister)\.?\s$"
+)
+_SPEECH = re.compile(r"^,?\s*(?:who\b|said|says|told|tells|added|,)")
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^[\"“]?|[,\"”’]\s+)(He|She|he|she)\b(?=\s+(?:said|says|told|added|\w+ed\b))"
+)
+
+
+def person_named(text: str) -> str | None:
+    """The surname of the person a sentence is about: a name that opens it, follows
+    a title ("Senator Franz Klintsevich") or says something ("Ali Shamkhani said")."""
+    matches = list(_NAME.finditer(text))
+    for match in matches:  # a name that speaks or carries a title
+        if _TITLE.search(text[: match.start()]) or _SPEECH.match(text[match.end() :]):
+            return match.group(0).split()[-1]
+    for match in matches[:1]:  # else the name the sentence opens on
+        last = match.group(0).split()[-1]
+        if match.start() == 0 and not _TITLE.search(last + " "):
+            return last
+    return None
+
+
+def bracketed(matrix: StoryMatrix, row: int) -> tuple[str, int, int, str] | None:
+    """The sentence with its opening "He"/"She" (or speaker ", he said") replaced by
+    the referent in square brackets, as editors do: (text, start, end, replaced),
+    start/end locating "[Name]" in the text; None when the sentence before in the
+    same article names no one."""
+    text = matrix.sentences[row].text
+    match = _SUBJECT_PRONOUN.search(text)
+    if match is None or row == 0 or matrix.article_of[row - 1] != matrix.article_of[row]:
+        return None
+    name = person_named(matrix.sentences[row - 1].text)
+    if name is None:
+        return None
+    start, end = match.span(1)
+    insert = f"[{name}]"
+    return text[:start] + insert + text[end:], start, start + len(insert), match.group(1)
+
+
+_GENERIC = frozenset(["same", "other", "first", "last", "latest", "following", "world", "united"])
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (first six letters), the unit of "mentioned before"."""
+    return {w[:6] for w in content_words(text)}
+
+
+def describes_back(matrix: StoryMatrix, row: int, context: set[str]) -> bool:
+    """Opens on a definite description ("The firefighters ...", "The decision ...")
+    whose noun its own article introduced earlier and `context` (the stems of what
+    the reader has read) does not hold: the reader cannot tell which one is meant."""
+    tokens = opening(matrix.sentences[row].text)
+    if len(tokens) < 2 or tokens[0].lower() not in ("the", "this", "these", "that", "those"):
+        return False
+    noun = next((t for t in tokens[1:3] if len(t) > 3 and t.isalpha()), None)
+    if noun is None or noun[0].isupper() or noun.lower() in _GENERIC:
+        return False
+    stem = noun.lower()[:6]
+    if stem in context:
+        return False
+    start = int(matrix.starts[int(matrix.article_of[row])])
+    return any(stem in stems(matrix.sentences[r].text) for r in range(start, row))
