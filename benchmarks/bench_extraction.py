@@ -57,9 +57,17 @@ def readability_body(html: str, url: str) -> str:
 
 
 def newspaper_body(html: str, url: str) -> str:
+    import newspaper.urls
+    import tldextract
     from newspaper import Article
 
-    article = Article(url or "https://example.com/")
+    # Offline: tldextract would fetch the public-suffix list for every page (~4 s of
+    # timeouts each); its bundled snapshot answers the same.
+    offline = tldextract.TLDExtract(suffix_list_urls=())
+    newspaper.urls.tldextract = offline  # type: ignore[attr-defined]
+
+    # fetch_images=False: the top image is fetched over the network otherwise.
+    article = Article(url or "https://example.com/", fetch_images=False)
     article.download(input_html=html)
     article.parse()
     return str(article.text)

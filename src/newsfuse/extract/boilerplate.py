@@ -60,7 +60,7 @@ _CREDIT = re.compile(
         # seed 000: "Hassan Rouhani, Vladimir Putin / AP" (caption / agency)
         [^/]{{1,120}}?\s/\s{_AGENCY}
         # "(Photo: Reuters)", "Photo by Jane Doe/AFP", "Image: Getty Images"
-      | \(?\s*(?:photo|image|picture|photograph|screenshot|screen\s+shot|video|graphic)s?
+      | \(?\s*(?:photo|image|picture|photograph|screenshot|screen\s+shot)s?
         (?:\s+credit)?\s*(?::|by)\s*[^()]{{1,80}}\)?
         # "AP Photo/Evan Vucci", "(AP Photo/Natalia Kolesnikova, Pool, file)"
       | \(?\s*(?:AP|AFP|Reuters|EPA)\s+Photo\s*/[^()]{{1,80}}\)?
