@@ -184,12 +184,15 @@ def test_search_terms_are_bounded(tmp_path: Path) -> None:
 
 
 def test_first_article_without_usable_words_is_stored(tmp_path: Path) -> None:
-    path = tmp_path / "a.jsonl"
-    records = [json.dumps({"text": " ".join(["a"] * 60)}), *_seed_records()]
-    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    empty, rest = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    empty.write_text(json.dumps({"text": " ".join(["a"] * 60)}) + "\n", encoding="utf-8")
+    rest.write_text("\n".join(_seed_records()) + "\n", encoding="utf-8")
     with newsfuse.open(tmp_path / "a.db") as nf:
-        report = nf.ingest([path])
-        assert report.ingested == 3 and not report.failures
+        assert nf.ingest([empty]).ingested == 1  # alone: no word in the vocabulary yet
+        report = nf.ingest([rest])
+        assert report.ingested == 2 and not report.failures
+        stories = nf.stories()
+        assert all(s.article_ids for s in stories) and len(stories) == 2  # the seeds are one
 
 
 def test_postgres_keeps_nul_bytes_out_without_losing_the_batch(postgres_url: str) -> None:
