@@ -25,10 +25,11 @@ from newsfuse.summarize import build_brief, headline, render_markdown
 from newsfuse.types import Brief, Story
 
 
-def _events(store: Store) -> dict[str, list[Member]]:
-    """Event id -> member rows, ordered by (date, undated last; ingest order)."""
+def _events(store: Store, only: str | None = None) -> dict[str, list[Member]]:
+    """Event id -> member rows (all events, or one), ordered by (date, undated last;
+    ingest order)."""
     rows: dict[str, list[Member]] = {}
-    for event_id, member in store.event_members():
+    for event_id, member in store.event_members(only):
         rows.setdefault(event_id, []).append(member)
     for members in rows.values():
         members.sort(key=lambda m: (m[3] is None, m[3] or 0))  # stable: ingest order kept
@@ -59,7 +60,7 @@ def with_headlines(store: Store, events: list[Story]) -> list[Story]:
 
 def event_story(store: Store, event_id: str) -> Story | None:
     """One stored event as a Story record (its headline computed), or None."""
-    members = _events(store).get(event_id)
+    members = _events(store, event_id).get(event_id)
     if not members:
         return None
     event = story_from_members(event_id, None, members)

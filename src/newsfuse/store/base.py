@@ -144,8 +144,9 @@ class Store(Protocol):
 
     def event_of(self, article_id: str) -> str | None: ...
 
-    def event_members(self) -> list[tuple[str, Member]]:
-        """(event id, member row) of every article with an event, in ingest order."""
+    def event_members(self, event_id: str | None = None) -> list[tuple[str, Member]]:
+        """(event id, member row) of every article with an event (or of event
+        `event_id`'s articles), in ingest order."""
         ...
 
     def close(self) -> None: ...

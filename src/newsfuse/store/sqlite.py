@@ -567,10 +567,12 @@ class SQLiteStore:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def event_members(self) -> list[tuple[str, Member]]:
+    def event_members(self, event_id: str | None = None) -> list[tuple[str, Member]]:
+        where, args = (" WHERE e.event_id = ?", (event_id,)) if event_id else ("", ())
         rows = self._db.execute(
             "SELECT e.event_id, a.id, a.duplicate_of, a.outlet, a.date FROM article_events e"
-            " JOIN articles a ON a.id = e.article_id ORDER BY a.seq"
+            f" JOIN articles a ON a.id = e.article_id{where} ORDER BY a.seq",
+            args,
         )
         return [(str(e), (a, d, o, _date(t))) for e, a, d, o, t in rows]
 
