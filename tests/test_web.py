@@ -158,7 +158,8 @@ def test_analysis_shows_quotes_and_timeline(page: Page) -> None:
 
 def test_upload_through_the_page_adds_a_story(page: Page) -> None:
     page.goto("/")
-    expect(page.locator("#list-title")).to_have_text("Stories (14)")
+    # 15 stories since issue 22 (M000-01's dateline is read: see test_store_backends).
+    expect(page.locator("#list-title")).to_have_text("Stories (15)")
     page.get_by_role("button", name="Add articles").click()
     page.locator("#files").set_input_files(str(LATE))
     page.get_by_role("button", name="Upload").click()
