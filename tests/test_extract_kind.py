@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from newsfuse.articles import make_article
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.extract import extract_file
 from newsfuse.extract.kind import ARCHIVE, ARTICLE, ERROR, NOTICE, SHORT, WIDGET, classify
@@ -100,3 +103,43 @@ def test_wikinews_articles_are_articles() -> None:
     for path in sorted(WIKINEWS.glob("*.txt")):
         (article,) = extract_file(path, ExtractOptions())
         assert article.kind == ARTICLE, path.name
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_archive_of_the_previous_schema_gains_kind(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """An archive written before Article.kind (SQLite schema 6, PostgreSQL 1) opens, its
+    articles read as articles, and new pages keep their kind."""
+    import psycopg
+
+    db: str | Path = (
+        tmp_path / "old.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    )
+    (first,) = extract_file(WIKINEWS / "M001-01.txt", ExtractOptions())
+    store = open_store(Config(db=db))
+    store.add_article(first, np.zeros(4, dtype=np.uint64), 0)
+    store.close()
+    downgrade = [
+        "ALTER TABLE articles DROP COLUMN kind",
+        "PRAGMA user_version = 6"
+        if backend == "sqlite"
+        else "UPDATE newsfuse_schema SET version = 1",
+    ]
+    if backend == "sqlite":
+        with sqlite3.connect(db) as conn:
+            for sql in downgrade:
+                conn.execute(sql)
+    else:
+        with psycopg.connect(str(db), autocommit=True) as conn:
+            for sql in downgrade:
+                conn.execute(sql)
+    store = open_store(Config(db=db))
+    try:
+        assert [a.kind for a in store.articles()] == [ARTICLE]
+        page = make_article(body="Sorry, the page you requested was not found.", source="x")
+        store.add_article(page, np.zeros(4, dtype=np.uint64), 0)
+        assert {a.id: a.kind for a in store.articles()}[page.id] == ERROR
+        assert [a.id for a in store.originals()] == [first.id]
+    finally:
+        store.close()

@@ -29,6 +29,7 @@ def test_feedparser_corpus_same_entries_as_feedparser(shared_dir: Path) -> None:
     assert report.files > 2000
     assert report.unexpected == []
     assert report.differ == []
+    assert report.undecoded == []
     assert {Path(p).name for p in report.refused_entities} == ENTITY_DOCUMENTS
     # Every difference left is by design: script text dropped, HTML in a "plain" field.
     assert report.compared >= 30
