@@ -209,7 +209,7 @@ def test_console_script_runs_the_quick_start(tmp_path: Path) -> None:
         check=False,
     )
     assert out.returncode == 0, out.stderr
-    assert "Hamadan" in out.stdout and "## Sources" in out.stdout
+    assert "base in Iran" in out.stdout and "## Sources" in out.stdout  # the wire lede (#20)
 
 
 @pytest.mark.parametrize("fmt", ["json", "table"])
