@@ -173,6 +173,12 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         sections = dossier_sections(dossier, found.number_of) if dossier else []
         return {**result_to_dict(found, dossier), "markdown": render_markdown(found, sections)}
 
+    _change_routes(app, archive)
+
+
+def _change_routes(app: FastAPI, archive: Archive) -> None:
+    """How a storyline or event came to be: its recorded changes, its events."""
+
     @app.get("/api/stories/{story_id}/changes", responses=MISSING)
     async def changes(story_id: str) -> list[Json]:
         """The merges and splits recorded for the storyline or event, oldest first."""
@@ -261,6 +267,20 @@ def _write_routes(app: FastAPI, archive: Archive, token: str | None) -> None:
         return report_to_dict(report)
 
 
+def _error_handlers(app: FastAPI) -> None:
+    """Numbered errors as JSON with their status; malformed bodies as E105."""
+
+    @app.exception_handler(NewsfuseError)
+    async def newsfuse_error(_: Request, exc: NewsfuseError) -> JSONResponse:
+        return _error(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 400:  # FastAPI's "error parsing the body": malformed JSON
+            return _error(NewsfuseError(ErrorCode.BAD_JSON, f"request body: {exc.detail}"))
+        return await http_exception_handler(request, exc)
+
+
 def create_app(config: Config | None = None) -> FastAPI:
     """The ASGI app serving the archive of `config.db`: API under /api, page at /.
     `config.serve` says whether adding articles needs a token, and which feeds the
@@ -284,17 +304,7 @@ def create_app(config: Config | None = None) -> FastAPI:
         archive.close()
 
     app = FastAPI(title="newsfuse", version=__version__, lifespan=lifespan, docs_url=None)
-
-    @app.exception_handler(NewsfuseError)
-    async def newsfuse_error(_: Request, exc: NewsfuseError) -> JSONResponse:
-        return _error(exc)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if exc.status_code == 400:  # FastAPI's "error parsing the body": malformed JSON
-            return _error(NewsfuseError(ErrorCode.BAD_JSON, f"request body: {exc.detail}"))
-        return await http_exception_handler(request, exc)
-
+    _error_handlers(app)
     _story_routes(app, archive, follower)
     _lookup_routes(app, archive)
     _write_routes(app, archive, options.token)
