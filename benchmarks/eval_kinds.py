@@ -7,7 +7,11 @@ through extract_html); an input refused as too short (E101/E108) counts as "not 
 article" too, since it is never stored as one. The positive class is "not an
 article": precision = predicted non-articles that are, recall = non-articles found.
 
-    python benchmarks/eval_kinds.py [--show]
+--labels scores another labels file instead: tests/data/kinds_fresh_labels.tsv is
+the clean held-out sample (Multi-News val/train documents drawn by
+benchmarks/kinds_fresh_sample.py and labelled before the classifier was run on them).
+
+    python benchmarks/eval_kinds.py [--show] [--labels tests/data/kinds_fresh_labels.tsv]
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 from newsfuse.config import ExtractOptions
@@ -26,29 +31,43 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "tests" / "data" / "kinds_labels.tsv"
 MULTINEWS = SHARED / "summarization" / "multinews_fulltext.test.jsonl.gz"
+# Where the fresh sample's documents come from (shortened Multi-News val and train).
+SPLITS = tuple(SHARED / "summarization" / f"multinews.{s}.jsonl.gz" for s in ("val", "train"))
 PAGES = SHARED / "peers" / "article-extraction-benchmark" / "html"
 
 
-def labels() -> dict[str, str]:
-    rows = (line.split("\t") for line in LABELS.read_text().splitlines() if line[:1] != "#")
-    return {key: kind.strip() for key, kind in rows}
+def labels(path: Path = LABELS) -> dict[str, str]:
+    """id -> kind; a third column (an annotator's note) is ignored."""
+    rows = (line.split("\t") for line in path.read_text().splitlines() if line[:1] != "#")
+    return {row[0]: row[1].strip() for row in rows}
 
 
-def predictions() -> dict[str, tuple[str, str]]:
-    """id -> (predicted kind or error code, first words of the text)."""
-    out: dict[str, tuple[str, str]] = {}
+def _multinews(path: Path, wanted: set[str] | None, out: dict[str, tuple[str, str]]) -> None:
+    """Predict each document of a Multi-News file (only the wanted ids, if given)."""
     opts = ExtractOptions()
     ctx = RecordContext("mn", "mn", None, opts.min_words, opts.max_bytes)
-    with gzip.open(MULTINEWS, "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             for k, doc in enumerate(row["documents"]):
                 key = f"multinews:{row['id']}#{k}"
+                if wanted is not None and key not in wanted:
+                    continue
                 try:
                     article = record_article(doc, key, ctx)
                     out[key] = (article.kind, article.body[:100])
                 except NewsfuseError as exc:
-                    out[key] = (exc.code.value, doc.get("text", "")[:100])
+                    out[key] = (exc.code.value, (doc.get("text") or "")[:100])
+
+
+def predictions(wanted: set[str] | None = None) -> dict[str, tuple[str, str]]:
+    """id -> (predicted kind or error code, first words of the text)."""
+    out: dict[str, tuple[str, str]] = {}
+    if wanted is not None:
+        for path in SPLITS:
+            _multinews(path, wanted, out)
+        return out
+    _multinews(MULTINEWS, None, out)
     for page in sorted(PAGES.glob("*.html.gz")):
         key = "aeb:" + page.name.split(".")[0]
         try:
@@ -61,12 +80,16 @@ def predictions() -> dict[str, tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show", action="store_true", help="print each error")
+    ap.add_argument("--show", action="store_true", help="print each error and the confusion")
+    ap.add_argument("--labels", type=Path, help="score this labels file (fresh sample)")
     args = ap.parse_args()
-    gold, pred = labels(), predictions()
+    gold = labels(args.labels or LABELS)
+    pred = predictions(set(gold) if args.labels else None)
     tp = fp = fn = 0
+    confusion: Counter[tuple[str, str]] = Counter()
     for key, label in gold.items():
         kind, text = pred[key]
+        confusion[label, kind] += 1
         truth, guess = label != "article", kind != "article"
         tp += truth and guess
         fp += guess and not truth
@@ -79,6 +102,9 @@ def main() -> None:
         f"inputs {len(gold)}, non-articles {tp + fn}: precision {precision:.3f} "
         f"recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})"
     )
+    if args.show:
+        for (label, kind), count in sorted(confusion.items()):
+            print(f"  gold {label:8} predicted {kind:8} {count}")
 
 
 if __name__ == "__main__":
