@@ -23,6 +23,8 @@ from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
+from newsfuse.summarize.compress import Parses, headline_nlp
+from newsfuse.summarize.headline import headline_texts
 from newsfuse.tracking import StoryTracker
 from newsfuse.types import (
     Article,
@@ -219,11 +221,13 @@ def _store_headlines(store: Store) -> None:
     """Compute and store the headlines that new articles made stale (the writer does
     it, so that reading a story never writes)."""
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
-    with store.transaction():
-        for story_id in stale:
-            found = store.story(story_id)
-            if found is not None and found.article_ids:
-                store.set_headline(story_id, headline(store.articles(found.article_ids)))
+    for start in range(0, len(stale), _BATCH):
+        found = [store.story(story_id) for story_id in stale[start : start + _BATCH]]
+        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
+        nlp = Parses(headline_nlp(), (t for _, arts in members for t in headline_texts(arts)))
+        with store.transaction():
+            for story_id, articles in members:
+                store.set_headline(story_id, headline(articles, nlp=nlp))
 
 
 def _as_duplicate(article: Article, original: str) -> Article:

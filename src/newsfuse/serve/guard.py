@@ -130,6 +130,7 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         refused = refusal(self.rules, scope["method"], scope["path"], headers)
         if refused is not None:
+            await _drain(receive, headers.get("content-length", ""))
             await _answer(send, *refused)
             return
 
@@ -144,6 +145,21 @@ class Guard:
         path = scope["path"]
         limit = self.rules.upload_limit if path == self.rules.upload_path else self.rules.body_limit
         await self.app(scope, _counted(receive, limit), secured)
+
+
+DRAIN = 1 << 20  # a refused body up to this size is read (and dropped) before the answer
+
+
+async def _drain(receive: Receive, declared: str) -> None:
+    """Read and drop a small refused body: a browser still sending it when the
+    connection closes may lose the numbered answer (seen as a bare "HTTP 401").
+    Larger or undeclared bodies are never read: the answer goes out at once."""
+    if not declared.isdigit() or int(declared) > DRAIN:
+        return
+    more = True
+    while more:
+        message = await receive()
+        more = message["type"] == "http.request" and bool(message.get("more_body"))
 
 
 def _counted(receive: Receive, limit: int) -> Receive:

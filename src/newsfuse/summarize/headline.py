@@ -117,7 +117,7 @@ def headline(
         from newsfuse.summarize.compress import compress
 
         for sentence in (lead, *others):
-            short = compress(sentence, max_words)
+            short = compress(sentence, max_words, nlp)
             if short:
                 return short
     best = most_central_titled(articles)
@@ -181,3 +181,13 @@ def incomplete_headline(text: str, nlp: Any) -> bool:
     if tokens[-1].lower().strip("\"'“”") in _DANGLING_END or " | " in text:
         return True
     return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
+
+
+def headline_texts(articles: Sequence[Article]) -> list[str]:
+    """The texts `headline` may parse for `articles`: their cleaned titles and the
+    lead (for `Parses`, which parses them ahead in one batch)."""
+    from newsfuse.summarize.compress import strip_dateline
+
+    texts = [clean_title(a.title) for a in articles if a.title]
+    lead = next((a.sentences[0].text for a in articles if a.sentences), None)
+    return [*texts, strip_dateline(lead)] if lead else texts
