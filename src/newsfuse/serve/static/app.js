@@ -135,16 +135,21 @@ function briefParagraphs(brief) {
 }
 
 // An article's name: its title, else its outlet and first words; never its file path.
-function articleName(a) {
+// Beside its outlet (a brief's source list), only the first words.
+function articleName(a, outletShown = false) {
   if (a.title) return a.title;
   const lead = a.lead || (state.members.get(a.article_id || a.id) || {}).lead;
-  return `${a.outlet || "unknown outlet"}: “${lead || "untitled article"}”`;
+  const words = `“${lead || "untitled article"}”`;
+  return outletShown ? words : `${a.outlet || "unknown outlet"}: ${words}`;
 }
 
 // A button that opens the article in the page, and its original when it has a web address.
+// (An inline element, not a <button>, so that a long name wraps like the text around it.)
 function readButton(id, name, url) {
-  const button = el("button", { class: "read", type: "button", "data-article": id,
-    onclick: guard(() => openArticle(id)) }, name);
+  const open = guard(() => openArticle(id));
+  const button = el("span", { class: "read", role: "button", tabindex: "0", "data-article": id,
+    title: "read this article here", onclick: open,
+    onkeydown: (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); } } }, name);
   const safe = webUrl(url);
   return [button, safe ? [" ", el("a", { class: "original", href: safe, rel: "noopener noreferrer", target: "_blank" }, "original ↗")] : null];
 }
@@ -152,7 +157,7 @@ function readButton(id, name, url) {
 function sourceList(brief) {
   return el("ol", { id: "sources" }, brief.sources.map((src) => el("li", { id: `src-${src.number}` },
     el("strong", {}, src.outlet || "unknown outlet"), " — ",
-    readButton(src.article_id, articleName(src), src.url),
+    readButton(src.article_id, articleName(src, true), src.url),
     src.date ? ` (${src.date})` : "")));
 }
 
@@ -267,7 +272,7 @@ function memberList(detail) {
   const byId = new Map(detail.members.map((m) => [m.id, m]));
   const label = (m) => [m.outlet || "unknown outlet", m.date].filter(Boolean).join(", ");
   const item = (m) => el("li", { "data-id": m.id },
-    readButton(m.id, articleName(m), m.url),
+    readButton(m.id, articleName(m, true), m.url),  // its outlet follows
     ` — ${label(m)}`,
     m.duplicate_of && byId.has(m.duplicate_of) ? [" ", el("span", { class: "tag" }, `copy of “${articleName(byId.get(m.duplicate_of))}”`)] : null);
   return el("ol", { id: "members", class: "items" }, detail.members.map(item));
@@ -287,6 +292,9 @@ async function showStory(id, eventId) {
   markCurrent(".story-link", id);
   document.body.classList.add("reading");
   status("");
+  $("#story").replaceChildren(  // nothing of the storyline before stays clickable
+    el("button", { class: "back", type: "button", onclick: backToList }, "← All storylines"),
+    el("p", { class: "placeholder" }, "Loading the storyline …"));
   const line = await api(`/api/stories/${enc(id)}/storyline?words=${state.words}`);
   if (state.current !== id) return;
   renderStoryline(line);
@@ -373,6 +381,11 @@ async function route() {
   document.body.classList.remove("reading");
   const arg = decodeURIComponent(rest.join("/"));
   if (kind === "search" && arg) await runSearch(arg);
+  else if (state.query !== null) {  // back from a search to the whole list
+    state.query = null;
+    $("#q").value = "";
+    await loadStories();
+  }
 }
 
 function guard(fn) {
@@ -385,7 +398,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const query = $("#q").value.trim();
     if (query) location.hash = `search/${encodeURIComponent(query)}`;
   });
-  $("#clear-search").addEventListener("click", guard(async () => { state.query = null; $("#q").value = ""; await loadStories(); }));
+  $("#clear-search").addEventListener("click", () => { location.hash = "list"; });
   $("#sort").addEventListener("change", guard(() => loadStories()));
   $("#filters").addEventListener("change", guard(() => loadStories()));
   $("#filters").addEventListener("submit", (event) => event.preventDefault());
