@@ -170,9 +170,9 @@ def test_a_storyline_is_a_timeline_of_its_events(sized: Page, base_url: str) -> 
         expect(shown.locator(".meta")).to_have_text(f"{n} article{'' if n == 1 else 's'}")
     latest = line["latest"]  # shown first, then any event chosen on the timeline
     expect(sized.locator("#event-title")).to_have_text(latest["headline"])
-    if _narrow(sized):  # one view at a time: the brief does not come after the list
+    if _narrow(sized):  # one view at a time, and the brief starts on the first screen
         expect(sized.locator("#list")).to_be_hidden()
-        assert sized.locator("#event-title").bounding_box()["y"] < 2 * 844  # type: ignore[index]
+        assert sized.locator("#event-title").bounding_box()["y"] < 844  # type: ignore[index]
     _fits(sized)
     chosen = line["events"][0]
     events.first.click()
@@ -285,7 +285,8 @@ def test_upload_through_the_page_adds_a_story(page: Page) -> None:
     page.get_by_role("button", name="Add articles").click()
     page.locator("#files").set_input_files(str(LATE))
     page.get_by_role("button", name="Upload").click()
-    expect(page.locator("#add-report")).to_contain_text("ingested 1")
+    # ingesting (extract, cluster, index) can pass the 5 s default on a busy machine
+    expect(page.locator("#add-report")).to_contain_text("ingested 1", timeout=30_000)
     page.goto("/#search/Leeds")
     expect(page.locator("#stories .story-link").first).to_contain_text("London")
 

@@ -244,9 +244,11 @@ function renderStoryline(line) {
   const meta = [plural(line.events.length, "event"), plural(count(line), "article"), dates(line)].filter(Boolean).join(" · ");
   $("#story").replaceChildren(
     el("button", { class: "back", type: "button", onclick: backToList }, "← All storylines"),
-    el("p", { class: "kicker" }, "Storyline"),
+    el("p", { class: "kicker" }, line.id.startsWith("e-") ? "Event" : "Storyline"),
     el("h1", {}, line.headline || "(untitled)"),
-    el("p", { class: "story-meta", id: "storyline-meta" }, meta),
+    el("p", { class: "story-meta", id: "storyline-meta" }, meta,
+      " · ", el("a", { href: URL.createObjectURL(new Blob([line.markdown], { type: "text/markdown" })),
+        download: `${line.id}.md`, title: "one dated line per event, then the latest event's brief" }, "storyline brief (Markdown)")),
     ...(line.events.length ? [el("h2", { class: "section" }, "Timeline of events"),
       el("ol", { id: "timeline", class: "timeline" }, line.events.map((e) => eventItem(line.id, e)))] : []),
     el("section", { id: "event", "aria-label": "Brief of the selected event" }));
@@ -304,9 +306,21 @@ async function showStory(id, eventId) {
   await showEvent(chosen, chosen === latest ? line.latest : null);
 }
 
+// Scroll the timeline box (only it, not the page) so that the chosen event shows.
+function revealEvent(id) {
+  const box = $("#timeline");
+  const link = box && box.querySelector(`.event-link[data-id="${CSS.escape(id)}"]`);
+  if (!link) return;
+  const outer = box.getBoundingClientRect();
+  const inner = link.getBoundingClientRect();
+  if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
+  else if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
+}
+
 async function showEvent(id, known = null) {
   state.event = id;
   markCurrent(".event-link", id);
+  revealEvent(id);
   const base = `/api/stories/${enc(id)}/brief?words=${state.words}`;
   const brief = known || await api(base);
   if (state.event !== id) return;
