@@ -331,6 +331,27 @@ def test_archive_text_is_never_run_as_html(page: Page) -> None:
     assert page.locator("img").count() == 0 and page.title() == "newsfuse"
 
 
+def test_an_article_read_in_the_page_is_text_never_html(browser: Browser, tmp_path: Path) -> None:
+    """A real article with markup planted in its title and body: the reader shows the
+    markup as characters, and nothing of it runs."""
+    hostile = '<img src=x onerror="document.title=1">'
+    lines = LATE.read_text("utf-8").splitlines()
+    planted = tmp_path / "planted.txt"
+    planted.write_text("\n".join([lines[0] + hostile, *lines[1:3], hostile, *lines[3:]]), "utf-8")
+    with newsfuse.open(tmp_path / "x.db") as nf:
+        nf.ingest([planted])
+        [story] = nf.story_page("recent", 10)
+    with _server(Config(db=tmp_path / "x.db")) as base:
+        context = browser.new_context(base_url=base)
+        opened = context.new_page()
+        opened.goto(f"/#story/{story.id}")
+        opened.locator("#members .read").first.click()
+        expect(opened.locator("#reader-title")).to_contain_text(hostile)
+        expect(opened.locator("#reader-body")).to_contain_text(hostile)
+        assert opened.locator("img").count() == 0 and opened.title() == "newsfuse"
+        context.close()
+
+
 Filters = tuple[str | None, dt.date | None, dt.date | None]
 
 
