@@ -54,9 +54,19 @@ def hit_to_dict(hit: StoryHit) -> dict[str, Any]:
     }
 
 
+LEAD_WORDS = 12
+
+
+def lead(text: str, words: int = LEAD_WORDS) -> str:
+    """The first `words` words of `text` (with "…" when cut): what names an article
+    that has no title, instead of its file path."""
+    found = text.split(maxsplit=words)
+    return " ".join(found[:words]) + (" …" if len(found) > words else "")
+
+
 def article_to_dict(article: Article, body: bool = True) -> dict[str, Any]:
-    """An article's metadata and (with `body`) its text and sentence spans, so that a
-    citation's sentence id can be found in the body."""
+    """An article's metadata, its first words ("lead") and (with `body`) its text and
+    sentence spans, so that a citation's sentence id can be found in the body."""
     data: dict[str, Any] = {
         "id": article.id,
         "title": article.title,
@@ -66,6 +76,7 @@ def article_to_dict(article: Article, body: bool = True) -> dict[str, Any]:
         "url": article.url,
         "source": article.source,
         "duplicate_of": article.duplicate_of,
+        "lead": lead(article.body),
     }
     if body:
         data["body"] = article.body

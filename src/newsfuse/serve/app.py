@@ -9,6 +9,7 @@ a 200 report, as in `newsfuse ingest`, never an error of the request.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import secrets
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
@@ -29,7 +30,7 @@ from newsfuse.analyze.render import dossier_sections
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.limits import too_large
-from newsfuse.serve import writer
+from newsfuse.serve import listing, writer
 from newsfuse.serve.archive import Archive
 from newsfuse.serve.follow import Follower
 from newsfuse.serve.guard import Guard, Rules
@@ -146,8 +147,18 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         sort: Sort = Sort.size,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
         offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+        outlet: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
     ) -> Json:
-        """One page of the stories, biggest or most recent first, and their total."""
+        """One page of the stories, biggest or most recent first, and their total;
+        with `outlet`, only those with an article from it; with `since`/`until`
+        (YYYY-MM-DD), only those whose article dates reach into that range."""
+        filters = (outlet, since, until)
+        if any(filters):
+            key = ("filtered", sort, limit, offset, *filters)
+            make = lambda nf: listing.filtered_page(nf, sort, limit, offset, filters)  # noqa: E731
+            return await archive.run(archive.cached(key, make))
         page = archive.cached(
             ("page", sort, limit, offset), lambda nf: _story_page(nf, sort, limit, offset)
         )
@@ -206,6 +217,16 @@ def _lookup_routes(app: FastAPI, archive: Archive) -> None:
     async def article(article_id: str) -> Json:
         """An article: metadata, body, and its sentences' spans (citations name them)."""
         return article_to_dict(await archive.run(lambda nf: nf.article(article_id)))
+
+    @app.get("/api/outlets")
+    async def outlets(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+        offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+    ) -> Json:
+        """The outlets of the archive's articles, most articles first (one page), and
+        how many there are: the choices of the page's outlet filter."""
+        key = ("outlets", limit, offset)
+        return await archive.run(archive.cached(key, lambda nf: listing.outlets(nf, limit, offset)))
 
     @app.get("/api/search", responses=_errors(400))
     async def search(

@@ -1,11 +1,13 @@
 // newsfuse web page: stories, search and cited briefs over the HTTP API (/api).
 // Plain DOM, no build step. Text from the archive is only ever set as text nodes,
-// never parsed as HTML. Routes live in the URL hash: #story/ID, #search/WORDS.
+// never parsed as HTML. Routes live in the URL hash: #story/STORYLINE[/EVENT],
+// #search/WORDS, #list. On a narrow screen the list and the storyline are two views.
 "use strict";
 
 const PAGE = 50;
 const $ = (sel) => document.querySelector(sel);
-const state = { offset: 0, query: null, current: null, words: 120 };
+const state = { offset: 0, query: null, current: null, event: null, words: 120, members: new Map(), asked: 0 };
+const enc = encodeURIComponent;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -23,12 +25,6 @@ function el(tag, attrs = {}, ...children) {
 // Only http(s) links: a source's `javascript:` or `data:` URL is shown as text, never
 // made a live link (the Content-Security-Policy stops scripts too; this stops the click).
 const webUrl = (url) => (typeof url === "string" && /^https?:\/\//i.test(url) ? url : null);
-
-function sourceLink(url, text, fallback) {
-  const safe = webUrl(url);
-  if (safe) return el("a", { href: safe, rel: "noopener noreferrer", target: "_blank" }, text || safe);
-  return text || url || fallback;
-}
 
 async function api(path, options = {}) {
   const response = await fetch(path, options);
@@ -69,7 +65,7 @@ function snippet(text) {
 
 function storyItem(story, hit) {
   const link = el("button", { class: "story-link", type: "button", "data-id": story.id,
-    onclick: () => { location.hash = `story/${encodeURIComponent(story.id)}`; } },
+    onclick: () => { location.hash = `story/${enc(story.id)}`; } },
     el("span", { class: "headline" }, story.headline || "(untitled)"),
     el("span", { class: "meta" }, storyMeta(story)),
     hit ? el("span", { class: "snippet" }, snippet(hit.matches[0].snippet)) : null);
@@ -79,28 +75,39 @@ function storyItem(story, hit) {
 
 async function loadStories(append = false) {
   state.offset = append ? state.offset + PAGE : 0;
-  const sort = $("#sort").value;
-  const page = await api(`/api/stories?sort=${sort}&limit=${PAGE}&offset=${state.offset}`);
+  const params = new URLSearchParams({ sort: $("#sort").value, limit: PAGE, offset: state.offset });
+  for (const key of ["outlet", "since", "until"]) {
+    const value = $(`#${key}`).value;
+    if (value) params.set(key, value);
+  }
+  const asked = ++state.asked;
+  const page = await api(`/api/stories?${params}`);
+  if (asked !== state.asked) return;  // a later change of sort or filter answers instead
   const list = $("#stories");
   if (!append) list.replaceChildren();
   list.append(...page.stories.map((s) => storyItem(s)));
-  $("#list-title").textContent = `Stories (${page.total})`;
+  $("#list-title").textContent = `Storylines (${page.total})`;
   $("#more").hidden = state.offset + PAGE >= page.total;
   $("#clear-search").hidden = true;
   $("#sort").parentElement.hidden = false;
-  if (!page.total) status("The archive is empty: add articles with the button above or `newsfuse ingest`.");
+  $("#filters").hidden = false;
+  const filtered = ["outlet", "since", "until"].some((key) => $(`#${key}`).value);
+  if (!page.total) status(filtered ? "No storyline matches these filters." : "The archive is empty: add articles with the button above or `newsfuse ingest`.");
+  else status("");
 }
 
 async function runSearch(query) {
   state.query = query;
+  state.asked += 1;  // a list still loading must not replace the results
   $("#q").value = query;
   status(`Searching for ${query} …`);
   const found = await api(`/api/search?q=${encodeURIComponent(query)}&limit=50`);
   $("#stories").replaceChildren(...found.stories.map((hit) => storyItem(hit, hit)));
-  $("#list-title").textContent = `${plural(found.stories.length, "story")} matching`;
+  $("#list-title").textContent = `${plural(found.stories.length, "storyline")} matching`;
   $("#more").hidden = true;
   $("#clear-search").hidden = false;
   $("#sort").parentElement.hidden = true;
+  $("#filters").hidden = true;
   status(found.stories.length ? "" : `No story matches ${query}.`);
 }
 
@@ -127,11 +134,45 @@ function briefParagraphs(brief) {
     el("p", { class: "sentence" }, s.text, " ", citeLink(s.source, false), s.support.map((c) => citeLink(c, true))));
 }
 
+// An article's name: its title, else its outlet and first words; never its file path.
+// Beside its outlet (a brief's source list), only the first words.
+function articleName(a, outletShown = false) {
+  if (a.title) return a.title;
+  const lead = a.lead || (state.members.get(a.article_id || a.id) || {}).lead;
+  const words = `“${lead || "untitled article"}”`;
+  return outletShown ? words : `${a.outlet || "unknown outlet"}: ${words}`;
+}
+
+// A button that opens the article in the page, and its original when it has a web address.
+// (An inline element, not a <button>, so that a long name wraps like the text around it.)
+function readButton(id, name, url) {
+  const open = guard(() => openArticle(id));
+  const button = el("span", { class: "read", role: "button", tabindex: "0", "data-article": id,
+    title: "read this article here", onclick: open,
+    onkeydown: (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); } } }, name);
+  const safe = webUrl(url);
+  return [button, safe ? [" ", el("a", { class: "original", href: safe, rel: "noopener noreferrer", target: "_blank" }, "original ↗")] : null];
+}
+
 function sourceList(brief) {
   return el("ol", { id: "sources" }, brief.sources.map((src) => el("li", { id: `src-${src.number}` },
     el("strong", {}, src.outlet || "unknown outlet"), " — ",
-    sourceLink(src.url, src.title, src.source),
+    readButton(src.article_id, articleName(src, true), src.url),
     src.date ? ` (${src.date})` : "")));
+}
+
+// The article's text, shown inside the page as text (never parsed as HTML).
+async function openArticle(id) {
+  const a = await api(`/api/articles/${enc(id)}`);
+  $("#reader-title").textContent = articleName(a);
+  $("#reader-meta").textContent = [a.outlet, a.byline, a.date].filter(Boolean).join(" · ");
+  const safe = webUrl(a.url);
+  if (safe) $("#reader-meta").append(" · ", el("a", { href: safe, rel: "noopener noreferrer", target: "_blank" }, "original ↗"));
+  const paragraphs = a.body.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean);
+  $("#reader-body").replaceChildren(...paragraphs.map((text) => el("p", {}, text)));
+  const dialog = $("#reader");
+  if (!dialog.open) dialog.showModal();
+  dialog.scrollTop = 0;
 }
 
 function section(title, ...content) {
@@ -177,57 +218,129 @@ function analysisSections(a) {
 }
 
 function download(brief) {
-  const blob = new Blob([brief.markdown], { type: "text/markdown" });
+  const blob = new Blob([brief.markdown || ""], { type: "text/markdown" });
   return el("a", { href: URL.createObjectURL(blob), download: `${brief.story_id}.md` }, "Markdown");
 }
 
 function wordsSelect() {
-  const select = el("select", { id: "words", onchange: () => { state.words = Number(select.value); showStory(state.current); } },
+  const select = el("select", { id: "words", onchange: guard(() => { state.words = Number(select.value); return showEvent(state.event); }) },
     [60, 120, 250, 400].map((n) => el("option", { value: String(n) }, `${n} words`)));
   select.value = String(state.words);
   return el("label", {}, "Length ", select);
 }
 
-function renderStory(brief, analysis) {
-  const view = $("#story");
-  const meta = [plural(brief.sources.length, "source"), dates(brief), `${brief.word_count} words`].filter(Boolean).join(" · ");
-  view.replaceChildren(
-    el("h1", {}, brief.headline),
-    el("p", { class: "story-meta" }, meta),
-    el("div", { class: "tools" }, wordsSelect(), download(brief),
-      el("a", { href: `/api/stories/${encodeURIComponent(brief.story_id)}/brief?analysis=true&words=${state.words}` }, "JSON")),
-    el("div", { id: "brief", class: "brief" }, briefParagraphs(brief)),
-    el("div", { id: "analysis" }, analysis ? analysisSections(analysis) : el("p", { class: "placeholder" }, "Analysing quotes, claims, numbers and timeline …")),
-    ...section("Sources", sourceList(brief)));
+function count(story) { return story.articles.length + story.duplicates.length; }
+
+// One dated line of the storyline's brief: an event, selectable.
+function eventItem(storylineId, event) {
+  return el("li", {}, el("button", { class: "event-link", type: "button", "data-id": event.id,
+    onclick: () => { location.hash = `story/${enc(storylineId)}/${enc(event.id)}`; } },
+  el("span", { class: "date" }, dates(event) || "undated"),
+  el("span", { class: "headline" }, event.headline || "(untitled)"),
+  el("span", { class: "meta" }, plural(count(event), "article"))));
 }
 
-// Every article of the story, near-copies (syndicated or re-posted) under their original.
+function renderStoryline(line) {
+  const meta = [plural(line.events.length, "event"), plural(count(line), "article"), dates(line)].filter(Boolean).join(" · ");
+  $("#story").replaceChildren(
+    el("button", { class: "back", type: "button", onclick: backToList }, "← All storylines"),
+    el("p", { class: "kicker" }, line.id.startsWith("e-") ? "Event" : "Storyline"),
+    el("h1", {}, line.headline || "(untitled)"),
+    el("p", { class: "story-meta", id: "storyline-meta" }, meta,
+      " · ", el("a", { href: URL.createObjectURL(new Blob([line.markdown], { type: "text/markdown" })),
+        download: `${line.id}.md`, title: "one dated line per event, then the latest event's brief" }, "storyline brief (Markdown)")),
+    ...(line.events.length ? [el("h2", { class: "section" }, "Timeline of events"),
+      el("ol", { id: "timeline", class: "timeline" }, line.events.map((e) => eventItem(line.id, e)))] : []),
+    el("section", { id: "event", "aria-label": "Brief of the selected event" }));
+}
+
+function renderEvent(brief, detail) {
+  state.members = new Map(detail.members.map((m) => [m.id, m]));
+  const meta = [plural(brief.sources.length, "source"), dates(brief), `${brief.word_count} words`].filter(Boolean).join(" · ");
+  $("#event").replaceChildren(
+    el("p", { class: "kicker" }, "Event brief"),
+    el("h2", { id: "event-title", class: "event-title" }, brief.headline),
+    el("p", { class: "story-meta", id: "event-meta" }, meta),
+    el("div", { class: "tools" }, wordsSelect(), download(brief),
+      el("a", { href: `/api/stories/${enc(brief.story_id)}/brief?analysis=true&words=${state.words}` }, "JSON")),
+    el("div", { id: "brief", class: "brief" }, briefParagraphs(brief)),
+    el("div", { id: "analysis" }, el("p", { class: "placeholder" }, "Analysing quotes, claims, numbers and timeline …")),
+    ...section("Sources", sourceList(brief)),
+    ...section(`All ${plural(detail.members.length, "article")}`, memberList(detail)));
+}
+
+// Every article of the event, near-copies (syndicated or re-posted) under their original.
 function memberList(detail) {
   const byId = new Map(detail.members.map((m) => [m.id, m]));
   const label = (m) => [m.outlet || "unknown outlet", m.date].filter(Boolean).join(", ");
   const item = (m) => el("li", { "data-id": m.id },
-    sourceLink(m.url, m.title, m.source),
+    readButton(m.id, articleName(m, true), m.url),  // its outlet follows
     ` — ${label(m)}`,
-    m.duplicate_of && byId.has(m.duplicate_of) ? el("span", { class: "tag" }, `copy of “${byId.get(m.duplicate_of).title || m.duplicate_of}”`) : null);
+    m.duplicate_of && byId.has(m.duplicate_of) ? [" ", el("span", { class: "tag" }, `copy of “${articleName(byId.get(m.duplicate_of))}”`)] : null);
   return el("ol", { id: "members", class: "items" }, detail.members.map(item));
 }
 
-async function showStory(id) {
-  state.current = id;
-  for (const link of document.querySelectorAll(".story-link")) {
-    link.setAttribute("aria-current", String(link.dataset.id === id));
+function markCurrent(selector, id) {
+  for (const link of document.querySelectorAll(selector)) link.setAttribute("aria-current", String(link.dataset.id === id));
+}
+
+async function showStory(id, eventId) {
+  if (state.current === id && $("#timeline") && eventId) {
+    document.body.classList.add("reading");
+    return showEvent(eventId);
   }
-  const base = `/api/stories/${encodeURIComponent(id)}/brief?words=${state.words}`;
+  state.current = id;
+  state.event = null;
+  markCurrent(".story-link", id);
+  document.body.classList.add("reading");
   status("");
-  const brief = await api(base);
+  $("#story").replaceChildren(  // nothing of the storyline before stays clickable
+    el("button", { class: "back", type: "button", onclick: backToList }, "← All storylines"),
+    el("p", { class: "placeholder" }, "Loading the storyline …"));
+  const line = await api(`/api/stories/${enc(id)}/storyline?words=${state.words}`);
   if (state.current !== id) return;
-  renderStory(brief, null);
-  const detail = await api(`/api/stories/${encodeURIComponent(id)}`);
-  if (state.current !== id) return;
-  $("#story").append(...section(`All ${plural(detail.members.length, "article")}`, memberList(detail)));
+  renderStoryline(line);
+  window.scrollTo(0, 0);
+  const latest = line.latest.story_id;
+  const chosen = eventId && line.events.some((e) => e.id === eventId) ? eventId : latest;
+  await showEvent(chosen, chosen === latest ? line.latest : null);
+}
+
+// Scroll the timeline box (only it, not the page) so that the chosen event shows.
+function revealEvent(id) {
+  const box = $("#timeline");
+  const link = box && box.querySelector(`.event-link[data-id="${CSS.escape(id)}"]`);
+  if (!link) return;
+  const outer = box.getBoundingClientRect();
+  const inner = link.getBoundingClientRect();
+  if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
+  else if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
+}
+
+async function showEvent(id, known = null) {
+  state.event = id;
+  markCurrent(".event-link", id);
+  revealEvent(id);
+  const base = `/api/stories/${enc(id)}/brief?words=${state.words}`;
+  const brief = known || await api(base);
+  if (state.event !== id) return;
+  const detail = await api(`/api/stories/${enc(id)}`);
+  if (state.event !== id) return;
+  renderEvent(brief, detail);
   const full = await api(`${base}&analysis=true`);
-  if (state.current !== id) return;
+  if (state.event !== id) return;
   $("#analysis").replaceChildren(...analysisSections(full.analysis));
+  if (!brief.markdown) $("#event .tools a[download]").replaceWith(download(full));
+}
+
+function backToList() {
+  document.body.classList.remove("reading");
+  location.hash = state.query ? `search/${enc(state.query)}` : "list";
+}
+
+async function loadOutlets() {
+  const found = await api("/api/outlets?limit=200");
+  $("#outlet").append(...found.outlets.map((o) => el("option", { value: o.outlet }, `${o.outlet} (${o.articles})`)));
 }
 
 function reportText(report) {
@@ -278,9 +391,15 @@ async function showFollowing() {
 
 async function route() {
   const [kind, ...rest] = location.hash.slice(1).split("/");
+  if (kind === "story" && rest[0]) return showStory(decodeURIComponent(rest[0]), rest[1] ? decodeURIComponent(rest[1]) : null);
+  document.body.classList.remove("reading");
   const arg = decodeURIComponent(rest.join("/"));
-  if (kind === "story" && arg) await showStory(arg);
-  else if (kind === "search" && arg) await runSearch(arg);
+  if (kind === "search" && arg) await runSearch(arg);
+  else if (state.query !== null) {  // back from a search to the whole list
+    state.query = null;
+    $("#q").value = "";
+    await loadStories();
+  }
 }
 
 function guard(fn) {
@@ -293,8 +412,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const query = $("#q").value.trim();
     if (query) location.hash = `search/${encodeURIComponent(query)}`;
   });
-  $("#clear-search").addEventListener("click", guard(async () => { state.query = null; $("#q").value = ""; await loadStories(); }));
+  $("#clear-search").addEventListener("click", () => { location.hash = "list"; });
   $("#sort").addEventListener("change", guard(() => loadStories()));
+  $("#filters").addEventListener("change", guard(() => loadStories()));
+  $("#filters").addEventListener("submit", (event) => event.preventDefault());
+  $("#filters").addEventListener("reset", () => setTimeout(guard(() => loadStories()), 0));
   $("#more").addEventListener("click", guard(() => loadStories(true)));
   $("#add-toggle").addEventListener("click", () => {
     const panel = $("#add");
@@ -307,6 +429,7 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("hashchange", guard(route));
   guard(async () => {
     const [kind] = location.hash.slice(1).split("/");
+    await loadOutlets();
     if (kind !== "search") await loadStories();
     await route();
     await showFollowing();
