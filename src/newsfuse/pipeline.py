@@ -23,9 +23,7 @@ from newsfuse.extract import iter_articles
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
-from newsfuse.summarize.compress import Parses, headline_nlp
-from newsfuse.summarize.headline import headline_texts
-from newsfuse.tracking import StoryTracker
+from newsfuse.tracking import StoryTracker, store_headlines
 from newsfuse.types import (
     Article,
     Brief,
@@ -190,7 +188,7 @@ def ingest_items(
                 _ingest_batch(batch, store, session, report, progress)
             session.save()
         session.save(force=own)
-        _store_headlines(store)
+        store_headlines(store)
         report.stories = store.count_stories()
     return report
 
@@ -215,19 +213,6 @@ def _ingest_batch(
     originals = [a for a in stored if a.duplicate_of is None]
     duplicates = [a for a in stored if a.duplicate_of is not None]
     session.tracker.add(originals, duplicates, report)
-
-
-def _store_headlines(store: Store) -> None:
-    """Compute and store the headlines that new articles made stale (the writer does
-    it, so that reading a story never writes)."""
-    stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
-    for start in range(0, len(stale), _BATCH):
-        found = [store.story(story_id) for story_id in stale[start : start + _BATCH]]
-        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
-        nlp = Parses(headline_nlp(), (t for _, arts in members for t in headline_texts(arts)))
-        with store.transaction():
-            for story_id, articles in members:
-                store.set_headline(story_id, headline(articles, nlp=nlp))
 
 
 def _as_duplicate(article: Article, original: str) -> Article:
@@ -276,7 +261,7 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
     merges and splits are recorded and returned. Holds the writer lock."""
     with store.writer(config.lock_wait):
         events = StoryTracker(store, config.cluster).recluster()
-        _store_headlines(store)
+        store_headlines(store)
         return events
 
 
@@ -292,7 +277,7 @@ def story_page(store: Store, sort: str, limit: int, offset: int = 0) -> list[Sto
 
 def fresh_story(store: Store, story: Story) -> Story:
     """`story` with its headline computed if new articles made it stale; in memory only,
-    since reading never writes (the writer stores them: _store_headlines)."""
+    since reading never writes (the writer stores them: tracking.store_headlines)."""
     if story.headline is None and story.article_ids:
         story = replace(story, headline=headline(store.articles(story.article_ids)))
     return story

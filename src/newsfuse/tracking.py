@@ -33,6 +33,8 @@ from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 from newsfuse.store import Store
 from newsfuse.summarize import headline
+from newsfuse.summarize.compress import Parses, headline_nlp
+from newsfuse.summarize.headline import headline_texts
 from newsfuse.types import Article, IngestReport, Story, StoryEvent
 
 
@@ -284,3 +286,16 @@ def _stories(
         extra = tuple(d for a in ids for d in dups.get(a, ()))
         stories.append(Story(id=names[key], article_ids=ids, duplicate_ids=extra))
     return stories
+
+
+def store_headlines(store: Store, batch: int = 500) -> None:
+    """Compute and store the headlines that new articles made stale (the writer does
+    it, so that reading a story never writes)."""
+    stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
+    for start in range(0, len(stale), batch):
+        found = [store.story(story_id) for story_id in stale[start : start + batch]]
+        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
+        nlp = Parses(headline_nlp(), (t for _, arts in members for t in headline_texts(arts)))
+        with store.transaction():
+            for story_id, articles in members:
+                store.set_headline(story_id, headline(articles, nlp=nlp))
