@@ -10,6 +10,12 @@ the writer writes), so a slow upload or fetch no longer holds up every read (iss
 24: one worker thread for all, every read waited up to 19 s behind an upload). The
 analysis model is shared by the readers, one analysis at a time.
 
+What the readers load (connections, models, vocabularies) lives as long as the
+server, so it is moved out of the cyclic garbage collector's sight (`gc.freeze`)
+once loaded: a full collection that walked it stopped every thread of the server
+for 0.2-0.5 s (issue 24: all eight paced clients waited together, several times
+during one upload). Short-lived objects are still freed as before.
+
 Every call has an overall deadline (`timeout`): past it the request is answered with
 E605 while the work finishes on its thread (a thread cannot be stopped); searches
 and fetches are bounded by their own deadlines as well.
@@ -18,6 +24,7 @@ and fetches are bounded by their own deadlines as well.
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import threading
 from collections import OrderedDict
@@ -69,6 +76,7 @@ class Archive:
             self._local.archive = found
             with self._lock:
                 self._opened.append(found)
+            gc.freeze()  # a reader lives as long as the server (module docstring)
         return found
 
     def _writing(self) -> ProcessPoolExecutor:
@@ -156,6 +164,7 @@ class Archive:
         if analysis:
             with self._analysis:  # one spaCy analysis at a time
                 dossier = archive.analyze(story_id)
+        gc.freeze()  # the models a first brief or analysis loaded (module docstring)
         with self._lock:
             self._reports[key] = (brief, dossier)
             while len(self._reports) > REPORTS_KEPT:
