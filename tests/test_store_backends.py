@@ -112,6 +112,34 @@ def test_assign_merge_events_and_cluster_state(store: Store) -> None:
     assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []
 
 
+def test_a_read_snapshot_never_sees_a_commit_made_during_it(db: str | Path) -> None:
+    """What the server's readers rely on (serve/cache.py): an answer built in `reading()`
+    sees one committed state, and `read_mark` (comparable across connections) changes
+    with every batch, and when the writer stores a headline after its batch."""
+    writer, reader = open_store(Config(db=db)), open_store(Config(db=db))
+    try:
+        article, sig = _seed_article()
+        writer.add_article(article, sig, 1)
+        writer.assign([(article.id, "s-a", 0)])
+        marks = [reader.read_mark()]
+        assert writer.read_mark() == marks[0]  # the same state: the same mark
+        with reader.reading():
+            before = reader.count_stories()
+            with writer.transaction():
+                writer.assign([(article.id, "s-b", 0)])
+                writer.merge_story("s-b", "s-a")
+                writer.add_event(StoryEvent("merge", "s-b", "s-a", "test"))
+            assert reader.count_stories() == before and reader.story("s-a") is not None
+        assert reader.story("s-a") is None and reader.story("s-b") is not None
+        marks.append(reader.read_mark())
+        writer.set_headline("s-b", "A headline")  # stored after the batch
+        marks.append(reader.read_mark())
+        assert len(set(marks)) == 3
+    finally:
+        writer.close()
+        reader.close()
+
+
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

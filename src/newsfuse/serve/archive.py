@@ -10,6 +10,12 @@ the writer writes), so a slow upload or fetch no longer holds up every read (iss
 24: one worker thread for all, every read waited up to 19 s behind an upload). The
 analysis model is shared by the readers, one analysis at a time.
 
+What the readers load (connections, models, vocabularies) lives as long as the
+server, so it is moved out of the cyclic garbage collector's sight (`gc.freeze`)
+once loaded: a full collection that walked it stopped every thread of the server
+for 0.2-0.5 s (issue 24: all eight paced clients waited together, several times
+during one upload). Short-lived objects are still freed as before.
+
 Every call has an overall deadline (`timeout`): past it the request is answered with
 E605 while the work finishes on its thread (a thread cannot be stopped); searches
 and fetches are bounded by their own deadlines as well.
@@ -18,6 +24,7 @@ and fetches are bounded by their own deadlines as well.
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import threading
 from collections import OrderedDict
@@ -33,13 +40,15 @@ from newsfuse.analyze.dossier import Analyzer
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.serve import writer
+from newsfuse.serve.cache import SharedCache
 from newsfuse.types import Brief, Dossier
 
 T = TypeVar("T")
 
 REPORTS_KEPT = 256  # briefs (with their dossiers) remembered: a dossier takes 1-2 s
 READERS = 4  # reader threads (and database connections)
-PAGES_KEPT = 64  # answers each reader keeps while the archive is unchanged
+PAGES_KEPT = 256  # answers the readers keep while the archive is unchanged
+STALE_SECONDS = 2.0  # longest a previous answer is served while one reader refreshes it
 
 
 class Archive:
@@ -50,6 +59,7 @@ class Archive:
         self._writer: ProcessPoolExecutor | None = None  # started by the first write
         self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="newsfuse-read")
         self._local = threading.local()
+        self._shared = SharedCache(PAGES_KEPT, STALE_SECONDS)
         self._opened: list[Newsfuse] = []
         self._lock = threading.Lock()
         self._analyzer = Analyzer(config.analyze)  # loads its model on first use
@@ -66,6 +76,7 @@ class Archive:
             self._local.archive = found
             with self._lock:
                 self._opened.append(found)
+            gc.freeze()  # a reader lives as long as the server (module docstring)
         return found
 
     def _writing(self) -> ProcessPoolExecutor:
@@ -101,38 +112,49 @@ class Archive:
             self._writer = None
             pool.shutdown(wait=False)
             raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
+        finally:
+            self._shared.written()  # the writer's client will read what it wrote
+
+    def _mark(self, archive: Newsfuse) -> object:
+        """The archive's mark as this reader sees it: re-read (one small query) only
+        when its connection's data version says another connection committed."""
+        version = archive.store.data_version()
+        local = self._local.__dict__
+        if local.get("version") != version or "mark" not in local:
+            local["mark"] = archive.store.read_mark()
+            local["version"] = version
+        return local["mark"]
 
     def cached(
         self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
     ) -> Callable[[Newsfuse], T]:
-        """`make` as a reader call whose result this reader thread keeps until another
-        connection commits a change (Store.data_version): a story page costs one
-        query while the archive is unchanged, however many clients ask for it."""
+        """`make` as a reader call whose result the readers share (serve/cache.py)
+        until a writer commits; after a commit, the previous answer is served for at
+        most STALE_SECONDS while one reader recomputes it. Computed in one snapshot,
+        so an answer never mixes two committed states."""
+
+        def fresh() -> T:
+            archive = self._reader()  # of the reader thread that runs it
+            with archive.store.reading():
+                return make(archive)
 
         def call(archive: Newsfuse) -> T:
-            version = archive.store.data_version()
-            cache: OrderedDict[tuple[object, ...], tuple[object, T]] = (
-                self._local.__dict__.setdefault("cache", OrderedDict())
-            )
-            hit = cache.get(key)
-            if hit is not None and hit[0] == version:
-                cache.move_to_end(key)
-                return hit[1]
-            found = make(archive)
-            cache[key] = (version, found)
-            while len(cache) > PAGES_KEPT:
-                cache.popitem(last=False)
-            return found
+            return self._shared.get(key, self._mark(archive), fresh, self._later)
 
         return call
+
+    def _later(self, job: Callable[[], object]) -> None:
+        """`job` on a reader thread, after the requests already waiting for one."""
+        with suppress(RuntimeError):  # shutting down: the job's answer is not needed
+            self._readers.submit(job)
 
     def report(
         self, archive: Newsfuse, story_id: str, words: int | None, analysis: bool
     ) -> tuple[Brief, Dossier | None]:
         """Brief and (with `analysis`) dossier of a story, cached; runs on a reader. An
         unknown story is E201, a story without articles E303 (brief_and_analyze)."""
-        story = archive.store.story(story_id)
-        key = (story_id, story.article_ids if story else (), words, analysis)
+        members = self.cached(("members", story_id), partial(_article_ids, story_id))(archive)
+        key = (story_id, members, words, analysis)
         with self._lock:
             cached = self._reports.get(key)
         if cached is not None:
@@ -142,6 +164,7 @@ class Archive:
         if analysis:
             with self._analysis:  # one spaCy analysis at a time
                 dossier = archive.analyze(story_id)
+        gc.freeze()  # the models a first brief or analysis loaded (module docstring)
         with self._lock:
             self._reports[key] = (brief, dossier)
             while len(self._reports) > REPORTS_KEPT:
@@ -159,3 +182,9 @@ class Archive:
         self._readers.shutdown()
         for archive in self._opened:  # readers never write: closing is just closing
             archive.store.close()
+
+
+def _article_ids(story_id: str, archive: Newsfuse) -> tuple[str, ...]:
+    """A story's articles (none for an unknown story): what its cached report is for."""
+    story = archive.store.story(story_id)
+    return tuple(story.article_ids) if story else ()

@@ -124,6 +124,16 @@ class Store(Protocol):
         (compare values of one store only): readers cache what they computed until then."""
         ...
 
+    def read_mark(self) -> tuple[object, ...]:
+        """Like `write_mark`, and also changed when headlines are stored: a value that
+        the server's readers can compare across connections (serve/cache.py)."""
+        ...
+
+    def reading(self) -> AbstractContextManager[None]:
+        """One read-only snapshot for the block's reads (no write lock taken), so an
+        answer built from several queries sees one committed state."""
+        ...
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         """Rows of one statement (`?` placeholders) in a transaction of its own, for
         maintenance (newsfuse.check); not for the hot path."""
@@ -224,6 +234,9 @@ WRITE_MARK = (
     " (SELECT max(clustered) FROM cluster_state), (SELECT max(length(data)) FROM cluster_state),"
     " (SELECT max(saved_at) FROM cluster_state)"
 )
+# WRITE_MARK, and how many headlines are stale: the writer stores headlines in a
+# transaction after its batch's (pipeline._store_headlines), which WRITE_MARK misses.
+READ_MARK = WRITE_MARK + ", (SELECT count(*) FROM stories WHERE headline IS NULL)"
 # Store.assign keeps two invariants in the transaction that moves articles: duplicates
 # stay in the story of their original, and no story is left without articles (a
 # regrouping, or a replay after a crash, can take every article out of a stored

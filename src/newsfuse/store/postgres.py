@@ -29,6 +29,7 @@ from newsfuse.store.base import (
     ASSIGN_OLD,
     ASSIGN_TAIL,
     MOVED,
+    READ_MARK,
     WRITE_MARK,
     Member,
     Nesting,
@@ -37,7 +38,7 @@ from newsfuse.store.base import (
 )
 from newsfuse.store.lock import wait_for
 from newsfuse.store.query import SEARCH_SECONDS, tsquery_expression
-from newsfuse.store.sqlite import PAGE_ORDER
+from newsfuse.store.sqlite import PAGE_QUERY
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
 try:
@@ -244,7 +245,20 @@ class PostgresStore:
         return tuple(self._rows(WRITE_MARK)[0])
 
     def data_version(self) -> object:
-        return self.write_mark()  # no per-connection counter: what writers change
+        return self.read_mark()  # no per-connection counter: what writers change
+
+    def read_mark(self) -> tuple[object, ...]:
+        return tuple(self._rows(READ_MARK)[0])
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A repeatable-read, read-only transaction: one snapshot for all its reads."""
+        if self._nesting.depth:  # inside a transaction already: that is the snapshot
+            yield
+            return
+        with self._db.transaction():
+            self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
 
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         with self.transaction(), self._db.cursor() as cur:
@@ -409,12 +423,7 @@ class PostgresStore:
         return self._story_from_row(rows[0]) if rows else None
 
     def story_page(self, sort: str, limit: int, offset: int = 0) -> list[Story]:
-        rows = self._rows(
-            "SELECT s.id, s.headline FROM stories s LEFT JOIN story_articles sa"
-            " ON sa.story_id = s.id LEFT JOIN articles a ON a.id = sa.article_id"
-            f" GROUP BY s.id ORDER BY {PAGE_ORDER[sort]}, s.id LIMIT %s OFFSET %s",
-            (limit, offset),
-        )
+        rows = self._rows(PAGE_QUERY[sort], (limit, offset))
         return [self._story_from_row(r) for r in rows]
 
     def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
