@@ -53,20 +53,20 @@ def filtered_page(
     order `sort`, and how many pass: the shape of /api/stories."""
     having, args = _having(*filters)
     query = f"{GROUPED}{having} ORDER BY {ORDER[sort]}, s.id LIMIT ? OFFSET ?"
-    ids = [str(row[0]) for row in nf.store.sql(query, [*args, limit, offset])]
-    [(total, *_)] = nf.store.sql(f"SELECT COUNT(*) FROM ({GROUPED}{having}) t", args)
+    ids = [str(row[0]) for row in nf.store.select(query, [*args, limit, offset])]
+    [(total, *_)] = nf.store.select(f"SELECT COUNT(*) FROM ({GROUPED}{having}) t", args)
     return {"total": total, "stories": [story_to_dict(nf.story(i)) for i in ids]}
 
 
 def outlets(nf: Newsfuse, limit: int, offset: int) -> dict[str, Any]:
     """The outlets of the archive's articles, most articles first, one page; and
     how many outlets there are."""
-    rows = nf.store.sql(
+    rows = nf.store.select(
         "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL"
         " GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT ? OFFSET ?",
         [limit, offset],
     )
-    [(total, *_)] = nf.store.sql(
+    [(total, *_)] = nf.store.select(
         "SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"
     )
     found = [{"outlet": str(o), "articles": n} for o, n in rows]

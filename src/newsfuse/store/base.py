@@ -134,6 +134,11 @@ class Store(Protocol):
         answer built from several queries sees one committed state."""
         ...
 
+    def select(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        """Rows of one read-only statement (`?` placeholders), in the snapshot of an
+        enclosing `reading` block when there is one (the server's listings)."""
+        ...
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         """Rows of one statement (`?` placeholders) in a transaction of its own, for
         maintenance (newsfuse.check); not for the hot path."""

@@ -260,6 +260,11 @@ class PostgresStore:
             self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield
 
+    def select(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        with self._db.cursor() as cur:
+            cur.execute(query.replace("?", "%s"), tuple(args))
+            return list(cur.fetchall())
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         with self.transaction(), self._db.cursor() as cur:
             cur.execute(query.replace("?", "%s"), tuple(args))

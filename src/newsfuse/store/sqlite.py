@@ -228,6 +228,10 @@ class SQLiteStore:
             if self._db.in_transaction:  # an interrupted statement may have ended it
                 self._db.execute("COMMIT")
 
+    def select(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        """Rows of one read-only statement, in the caller's snapshot if any (`reading`)."""
+        return [tuple(r) for r in self._db.execute(query, tuple(args)).fetchall()]
+
     def sql(self, query: str, args: Sequence[object] = ()) -> list[tuple[object, ...]]:
         """Rows of one statement with `?` placeholders (maintenance: newsfuse.check)."""
         with self.transaction():
