@@ -185,7 +185,6 @@ class SQLiteStore:
             # its own), but it may be closed from another at shutdown.
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
             # Ingest writes to indexes keyed by content hashes, i.e. all over their
             # pages: a 64 MB page cache (default 2 MB) re-reads fewer of them, and
             # checkpointing every 64 MB of WAL (default 4 MB, i.e. after every
@@ -237,7 +236,24 @@ class SQLiteStore:
         with self.transaction():
             return [tuple(r) for r in self._db.execute(query, tuple(args)).fetchall()]
 
-    def _migrate(self) -> None:
+    def _migrate(self, tries: int = 50) -> None:
+        """Create or upgrade the schema. Two processes opening a new archive at once
+        both see version 0: the script takes the write lock first (BEGIN IMMEDIATE,
+        so the second waits instead of failing to upgrade a read snapshot), and a
+        loser that still fails re-reads the version and tries again."""
+        for attempt in range(tries):
+            try:
+                self._upgrade()
+                return
+            except sqlite3.OperationalError:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if attempt == tries - 1:
+                    raise
+                time.sleep(0.1)
+
+    def _upgrade(self) -> None:
+        self._db.execute("PRAGMA journal_mode = WAL")  # a write, on a new file
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise NewsfuseError(
@@ -251,7 +267,7 @@ class SQLiteStore:
             columns = {r[1] for r in self._db.execute("PRAGMA table_info(articles)")}
             kind = _ADD_KIND if "articles" in tables and "kind" not in columns else ""
             self._db.executescript(
-                f"BEGIN;{kind}{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
+                f"BEGIN IMMEDIATE;{kind}{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
                 f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
             )
 
