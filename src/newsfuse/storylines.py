@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
 
 from newsfuse.config import BriefOptions
 from newsfuse.store import Store
@@ -108,16 +107,3 @@ def render_storyline(sb: StorylineBrief, sections: list[str] | None = None) -> s
     lines += [f"- {event_line(e)}" for e in sb.events]
     latest = render_markdown(sb.latest, sections or []).replace("# ", "## Latest: ", 1)
     return "\n".join([*lines, "", latest])
-
-
-def event_view(event: Story) -> dict[str, Any]:
-    """An event's id, headline, articles and dates (the keys of a story's view)."""
-    return {
-        "id": event.id,
-        "headline": event.headline,
-        "articles": list(event.article_ids),
-        "duplicates": list(event.duplicate_ids),
-        "outlets": list(event.outlets),
-        "first_date": event.first_date.isoformat() if event.first_date else None,
-        "last_date": event.last_date.isoformat() if event.last_date else None,
-    }

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from newsfuse.analyze.render import dossier_to_dict
-from newsfuse.storylines import StorylineBrief, event_view
+from newsfuse.storylines import StorylineBrief
 from newsfuse.summarize import brief_to_dict
 from newsfuse.types import (
     Article,
@@ -126,7 +126,7 @@ def result_to_dict(brief: Brief, dossier: Dossier | None) -> dict[str, Any]:
 
 def storyline_events(events: dict[str, list[Story]], story: Story) -> list[dict[str, Any]]:
     """The events of storyline `story` (storylines.events_by_storyline's map), oldest first."""
-    return [event_view(e) for e in events.get(story.id, [])]
+    return [story_to_dict(e) for e in events.get(story.id, [])]
 
 
 def storyline_to_dict(sb: StorylineBrief, dossier: Dossier | None = None) -> dict[str, Any]:
@@ -134,6 +134,6 @@ def storyline_to_dict(sb: StorylineBrief, dossier: Dossier | None = None) -> dic
     the latest event's brief (with its analysis when there is one)."""
     return {
         **story_to_dict(sb.storyline),
-        "events": [event_view(e) for e in sb.events],
+        "events": [story_to_dict(e) for e in sb.events],
         "latest": result_to_dict(sb.latest, dossier),
     }

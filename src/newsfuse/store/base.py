@@ -186,31 +186,9 @@ def story_from_members(story_id: str, headline: str | None, members: Sequence[Me
 
 
 class Nesting:
-    """Transaction depth on one connection: the outermost block opens the transaction
-    (`outermost()`: begin, commit, or roll back on error); nested blocks join it."""
-
-    def __init__(self) -> None:
-        self.depth = 0
-
-    @contextmanager
-    def block(self, outermost: Callable[[], AbstractContextManager[None]]) -> Iterator[None]:
-        if self.depth:
-            self.depth += 1
-            try:
-                yield
-            finally:
-                self.depth -= 1
-            return
-        self.depth = 1
-        try:
-            with outermost():
-                yield
-        finally:
-            self.depth = 0
-
-
-class Reentrant:
-    """A lock context taken once per holder: nested blocks join the outermost one."""
+    """A context entered once per holder, nested blocks joining the outermost: the
+    transaction of one connection (`outermost()`: begin, commit, or roll back on error)
+    and the writer lock of one store."""
 
     def __init__(self) -> None:
         self.depth = 0

@@ -33,7 +33,6 @@ from newsfuse.store.base import (
     WRITE_MARK,
     Member,
     Nesting,
-    Reentrant,
     story_from_members,
 )
 from newsfuse.store.lock import wait_for
@@ -182,7 +181,7 @@ class PostgresStore:
         self.url = url
         self._db = _connect(url)
         self._nesting = Nesting()
-        self._writer = Reentrant()
+        self._writer = Nesting()
         self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
         try:
             self._migrate()

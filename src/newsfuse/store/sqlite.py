@@ -26,7 +26,6 @@ from newsfuse.store.base import (
     WRITE_MARK,
     Member,
     Nesting,
-    Reentrant,
     story_from_members,
 )
 from newsfuse.store.lock import file_lock
@@ -198,7 +197,7 @@ class SQLiteStore:
             message = f"{path}: not a newsfuse database ({exc})"
             raise NewsfuseError(ErrorCode.BAD_DB, message) from exc
         self._nesting = Nesting()
-        self._writer = Reentrant()
+        self._writer = Nesting()
         self.search_seconds = SEARCH_SECONDS  # a search is cut off past it (E503)
 
     def writer(self, wait: float) -> AbstractContextManager[None]:
