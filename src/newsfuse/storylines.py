@@ -103,7 +103,8 @@ def event_line(event: Story) -> str:
 def render_storyline(sb: StorylineBrief, sections: list[str] | None = None) -> str:
     """Markdown: the storyline's headline, one line per event, the latest event's brief."""
     title = sb.storyline.headline or sb.latest.headline
-    lines = [f"# {title}", "", f"*Storyline {sb.storyline.id}: {len(sb.events)} events*", ""]
+    count = f"{len(sb.events)} event{'s' if len(sb.events) != 1 else ''}"
+    lines = [f"# {title}", "", f"*Storyline {sb.storyline.id}: {count}*", ""]
     lines += [f"- {event_line(e)}" for e in sb.events]
     latest = render_markdown(sb.latest, sections or []).replace("# ", "## Latest: ", 1)
     return "\n".join([*lines, "", latest])
