@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import pwd
 import shutil
@@ -17,6 +19,7 @@ from spacy.language import Language
 from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
+from newsfuse.articles import make_article
 from newsfuse.config import ExtractOptions
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
@@ -120,3 +123,20 @@ def postgres_url(postgres_server: str) -> str:
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return postgres_server.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture(scope="session")
+def gva_bodies(shared_dir: Path) -> list[str]:
+    """gva_dev bodies in file order, each distinct text once (a repeated text has
+    the same content id and is "already present" in an archive, never a copy)."""
+    path = shared_dir / "data" / "clustering" / "gva_dev.jsonl.gz"
+    seen: set[str] = set()
+    bodies: list[str] = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            body = json.loads(line)["text"]
+            article_id = make_article(body=body, source="gva").id
+            if article_id not in seen:
+                seen.add(article_id)
+                bodies.append(body)
+    return bodies

@@ -20,6 +20,14 @@ from newsfuse.types import Article
 MIN_SHINGLES = 10  # below this, only exact (normalized) copies count
 
 
+def band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """Byte ranges of a signature's LSH bands: datasketch's MinHashLSH's bands for
+    this threshold and number of permutations (the single-process index and the
+    sharded batch de-duplication both band with these)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return [(8 * start, 8 * end) for start, end in lsh.hashranges]
+
+
 class BandIndex:
     """MinHash LSH: the ids whose signatures agree with a query on a whole band.
 
@@ -31,8 +39,7 @@ class BandIndex:
     """
 
     def __init__(self, threshold: float, num_perm: int) -> None:
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.ranges = [(8 * start, 8 * end) for start, end in lsh.hashranges]  # in bytes
+        self.ranges = band_ranges(threshold, num_perm)  # in bytes
         self.tables: list[dict[bytes, str | list[str]]] = [{} for _ in self.ranges]
 
     def _bands(self, sig: np.ndarray) -> list[bytes]:
@@ -84,7 +91,8 @@ class Deduplicator:
         self._template = empty_minhash(options)
         self._lsh = BandIndex(options.lsh_threshold, options.num_perm)
         self._sigs: dict[str, tuple[np.ndarray, int]] = {}
-        self._order: dict[str, int] = {}
+        self._order: dict[str, int] = {}  # arrival number, for ties (never reused)
+        self._arrivals = 0
         self._exact: dict[tuple[bytes, int], str] = {}
 
     def __len__(self) -> int:
@@ -96,7 +104,8 @@ class Deduplicator:
             return
         sig = np.asarray(sig, dtype=np.uint64)
         self._sigs[article_id] = (sig, n_shingles)
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = self._arrivals
+        self._arrivals += 1
         if n_shingles < MIN_SHINGLES:
             self._exact.setdefault((sig.tobytes(), n_shingles), article_id)
         else:

@@ -1,0 +1,6 @@
+"""Past one machine: newsfuse's stages as Ray Data stages (optional extra `ray`).
+
+Nothing in the default path imports this package; `pip install -e '.[ray]'` adds the
+engine. Each stage runs a pure function of the stage's own package (e.g.
+newsfuse.dedupe.sharded) so the single-process and the batch paths keep one scoring.
+"""
