@@ -3,6 +3,7 @@ Deduplicator's links exactly, on real outlet text with real syndicated copies.""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsfuse.articles import make_article
@@ -39,3 +40,11 @@ def test_resolve_never_links_to_a_copy_or_past_the_window() -> None:
     # 3 and 4 are originals; with a window of 1 original, 5 can no longer reach 0.
     assert resolve([*edges, Edge(0, 5, 0.9)], window=1) == {1: 0, 2: 0}
     assert resolve([*edges, Edge(0, 5, 0.9)], window=4) == {1: 0, 2: 0, 5: 0}
+
+
+def test_resolve_ranks_by_the_positions_present() -> None:
+    """Gaps (failed records, repeated texts) do not count as originals in the window."""
+    edges = [Edge(0, 10, 0.9)]
+    assert resolve(edges, window=1, present=np.array([0, 10])) == {10: 0}
+    assert resolve(edges, window=1, present=np.array([0, 5, 10])) == {}
+    assert resolve(edges, window=1) == {}

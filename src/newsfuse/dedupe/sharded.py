@@ -95,24 +95,35 @@ def verify(a: Fingerprint, b: Fingerprint, options: DedupeOptions) -> Edge | Non
     return Edge(earlier.position, later.position, score)
 
 
-def resolve(edges: Iterable[Edge], window: int) -> dict[int, int]:
+def resolve(
+    edges: Iterable[Edge], window: int, present: np.ndarray | None = None
+) -> dict[int, int]:
     """Copy position -> original position, by the single-process rule: in arrival
     order, an article's original is its best verified candidate (highest score,
     then earliest) that is itself an original and among the last `window`
-    originals before it (0 = all); an article with none is an original."""
+    originals before it (0 = all); an article with none is an original.
+
+    Positions are 0..n-1 unless `present` (sorted) lists them: a batch whose
+    failed records or repeated texts left gaps ranks articles by it instead."""
+
+    def rank(position: int) -> int:  # articles before `position`
+        if present is None:
+            return position
+        return int(np.searchsorted(present, position))
+
     by_later: dict[int, list[Edge]] = {}
     for edge in edges:
         by_later.setdefault(edge.later, []).append(edge)
     links: dict[int, int] = {}
     copies: list[int] = []  # copy positions, ascending (to rank originals)
     for later in sorted(by_later):
-        originals_before = later - len(copies)
+        originals_before = rank(later) - len(copies)
         best: tuple[float, int] | None = None
         for edge in by_later[later]:
             if edge.earlier in links:
                 continue
-            rank = edge.earlier - bisect.bisect_left(copies, edge.earlier)
-            if window and originals_before - rank > window:
+            rank_of = rank(edge.earlier) - bisect.bisect_left(copies, edge.earlier)
+            if window and originals_before - rank_of > window:
                 continue
             key = (-edge.score, edge.earlier)
             if best is None or key < best:
