@@ -4,15 +4,21 @@ Skips when the optional `ray` extra is not installed (CI installs it)."""
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from newsfuse.config import DedupeOptions
+from newsfuse.config import Config, DedupeOptions
 from newsfuse.dedupe.sharded import links_in_process
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article
 
 ray = pytest.importorskip("ray", reason="the optional extra: pip install -e '.[ray]'")
 batch_dedupe = pytest.importorskip("newsfuse.batch.dedupe")
+batch_read = pytest.importorskip("newsfuse.batch.read")
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +37,38 @@ def test_ray_links_equal_single_process(local_ray: None, gva_bodies: list[str]) 
         [{"position": i, "body": b} for i, b in enumerate(bodies)], override_num_blocks=4
     )
     assert batch_dedupe.links(rows, options, partitions=2) == expected
+
+
+def _shards(shared_dir: Path, root: Path) -> list[str]:
+    """Three JSONL shards of real Multi-News records, a record repeated in a later
+    shard (already present, not a copy) and a broken line (a failure, not a stop)."""
+    path = shared_dir / "data" / "clustering" / "multinews_val_pooled.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        records = [line for _, line in zip(range(240), lines, strict=False)]
+    shards = [records[:80], [*records[80:160], records[5]], ["{broken\n", *records[160:]]]
+    paths = []
+    for k, shard in enumerate(shards):
+        target = root / f"part-{k}.jsonl"
+        target.write_text("".join(shard), encoding="utf-8")
+        paths.append(str(target))
+    return paths
+
+
+def test_sharded_read_gives_ingest_order_and_links(
+    local_ray: None, shared_dir: Path, tmp_path: Path
+) -> None:
+    options = Config().extract
+    written = _shards(shared_dir, tmp_path)
+    paths = batch_read.shard_paths([str(tmp_path / "part-*.jsonl")])
+    assert paths == written
+    expected: list[Article] = []
+    seen: set[str] = set()
+    for item in iter_articles(paths, options):
+        if isinstance(item, Article) and item.id not in seen:
+            seen.add(item.id)
+            expected.append(item)
+    rows = batch_read.with_positions(batch_read.read(paths, options), len(paths))
+    assert rows.filter(lambda r: r["failure"] is not None).count() == 1
+    once = sorted(batch_read.articles_once(rows).take_all(), key=lambda r: r["position"])
+    assert [r["id"] for r in once] == [a.id for a in expected]
+    assert batch_read.row_article(once[7]) == dataclasses.replace(expected[7], sentences=())
