@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.config import Config, DedupeOptions
+from newsfuse.dedupe import Deduplicator
 from newsfuse.dedupe.sharded import links_in_process
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article
@@ -72,3 +73,15 @@ def test_sharded_read_gives_ingest_order_and_links(
     once = sorted(batch_read.articles_once(rows).take_all(), key=lambda r: r["position"])
     assert [r["id"] for r in once] == [a.id for a in expected]
     assert batch_read.row_article(once[7]) == dataclasses.replace(expected[7], sentences=())
+    # and de-duplication over those rows links the ids the single process links
+    options_d = DedupeOptions(window=60)  # small, so the window's rank over gaps counts
+    found = batch_dedupe.links(batch_read.articles_once(rows), options_d, partitions=2)
+    by_position = {int(r["position"]): r["id"] for r in once}
+    got = {by_position[c]: by_position[o] for c, o in found.items()}
+    dedup = Deduplicator(options_d)
+    want = {}
+    for article in expected:
+        original, _, _ = dedup.check_and_add(article)
+        if original is not None:
+            want[article.id] = original
+    assert got == want

@@ -99,7 +99,8 @@ def verified_edges(
     rows: ray.data.Dataset, options: DedupeOptions, partitions: int
 ) -> ray.data.Dataset:
     """The verified near-copy edges of `rows` (columns position, body)."""
-    fps = rows.map_batches(partial(_fingerprints, options=options), batch_format="numpy")
+    texts = rows.select_columns(["position", "body"])
+    fps = texts.map_batches(partial(_fingerprints, options=options), batch_format="numpy")
     fps = fps.materialize()  # read twice below (keys, then both sides of the joins)
     ranges = band_ranges_for(options)
     keys = fps.flat_map(_keys, fn_kwargs={"ranges": ranges})
@@ -112,11 +113,20 @@ def verified_edges(
     return cast(ray.data.Dataset, verified)
 
 
+def _positions(rows: ray.data.Dataset) -> np.ndarray:
+    """Every position present, sorted (8 bytes an article on the driver)."""
+    parts = [
+        b["position"] for b in rows.select_columns(["position"]).iter_batches(batch_format="numpy")
+    ]
+    return np.sort(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+
 def links(rows: ray.data.Dataset, options: DedupeOptions, partitions: int) -> dict[int, int]:
     """Copy position -> original position: the single-process links, computed in
-    the workers (only verified edges are brought to the driver)."""
+    the workers (only verified edges and the positions reach the driver)."""
     edges = [
         Edge(int(row["earlier"]), int(row["later"]), float(row["score"]))
         for row in verified_edges(rows, options, partitions).iter_rows()
     ]
-    return resolve(edges, options.window)
+    present = _positions(rows) if options.window else None
+    return resolve(edges, options.window, present)
