@@ -41,12 +41,13 @@ def test_ray_links_equal_single_process(local_ray: None, gva_bodies: list[str]) 
 
 
 def _shards(shared_dir: Path, root: Path) -> list[str]:
-    """Three JSONL shards of real Multi-News records, a record repeated in a later
-    shard (already present, not a copy) and a broken line (a failure, not a stop)."""
-    path = shared_dir / "data" / "clustering" / "multinews_val_pooled.jsonl.gz"
+    """Three JSONL shards of real outlet records (gva_dev: syndicated copies among
+    them), a record repeated in a later shard (already present, not a copy) and a
+    broken line (a failure, not a stop)."""
+    path = shared_dir / "data" / "clustering" / "gva_dev.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as lines:
-        records = [line for _, line in zip(range(240), lines, strict=False)]
-    shards = [records[:80], [*records[80:160], records[5]], ["{broken\n", *records[160:]]]
+        records = [line for _, line in zip(range(600), lines, strict=False)]
+    shards = [records[:200], [*records[200:400], records[5]], ["{broken\n", *records[400:]]]
     paths = []
     for k, shard in enumerate(shards):
         target = root / f"part-{k}.jsonl"
@@ -84,4 +85,4 @@ def test_sharded_read_gives_ingest_order_and_links(
         original, _, _ = dedup.check_and_add(article)
         if original is not None:
             want[article.id] = original
-    assert got == want
+    assert want and got == want
