@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse.check import check
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import extract_file
@@ -101,6 +102,7 @@ def test_other_languages_stored_never_in_a_story(shared_dir: Path, tmp_path: Pat
         in_stories = {i for s in store.stories() for i in s.article_ids + s.duplicate_ids}
         assert in_stories and not in_stories & foreign
         assert not {a.id for a in store.originals()} & foreign
+        assert check(store) == []  # not "stored articles in no story"
     finally:
         store.close()
     with sqlite3.connect(tmp_path / "n.db") as conn:
