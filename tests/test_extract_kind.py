@@ -72,6 +72,38 @@ def test_labelled_sample_precision_and_recall(shared_dir: Path) -> None:
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
 
 
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("train-33158#2", WIDGET),  # YouTube: "Published on aug 15, 2018 new york governor..."
+        ("train-24576#2", WIDGET),  # a profile page: "Personal quote: i ' m pretty much..."
+        ("train-00976#1", WIDGET),  # "Add this tweet to your website by copying the code..."
+    ],
+)
+def test_kinds_of_fresh_sample_pages(shared_dir: Path, key: str, kind: str) -> None:
+    """Forms added from the fresh sample's misses (shortened Multi-News train)."""
+    from eval_kinds import predictions
+
+    key = f"multinews:multinews-{key}"
+    assert predictions({key})[key][0] == kind
+
+
+def test_heldout_sample_floor(shared_dir: Path) -> None:
+    """The second held-out sample (Multi-News test, gva_dev, raw scrapes; never tuned
+    on): a floor at the measured figures (precision 1.000, recall 0.806), below the
+    issue's 0.95 recall target, so a change that loses non-articles shows."""
+    from eval_kinds import ROOT as BENCH_ROOT
+    from eval_kinds import labels, predictions
+
+    gold = labels(BENCH_ROOT / "tests" / "data" / "kinds_heldout_labels.tsv")
+    pred = predictions(set(gold))
+    truth = {k for k, v in gold.items() if v != ARTICLE}
+    guess = {k for k in gold if pred[k][0] != ARTICLE}
+    assert len(gold) == 240 and len(truth) >= 60
+    assert len(truth & guess) / len(guess) >= 0.98
+    assert len(truth & guess) / len(truth) >= 0.80
+
+
 def test_non_articles_stored_never_in_a_story(shared_dir: Path, tmp_path: Path) -> None:
     docs = _documents(shared_dir)
     folder = tmp_path / "in"

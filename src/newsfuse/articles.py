@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsfuse.extract.kind import classify
+from newsfuse.lang.detect import detect_language
 from newsfuse.text.sentences import split_sentences
 from newsfuse.types import Article, article_id
 
@@ -33,4 +34,5 @@ def make_article(
         source=source,
         sentences=split_sentences(aid, body),
         kind=classify(body),
+        language=detect_language(body),
     )

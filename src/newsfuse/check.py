@@ -26,7 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.config import Config
+from newsfuse.lang import scored_codes
 from newsfuse.store import Store
+
+# Articles in a language without resources are never in a story (issue 25): not
+# "unassigned". The codes are [a-z]{2,3} folder names and "und", safe to inline.
+_SCORED = " AND a.language IN (" + ", ".join(f"'{c}'" for c in scored_codes()) + ")"
 
 SHOWN = 5  # ids quoted per finding
 
@@ -71,18 +76,20 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "unassigned-article",
         "SELECT a.id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
-        " WHERE sa.article_id IS NULL AND a.kind = 'article' ORDER BY a.seq",
+        " WHERE sa.article_id IS NULL AND a.kind = 'article'" + _SCORED + " ORDER BY a.seq",
         "stored articles in no story",
         (
             # An original opens a story of its own (named as the tracker names one);
             # a duplicate then joins its original's.
             "INSERT INTO stories (id, headline, updated_at) SELECT 's-' || substr(a.id, 1, 12),"
             " NULL, CURRENT_TIMESTAMP FROM articles a WHERE a.duplicate_of IS NULL"
-            " AND a.kind = 'article' AND a.id NOT IN"
+            " AND a.kind = 'article'" + _SCORED + " AND a.id NOT IN"
             " (SELECT article_id FROM story_articles) ON CONFLICT (id) DO NOTHING",
             "INSERT INTO story_articles (article_id, story_id, rank) SELECT a.id,"
             " 's-' || substr(a.id, 1, 12), 0 FROM articles a WHERE a.duplicate_of IS NULL"
-            " AND a.kind = 'article' AND a.id NOT IN (SELECT article_id FROM story_articles)",
+            " AND a.kind = 'article'"
+            + _SCORED
+            + " AND a.id NOT IN (SELECT article_id FROM story_articles)",
             "INSERT INTO story_articles (article_id, story_id, rank) SELECT d.id, so.story_id, 1"
             " FROM articles d JOIN story_articles so ON so.article_id = d.duplicate_of"
             " WHERE d.id NOT IN (SELECT article_id FROM story_articles)",
@@ -105,8 +112,13 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 
-# Pages that are not articles (Article.kind) are stored but never clustered.
-_ORIGINALS = "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article' ORDER BY seq"
+# Pages that are not articles (Article.kind), and articles in a language without
+# resources, are stored but never clustered.
+_ORIGINALS = (
+    "SELECT id FROM articles a WHERE duplicate_of IS NULL AND kind = 'article'"
+    + _SCORED
+    + " ORDER BY seq"
+)
 
 
 def _state_window(store: Store) -> tuple[int, list[str], int] | None:

@@ -20,6 +20,7 @@ from newsfuse.config import Config, describe_database
 from newsfuse.dedupe import Deduplicator
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
+from newsfuse.lang import scored
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
@@ -209,7 +210,8 @@ def _ingest_batch(
             stored.append(article)
     pages = [a for a in stored if a.kind != "article"]  # stored, never in a story
     report.non_articles += len(pages)
-    stored = [a for a in stored if a.kind == "article"]
+    # Articles in a language newsfuse has no resources for: stored, never scored (#25).
+    stored = [a for a in stored if a.kind == "article" and scored(a.language)]
     originals = [a for a in stored if a.duplicate_of is None]
     duplicates = [a for a in stored if a.duplicate_of is not None]
     session.tracker.add(originals, duplicates, report)
@@ -229,7 +231,8 @@ def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
     A story's id is that of its first-ingested article, so it stays the same as
     the story grows. Duplicates join the story of their original.
     """
-    articles = [a for a in articles if a.kind == "article"]  # other pages: no story
+    # other pages, and articles in a language without resources: no story
+    articles = [a for a in articles if a.kind == "article" and scored(a.language)]
     originals = [a for a in articles if a.duplicate_of is None]
     order = {a.id: i for i, a in enumerate(articles)}
     dups: dict[str, list[str]] = {}

@@ -59,6 +59,10 @@ class Article:
     # "article", or the kind of page that is not one (extract/kind.py: archive, error,
     # widget, notice, short): stored and searchable, never clustered or briefed.
     kind: str = "article"
+    # ISO 639 code of the body's language (newsfuse.lang.detect), "und" when unsure.
+    # Articles in a language without a newsfuse/lang/<code>/ folder are stored and
+    # searchable but never clustered or briefed (newsfuse.lang.scored).
+    language: str = "en"
 
     @property
     def word_count(self) -> int:

@@ -24,6 +24,7 @@ import numpy as np
 
 from newsfuse.config import describe_database as redact
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.lang import scored_codes
 from newsfuse.store.base import (
     ASSIGN_HEAD,
     ASSIGN_OLD,
@@ -45,7 +46,7 @@ try:
 except ImportError:  # an optional extra: pip install 'newsfuse[postgres]'
     psycopg = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 2: articles.kind; 3: articles.language (issue 25)
 INDEXED_CHARS = 500_000  # body characters in the search index (tsvector holds at most 1 MB)
 # ts_rank weights of the {D, C, B, A} labels: body (B) 0.25, title (A) 1.0, i.e. 1:4 as
 # SQLite's BM25 weights (sqlite.SEARCH_WEIGHTS).
@@ -62,6 +63,7 @@ _ARTICLE_FIELDS = (
     "source",
     "duplicate_of",
     "kind",
+    "language",
 )
 _LOCK = 7_146_917  # advisory lock key: one process creates or upgrades the schema
 # The writer lock (store/lock.py): a session advisory lock of the writer's connection,
@@ -93,6 +95,7 @@ CREATE TABLE IF NOT EXISTS articles (
     n_shingles INTEGER,
     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     kind TEXT NOT NULL DEFAULT 'article',
+    language TEXT NOT NULL DEFAULT 'en',  -- schema 3: Article.language (ISO 639, 'und')
     fts tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', coalesce(title, '')), 'A')
         || setweight(to_tsvector('english', left(body, {INDEXED_CHARS})), 'B')
@@ -214,6 +217,12 @@ class PostgresStore:
                     "ALTER TABLE articles ADD COLUMN IF NOT EXISTS kind TEXT NOT NULL"
                     " DEFAULT 'article'"
                 )
+                # Schema 3 (Article.language, issue 25): earlier archives were all
+                # scored as English. (Additive; migration "add_article_language".)
+                self._db.execute(
+                    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS language TEXT NOT NULL"
+                    " DEFAULT 'en'"
+                )
                 self._db.execute("UPDATE newsfuse_schema SET version = %s", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
                 raise NewsfuseError(
@@ -284,14 +293,14 @@ class PostgresStore:
         with self.transaction():
             [(seq,)] = self._rows(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
-                " duplicate_of, n_shingles, kind)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " duplicate_of, n_shingles, kind, language)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " RETURNING seq",
                 (
                     *(article.id, _text(article.title), _text(article.body)),
                     *(_text(article.outlet), _text(article.byline), article.date),
                     *(_text(article.url), _text(article.source), article.duplicate_of),
-                    *(n_shingles, article.kind),
+                    *(n_shingles, article.kind, article.language),
                 ),
             )
             if article.duplicate_of is None:
@@ -569,8 +578,8 @@ class PostgresStore:
     def originals(self, skip: int = 0) -> list[Article]:
         rows = self._rows(
             "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article'"
-            " ORDER BY seq OFFSET %s",
-            (skip,),
+            " AND language = ANY(%s) ORDER BY seq OFFSET %s",
+            (list(scored_codes()), skip),
         )
         return self.articles([r[0] for r in rows])
 

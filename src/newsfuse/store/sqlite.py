@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.lang import scored_codes
 from newsfuse.store.base import (
     ASSIGN_HEAD,
     ASSIGN_OLD,
@@ -32,7 +33,8 @@ from newsfuse.store.lock import file_lock
 from newsfuse.store.query import SEARCH_SECONDS, match_expression
 from newsfuse.types import Article, Failure, SearchHit, Sentence, Story, StoryEvent
 
-SCHEMA_VERSION = 8  # 7: articles.kind; 8: article_events (events inside storylines)
+SCHEMA_VERSION = 9  # 7: articles.kind; 8: article_events (events inside storylines)
+# 9: articles.language (issue 25, language as data)
 CACHE_KIB = -65536  # page cache: 64 MB (negative = KiB, SQLite's convention)
 CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 KB pages
 
@@ -51,7 +53,8 @@ CREATE TABLE IF NOT EXISTS articles (
     minhash BLOB,  -- schema < 4 only: signatures holds them since
     n_shingles INTEGER,
     ingested_at TEXT NOT NULL,
-    kind TEXT NOT NULL DEFAULT 'article'  -- schema 7: Article.kind
+    kind TEXT NOT NULL DEFAULT 'article',  -- schema 7: Article.kind
+    language TEXT NOT NULL DEFAULT 'en'  -- schema 9: Article.language (ISO 639, 'und')
 );
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 -- The MinHash signatures of originals, apart from the wide article rows: every ingest
@@ -149,6 +152,9 @@ DROP TABLE sentences;
 # Upgrading from schema < 6: index the stored articles for search.
 # Schema 7 (Article.kind): archives of earlier versions hold articles only.
 _ADD_KIND = "ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article';"
+# Schema 9 (Article.language, issue 25): archives of earlier versions were all scored
+# as English. (Additive; for the integrator: one named migration "add_article_language".)
+_ADD_LANGUAGE = "ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';"
 _INDEX_TEXT = "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
 # Store.story_page of both backends (%s placeholders), by sort. By size, members are
 # counted from story_articles' covering index alone: joining every article row as
@@ -265,6 +271,8 @@ class SQLiteStore:
             moves = _MOVE_SENTENCES if "sentences" in tables else ""
             columns = {r[1] for r in self._db.execute("PRAGMA table_info(articles)")}
             kind = _ADD_KIND if "articles" in tables and "kind" not in columns else ""
+            if "articles" in tables and "language" not in columns:
+                kind += _ADD_LANGUAGE
             self._db.executescript(
                 f"BEGIN IMMEDIATE;{kind}{_SCHEMA}{_COPY_SIGNATURES}{moves}{_INDEX_TEXT}"
                 f"PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
@@ -292,8 +300,8 @@ class SQLiteStore:
         with self.transaction():
             seq = self._db.execute(
                 "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
-                " duplicate_of, n_shingles, ingested_at, kind)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duplicate_of, n_shingles, ingested_at, kind, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.title,
@@ -307,6 +315,7 @@ class SQLiteStore:
                     n_shingles,
                     _now(),
                     article.kind,
+                    article.language,
                 ),
             ).lastrowid
             self._db.execute(
@@ -343,7 +352,7 @@ class SQLiteStore:
         return out
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        cols = "id, title, body, outlet, byline, date, url, source, duplicate_of, kind"
+        cols = "id, title, body, outlet, byline, date, url, source, duplicate_of, kind, language"
         if ids is None:
             rows = self._db.execute(f"SELECT {cols} FROM articles ORDER BY seq").fetchall()
         else:
@@ -370,6 +379,7 @@ class SQLiteStore:
                 sentences=tuple(sentences[r[0]]),
                 duplicate_of=r[8],
                 kind=r[9],
+                language=r[10],
             )
             for r in rows
         ]
@@ -616,13 +626,16 @@ class SQLiteStore:
 
     def originals(self, skip: int = 0) -> list[Article]:
         """Original (non-duplicate) articles in ingest order, after the first `skip`;
-        pages that are not articles (Article.kind) are never clustered, so not here."""
+        pages that are not articles (Article.kind) are never clustered, so not here;
+        nor are articles in a language without resources (newsfuse.lang.scored)."""
+        codes = scored_codes()
         ids = [
             r[0]
             for r in self._db.execute(
                 "SELECT id FROM articles WHERE duplicate_of IS NULL AND kind = 'article'"
+                f" AND language IN ({','.join('?' * len(codes))})"
                 " ORDER BY seq LIMIT -1 OFFSET ?",
-                (skip,),
+                (*codes, skip),
             )
         ]
         return self.articles(ids)
