@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newsfuse.models import Models
+
 
 @dataclass(frozen=True)
 class ExtractOptions:
@@ -145,6 +147,9 @@ class BriefOptions:
     lede: str = "learned"  # "learned" (newsfuse.summarize.lede) or "hand" (the hand-weighted score)
     lede_margin: float = 0.0  # the learned lede's shortlist: within this of the best log-odds
     lede_sentences: int = 1000  # the lede is one of the first this many sentences of an article
+    # The shipped models and the resolved scorer, loaded on first use and kept by this
+    # config (newsfuse.models), not by a module global; not an option (never compared).
+    models: Models = field(default_factory=Models, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.config import BriefOptions
-from newsfuse.evaluation.baselines import SUMMARIZERS
+from newsfuse.evaluation.baselines import BASELINES, NEWSFUSE
 from newsfuse.evaluation.datasets import (
     cluster_articles,
     clustering_article,
@@ -46,12 +46,6 @@ from newsfuse.types import Article
 
 LEDE_OVERLAP = 0.25  # first sentence holds this share of the editor's lede words: main event
 CONTEXT = 3  # source sentences kept before each brief sentence
-SCORERS = {
-    "newsfuse": None,
-    "newsfuse-lexical": "lexical",
-    "newsfuse-coverage": "coverage",
-    "newsfuse-unsupervised": "unsupervised",
-}
 
 
 @dataclass(frozen=True)
@@ -110,27 +104,29 @@ def _read_sentences(
     return tuple(out)
 
 
-def brief_options(method: str, words: int) -> BriefOptions:
-    """Options of a newsfuse method: "newsfuse-<scorer>" or "newsfuse-<standalone>"
-    (antecedent, bracket, drop, off: how a sentence that leans back is handled)."""
-    options = BriefOptions(words=words)
-    variant = method.removeprefix("newsfuse").removeprefix("-")
+def brief_options(method: str, words: int, base: BriefOptions | None = None) -> BriefOptions:
+    """Options of a newsfuse method: "newsfuse-<scorer>" (a registered scorer) or
+    "newsfuse-<standalone>" (antecedent, bracket, drop, off: how a sentence that
+    leans back is handled); `base`: the options (and so the loaded models) to vary."""
+    options = dataclasses.replace(base or BriefOptions(), words=words)
+    variant = method.removeprefix(NEWSFUSE).removeprefix("-")
     if variant in ("antecedent", "bracket", "drop", "off"):
         return dataclasses.replace(options, standalone=variant)
-    scorer = SCORERS.get(method)
-    return options if scorer is None else dataclasses.replace(options, scorer=scorer)
+    return dataclasses.replace(options, scorer=variant) if variant else options
 
 
-def brief_for(method: str, story: ReadStory, words: int) -> ReadBrief:
+def brief_for(
+    method: str, story: ReadStory, words: int, base: BriefOptions | None = None
+) -> ReadBrief:
     """The brief `method` writes of `story`, as the detectors read it."""
     articles = story.articles
-    if method in SCORERS or method.startswith("newsfuse-"):
-        brief = build_brief(story.id, articles, brief_options(method, words))
+    if method == NEWSFUSE or method.startswith(f"{NEWSFUSE}-"):
+        brief = build_brief(story.id, articles, brief_options(method, words, base))
         texts = [s.source_text for s in brief.sentences]
         [s.text for s in brief.sentences]
         title = brief.headline
     else:
-        texts = SUMMARIZERS[method](articles, words) if articles else []
+        texts = BASELINES[method](articles, words) if articles else []
         lead = texts[0] if texts else None
         title = make_headline(articles, lead=lead, others=texts[1:]) if articles else ""
     dates = tuple(sorted({a.date.isoformat() for a in articles if a.date}))
@@ -220,12 +216,13 @@ def evaluate_read(
     """One report per method; every brief written to `out` when given."""
     stories = load_stories(path, limit)
     reports = [ReadReport(m) for m in methods]
+    base = BriefOptions()  # one config, so its models load once for every story
     handle = open_output(out) if out is not None else None
     try:
         for story in stories:
             for report in reports:
                 start = time.perf_counter()
-                brief = brief_for(report.method, story, words)
+                brief = brief_for(report.method, story, words, base)
                 report.seconds += time.perf_counter() - start
                 report.add(brief)
                 if handle is not None:
