@@ -30,6 +30,9 @@ class ExtractOptions:
     allow_private_urls: bool = False
     fetch_timeout: float = 20.0
     fetch_deadline: float = 10.0  # seconds for a whole fetch, redirects and body included
+    # Input formats read, by registered name (newsfuse.extract.formats: feed, html, json,
+    # jsonl, text and any another package registers); () = every registered one.
+    formats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
