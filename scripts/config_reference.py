@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse import config
+from newsfuse.cluster.clusterer import CLUSTERERS
 from newsfuse.extract.formats import FORMATS
 from newsfuse.registry import Registry
 from newsfuse.summarize.scoring import SCORERS
@@ -32,7 +33,11 @@ SECTIONS = (
     ("analyze", config.AnalyzeOptions),
     ("serve", config.ServeOptions),
 )
-REGISTRIES: tuple[tuple[str, Registry], ...] = (("scorers", SCORERS), ("formats", FORMATS))
+REGISTRIES: tuple[tuple[str, Registry], ...] = (
+    ("scorers", SCORERS),
+    ("formats", FORMATS),
+    ("clusterers", CLUSTERERS),
+)
 _FIELD = re.compile(r"^\s{4}(\w+): [^=]+?(?:=.*?)?(?:\s+#\s*(.*))?$")
 
 

@@ -122,3 +122,31 @@ def test_an_outside_scorer_and_format_brief_a_story(outside: Path) -> None:
     # brief fills up after them with the hand-weighted order), the default does not.
     assert first_sentences(briefs) > first_sentences(default)
     assert all(b.sentences for b in briefs)
+
+
+def test_builtin_tables_agree_with_pyproject() -> None:
+    """Each registry's built-in table is what pyproject.toml declares (the table serves
+    a checkout whose installed metadata is stale)."""
+    import tomllib
+
+    from newsfuse.cluster.clusterer import CLUSTERERS
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]
+    for found in (SCORERS, FORMATS, CLUSTERERS):
+        assert dict(found.builtins) == declared[found.group], found.group
+
+
+def test_the_clusterer_is_chosen_by_name() -> None:
+    from newsfuse.cluster.clusterer import Clusterer, clusterer_factory
+    from newsfuse.config import ClusterOptions
+    from newsfuse.errors import ErrorCode, NewsfuseError
+
+    read = [i for i in iter_articles([EXAMPLES], ExtractOptions()) if isinstance(i, Article)]
+    factory = clusterer_factory(ClusterOptions())
+    clusterer = factory(ClusterOptions())
+    assert isinstance(clusterer, Clusterer)
+    clusterer.add(read[:30])
+    assert clusterer.count == 30 and sum(map(len, clusterer.groups("event"))) == 30
+    with pytest.raises(NewsfuseError) as unknown:
+        clusterer_factory(ClusterOptions(clusterer="kmeans"))
+    assert unknown.value.code is ErrorCode.UNKNOWN_COMPONENT

@@ -106,6 +106,8 @@ class ClusterOptions:
     event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
+    # The clusterer, by registered name (newsfuse.cluster.clusterer; built-in: "stream").
+    clusterer: str = "stream"
 
 
 @dataclass(frozen=True)
