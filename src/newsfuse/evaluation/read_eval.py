@@ -17,11 +17,10 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsfuse.config import BriefOptions
+from newsfuse.config import AnalyzeOptions, BriefOptions
 from newsfuse.evaluation.baselines import BASELINES, NEWSFUSE
 from newsfuse.evaluation.datasets import (
     cluster_articles,
@@ -135,14 +134,6 @@ def brief_for(
     )
 
 
-@lru_cache(maxsize=1)
-def _nlp() -> Any:
-    from newsfuse.analyze.nlp import load_nlp
-    from newsfuse.config import AnalyzeOptions
-
-    return load_nlp(AnalyzeOptions())
-
-
 @dataclass
 class ReadReport:
     """Counts of one method on one dataset (rates are computed on print)."""
@@ -158,13 +149,14 @@ class ReadReport:
     defects: dict[str, int] | None = None
     any_defect: int = 0
 
-    def add(self, brief: ReadBrief) -> None:
-        """Count one brief's defects."""
+    def add(self, brief: ReadBrief, nlp: Any) -> None:
+        """Count one brief's defects (`nlp`: a spaCy pipeline with a tagger, for
+        the headline's verb)."""
         self.defects = self.defects or dict.fromkeys(SENTENCE_DEFECTS, 0)
         self.briefs += 1
         self.sentences += len(brief.sentences)
         self.empty += not brief.sentences
-        self.headline_incomplete += incomplete_headline(brief.headline, _nlp())
+        self.headline_incomplete += incomplete_headline(brief.headline, nlp)
         for flags in sentence_flags(brief):
             for name, flagged in flags.items():
                 self.defects[name] += flagged
@@ -217,6 +209,9 @@ def evaluate_read(
     stories = load_stories(path, limit)
     reports = [ReadReport(m) for m in methods]
     base = BriefOptions()  # one config, so its models load once for every story
+    from newsfuse.analyze.nlp import load_nlp  # spaCy: imported when used, not by the CLI
+
+    nlp = load_nlp(AnalyzeOptions())  # loaded once per evaluation, passed down
     handle = open_output(out) if out is not None else None
     try:
         for story in stories:
@@ -224,7 +219,7 @@ def evaluate_read(
                 start = time.perf_counter()
                 brief = brief_for(report.method, story, words, base)
                 report.seconds += time.perf_counter() - start
-                report.add(brief)
+                report.add(brief, nlp)
                 if handle is not None:
                     handle.write(json.dumps(brief_dict(brief)) + "\n")
     finally:
