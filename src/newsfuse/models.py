@@ -2,12 +2,12 @@
 
 newsfuse ships four model files with the package (the lexical weights, the learned
 scorer's trees, the coverage trees and background table, the recurring-sentence
-hashes); each loader checks the
-file against its pinned sha256, so a swapped or corrupted file fails loudly. Loading
-costs up to a few hundred milliseconds, so a running application loads each once;
-but not in module globals (config.py: nothing lives there): a `Models` object is
-made with the config (`BriefOptions.models`) and passed down with it, and two
-applications in one process (a test and a server, two configs) share nothing.
+hashes); each loader checks its file against the pinned sha256, so a swapped or
+corrupted file fails loudly. Loading costs up to a few hundred milliseconds, so a
+running application loads each once; but not in module globals (config.py: nothing
+lives there): a `Models` object is made with the config (`BriefOptions.models`) and
+passed down with it, and two applications in one process (a test and a server, two
+configs) share nothing.
 The imports are inside the loaders so that making a config imports no model code
 (a command that briefs nothing never pays for it).
 """
