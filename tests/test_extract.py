@@ -20,6 +20,7 @@ from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import extract_file, extract_plaintext, iter_articles
 from newsfuse.extract.dates import parse_dateline, parse_iso_date
+from newsfuse.extract.formats import Formats, load_formats
 from newsfuse.extract.outlets import domain_outlet, url_outlet
 from newsfuse.extract.plaintext import clean_text, parse_byline
 from newsfuse.types import Article, Failure
@@ -50,8 +51,10 @@ def failures(items: Iterator[Article | Failure] | list[Article | Failure]) -> li
     return [item for item in items if isinstance(item, Failure)]
 
 
-def only_failure(path: Path | str, options: ExtractOptions = OPTIONS) -> Failure:
-    items = list(iter_articles([path], options))
+def only_failure(
+    path: Path | str, options: ExtractOptions = OPTIONS, formats: Formats | None = None
+) -> Failure:
+    items = list(iter_articles([path], options, formats=formats))
     assert len(items) == 1, items
     assert isinstance(items[0], Failure), items[0]
     return items[0]
@@ -164,8 +167,9 @@ def test_too_large_is_refused_before_reading(
     def no_open(*args: object, **kwargs: object) -> None:
         raise AssertionError("file was opened")
 
+    formats = load_formats()  # finding the registered formats reads package metadata
     monkeypatch.setattr(Path, "open", no_open)
-    failure = only_failure(path)
+    failure = only_failure(path, formats=formats)
     assert failure.code == ErrorCode.TOO_LARGE.value
     assert failure.message == "file is 50.0 MB, over the 10.0 MB limit"
 

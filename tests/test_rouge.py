@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.evaluation.rouge import (
     RougeScorer,
     bootstrap_ci,
@@ -111,7 +112,8 @@ def test_bootstrap_of_constant_is_a_point() -> None:
 
 
 def test_unknown_protocol_and_missing_reference_are_errors() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(NewsfuseError) as unknown:
         RougeScorer("rouge-xyz")  # type: ignore[arg-type]
+    assert unknown.value.code is ErrorCode.UNKNOWN_CHOICE
     with pytest.raises(ValueError):
         RougeScorer("multinews").score("a b", [])

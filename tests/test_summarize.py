@@ -16,6 +16,7 @@ import pytest
 
 from newsfuse.articles import make_article
 from newsfuse.config import BriefOptions
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.summarize import (
     brief_to_dict,
     build_brief,
@@ -309,9 +310,11 @@ def test_trained_scorers_grounded_and_within_budget(
                 assert sentence.text == source.text == article.body[source.start : source.end]
 
 
-def test_unknown_scorer_is_an_error(seeds: list[Article]) -> None:
-    with pytest.raises(ValueError):
+def test_unknown_scorer_is_a_numbered_error(seeds: list[Article]) -> None:
+    with pytest.raises(NewsfuseError) as error:
         build_brief("seed", seeds, BriefOptions(scorer="oracle"))
+    assert error.value.code is ErrorCode.UNKNOWN_COMPONENT
+    assert "known: coverage, learned, lexical, unsupervised" in error.value.message
 
 
 def test_coverage_files_are_the_pinned_ones() -> None:

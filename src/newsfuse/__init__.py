@@ -51,7 +51,9 @@ class Newsfuse:
     def __init__(self, config: Config | None = None, store: Store | None = None) -> None:
         self.config = config or Config()
         self.store = store or open_store(self.config)
-        self.analyzer = Analyzer(self.config.analyze)  # loads its model on first use
+        self.analyzer = Analyzer(
+            self.config.analyze, self.config.brief
+        )  # loads its model on first use
         self._session: pipeline.IngestSession | None = None  # made by the first ingest
 
     def ingest(self, paths: Sequence[str | Path], stdin: BinaryIO | None = None) -> IngestReport:
@@ -197,7 +199,9 @@ def analyze_files(
     config = config or Config()
     if words is not None:
         config = config.with_words(words)
-    results = pipeline.brief_paths(paths, config, analyzer=Analyzer(config.analyze))[0]
+    results = pipeline.brief_paths(paths, config, analyzer=Analyzer(config.analyze, config.brief))[
+        0
+    ]
     return [(brief, dossier) for brief, dossier in results if dossier is not None]
 
 

@@ -23,7 +23,14 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.analyze.render import dossier_sections
-from newsfuse.config import Config, ExtractOptions, ServeOptions, database, describe_database
+from newsfuse.config import (
+    BriefOptions,
+    Config,
+    ExtractOptions,
+    ServeOptions,
+    database,
+    describe_database,
+)
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.evaluation.cli import eval_app
 from newsfuse.extract.fetch import is_url
@@ -35,6 +42,7 @@ from newsfuse.storylines import (
     with_headlines,
 )
 from newsfuse.summarize import render_markdown
+from newsfuse.summarize.scoring import SCORERS
 from newsfuse.terminal import block, json_text, line
 from newsfuse.types import Article, Brief, Dossier, Failure, Story, StoryEvent, StoryHit
 from newsfuse.views import (
@@ -84,11 +92,9 @@ PrivateUrlsOption = Annotated[
 ]
 
 
-class Scorer(StrEnum):
-    unsupervised = "unsupervised"
-    lexical = "lexical"
-    learned = "learned"
-    coverage = "coverage"
+# Every registered scorer, built-in or from another package (newsfuse.summarize.scoring).
+Scorer = StrEnum("Scorer", {name: name for name in SCORERS.names()})  # type: ignore[misc]
+DEFAULT_SCORER = Scorer(BriefOptions.scorer)
 
 
 ScorerOption = Annotated[
@@ -240,7 +246,7 @@ def stories(
     fmt: ListingOption = Listing.table,
     briefs: Annotated[bool, typer.Option("--briefs", help="Print each story's brief too.")] = False,
     words: WordsOption = 120,
-    scorer: ScorerOption = Scorer.coverage,
+    scorer: ScorerOption = DEFAULT_SCORER,
     analysis: AnalysisOption = False,
 ) -> None:
     """List the storylines, each with its events: id, headline, articles, outlets, first
@@ -433,7 +439,7 @@ def brief(
     ],
     db: DbOption = DEFAULT_DB,
     words: WordsOption = 120,
-    scorer: ScorerOption = Scorer.coverage,
+    scorer: ScorerOption = DEFAULT_SCORER,
     fmt: FormatOption = Format.md,
     analysis: AnalysisOption = True,
     allow_private_urls: PrivateUrlsOption = False,

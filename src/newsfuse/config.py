@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newsfuse.models import Models
+
 
 @dataclass(frozen=True)
 class ExtractOptions:
@@ -28,6 +30,9 @@ class ExtractOptions:
     allow_private_urls: bool = False
     fetch_timeout: float = 20.0
     fetch_deadline: float = 10.0  # seconds for a whole fetch, redirects and body included
+    # Input formats read, by registered name (newsfuse.extract.formats: feed, html, json,
+    # jsonl, text and any another package registers); () = every registered one.
+    formats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,8 @@ class ClusterOptions:
     event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
+    # The clusterer, by registered name (newsfuse.cluster.clusterer; built-in: "stream").
+    clusterer: str = "stream"
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,9 @@ class BriefOptions:
     lede: str = "learned"  # "learned" (newsfuse.summarize.lede) or "hand" (the hand-weighted score)
     lede_margin: float = 0.0  # the learned lede's shortlist: within this of the best log-odds
     lede_sentences: int = 1000  # the lede is one of the first this many sentences of an article
+    # The shipped models and the resolved scorer, loaded on first use and kept by this
+    # config (newsfuse.models), not by a module global; not an option (never compared).
+    models: Models = field(default_factory=Models, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

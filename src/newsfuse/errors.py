@@ -46,7 +46,8 @@ class ErrorCode(StrEnum):
     TIMEOUT = "E605"  # a request that ran past its overall deadline
     UNKNOWN_COMPONENT = "E701"  # a scorer, format, clusterer or store name no registry knows
     BROKEN_COMPONENT = "E702"  # a registered component whose module or attribute fails to load
-    UNKNOWN_LANGUAGE = "E703"  # a language code with no resources folder (newsfuse.lang)
+    UNKNOWN_CHOICE = "E703"  # an option outside its choices (a ROUGE protocol, a cluster level)
+    UNKNOWN_LANGUAGE = "E704"  # a language code with no resources folder (newsfuse.lang)
 
 
 class NewsfuseError(Exception):

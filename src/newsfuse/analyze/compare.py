@@ -38,7 +38,7 @@ from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
 from newsfuse.types import Article, Citation, Claim, Comparison, Quantity, Sentence
 
-SINGLE_SOURCE_THRESHOLD = BriefOptions().support
+SINGLE_SOURCE_THRESHOLD = BriefOptions.support  # the default; the caller passes its config's
 __all__ = ["MAX_SINGLE_SOURCE", "compare_outlets"]
 MAX_PREDICATE_CONFLICTS = 3
 _END = r"(?=[;,]|\.(?:\s|$)|$)"  # clause end; the period of "U.S." is not one
@@ -81,6 +81,7 @@ def compare_outlets(
     claims: Sequence[Claim] = (),
     *,
     quantities: Sequence[Quantity] | None = None,
+    support: float = SINGLE_SOURCE_THRESHOLD,
 ) -> tuple[Comparison, ...]:
     """Conflicts, number mismatches and single-source facts of one story.
 
@@ -98,11 +99,11 @@ def compare_outlets(
     found += _progress_conflicts(matrix)
     found += _predicate_conflicts(articles, docs)
     found += _claim_conflicts(articles, claims)
-    found += _number_mismatches(articles, quantities, matrix)
+    found += _number_mismatches(articles, quantities, matrix, support)
     found += slot_differences(articles, docs)
     found = [_within(c) for c in found]
     found.sort(key=lambda c: c.kind == "in_article")  # between outlets first
-    found += single_source(articles, docs, matrix)
+    found += single_source(articles, docs, matrix, support)
     return tuple(dict.fromkeys(found))
 
 
@@ -289,7 +290,10 @@ def _measure(quantity: Quantity, sentence: str) -> tuple[str, str] | None:
 
 
 def _number_mismatches(
-    articles: Sequence[Article], quantities: Sequence[Quantity], matrix: StoryMatrix
+    articles: Sequence[Article],
+    quantities: Sequence[Quantity],
+    matrix: StoryMatrix,
+    support: float = SINGLE_SOURCE_THRESHOLD,
 ) -> Iterator[Comparison]:
     """Per measure, each article's first value; differing values make one item.
 
@@ -309,7 +313,7 @@ def _number_mismatches(
             per_article.setdefault(quantity.citation.article_id, (quantity, measure[1]))
     for key, per_article in firsts.items():
         chosen = _distinct_values(list(per_article.values()))
-        if key.startswith("noun:") and not _alike(chosen, row_of, matrix):
+        if key.startswith("noun:") and not _alike(chosen, row_of, matrix, support):
             continue
         if len(chosen) < 2:
             continue
@@ -330,11 +334,16 @@ def _distinct_values(items: list[tuple[Quantity, str]]) -> list[tuple[Quantity, 
     return kept[:4]
 
 
-def _alike(items: list[tuple[Quantity, str]], row_of: dict[str, int], matrix: StoryMatrix) -> bool:
+def _alike(
+    items: list[tuple[Quantity, str]],
+    row_of: dict[str, int],
+    matrix: StoryMatrix,
+    support: float = SINGLE_SOURCE_THRESHOLD,
+) -> bool:
     """All cited sentences pairwise alike: the same counted noun in unrelated sentences
     is usually a different thing, not a disagreement."""
     rows = [row_of[q.citation.sentence_id] for q, _ in items if q.citation.sentence_id in row_of]
     if len(rows) < 2:
         return False
     sims = [matrix.similarity[a, b] for i, a in enumerate(rows) for b in rows[i + 1 :]]
-    return bool(min(sims) >= SINGLE_SOURCE_THRESHOLD)
+    return bool(min(sims) >= support)

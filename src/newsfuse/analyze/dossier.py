@@ -17,15 +17,19 @@ from newsfuse.analyze.numbers import extract_quantities
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.analyze.story_events import story_timeline
 from newsfuse.analyze.timeline import build_timeline
-from newsfuse.config import AnalyzeOptions
+from newsfuse.config import AnalyzeOptions, BriefOptions
 from newsfuse.types import Article, Dossier
 
 
 class Analyzer:
     """Entities, quotes, claims, numbers, timeline and comparison of one story."""
 
-    def __init__(self, options: AnalyzeOptions | None = None) -> None:
+    def __init__(
+        self, options: AnalyzeOptions | None = None, brief: BriefOptions | None = None
+    ) -> None:
         self.options = options or AnalyzeOptions()
+        # The config's support threshold decides what another outlet also reports.
+        self.support = (brief or BriefOptions()).support
         self._nlp: NLP | None = None
 
     @property
@@ -49,5 +53,7 @@ class Analyzer:
             claims=claims,
             quantities=quantities,
             timeline=story_timeline(build_timeline(ordered, docs), ordered, entities),
-            comparisons=compare_outlets(ordered, docs, claims, quantities=quantities),
+            comparisons=compare_outlets(
+                ordered, docs, claims, quantities=quantities, support=self.support
+            ),
         )

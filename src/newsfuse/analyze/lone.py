@@ -23,7 +23,7 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.types import Article, Citation, Comparison, Sentence
 
 MAX_SINGLE_SOURCE = 3
-_THRESHOLD = BriefOptions().support
+_THRESHOLD = BriefOptions.support  # the default; compare_outlets passes its config's
 _FURNITURE = re.compile(
     r"anyone with information|is asked to (?:call|contact)|urged to (?:call|contact)|"
     r"\bcall\b[^.]*\d{3}|copyright|all rights reserved|click here|read or share|"
@@ -95,9 +95,13 @@ def _listable(sentence: Sentence, title: str | None) -> bool:
 
 
 def single_source(
-    articles: Sequence[Article], docs: Sequence[Doc], matrix: StoryMatrix
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    matrix: StoryMatrix,
+    support: float = _THRESHOLD,
 ) -> list[Comparison]:
-    """The salient facts only one article reports, best first (see the module docstring)."""
+    """The salient facts only one article reports, best first (see the module docstring);
+    `support`: the similarity at which another article reports the same."""
     if len(matrix.articles) < 2:
         return []
     per_article = matrix.per_article_max()
@@ -109,7 +113,7 @@ def single_source(
     scored: list[tuple[float, int]] = []
     for row, sentence in enumerate(matrix.sentences):
         k = index[matrix.articles[int(matrix.article_of[row])].id]
-        if elsewhere[row] >= _THRESHOLD or not _listable(sentence, articles[k].title):
+        if elsewhere[row] >= support or not _listable(sentence, articles[k].title):
             continue
         if sentence.id in off:
             continue

@@ -12,6 +12,7 @@ Story clusterers are in cluster_methods.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Any
 
@@ -24,7 +25,9 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from newsfuse.config import BriefOptions
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.summarize import build_brief
+from newsfuse.summarize.scoring import SCORERS
 from newsfuse.text.tokens import words
 from newsfuse.types import Article, normalize_text
 
@@ -114,40 +117,43 @@ def sumbasic(articles: Sequence[Article], budget: int) -> list[str]:
     return _sumy_select(SumBasicSummarizer(Stemmer("english")), articles, budget)
 
 
-def newsfuse_brief(articles: Sequence[Article], budget: int) -> list[str]:
-    """The production brief (`build_brief`) with a word budget, citations dropped."""
-    brief = build_brief("eval", articles, BriefOptions(words=budget))
-    return [s.text for s in brief.sentences]
+class NewsfuseBrief:
+    """The production brief (`build_brief`) with a word budget, citations dropped:
+    with the configured scorer, or the one named (any registered in
+    newsfuse.summarize.scoring). One per evaluation, so its config and the models
+    that config loads serve every cluster."""
+
+    def __init__(self, scorer: str | None = None) -> None:
+        options = BriefOptions()
+        self.options = options if scorer is None else replace(options, scorer=scorer)
+
+    def __call__(self, articles: Sequence[Article], budget: int) -> list[str]:
+        brief = build_brief("eval", articles, replace(self.options, words=budget))
+        return [s.text for s in brief.sentences]
 
 
-def newsfuse_lexical_brief(articles: Sequence[Article], budget: int) -> list[str]:
-    """The production brief with the lexical scorer (`BriefOptions(scorer="lexical")`)."""
-    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="lexical"))
-    return [s.text for s in brief.sentences]
-
-
-def newsfuse_coverage_brief(articles: Sequence[Article], budget: int) -> list[str]:
-    """The production brief with coverage selection (`BriefOptions(scorer="coverage")`)."""
-    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="coverage"))
-    return [s.text for s in brief.sentences]
-
-
-def newsfuse_unsupervised_brief(articles: Sequence[Article], budget: int) -> list[str]:
-    """The production brief with the hand-weighted scorer (the default until #4's
-    coverage selection), kept measurable."""
-    brief = build_brief("eval", articles, BriefOptions(words=budget, scorer="unsupervised"))
-    return [s.text for s in brief.sentences]
-
-
-SUMMARIZERS: Mapping[str, Summarizer] = MappingProxyType(
-    {
-        "newsfuse": newsfuse_brief,
-        "newsfuse-lexical": newsfuse_lexical_brief,
-        "newsfuse-coverage": newsfuse_coverage_brief,
-        "newsfuse-unsupervised": newsfuse_unsupervised_brief,
-        "lead": lead,
-        "lexrank": lexrank,
-        "textrank": textrank,
-        "sumbasic": sumbasic,
-    }
+NEWSFUSE = "newsfuse"  # the production brief; "newsfuse-<scorer>" with another scorer
+BASELINES: Mapping[str, Summarizer] = MappingProxyType(
+    {"lead": lead, "lexrank": lexrank, "textrank": textrank, "sumbasic": sumbasic}
 )
+
+
+def summarizer_names() -> list[str]:
+    """Every summarizer an evaluation can name: newsfuse with each registered scorer,
+    then the baselines."""
+    return [NEWSFUSE, *(f"{NEWSFUSE}-{name}" for name in SCORERS.names()), *BASELINES]
+
+
+def summarizer(method: str) -> Summarizer:
+    """The summarizer named `method` (see `summarizer_names`); E701 if none is."""
+    if method == NEWSFUSE:
+        return NewsfuseBrief()
+    scorer = method.removeprefix(f"{NEWSFUSE}-")
+    if scorer != method and scorer in SCORERS.names():
+        return NewsfuseBrief(scorer)
+    if method in BASELINES:
+        return BASELINES[method]
+    raise NewsfuseError(
+        ErrorCode.UNKNOWN_COMPONENT,
+        f"no summarizer named {method!r} (known: {', '.join(summarizer_names())})",
+    )

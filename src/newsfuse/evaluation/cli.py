@@ -23,6 +23,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsfuse.evaluation.baselines import NEWSFUSE, summarizer_names
 from newsfuse.evaluation.cluster_eval import ClusterReport, evaluate_clustering
 from newsfuse.evaluation.read_eval import ReadReport, evaluate_read
 from newsfuse.evaluation.rouge import METRIC_LABELS
@@ -41,15 +42,21 @@ eval_app = typer.Typer(
 )
 
 
-class SummaryMethod(StrEnum):
-    newsfuse = "newsfuse"
-    newsfuse_lexical = "newsfuse-lexical"
-    newsfuse_coverage = "newsfuse-coverage"
-    newsfuse_unsupervised = "newsfuse-unsupervised"
-    lead = "lead"
-    lexrank = "lexrank"
-    textrank = "textrank"
-    sumbasic = "sumbasic"
+# Method names from the scorer registry (newsfuse-<scorer>) and the baselines, so a
+# scorer registered by another package can be evaluated by name.
+SummaryMethod = StrEnum(  # type: ignore[misc]
+    "SummaryMethod", {name: name for name in summarizer_names()}
+)
+ReadMethod = StrEnum(  # type: ignore[misc]
+    "ReadMethod",
+    {
+        name: name
+        for name in (
+            *summarizer_names(),
+            *(f"{NEWSFUSE}-{v}" for v in ("antecedent", "bracket", "drop", "off")),
+        )
+    },
+)
 
 
 class ClusterMethod(StrEnum):
@@ -140,7 +147,7 @@ def summarize(
     ] = None,
 ) -> None:
     """Summarize each cluster, write {"id","summary"} lines, print ROUGE with 95% CIs."""
-    methods = [m.value for m in method or [SummaryMethod.newsfuse]]
+    methods = [str(m.value) for m in method] if method else [NEWSFUSE]
     clusters = select_clusters(dataset, limit, sample)
     console = Console(highlight=False)
     reports: list[SummaryReport] = []
@@ -204,21 +211,6 @@ def cluster(
     console.print(_cluster_table(reports))
 
 
-class ReadMethod(StrEnum):
-    newsfuse = "newsfuse"
-    newsfuse_lexical = "newsfuse-lexical"
-    newsfuse_coverage = "newsfuse-coverage"
-    newsfuse_unsupervised = "newsfuse-unsupervised"
-    newsfuse_antecedent = "newsfuse-antecedent"
-    newsfuse_bracket = "newsfuse-bracket"
-    newsfuse_drop = "newsfuse-drop"
-    newsfuse_off = "newsfuse-off"
-    lead = "lead"
-    lexrank = "lexrank"
-    textrank = "textrank"
-    sumbasic = "sumbasic"
-
-
 _READ_ROWS = (
     ("dangling", "dangling reference /100 sent."),
     ("broken_quote", "broken quotation /100 sent."),
@@ -264,6 +256,6 @@ def read(
     """Brief each story and count what a reader stumbles on (tests/data/read_guidelines.md):
     dangling references, broken quotations, non-article text, redundancy, chronology,
     empty briefs, incomplete headlines, first sentences that miss the main event."""
-    methods = [m.value for m in method or [ReadMethod.newsfuse]]
+    methods = [str(m.value) for m in method] if method else [NEWSFUSE]
     reports = evaluate_read(dataset, methods, words, limit, out)
     Console(highlight=False).print(_read_table(reports, words))

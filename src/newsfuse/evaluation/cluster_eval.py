@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.evaluation.cluster_methods import CLUSTERERS, LEVELS
 from newsfuse.evaluation.cluster_metrics import ClusterScores, score_clustering
 from newsfuse.evaluation.datasets import clustering_article, open_output, read_clustering_records
@@ -52,9 +53,14 @@ def evaluate_clustering(
     storyline: what newsfuse answers with; baselines have one level); write and
     score the labels."""
     if method not in CLUSTERERS:
-        raise ValueError(f"unknown clusterer {method!r}; use one of {sorted(CLUSTERERS)}")
+        raise NewsfuseError(
+            ErrorCode.UNKNOWN_COMPONENT,
+            f"no clustering method named {method!r} (known: {', '.join(sorted(CLUSTERERS))})",
+        )
     if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}; use one of {LEVELS}")
+        raise NewsfuseError(
+            ErrorCode.UNKNOWN_CHOICE, f"unknown level {level!r}; use one of {', '.join(LEVELS)}"
+        )
     records = read_clustering_records(dataset_path)
     articles = [clustering_article(r) for r in records]
     start = time.perf_counter()

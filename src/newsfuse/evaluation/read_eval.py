@@ -17,12 +17,11 @@ import json
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsfuse.config import BriefOptions
-from newsfuse.evaluation.baselines import SUMMARIZERS
+from newsfuse.config import AnalyzeOptions, BriefOptions
+from newsfuse.evaluation.baselines import BASELINES, NEWSFUSE
 from newsfuse.evaluation.datasets import (
     cluster_articles,
     clustering_article,
@@ -46,12 +45,6 @@ from newsfuse.types import Article
 
 LEDE_OVERLAP = 0.25  # first sentence holds this share of the editor's lede words: main event
 CONTEXT = 3  # source sentences kept before each brief sentence
-SCORERS = {
-    "newsfuse": None,
-    "newsfuse-lexical": "lexical",
-    "newsfuse-coverage": "coverage",
-    "newsfuse-unsupervised": "unsupervised",
-}
 
 
 @dataclass(frozen=True)
@@ -110,41 +103,35 @@ def _read_sentences(
     return tuple(out)
 
 
-def brief_options(method: str, words: int) -> BriefOptions:
-    """Options of a newsfuse method: "newsfuse-<scorer>" or "newsfuse-<standalone>"
-    (antecedent, bracket, drop, off: how a sentence that leans back is handled)."""
-    options = BriefOptions(words=words)
-    variant = method.removeprefix("newsfuse").removeprefix("-")
+def brief_options(method: str, words: int, base: BriefOptions | None = None) -> BriefOptions:
+    """Options of a newsfuse method: "newsfuse-<scorer>" (a registered scorer) or
+    "newsfuse-<standalone>" (antecedent, bracket, drop, off: how a sentence that
+    leans back is handled); `base`: the options (and so the loaded models) to vary."""
+    options = dataclasses.replace(base or BriefOptions(), words=words)
+    variant = method.removeprefix(NEWSFUSE).removeprefix("-")
     if variant in ("antecedent", "bracket", "drop", "off"):
         return dataclasses.replace(options, standalone=variant)
-    scorer = SCORERS.get(method)
-    return options if scorer is None else dataclasses.replace(options, scorer=scorer)
+    return dataclasses.replace(options, scorer=variant) if variant else options
 
 
-def brief_for(method: str, story: ReadStory, words: int) -> ReadBrief:
+def brief_for(
+    method: str, story: ReadStory, words: int, base: BriefOptions | None = None
+) -> ReadBrief:
     """The brief `method` writes of `story`, as the detectors read it."""
     articles = story.articles
-    if method in SCORERS or method.startswith("newsfuse-"):
-        brief = build_brief(story.id, articles, brief_options(method, words))
+    if method == NEWSFUSE or method.startswith(f"{NEWSFUSE}-"):
+        brief = build_brief(story.id, articles, brief_options(method, words, base))
         texts = [s.source_text for s in brief.sentences]
         [s.text for s in brief.sentences]
         title = brief.headline
     else:
-        texts = SUMMARIZERS[method](articles, words) if articles else []
+        texts = BASELINES[method](articles, words) if articles else []
         lead = texts[0] if texts else None
         title = make_headline(articles, lead=lead, others=texts[1:]) if articles else ""
     dates = tuple(sorted({a.date.isoformat() for a in articles if a.date}))
     return ReadBrief(
         story.id, method, title, _read_sentences(articles, texts), dates, story.references
     )
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Any:
-    from newsfuse.analyze.nlp import load_nlp
-    from newsfuse.config import AnalyzeOptions
-
-    return load_nlp(AnalyzeOptions())
 
 
 @dataclass
@@ -162,13 +149,14 @@ class ReadReport:
     defects: dict[str, int] | None = None
     any_defect: int = 0
 
-    def add(self, brief: ReadBrief) -> None:
-        """Count one brief's defects."""
+    def add(self, brief: ReadBrief, nlp: Any) -> None:
+        """Count one brief's defects (`nlp`: a spaCy pipeline with a tagger, for
+        the headline's verb)."""
         self.defects = self.defects or dict.fromkeys(SENTENCE_DEFECTS, 0)
         self.briefs += 1
         self.sentences += len(brief.sentences)
         self.empty += not brief.sentences
-        self.headline_incomplete += incomplete_headline(brief.headline, _nlp())
+        self.headline_incomplete += incomplete_headline(brief.headline, nlp)
         for flags in sentence_flags(brief):
             for name, flagged in flags.items():
                 self.defects[name] += flagged
@@ -220,14 +208,18 @@ def evaluate_read(
     """One report per method; every brief written to `out` when given."""
     stories = load_stories(path, limit)
     reports = [ReadReport(m) for m in methods]
+    base = BriefOptions()  # one config, so its models load once for every story
+    from newsfuse.analyze.nlp import load_nlp  # spaCy: imported when used, not by the CLI
+
+    nlp = load_nlp(AnalyzeOptions())  # loaded once per evaluation, passed down
     handle = open_output(out) if out is not None else None
     try:
         for story in stories:
             for report in reports:
                 start = time.perf_counter()
-                brief = brief_for(report.method, story, words)
+                brief = brief_for(report.method, story, words, base)
                 report.seconds += time.perf_counter() - start
-                report.add(brief)
+                report.add(brief, nlp)
                 if handle is not None:
                     handle.write(json.dumps(brief_dict(brief)) + "\n")
     finally:

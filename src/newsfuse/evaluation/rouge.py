@@ -25,6 +25,8 @@ from typing import Literal
 import numpy as np
 from rouge_score import rouge_scorer, tokenizers
 
+from newsfuse.errors import ErrorCode, NewsfuseError
+
 Protocol = Literal["multinews", "100-word"]
 PROTOCOLS: tuple[Protocol, ...] = ("multinews", "100-word")
 MULTINEWS_METRICS: tuple[str, ...] = ("rouge1", "rouge2", "rougeLsum")
@@ -75,7 +77,10 @@ class RougeScorer:
 
     def __init__(self, protocol: Protocol = "multinews", words: int | None = None) -> None:
         if protocol not in PROTOCOLS:
-            raise ValueError(f"unknown ROUGE protocol {protocol!r}; use one of {PROTOCOLS}")
+            raise NewsfuseError(
+                ErrorCode.UNKNOWN_CHOICE,
+                f"unknown ROUGE protocol {protocol!r}; use one of {', '.join(PROTOCOLS)}",
+            )
         self.protocol: Protocol = protocol
         self.words = DEFAULT_WORDS[protocol] if words is None else words
         self._scorer = rouge_scorer.RougeScorer(list(MULTINEWS_METRICS), use_stemmer=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsfuse.evaluation.baselines import SUMMARIZERS
+from newsfuse.evaluation.baselines import summarizer
 from newsfuse.evaluation.datasets import (
     SummaryCluster,
     cluster_articles,
@@ -84,14 +84,12 @@ def evaluate_summaries(
     prediction and references are always cut to 100 words, whatever the budget.
     `clusters`, if given, are used instead of reading `dataset_path` again.
     """
-    if method not in SUMMARIZERS:
-        raise ValueError(f"unknown summarizer {method!r}; use one of {sorted(SUMMARIZERS)}")
+    summarize = summarizer(method)  # E701 for an unknown name, before any work
     budget = DEFAULT_WORDS[protocol] if words is None else words
     scorer = RougeScorer(protocol, budget if protocol == "multinews" else None)
     chosen = (
         list(clusters) if clusters is not None else select_clusters(dataset_path, limit, sample)
     )
-    summarize = SUMMARIZERS[method]
     per_cluster: list[dict[str, float]] = []
     seconds = 0.0
     with open_output(Path(out_path)) as out:

@@ -2,8 +2,10 @@
 
 Checks run cheapest first and before reading: the name (known binary types),
 the size (stat, so a 50 MB file is refused without being read), then the first
-8 KB (NUL bytes, magic numbers). The format comes from the file name; a file
-with no or an unknown extension, and stdin, are sniffed from their content.
+8 KB (NUL bytes, magic numbers). The format comes from the file name (or a URL's
+media type); a file with no or an unknown extension, and stdin, are sniffed from
+their content. Formats themselves are registered components
+(newsfuse.extract.formats), resolved once per run from `ExtractOptions.formats`.
 """
 
 from __future__ import annotations
@@ -11,52 +13,29 @@ from __future__ import annotations
 import errno
 import gzip
 import io
-import json
 import os
-import re
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from newsfuse.config import ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.extract.decoding import (
-    GZIP_MAGIC,
-    SNIFF_BYTES,
-    check_not_binary,
-    declared_xml_encoding,
-    decode_bytes,
-)
-from newsfuse.extract.feeds import iter_xml, looks_like_feed
+from newsfuse.extract.decoding import GZIP_MAGIC, SNIFF_BYTES, check_not_binary, decode_bytes
 from newsfuse.extract.fetch import Fetched, fetch, is_url
+from newsfuse.extract.formats import Formats, Input, InputFormat, Item, load_formats
 from newsfuse.extract.furniture import OutletLines
-from newsfuse.extract.html import extract_html
-from newsfuse.extract.jsonrecords import RecordContext, iter_json, iter_jsonl
+from newsfuse.extract.jsonrecords import RecordContext
 from newsfuse.extract.limits import ByteStream, InflateLimit, too_large
 from newsfuse.extract.outlets import folder_outlet, url_outlet
-from newsfuse.extract.plaintext import extract_plaintext, normalize_lines
+from newsfuse.extract.plaintext import normalize_lines
 from newsfuse.types import Article, Failure
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
+PLAIN_TEXT = "text"  # the format whose files teach an outlet's furniture (extract/furniture.py)
 
-_KINDS = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".shtml": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".rss": "xml",
-    ".atom": "xml",
-    ".xml": "xml",
-}
 # Types we recognise by name and do not read (E107 without opening the file).
 _BINARY_SUFFIXES = frozenset(
     """.pdf .png .jpg .jpeg .gif .webp .bmp .tif .tiff .ico .svgz .heic .zip .tar .tgz
@@ -65,46 +44,11 @@ _BINARY_SUFFIXES = frozenset(
     .avi .mov .mkv .webm .woff .woff2 .ttf .otf .sqlite .db .parquet .pkl .pickle .npy .npz
     .iso .dmg""".split()  # noqa: SIM905
 )
-_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.I)
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|title|meta)\b", re.I)
-
-Item = Article | Failure
 
 
-def _kind_from_name(name: str) -> tuple[str, bool]:
-    """(kind, gzip-compressed) from a file name; kind "binary" = refuse, "sniff" = look."""
-    name = name.lower()
-    compressed = name.endswith(".gz")
-    if compressed:
-        name = name[:-3]
-    suffix = Path(name).suffix
-    if suffix in _BINARY_SUFFIXES:
-        return "binary", compressed
-    return _KINDS.get(suffix, "sniff"), compressed
-
-
-def sniff_kind(text: str) -> str:
-    """Format of decoded content with no telling name: html, json, xml or text."""
-    head = text.lstrip()[:4096]
-    if head.startswith("<"):
-        if looks_like_feed(head):  # before HTML: feeds hold <title> and HTML too
-            return "xml"
-        if _HTML_TAG.search(head):
-            return "html"
-        if head.startswith("<?xml"):
-            return "xml"
-    if head.startswith("{"):
-        return "json"
-    if head.startswith("["):
-        # "[" also opens Markdown links; only a parseable list is JSON.
-        if head[1:].lstrip()[:1] in ("{", "]"):
-            return "json"
-        try:
-            json.loads(text)
-        except json.JSONDecodeError:
-            return "text"
-        return "json"
-    return "text"
+def _binary(name: str) -> bool:
+    """A type we recognise by name and never read (E107 without opening it)."""
+    return Path(name.lower().removesuffix(".gz")).suffix in _BINARY_SUFFIXES
 
 
 def _read_limited(stream: ByteStream, limit: int, what: str) -> bytes:
@@ -122,45 +66,21 @@ def _read_limited(stream: ByteStream, limit: int, what: str) -> bytes:
 
 def _from_bytes(
     data: bytes,
-    kind: str,
-    ctx: RecordContext,
-    url: str | None = None,
-    furniture: frozenset[bytes] = frozenset(),
+    named: InputFormat | None,
+    formats: Formats,
+    source: Input,
 ) -> Iterator[Item]:
-    """Articles of one in-memory input whose format is `kind` (or "sniff")."""
+    """Articles of one in-memory input in format `named` (None: sniffed from content)."""
     if not data.strip():
         raise NewsfuseError(ErrorCode.EMPTY, "empty file" if data == b"" else "only whitespace")
     check_not_binary(data[:SNIFF_BYTES])
-    if kind == "jsonl":
-        yield from iter_jsonl(io.BytesIO(data), ctx)
+    if named is not None and named.reads_bytes:
+        yield from named.read(source)
         return
-    if kind == "html":
-        yield _page(data, ctx, url)
-        return
-    text = decode_bytes(data, declared=declared_xml_encoding(data))
-    if kind == "sniff" or (kind == "text" and _HTML_START.match(text)):
-        kind = sniff_kind(text)  # a page saved as .txt is still a page
-    if kind == "html":
-        yield _page(text, ctx, url)
-    elif kind == "json":
-        yield from iter_json(text, ctx)
-    elif kind == "xml":
-        yield from iter_xml(data, text, ctx)
-    else:
-        article = extract_plaintext(
-            text,
-            source=ctx.prefix,
-            outlet=ctx.outlet,
-            min_words=ctx.min_words,
-            furniture=furniture,
-        )
-        yield replace(article, url=url) if url else article  # a text page keeps its URL
-
-
-def _page(data: bytes | str, ctx: RecordContext, url: str | None) -> Article:
-    return extract_html(
-        data, source=ctx.prefix, url=url, outlet=ctx.outlet, min_words=ctx.min_words
-    )
+    text = source.text()
+    if named is None or (named.not_really is not None and named.not_really(text)):
+        named = formats.sniff(text)
+    yield from named.read(Input(data, source.ctx, source.url, source.furniture, text))
 
 
 def _context(display: str, outlet: str | None, options: ExtractOptions) -> RecordContext:
@@ -180,20 +100,21 @@ def _missing(path: Path) -> NewsfuseError:
 
 
 def _iter_file(
-    path: Path, options: ExtractOptions, learned: OutletLines | None = None
+    path: Path, options: ExtractOptions, formats: Formats, learned: OutletLines | None = None
 ) -> Iterator[Item]:
     """Articles (and per-record Failures) of one file; raises for a bad file."""
     if not path.exists():
         raise _missing(path)
-    kind, compressed = _kind_from_name(path.name)
-    if kind == "binary":
+    if _binary(path.name):
         raise NewsfuseError(ErrorCode.UNSUPPORTED, f"unsupported file type: {path.suffix}")
     if not path.is_file():
         what = "a folder" if path.is_dir() else "not a regular file"
         raise NewsfuseError(ErrorCode.UNSUPPORTED, f"{what}, not an article file")
+    named, compressed = formats.named(path.name), path.name.lower().endswith(".gz")
+    stream = named.stream if named is not None else None
     size = path.stat().st_size
-    # JSONL is streamed line by line and each line is bounded; one-article files are read whole.
-    if size > options.max_bytes and kind != "jsonl":
+    # A streamed format (JSONL) is read line by line, each line bounded; others are read whole.
+    if size > options.max_bytes and stream is None:
         raise too_large("file", size, options.max_bytes)
     if size == 0:
         raise NewsfuseError(ErrorCode.EMPTY, "empty file")
@@ -203,19 +124,19 @@ def _iter_file(
         handle.seek(0)
         if compressed and head.startswith(GZIP_MAGIC):
             with gzip.GzipFile(fileobj=handle) as unzipped:
-                if kind == "jsonl":
-                    yield from iter_jsonl(InflateLimit(unzipped, options.max_inflated), ctx)
+                if stream is not None:
+                    yield from stream(InflateLimit(unzipped, options.max_inflated), ctx)
                     return
                 data = _read_limited(unzipped, options.max_bytes, "decompressed content")
         else:
             # gzip bytes are only read from a .gz name; elsewhere they are binary.
             check_not_binary(head)
-            if kind == "jsonl":
-                yield from iter_jsonl(handle, ctx)
+            if stream is not None:
+                yield from stream(handle, ctx)
                 return
             data = handle.read()
     furniture = learned.furniture(_outlet_key(path)) if learned else frozenset()
-    yield from _from_bytes(data, kind, ctx, furniture=furniture)
+    yield from _from_bytes(data, named, formats, Input(data, ctx, furniture=furniture))
 
 
 def _outlet_key(path: Path) -> str:
@@ -223,12 +144,15 @@ def _outlet_key(path: Path) -> str:
     return folder_outlet(path) or str(path.parent)
 
 
-def _learn_folder(root: Path, options: ExtractOptions) -> OutletLines:
+def _learn_folder(root: Path, options: ExtractOptions, formats: Formats) -> OutletLines:
     """The recurring lines of each outlet among the plain-text files under `root` (a
     first, read-only pass; unreadable files are left to the second to report)."""
     learned = OutletLines()
     for item in _walk(root):
-        if isinstance(item, Failure) or _kind_from_name(item.name) != ("text", False):
+        if isinstance(item, Failure) or item.name.lower().endswith(".gz"):
+            continue
+        named = formats.named(item.name)
+        if named is None or named.name != PLAIN_TEXT:
             continue
         try:
             if item.stat().st_size > options.max_bytes:
@@ -241,7 +165,9 @@ def _learn_folder(root: Path, options: ExtractOptions) -> OutletLines:
     return learned
 
 
-def _iter_stdin(stdin: BinaryIO | None, options: ExtractOptions) -> Iterator[Item]:
+def _iter_stdin(
+    stdin: BinaryIO | None, options: ExtractOptions, formats: Formats
+) -> Iterator[Item]:
     """Articles from stdin, read up to max_bytes+1 so a flood is refused, not buffered."""
     stream = stdin if stdin is not None else sys.stdin.buffer
     data = _read_limited(stream, options.max_bytes, "input")
@@ -250,61 +176,61 @@ def _iter_stdin(stdin: BinaryIO | None, options: ExtractOptions) -> Iterator[Ite
     ctx = _context(STDIN_SOURCE, None, options)
     if data.startswith(GZIP_MAGIC):  # no name to go by: gzip is recognised by content
         data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, "input")
-    yield from _from_bytes(data, "sniff", ctx)
+    yield from _from_bytes(data, None, formats, Input(data, ctx))
 
 
-# Media types that name a format; others are sniffed from the body.
-_MEDIA_KINDS = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/rss+xml": "xml",
-    "application/atom+xml": "xml",
-    "application/rdf+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "application/json": "json",
-    "application/x-ndjson": "jsonl",
-    "text/plain": "text",
-}
-
-
-def _iter_url(url: str, options: ExtractOptions) -> Iterator[Item]:
+def _iter_url(url: str, options: ExtractOptions, formats: Formats) -> Iterator[Item]:
     """Articles of the page or feed at `url` (extract/fetch.py says what is refused)."""
-    yield from _iter_fetched(url, fetch(url, options), options)
+    yield from _iter_fetched(url, fetch(url, options), options, formats)
 
 
-def _iter_fetched(url: str, fetched: Fetched, options: ExtractOptions) -> Iterator[Item]:
+def _iter_fetched(
+    url: str, fetched: Fetched, options: ExtractOptions, formats: Formats
+) -> Iterator[Item]:
     ctx = _context(url, url_outlet(fetched.url), options)
-    kind = _MEDIA_KINDS.get(fetched.content_type, "sniff")
-    yield from _from_bytes(fetched.body, kind, ctx, url=fetched.url)
+    named = formats.of_media_type(fetched.content_type)  # else sniffed from the body
+    yield from _from_bytes(fetched.body, named, formats, Input(fetched.body, ctx, fetched.url))
 
 
-def iter_fetched(url: str, fetched: Fetched, options: ExtractOptions) -> Iterator[Item]:
-    """Articles of a page or feed already fetched from `url` (never raises)."""
-    return _guarded(url, _iter_fetched(url, fetched, options))
+def iter_fetched(
+    url: str, fetched: Fetched, options: ExtractOptions, formats: Formats | None = None
+) -> Iterator[Item]:
+    """Articles of a page or feed already fetched from `url` (never raises;
+    `formats`: those the caller resolved, else `options.formats`)."""
+    return _guarded(url, _iter_fetched(url, fetched, options, formats or _formats(options)))
 
 
 def _iter_upload(
-    data: bytes, name: str, media_type: str | None, options: ExtractOptions
+    data: bytes, name: str, media_type: str | None, options: ExtractOptions, formats: Formats
 ) -> Iterator[Item]:
     if len(data) > options.max_bytes:
         raise too_large("upload", len(data), options.max_bytes)
     if data.startswith(GZIP_MAGIC):  # recognised by content, whatever the name says
         data = _read_limited(gzip.GzipFile(fileobj=io.BytesIO(data)), options.max_bytes, "upload")
-    kind, _ = _kind_from_name(name)
-    kind = _MEDIA_KINDS.get((media_type or "").split(";")[0].strip().lower(), kind)
-    if kind == "binary":
+    named = formats.of_media_type(media_type)
+    if named is None and _binary(name):
         raise NewsfuseError(ErrorCode.UNSUPPORTED, f"unsupported file type: {Path(name).suffix}")
-    yield from _from_bytes(data, kind, _context(name, None, options))
+    named = named or formats.named(name)
+    yield from _from_bytes(data, named, formats, Input(data, _context(name, None, options)))
+
+
+def _formats(options: ExtractOptions) -> Formats:
+    """The formats the config reads (E701 for a name no registry knows)."""
+    return load_formats(options.formats)
 
 
 def iter_upload(
-    data: bytes, name: str, options: ExtractOptions, media_type: str | None = None
+    data: bytes,
+    name: str,
+    options: ExtractOptions,
+    media_type: str | None = None,
+    formats: Formats | None = None,
 ) -> Iterator[Item]:
     """Articles of one document received in memory (an HTTP upload): its format from
     `media_type`, else from `name`'s extension, else sniffed. Never raises: a bad
     document or record is a Failure, like a bad file."""
-    return _guarded(name, _iter_upload(data, name, media_type, options))
+    formats = formats or _formats(options)
+    return _guarded(name, _iter_upload(data, name, media_type, options, formats))
 
 
 def _os_failure(source: str, exc: OSError) -> Failure:
@@ -351,7 +277,7 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
             yield path
 
 
-def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
+def _iter_path(path: Path, options: ExtractOptions, formats: Formats) -> Iterator[Item]:
     try:
         is_dir = path.is_dir()
         exists = is_dir or path.exists()
@@ -363,29 +289,35 @@ def _iter_path(path: Path, options: ExtractOptions) -> Iterator[Item]:
         yield Failure(str(path), missing.code.value, missing.message)
         return
     files: Iterator[Path | Failure] = _walk(path) if is_dir else iter([path])
-    learned = _learn_folder(path, options) if is_dir else None
+    learned = _learn_folder(path, options, formats) if is_dir else None
     for item in files:
         if isinstance(item, Failure):
             yield item
         else:
-            yield from _guarded(str(item), _iter_file(item, options, learned))
+            yield from _guarded(str(item), _iter_file(item, options, formats, learned))
 
 
 def iter_articles(
-    paths: Sequence[str | Path], options: ExtractOptions, stdin: BinaryIO | None = None
+    paths: Sequence[str | Path],
+    options: ExtractOptions,
+    stdin: BinaryIO | None = None,
+    formats: Formats | None = None,
 ) -> Iterator[Article | Failure]:
     """Every article of the given files, folders, http(s) URLs and "-" (stdin), in order.
 
     Yields a Failure (never raises) for each bad input or record, so one bad
-    file or line never stops the batch.
+    file or line never stops the batch (an unknown format in `options.formats` is
+    a configuration error, E701, raised before any input is read). `formats`: those
+    the application resolved from `options.formats`, else resolved here, once per run.
     """
+    formats = formats or _formats(options)
     for raw in paths:
         if str(raw) == STDIN:
-            yield from _guarded(STDIN_SOURCE, _iter_stdin(stdin, options))
+            yield from _guarded(STDIN_SOURCE, _iter_stdin(stdin, options, formats))
         elif isinstance(raw, str) and is_url(raw):
-            yield from _guarded(raw, _iter_url(raw, options))
+            yield from _guarded(raw, _iter_url(raw, options, formats))
         else:
-            yield from _iter_path(Path(raw), options)
+            yield from _iter_path(Path(raw), options, formats)
 
 
 def extract_file(path: Path, options: ExtractOptions) -> list[Article]:
@@ -395,7 +327,7 @@ def extract_file(path: Path, options: ExtractOptions) -> list[Article]:
     message); use iter_articles to keep the good records of such a file.
     """
     articles: list[Article] = []
-    for item in _guarded(str(path), _iter_file(Path(path), options)):
+    for item in _guarded(str(path), _iter_file(Path(path), options, _formats(options))):
         if isinstance(item, Failure):
             raise NewsfuseError(ErrorCode(item.code), item.message)
         articles.append(item)

@@ -54,7 +54,7 @@ def available(code: str) -> bool:
 
 
 def language(code: str) -> Language:
-    """The resources of language `code`; E703 when no folder holds them."""
+    """The resources of language `code`; E704 when no folder holds them."""
     if not available(code):
         raise NewsfuseError(
             ErrorCode.UNKNOWN_LANGUAGE,

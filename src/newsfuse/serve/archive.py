@@ -62,7 +62,7 @@ class Archive:
         self._shared = SharedCache(PAGES_KEPT, STALE_SECONDS)
         self._opened: list[Newsfuse] = []
         self._lock = threading.Lock()
-        self._analyzer = Analyzer(config.analyze)  # loads its model on first use
+        self._analyzer = Analyzer(config.analyze, config.brief)  # loads its model on first use
         self._analysis = threading.Lock()  # spaCy pipelines are not thread-safe
         # (story id, its articles, words, analysis) -> report; a story that gains an
         # article has another key, so a cached report is never stale.

@@ -31,14 +31,8 @@ import numpy as np
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask
-from newsfuse.summarize.recurring import is_recurring
-from newsfuse.summarize.select import (
-    _BOILERPLATE,
-    Components,
-    choose,
-    components,
-    unsupervised_scores,
-)
+from newsfuse.summarize.recurring import RecurringTable, is_recurring
+from newsfuse.summarize.select import _BOILERPLATE, Components, components, unsupervised_scores
 from newsfuse.summarize.standalone import describes_back, stems, unit_rows
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
@@ -77,12 +71,9 @@ def ranked_rows(
     """The scorer's choice for RANK_DEPTH budgets, best first, the lede first, then
     the rest of the usable sentences."""
     deeper = dataclasses.replace(options, words=options.words * RANK_DEPTH)
-    if options.scorer == "coverage":
-        from newsfuse.summarize.coverage import coverage_select
-
-        rows = coverage_select(matrix, deeper, [] if lede is None else [lede], parts)
-    else:
-        rows = choose(matrix, deeper)
+    scorer = options.models.scorer(options.scorer)  # resolved once per config
+    shared = components(matrix, options) if parts is None else parts
+    rows = scorer.choose(matrix, deeper, shared, [] if lede is None else [lede])
     rows = rows if lede is None else [lede, *(r for r in rows if r != lede)]
     if parts is not None:  # then every other usable sentence, by the hand-weighted score,
         hand = unsupervised_scores(parts, options)  # so units that need room can be replaced
@@ -129,7 +120,7 @@ def fill_units(
     return units
 
 
-def fallback_row(matrix: StoryMatrix) -> list[list[int]]:
+def fallback_row(matrix: StoryMatrix, recurring: RecurringTable | None = None) -> list[list[int]]:
     """For a story with no selectable sentence (all short, all quotation, ...):
     its longest sentence that ends like one and is not page furniture, so the
     story is not shown empty; none when every sentence is furniture (a paywall
@@ -140,7 +131,7 @@ def fallback_row(matrix: StoryMatrix) -> list[list[int]]:
         if s.text.rstrip().endswith((".", "!", '"', "”"))
         and not _BOILERPLATE.search(s.text)
         and not _PAYWALL.search(s.text)
-        and not is_recurring(s.text)
+        and not is_recurring(s.text, recurring)
     ]
     if not usable:
         return []
@@ -179,4 +170,5 @@ def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -
     parts = components(matrix, options) if matrix.size else None
     lede = lede_row(matrix, options, parts)
     units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options)
-    return order_units(matrix, units or fallback_row(matrix), rank)
+    fallback = units or fallback_row(matrix, options.models.recurring())
+    return order_units(matrix, fallback, rank)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,10 +34,11 @@ from newsfuse.config import BriefOptions
 from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
+from newsfuse.summarize.select import Components, components, unsupervised_scores
 from newsfuse.text.tokens import STOP_WORDS
 
 if TYPE_CHECKING:
-    from newsfuse.summarize.select import Components
+    from newsfuse.models import Models
 
 MODEL_FILE = "coverage.json"
 MODEL_SHA256 = "5063d59bab2f6396dc4da7d77bf4bed455d9aeddbb3acde6b74a053df0fba79c"
@@ -199,9 +199,9 @@ def gram_features(
     return rows, owner
 
 
-@lru_cache(maxsize=1)
 def load_model() -> tuple[Forest, FloatArray]:
-    """The shipped forest and background table, checked against their hashes."""
+    """The shipped forest and background table, checked against their hashes
+    (newsfuse.models.Models keeps them loaded)."""
     package = "newsfuse.summarize.data"
     forest = load_forest_file(package, MODEL_FILE, MODEL_SHA256, FEATURES)
     shape = (2, 2**TABLE_BITS)
@@ -209,10 +209,13 @@ def load_model() -> tuple[Forest, FloatArray]:
     return forest, table
 
 
-def copy_values(story: StoryGrams, features: FloatArray, owner: NDArray[np.int64]) -> FloatArray:
+def copy_values(
+    story: StoryGrams, features: FloatArray, owner: NDArray[np.int64], forest: Forest | None = None
+) -> FloatArray:
     """grams x (MAX_COPIES + 1): P(reference holds gram at least j times) for
-    j = 1..MAX_COPIES, and 0 in the last column (copies beyond are worth nothing)."""
-    forest, _ = load_model()
+    j = 1..MAX_COPIES, and 0 in the last column (copies beyond are worth nothing);
+    `forest`: the loaded one (`Models.coverage`), read from the package when not given."""
+    forest = load_model()[0] if forest is None else forest
     values = np.zeros((len(story.grams), MAX_COPIES + 1))
     if len(owner):
         p = 1.0 / (1.0 + np.exp(-forest.predict(features)))
@@ -274,20 +277,21 @@ def coverage_select(
     options: BriefOptions,
     lead: Sequence[int] | None = None,
     parts: Components | None = None,
+    models: Models | None = None,
 ) -> list[int]:
     """The brief's rows for `BriefOptions(scorer="coverage")`, best first; `lead`,
-    when given, taken first instead of the hand-weighted score's best sentence."""
-    from newsfuse.summarize.select import components, unsupervised_scores
-
+    when given, taken first instead of the hand-weighted score's best sentence
+    (`models`: the loader, `options.models` when not given)."""
+    models = options.models if models is None else models
     if matrix.size == 0:
         return []
     parts = parts or components(matrix, options)
     quality_ = parts.quality
     grams = [sentence_grams(s.text) for s in matrix.sentences]  # tokenized once, used twice
-    story = story_grams(matrix, lexical_scores(matrix, grams), quality_, grams)
-    _, table = load_model()
+    story = story_grams(matrix, lexical_scores(matrix, grams, models.lexical()), quality_, grams)
+    forest, table = models.coverage()
     features, owner = gram_features(matrix, story, table)
-    values = copy_values(story, features, owner)
+    values = copy_values(story, features, owner, forest)
     pairs = np.array([" " in g for g in story.grams], dtype=bool)
     values[pairs] *= options.coverage_bigram_weight
     lengths = np.array([len(s.text.split()) for s in matrix.sentences], dtype=np.int64)

@@ -17,7 +17,6 @@ so a model trained on it would misread real casing) and relative position
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,7 +24,7 @@ from numpy.typing import NDArray
 from newsfuse.config import BriefOptions
 from newsfuse.forest import Forest, load_forest_file
 from newsfuse.summarize.features import FloatArray, StoryMatrix
-from newsfuse.summarize.select import Components
+from newsfuse.summarize.select import DANGLING, Components
 from newsfuse.text.tokens import content_words, words
 
 BoolArray = NDArray[np.bool_]
@@ -54,11 +53,6 @@ FEATURES = (
     "unsupervised",
 )
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)['‘’](?=\s|$)")
-_DANGLING = re.compile(
-    r"^[\"“'‘]?\s*(?:it|he|she|they|this|that|these|those|his|her|their|its|but|and|so|also"
-    r"|however|meanwhile|instead|still|yet|then)\b",
-    re.IGNORECASE,
-)
 
 
 def _surface(text: str) -> tuple[float, float, float, float, float, float]:
@@ -72,7 +66,7 @@ def _surface(text: str) -> tuple[float, float, float, float, float, float]:
         float(sum(any(c.isdigit() for c in t) for t in tokens)),
         float(bool(_QUOTE.search(text))),
         float(text.rstrip().rstrip("\"'”’ ").endswith("?")),
-        float(bool(_DANGLING.match(text))),
+        float(bool(DANGLING.match(text))),
     )
 
 
@@ -130,19 +124,25 @@ def feature_matrix(matrix: StoryMatrix, parts: Components, unsupervised: FloatAr
     return np.column_stack(columns).astype(np.float64)
 
 
-@lru_cache(maxsize=1)
 def load_forest() -> Forest:
-    """The shipped model, checked against MODEL_SHA256 (once per process)."""
+    """The shipped model, checked against MODEL_SHA256 (newsfuse.models.Models keeps
+    it loaded)."""
     return load_forest_file("newsfuse.summarize.data", MODEL_FILE, MODEL_SHA256, FEATURES)
 
 
 def learned_scores(
-    matrix: StoryMatrix, parts: Components, unsupervised: FloatArray, options: BriefOptions
+    matrix: StoryMatrix,
+    parts: Components,
+    unsupervised: FloatArray,
+    options: BriefOptions,
+    forest: Forest | None = None,
 ) -> FloatArray:
     """Predicted salience scaled to the story's best (so MMR's redundancy term
     keeps its meaning), blended with the hand-weighted score by
-    `options.learned_blend`; sentences `quality` rejects stay at 0."""
-    predicted = load_forest().predict(feature_matrix(matrix, parts, unsupervised))
+    `options.learned_blend`; sentences `quality` rejects stay at 0 (`forest`: the
+    loaded model, `Models.learned`; read from the package when not given)."""
+    forest = load_forest() if forest is None else forest
+    predicted = forest.predict(feature_matrix(matrix, parts, unsupervised))
     predicted = np.maximum(predicted, 0.0)
     top = float(predicted.max())
     # A sentence predicted to share less with the editor's summary than

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
@@ -88,9 +87,12 @@ def story_terms(matrix: StoryMatrix, grams: Sequence[list[str]] | None = None) -
     ]
 
 
-@lru_cache(maxsize=1)
-def load_weights() -> tuple[FloatArray, float]:
-    """The shipped coefficients and intercept, checked against MODEL_SHA256."""
+LexicalModel = tuple[FloatArray, float]
+
+
+def load_weights() -> LexicalModel:
+    """The shipped coefficients and intercept, checked against MODEL_SHA256
+    (newsfuse.models.Models keeps them loaded)."""
     array = load_pinned_array(
         "newsfuse.summarize.data",
         MODEL_FILE,
@@ -101,24 +103,33 @@ def load_weights() -> tuple[FloatArray, float]:
     return array[:-1], float(array[-1])
 
 
-def lexical_scores(matrix: StoryMatrix, grams: Sequence[list[str]] | None = None) -> FloatArray:
+def lexical_scores(
+    matrix: StoryMatrix,
+    grams: Sequence[list[str]] | None = None,
+    model: LexicalModel | None = None,
+) -> FloatArray:
     """Predicted share of each sentence an editor would keep (`grams`: the
-    sentences' `word_grams`, when the caller has them)."""
+    sentences' `word_grams`, when the caller has them; `model`: the loaded weights,
+    `Models.lexical`, read from the package when not given)."""
     if matrix.size == 0:
         return np.zeros(0)
-    coef, intercept = load_weights()
+    coef, intercept = load_weights() if model is None else model
     features = vectorizer().transform(story_terms(matrix, grams))
     return np.asarray(features @ coef + intercept, dtype=np.float64)
 
 
 def lexical_salience(
-    matrix: StoryMatrix, quality: FloatArray, unsupervised: FloatArray, options: BriefOptions
+    matrix: StoryMatrix,
+    quality: FloatArray,
+    unsupervised: FloatArray,
+    options: BriefOptions,
+    model: LexicalModel | None = None,
 ) -> FloatArray:
     """The brief's sentence scores: lexical predictions shifted to be positive and
     scaled to the story's best (so MMR's redundancy term keeps its meaning),
     blended with the hand-weighted score by `options.lexical_blend`, times
     `quality` (junk stays at 0)."""
-    predicted = lexical_scores(matrix)
+    predicted = lexical_scores(matrix, model=model)
     if predicted.size == 0:
         return predicted
     shifted = predicted - predicted.min() + 1e-3

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from io import BytesIO
 
 import numpy as np
@@ -46,8 +45,12 @@ def sentence_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little")
 
 
-@lru_cache(maxsize=1)
-def _hashes() -> NDArray[np.uint64]:
+RecurringTable = NDArray[np.uint64]
+
+
+def load_hashes() -> RecurringTable:
+    """The shipped hashes, checked against DATA_SHA256 (newsfuse.models.Models keeps
+    them loaded)."""
     data = read_pinned("newsfuse.summarize.data", DATA_FILE, DATA_SHA256, _REBUILD)
     table: NDArray[np.uint64] = np.load(BytesIO(data), allow_pickle=False)
     if table.dtype != np.uint64 or table.ndim != 1 or (np.diff(table) <= 0).any():
@@ -55,11 +58,12 @@ def _hashes() -> NDArray[np.uint64]:
     return table
 
 
-def is_recurring(text: str) -> bool:
-    """Whether the sentence is known cross-story boilerplate."""
+def is_recurring(text: str, table: RecurringTable | None = None) -> bool:
+    """Whether the sentence is known cross-story boilerplate (`table`: the loaded
+    hashes; read from the package, 2 KB, when not given)."""
     h = sentence_hash(text)
     if not h:
         return False
-    table = _hashes()
+    table = load_hashes() if table is None else table
     i = int(np.searchsorted(table, np.uint64(h)))
     return i < len(table) and int(table[i]) == h

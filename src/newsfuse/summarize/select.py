@@ -1,5 +1,8 @@
 """Content selection: score every sentence, then pick greedily by MMR.
 
+The signals here are shared by every scorer; which scorer a brief uses is chosen by
+name (newsfuse.summarize.scoring, built-ins in newsfuse.summarize.scorers).
+
 Score = (w_c * centrality + w_s * support + w_p * position
          + w_n * specificity + w_a * attributed + w_g * signature) * quality, where
 - centrality: cosine to the story centroid (mean of per-article centroids, so a
@@ -31,7 +34,7 @@ from scipy import sparse
 
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import FloatArray, StoryMatrix
-from newsfuse.summarize.recurring import is_recurring
+from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.signature import signature_coverage
 from newsfuse.text.tokens import words
 
@@ -58,26 +61,29 @@ _ATTRIBUTION = re.compile(
 )
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]*)[\"“”«»]|(?:^|\s)['‘]\s(.*?)\s['’](?=\s|$)")
 _END = (".", "!", "?", '"', "'", "”", "’", ")", "]", "…")
-_DANGLING = re.compile(
-    r"^[\"“'‘]?(?:it|he|she|they|this|that|these|those|his|her|their|its|but|and|so|also|however"
-    r"|meanwhile|instead|still|yet|then)\b",
+# A sentence opening on a word that points back ("It", "But", "Meanwhile"): scored down
+# here and a feature of the learned scorer (one definition for both).
+DANGLING = re.compile(
+    r"^[\"“'‘]?\s*(?:it|he|she|they|this|that|these|those|his|her|their|its|but|and|so|also"
+    r"|however|meanwhile|instead|still|yet|then)\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?<=\s)(?:[A-Z]|\S*\d)")
 MIN_WORDS = 6  # shorter sentences are fragments: captions, datelines, bylines
 
 
-def quality(text: str, full_length: int = 12) -> float:
+def quality(text: str, full_length: int = 12, recurring: RecurringTable | None = None) -> float:
     """How usable a sentence is as a brief sentence, 0 (never) to 1.
 
     Catches what extraction leaves in and a reader should not see: boilerplate
     and credits, sentences known to recur across unrelated stories (archive and
     widget text, newsfuse.summarize.recurring), all-caps lines, fragments,
     questions (they raise, not report), and quotes with no speaker (a brief must
-    say who claims what).
+    say who claims what). `recurring`: the loaded hashes (`Models.recurring`), if
+    the caller holds them.
     """
     tokens = words(text)
-    if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text):
+    if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text, recurring):
         return 0.0
     if _FURNITURE.search(text):
         return 0.0
@@ -92,7 +98,7 @@ def quality(text: str, full_length: int = 12) -> float:
         score *= 0.3
     if not stripped.endswith(_END):
         score *= 0.2  # truncated, a heading or a bullet (issue 20: read as furniture)
-    if _DANGLING.match(text):
+    if DANGLING.match(text):
         score *= 0.7  # leans on a sentence the reader will not see
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
     if quoted > 0.5 * len(text):
@@ -160,6 +166,7 @@ def components(matrix: StoryMatrix, options: BriefOptions) -> Components:
         support = np.minimum(best / max(options.support, 1e-9), 1.0).sum(axis=1) / (k - 1)
     index = np.array([s.index for s in matrix.sentences], dtype=np.float64)
     texts = [s.text for s in matrix.sentences]
+    recurring = options.models.recurring()
     return Components(
         centrality=_centrality(matrix),
         support=support,
@@ -167,7 +174,7 @@ def components(matrix: StoryMatrix, options: BriefOptions) -> Components:
         names=np.array([specificity(t) for t in texts]),
         attributed=np.array([bool(_ATTRIBUTION.search(t)) for t in texts], dtype=np.float64),
         coverage=signature_coverage(matrix, options),
-        quality=np.array([quality(t, options.full_length) for t in texts]),
+        quality=np.array([quality(t, options.full_length, recurring) for t in texts]),
     )
 
 
@@ -182,29 +189,6 @@ def unsupervised_scores(parts: Components, options: BriefOptions) -> FloatArray:
         + options.signature_weight * parts.coverage
     )
     return np.asarray(base * parts.quality, dtype=np.float64)
-
-
-def sentence_scores(matrix: StoryMatrix, options: BriefOptions) -> FloatArray:
-    """Salience of each sentence of the story (0 for junk): the hand-weighted,
-    lexical or learned scorer's, per `options.scorer`."""
-    if matrix.size == 0:
-        return np.zeros(0)
-    parts = components(matrix, options)
-    unsupervised = unsupervised_scores(parts, options)
-    if options.scorer == "unsupervised":
-        return unsupervised
-    if options.scorer == "lexical":
-        from newsfuse.summarize.lexical import lexical_salience
-
-        return lexical_salience(matrix, parts.quality, unsupervised, options)
-    if options.scorer != "learned":
-        raise ValueError(
-            f"unknown scorer {options.scorer!r}: use 'unsupervised', 'lexical', 'learned'"
-            " or 'coverage'"
-        )
-    from newsfuse.summarize.learned import learned_scores
-
-    return learned_scores(matrix, parts, unsupervised, options)
 
 
 def select(matrix: StoryMatrix, scores: FloatArray, options: BriefOptions) -> list[int]:
@@ -231,14 +215,3 @@ def select(matrix: StoryMatrix, scores: FloatArray, options: BriefOptions) -> li
         open_ &= redundancy < options.redundancy
         open_[row] = False
     return chosen
-
-
-def choose(matrix: StoryMatrix, options: BriefOptions) -> list[int]:
-    """The brief's rows, best first: coverage selection for `scorer="coverage"`
-    (it selects as a set, newsfuse.summarize.coverage), else MMR over the
-    configured sentence scorer."""
-    if options.scorer == "coverage":
-        from newsfuse.summarize.coverage import coverage_select
-
-        return coverage_select(matrix, options)
-    return select(matrix, sentence_scores(matrix, options), options)
