@@ -24,7 +24,7 @@ import newsfuse
 from newsfuse import pipeline
 from newsfuse.cluster import index, stories, stream, vectorize
 from newsfuse.dedupe import index as dedupe_index
-from newsfuse.store import sqlite
+from newsfuse.store import sqlite, state
 from newsfuse.tracking import StoryTracker
 
 STAGES: dict[str, list[tuple[Any, str]]] = {
@@ -42,7 +42,7 @@ STAGES: dict[str, list[tuple[Any, str]]] = {
         (stream.StreamClusterer, "expire"),
     ],
     "regroup": [(stream.StreamClusterer, "refresh")],
-    "state save": [(StoryTracker, "save"), (sqlite.SQLiteStore, "save_cluster_state")],
+    "state save": [(StoryTracker, "save"), (state.SQLStateStore, "save")],
 }
 
 seconds: defaultdict[str, float] = defaultdict(float)
