@@ -297,3 +297,45 @@ def test_an_archive_from_before_named_migrations_upgrades_in_place(db: str | Pat
     applied = [r[0] for r in store.sql("SELECT name FROM schema_migrations")]
     assert sorted(applied) == sorted(["base", *(s.name for s in MIGRATIONS)])
     store.close()
+
+
+def test_a_batch_of_articles_is_stored_as_one_by_one(db: str | Path) -> None:
+    """add_articles/has_articles (a batch in a few statements) store what add_article
+    stores one at a time: the same articles, sentences, signatures and search index."""
+    files = sorted((EXAMPLES / "en.wikinews.org").glob("M00*.txt"))[:6]
+    articles = [make_article(body=f.read_text(encoding="utf-8"), source=f.name) for f in files]
+    copy = make_article(body=articles[0].body + " Copy.", source="copy.txt")
+    articles.append(dataclasses.replace(copy, duplicate_of=articles[0].id))
+    rows = [(a, np.arange(128, dtype=np.uint64) + i, 10 + i) for i, a in enumerate(articles)]
+    one, many = open_store(Config(db=db)), open_store(Config(db=_sibling(db)))
+    try:
+        for row in rows:
+            one.add_article(*row)
+        assert many.has_articles([a.id for a in articles]) == set()
+        many.add_articles(rows)
+        assert many.has_articles([a.id for a in articles[:3]] + ["nope"]) == {
+            a.id for a in articles[:3]
+        }
+        assert many.articles() == one.articles() == articles
+        assert [(i, n) for i, _, n in many.signatures()] == [(i, n) for i, _, n in one.signatures()]
+        assert many.duplicate_pairs() == [(copy.id, articles[0].id)]
+        word = articles[1].body.split()[3]
+        assert [h.article_id for h in many.search(word, 5)] == [
+            h.article_id for h in one.search(word, 5)
+        ]
+    finally:
+        one.close()
+        many.close()
+
+
+def _sibling(db: str | Path) -> str | Path:
+    """A second new database beside `db` (another file, or another PostgreSQL database)."""
+    if isinstance(db, Path):
+        return db.with_name("b.db")
+    import psycopg
+
+    base, _, query = db.partition("?")
+    server, _, name = base.rpartition("/")
+    with psycopg.connect(db, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}b")
+    return f"{server}/{name}b?{query}"

@@ -56,7 +56,15 @@ class Store(Protocol):
 
     def has_article(self, article_id: str) -> bool: ...
 
+    def has_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored (a batch's check in a query or a few)."""
+        ...
+
     def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None: ...
+
+    def add_articles(self, rows: Sequence[tuple[Article, np.ndarray, int]]) -> None:
+        """Store (article, MinHash signature, shingle count) rows in one transaction."""
+        ...
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Articles by id (in the given order), or all in ingest order."""

@@ -17,10 +17,9 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.store.base import Member, Placement, story_from_members
 from newsfuse.store.dialect import Dialect, statements
-from newsfuse.store.schema import MIGRATIONS_TABLE, Step
+from newsfuse.store.schema import Step, apply
 from newsfuse.store.sql import (
     ARTICLE_FIELDS,
     ASSIGN_HEAD,
@@ -93,29 +92,8 @@ class SQLCore:
             self._exec(statement)
 
     def _apply(self, steps: Sequence[Step]) -> int:
-        """Apply the named migrations this archive lacks, in order (the caller holds
-        the transaction and the schema lock); how many were applied."""
-        self._script(MIGRATIONS_TABLE)
-        applied = {str(r[0]) for r in self._rows("SELECT name FROM schema_migrations")}
-        unknown = sorted(applied - {s.name for s in steps})
-        if unknown:
-            message = (
-                f"{self.where}: the archive has migrations this newsfuse does not know"
-                f" ({', '.join(unknown)}); upgrade newsfuse"
-            )
-            raise NewsfuseError(ErrorCode.BAD_DB, message)
-        done = 0
-        for step in steps:
-            if step.name in applied:
-                continue
-            if step.run is not None:
-                step.run()
-            self._script(step.script)
-            self._exec(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (step.name, now())
-            )
-            done += 1
-        return done
+        """Apply the named migrations this archive lacks (store/schema.py `apply`)."""
+        return apply(self, steps)
 
     # --- marks and maintenance ------------------------------------------------------
     def write_mark(self) -> tuple[object, ...]:
@@ -138,33 +116,51 @@ class SQLCore:
     def has_article(self, article_id: str) -> bool:
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
-    def _index_text(self, seq: int, article: Article) -> None:
-        """Add a new article to the search index, where the backend keeps one apart."""
+    def has_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored: one query per CHUNK ids, not one per article."""
+        return {str(r[0]) for r in self._by_ids("SELECT id FROM articles WHERE id IN ({ids})", ids)}
+
+    def _index_texts(self, rows: Sequence[tuple[int, Article]]) -> None:
+        """Add new articles (seq, article) to the search index, where the backend keeps
+        one apart from the articles table (SQLite's FTS5; PostgreSQL's is a column)."""
 
     def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None:
-        clean = self.dialect.clean
+        self.add_articles([(article, signature, n_shingles)])
+
+    def add_articles(self, rows: Sequence[tuple[Article, np.ndarray, int]]) -> None:
+        """Store (article, MinHash signature, shingle count) rows in one transaction, a
+        statement per table for all of them: on PostgreSQL every statement is a round
+        trip to the server, so a batch costs a few instead of a few per article."""
+        clean, stamp = self.dialect.clean, now()
         with self.transaction():
-            [(seq,)] = self._rows(
+            self._many(
                 INSERT_ARTICLE,
-                (
-                    *(article.id, clean(article.title), clean(article.body)),
-                    *(clean(article.outlet), clean(article.byline)),
-                    article.date.isoformat() if article.date else None,
-                    *(clean(article.url), clean(article.source), article.duplicate_of),
-                    *(n_shingles, now(), article.kind),
-                ),
+                [
+                    (
+                        *(a.id, clean(a.title), clean(a.body), clean(a.outlet), clean(a.byline)),
+                        a.date.isoformat() if a.date else None,
+                        *(clean(a.url), clean(a.source), a.duplicate_of, n, stamp, a.kind),
+                    )
+                    for a, _, n in rows
+                ],
             )
-            self._index_text(seq, article)
-            if article.duplicate_of is None:
-                self._exec(
-                    "INSERT INTO signatures (seq, id, minhash, n_shingles) VALUES (?, ?, ?, ?)",
-                    (seq, article.id, np.asarray(signature, dtype=np.uint64).tobytes(), n_shingles),
-                )
+            query = "SELECT id, seq FROM articles WHERE id IN ({ids})"
+            seqs = {str(i): int(s) for i, s in self._by_ids(query, [a.id for a, _, _ in rows])}
+            self._index_texts([(seqs[a.id], a) for a, _, _ in rows])
+            self._many(
+                "INSERT INTO signatures (seq, id, minhash, n_shingles) VALUES (?, ?, ?, ?)",
+                [
+                    (seqs[a.id], a.id, np.asarray(sig, dtype=np.uint64).tobytes(), n)
+                    for a, sig, n in rows
+                    if a.duplicate_of is None
+                ],
+            )
             self._many(
                 INSERT_SENTENCE,
                 [
-                    (seq, s.index, s.id, s.paragraph, s.start, s.end, clean(s.text))
-                    for s in article.sentences
+                    (seqs[a.id], s.index, s.id, s.paragraph, s.start, s.end, clean(s.text))
+                    for a, _, _ in rows
+                    for s in a.sentences
                 ],
             )
 

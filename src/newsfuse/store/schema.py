@@ -17,8 +17,15 @@ reorder a released one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsfuse.errors import ErrorCode, NewsfuseError
+
+if TYPE_CHECKING:  # the core runs the steps; this module only says what they are
+    from newsfuse.store.core import SQLCore
 
 # Schema templates ({slot}: store/dialect.py). The tables as of SQLite schema 8.
 BASE = """
@@ -137,3 +144,31 @@ class Step:
 
 # The steps after each backend's base step, in order.
 MIGRATIONS = (Step("story-positions", STORY_POSITIONS),)
+
+
+def apply(core: SQLCore, steps: Sequence[Step]) -> int:
+    """Apply the named migrations the archive of `core` lacks, in order (the caller
+    holds the transaction and the schema lock); how many were applied. E301 if the
+    archive names one this code does not know."""
+    core._script(MIGRATIONS_TABLE)
+    applied = {str(r[0]) for r in core._rows("SELECT name FROM schema_migrations")}
+    unknown = sorted(applied - {s.name for s in steps})
+    if unknown:
+        message = (
+            f"{core.where}: the archive has migrations this newsfuse does not know"
+            f" ({', '.join(unknown)}); upgrade newsfuse"
+        )
+        raise NewsfuseError(ErrorCode.BAD_DB, message)
+    done = 0
+    for step in steps:
+        if step.name in applied:
+            continue
+        if step.run is not None:
+            step.run()
+        core._script(step.script)
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        core._exec(
+            "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (step.name, stamp)
+        )
+        done += 1
+    return done

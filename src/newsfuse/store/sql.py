@@ -18,7 +18,7 @@ ARTICLE_FIELDS = (
 INSERT_ARTICLE = (
     "INSERT INTO articles (id, title, body, outlet, byline, date, url, source,"
     " duplicate_of, n_shingles, ingested_at, kind)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_SENTENCE = (
     'INSERT INTO article_sentences (seq, idx, id, paragraph, start, "end", text)'

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -179,10 +179,10 @@ class SQLiteStore(SQLCore):
             raise
         self._db.execute("COMMIT")
 
-    def _index_text(self, seq: int, article: Article) -> None:
-        self._exec(
+    def _index_texts(self, rows: Sequence[tuple[int, Article]]) -> None:
+        self._many(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (seq, article.title, article.body),
+            [(seq, a.title, a.body) for seq, a in rows],
         )
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
