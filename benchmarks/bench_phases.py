@@ -24,12 +24,12 @@ import newsfuse
 from newsfuse import pipeline
 from newsfuse.cluster import index, stories, stream, vectorize
 from newsfuse.dedupe import index as dedupe_index
-from newsfuse.store import sqlite
+from newsfuse.store import core, state
 from newsfuse.tracking import StoryTracker
 
 STAGES: dict[str, list[tuple[Any, str]]] = {
     "dedupe": [(dedupe_index.Deduplicator, "check_and_add")],
-    "store": [(sqlite.SQLiteStore, n) for n in ("has_article", "add_article", "assign")],
+    "store": [(core.SQLCore, n) for n in ("has_articles", "add_articles", "assign")],
     "vectorize + index": [
         (vectorize.StreamVectorizer, "transform"),
         (index.NeighbourIndex, "add_and_link"),
@@ -42,7 +42,7 @@ STAGES: dict[str, list[tuple[Any, str]]] = {
         (stream.StreamClusterer, "expire"),
     ],
     "regroup": [(stream.StreamClusterer, "refresh")],
-    "state save": [(StoryTracker, "save"), (sqlite.SQLiteStore, "save_cluster_state")],
+    "state save": [(StoryTracker, "save"), (state.SQLStateStore, "save")],
 }
 
 seconds: defaultdict[str, float] = defaultdict(float)

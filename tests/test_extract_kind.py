@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from legacy_schema import LEGACY
 from newsfuse.articles import make_article
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.extract import extract_file
@@ -153,6 +154,7 @@ def test_archive_of_the_previous_schema_gains_kind(
     store.add_article(first, np.zeros(4, dtype=np.uint64), 0)
     store.close()
     downgrade = [
+        *LEGACY,  # before named migrations too (tests/legacy_schema.py)
         "ALTER TABLE articles DROP COLUMN kind",
         "PRAGMA user_version = 6"
         if backend == "sqlite"

@@ -25,7 +25,7 @@ import newsfuse
 from newsfuse.check import check
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.store import Store, open_store
+from newsfuse.store import Placement, Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "articles" / "freebeacon.com"
@@ -238,8 +238,14 @@ def test_moving_a_storys_articles_away_deletes_it_and_moves_duplicates(store: St
     )
     for article in (first, second, copy):
         store.add_article(article, np.zeros(128, dtype=np.uint64), 10)
-    store.assign([(first.id, "s-a", 0), (copy.id, "s-a", 1), (second.id, "s-b", 2)])
-    store.assign([(first.id, "s-b", 4)])
+    store.assign(
+        [
+            Placement(first.id, "s-a", 0),
+            Placement(copy.id, "s-a", 0, duplicate=True),
+            Placement(second.id, "s-b", 1),
+        ]
+    )
+    store.assign([Placement(first.id, "s-b", 2)])
     assert store.story("s-a") is None
     assert store.story_of(copy.id) == "s-b"
     assert {f.kind for f in check(store)} <= {"unclustered"}  # no state saved in this test

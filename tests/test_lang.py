@@ -114,8 +114,9 @@ def test_other_languages_stored_never_in_a_story(shared_dir: Path, tmp_path: Pat
 def test_archive_of_the_previous_schema_gains_language(
     backend: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    """An archive written before Article.language (SQLite schema 8, PostgreSQL 2) opens
-    with its articles read as English; new articles keep their detected language."""
+    """An archive written before Article.language (before the 'article-language'
+    migration: SQLite schema 9, PostgreSQL 3) opens with its articles read as English;
+    new articles keep their detected language."""
     import psycopg
 
     db: str | Path = (
@@ -127,9 +128,10 @@ def test_archive_of_the_previous_schema_gains_language(
     store.close()
     downgrade = [
         "ALTER TABLE articles DROP COLUMN language",
-        "PRAGMA user_version = 8"
+        "DELETE FROM schema_migrations WHERE name = 'article-language'",
+        "PRAGMA user_version = 9"
         if backend == "sqlite"
-        else "UPDATE newsfuse_schema SET version = 2",
+        else "UPDATE newsfuse_schema SET version = 3",
     ]
     if backend == "sqlite":
         with sqlite3.connect(db) as conn:

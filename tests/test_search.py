@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import newsfuse
+from legacy_schema import LEGACY
 from newsfuse.cli import app
 from newsfuse.config import ClusterOptions, Config
 from newsfuse.errors import NewsfuseError
@@ -137,6 +138,8 @@ def test_schema_5_database_is_indexed_on_upgrade(archive: Path, tmp_path: Path) 
     path = tmp_path / "old.db"
     path.write_bytes(archive.read_bytes())
     con = sqlite3.connect(path)  # as schema 5 wrote it: no full-text index
+    for statement in LEGACY:  # nor named migrations (tests/legacy_schema.py)
+        con.execute(statement)
     con.execute("DROP TABLE articles_fts")
     con.execute("PRAGMA user_version = 5")
     con.commit()

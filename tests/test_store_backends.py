@@ -6,6 +6,7 @@ Fixtures are the bundled real articles (the seed articles and 100 Wikinews ones)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -18,11 +19,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import newsfuse
+from legacy_schema import LEGACY
 from newsfuse.articles import make_article
 from newsfuse.cli import app
 from newsfuse.config import Config
 from newsfuse.errors import NewsfuseError
-from newsfuse.store import Store, open_store
+from newsfuse.store import Placement, Store, open_store
+from newsfuse.store.schema import MIGRATIONS
 from newsfuse.summarize import brief_to_dict
 from newsfuse.types import Article, Failure, Story, StoryEvent
 
@@ -91,24 +94,24 @@ def test_stories_replace_and_failures_once(store: Store) -> None:
 def test_assign_merge_events_and_cluster_state(store: Store) -> None:
     article, sig = _seed_article()
     store.add_article(article, sig, 1)
-    store.assign([(article.id, "s-a", 0)])
+    store.assign([Placement(article.id, "s-a", 0)])
     assert store.story_of(article.id) == "s-a" and store.count_stories() == 1
     story = store.story("s-a")
     assert story is not None and story.headline is None
     store.set_headline("s-a", "H")
-    store.assign([(article.id, "s-b", 0)])  # moved: s-b created, s-a left empty
+    store.assign([Placement(article.id, "s-b", 0)])  # moved: s-b created, s-a left empty
     store.merge_story("s-b", "s-a")
     assert store.story("s-a") is None and store.memberships() == {article.id: "s-b"}
     store.add_event(StoryEvent("merge", "s-b", "s-a", "test"))
     [event] = store.events("s-a")
     assert (event.kind, event.story_id, event.other_id) == ("merge", "s-b", "s-a") and event.at
-    assert store.cluster_state() is None
-    store.save_cluster_state(b"one", 1, {"p1": b"x", "p2": b"y"}, ["p1", "p2"])
+    assert store.state.head() is None
+    store.state.save(b"one", 1, {"p1": b"x", "p2": b"y"}, ["p1", "p2"])
     # p1 is kept without being sent again, p2 is dropped, p3 is new.
-    store.save_cluster_state(b"two", 2, {"p3": b"z"}, ["p1", "p3"])
-    assert store.cluster_state() == (b"two", 2)
-    assert store.cluster_state_parts() == {"p1", "p3"}
-    assert store.cluster_state_part("p1") == b"x" and store.cluster_state_part("p2") is None
+    store.state.save(b"two", 2, {"p3": b"z"}, ["p1", "p3"])
+    assert store.state.head() == (b"two", 2)
+    assert store.state.names() == {"p1", "p3"}
+    assert store.state.part("p1") == b"x" and store.state.part("p2") is None
     assert [a.id for a in store.originals()] == [article.id] and store.originals(skip=1) == []
 
 
@@ -120,13 +123,13 @@ def test_a_read_snapshot_never_sees_a_commit_made_during_it(db: str | Path) -> N
     try:
         article, sig = _seed_article()
         writer.add_article(article, sig, 1)
-        writer.assign([(article.id, "s-a", 0)])
+        writer.assign([Placement(article.id, "s-a", 0)])
         marks = [reader.read_mark()]
         assert writer.read_mark() == marks[0]  # the same state: the same mark
         with reader.reading():
             before = reader.count_stories()
             with writer.transaction():
-                writer.assign([(article.id, "s-b", 0)])
+                writer.assign([Placement(article.id, "s-b", 0)])
                 writer.merge_story("s-b", "s-a")
                 writer.add_event(StoryEvent("merge", "s-b", "s-a", "test"))
             assert reader.count_stories() == before and reader.story("s-a") is not None
@@ -259,3 +262,80 @@ def test_newer_postgres_schema_is_refused(postgres_url: str) -> None:
         conn.execute("UPDATE newsfuse_schema SET version = 99")
     with pytest.raises(NewsfuseError, match="newer than this newsfuse"):
         open_store(Config(db=postgres_url))
+
+
+def test_an_archive_from_before_named_migrations_upgrades_in_place(db: str | Path) -> None:
+    """An archive in the shape of SQLite schema 8 / PostgreSQL schema 2 (story order
+    packed in `rank`, no migrations table: tests/legacy_schema.py) gains the named
+    migrations when opened, and every story keeps its order; the archive is then
+    marked with the new version, which older code refuses."""
+    first, sig = _seed_article()
+    copy = make_article(body=first.body + " Copy.", source="c.txt")
+    second = make_article(
+        body=(SEED / "000_3604e5932b19534a.txt").read_text(encoding="utf-8"), source="000.txt"
+    )
+    store = open_store(Config(db=db))
+    store.add_article(first, sig, 1)
+    store.add_article(second, sig + 1, 1)
+    store.add_article(dataclasses.replace(copy, duplicate_of=first.id), sig, 1)
+    store.assign([Placement(second.id, "s-a", 1), Placement(first.id, "s-a", 0)])
+    store.assign([Placement(copy.id, "s-a", 2, duplicate=True)])
+    before = store.stories()
+    legacy = 8 if store.dialect.name == "sqlite" else 2  # type: ignore[attr-defined]
+    for statement in LEGACY:
+        store.sql(statement)
+    if legacy == 8:
+        store.sql(f"PRAGMA user_version = {legacy}")
+    else:
+        store.sql("UPDATE newsfuse_schema SET version = ?", (legacy,))
+    assert store.sql("SELECT rank FROM story_articles ORDER BY rank") == [(0,), (2,), (5,)]
+    store.close()
+    store = open_store(Config(db=db))
+    assert store.stories() == before
+    rows = store.sql("SELECT article_id, position, duplicate FROM story_articles ORDER BY position")
+    assert rows == [(first.id, 0, 0), (second.id, 1, 0), (copy.id, 2, 1)]
+    applied = [r[0] for r in store.sql("SELECT name FROM schema_migrations")]
+    assert sorted(applied) == sorted(["base", *(s.name for s in MIGRATIONS)])
+    store.close()
+
+
+def test_a_batch_of_articles_is_stored_as_one_by_one(db: str | Path) -> None:
+    """add_articles/has_articles (a batch in a few statements) store what add_article
+    stores one at a time: the same articles, sentences, signatures and search index."""
+    files = sorted((EXAMPLES / "en.wikinews.org").glob("M00*.txt"))[:6]
+    articles = [make_article(body=f.read_text(encoding="utf-8"), source=f.name) for f in files]
+    copy = make_article(body=articles[0].body + " Copy.", source="copy.txt")
+    articles.append(dataclasses.replace(copy, duplicate_of=articles[0].id))
+    rows = [(a, np.arange(128, dtype=np.uint64) + i, 10 + i) for i, a in enumerate(articles)]
+    one, many = open_store(Config(db=db)), open_store(Config(db=_sibling(db)))
+    try:
+        for row in rows:
+            one.add_article(*row)
+        assert many.has_articles([a.id for a in articles]) == set()
+        many.add_articles(rows)
+        assert many.has_articles([a.id for a in articles[:3]] + ["nope"]) == {
+            a.id for a in articles[:3]
+        }
+        assert many.articles() == one.articles() == articles
+        assert [(i, n) for i, _, n in many.signatures()] == [(i, n) for i, _, n in one.signatures()]
+        assert many.duplicate_pairs() == [(copy.id, articles[0].id)]
+        word = articles[1].body.split()[3]
+        assert [h.article_id for h in many.search(word, 5)] == [
+            h.article_id for h in one.search(word, 5)
+        ]
+    finally:
+        one.close()
+        many.close()
+
+
+def _sibling(db: str | Path) -> str | Path:
+    """A second new database beside `db` (another file, or another PostgreSQL database)."""
+    if isinstance(db, Path):
+        return db.with_name("b.db")
+    import psycopg
+
+    base, _, query = db.partition("?")
+    server, _, name = base.rpartition("/")
+    with psycopg.connect(db, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}b")
+    return f"{server}/{name}b?{query}"

@@ -112,20 +112,20 @@ def test_articles_stored_but_not_clustered_are_replayed(examples_dir: Path, tmp_
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([first])  # closing saves the clustering state
     store = SQLiteStore(db)
-    saved = store.cluster_state()
+    saved = store.state.head()
     assert saved is not None and saved[1] == 60
-    parts = {n: store.cluster_state_part(n) or b"" for n in store.cluster_state_parts()}
+    parts = {n: store.state.part(n) or b"" for n in store.state.names()}
     store.close()
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([second])
     expected = _memberships(db)
     store = SQLiteStore(db)
-    store.save_cluster_state(*saved, parts, parts)  # as if the process had died before saving
+    store.state.save(*saved, parts, parts)  # as if the process had died before saving
     store.close()
     with newsfuse.open(db, _config(db)) as nf:
         nf.ingest([])  # loading the tracker replays the 40 unclustered articles
         assert nf.store.memberships() == expected
-    assert SQLiteStore(db).cluster_state()[1] == 100  # type: ignore[index]
+    assert SQLiteStore(db).state.head()[1] == 100  # type: ignore[index]
 
 
 def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Path) -> None:

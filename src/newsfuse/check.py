@@ -85,12 +85,13 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
             " NULL, CURRENT_TIMESTAMP FROM articles a WHERE a.duplicate_of IS NULL"
             " AND a.kind = 'article'" + _SCORED + " AND a.id NOT IN"
             " (SELECT article_id FROM story_articles) ON CONFLICT (id) DO NOTHING",
-            "INSERT INTO story_articles (article_id, story_id, rank) SELECT a.id,"
-            " 's-' || substr(a.id, 1, 12), 0 FROM articles a WHERE a.duplicate_of IS NULL"
+            "INSERT INTO story_articles (article_id, story_id, position, duplicate) SELECT a.id,"
+            " 's-' || substr(a.id, 1, 12), 0, 0 FROM articles a WHERE a.duplicate_of IS NULL"
             " AND a.kind = 'article'"
             + _SCORED
             + " AND a.id NOT IN (SELECT article_id FROM story_articles)",
-            "INSERT INTO story_articles (article_id, story_id, rank) SELECT d.id, so.story_id, 1"
+            "INSERT INTO story_articles (article_id, story_id, position, duplicate)"
+            " SELECT d.id, so.story_id, 0, 1"
             " FROM articles d JOIN story_articles so ON so.article_id = d.duplicate_of"
             " WHERE d.id NOT IN (SELECT article_id FROM story_articles)",
         ),
@@ -124,7 +125,7 @@ _ORIGINALS = (
 def _state_window(store: Store) -> tuple[int, list[str], int] | None:
     """The saved state's first window position, the ids of its window, and how many
     originals it has seen; None when no state is saved."""
-    saved = store.cluster_state()
+    saved = store.state.head()
     if saved is None:
         return None
     with np.load(io.BytesIO(saved[0]), allow_pickle=False) as z:

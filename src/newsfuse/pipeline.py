@@ -14,6 +14,8 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.cluster import cluster_articles
 from newsfuse.config import Config, describe_database
@@ -48,24 +50,29 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
 
 
 def _ingest_one(
-    item: Article | Failure, store: Store, dedup: Deduplicator, report: IngestReport
-) -> Article | None:
-    """Store one item; the stored article (marked if a duplicate), or None."""
+    item: Article | Failure,
+    store: Store,
+    dedup: Deduplicator,
+    report: IngestReport,
+    present: set[str],
+) -> tuple[Article, np.ndarray, int] | None:
+    """One item of a batch: the article to store (marked if a duplicate) with its
+    signature and shingle count, or None. `present`: the ids stored or to store."""
     if isinstance(item, Failure):
         report.failures.append(item)
         store.add_failure(item)
         return None
-    if store.has_article(item.id):
+    if item.id in present:
         report.already_present += 1
         return None
+    present.add(item.id)
     original, sig, n = dedup.check_and_add(item)
     if original is not None:
         item = _as_duplicate(item, original)
         report.duplicates += 1
     else:
         report.ingested += 1
-    store.add_article(item, sig, n)
-    return item
+    return item, sig, n
 
 
 def _deduplicator(store: Store, config: Config) -> Deduplicator:
@@ -201,13 +208,18 @@ def _ingest_batch(
     report: IngestReport,
     progress: Progress | None,
 ) -> None:
-    stored = []
+    # The batch's articles are checked and stored a statement per table, not per
+    # article: on PostgreSQL each statement is a round trip to the server.
+    present = store.has_articles([i.id for i in batch if isinstance(i, Article)])
+    rows = []
     for item in batch:
         if progress:
             progress(item)
-        article = _ingest_one(item, store, session.dedup, report)
-        if article is not None:
-            stored.append(article)
+        row = _ingest_one(item, store, session.dedup, report, present)
+        if row is not None:
+            rows.append(row)
+    store.add_articles(rows)
+    stored = [article for article, _, _ in rows]
     pages = [a for a in stored if a.kind != "article"]  # stored, never in a story
     report.non_articles += len(pages)
     # Articles in a language newsfuse has no resources for: stored, never scored (#25).

@@ -31,7 +31,7 @@ from newsfuse.cluster.state import dump_state, load_state
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
-from newsfuse.store import Store
+from newsfuse.store import Placement, Store
 from newsfuse.summarize import headline
 from newsfuse.summarize.compress import Parses, headline_nlp
 from newsfuse.summarize.headline import headline_texts
@@ -68,8 +68,8 @@ class StoryTracker:
         self.clusterer = StreamClusterer(options)
         self.names: dict[int, str] = {}  # active storyline key -> story id
         self.event_names: dict[int, str] = {}  # active event key -> event id
-        saved = store.cluster_state()
-        loaded = load_state(saved[0], options, store.cluster_state_part) if saved else None
+        saved = store.state.head()
+        loaded = load_state(saved[0], options, store.state.part) if saved else None
         self.saved_count = saved[1] if loaded is not None and saved else 0  # in the store
         if saved and loaded is None:
             # Saved vectors mean something else (or the state is of an older format).
@@ -93,16 +93,17 @@ class StoryTracker:
         events = _Step("e", self.event_names, c.events, out.event_touched, out.event_retired)
         rows = self._level(storylines, first, out.dropped, report)
         event_rows = self._level(events, first, out.dropped, report)
-        fresh = {a: s for a, s, _ in rows}
+        fresh = {p.article_id: p.story_id for p in rows}
         self.store.assign(self._duplicates(duplicates, fresh, self.store.story_of))
-        fresh_events = {a: e for a, e, _ in event_rows}
+        fresh_events = {p.article_id: p.story_id for p in event_rows}
         dup_rows = self._duplicates(duplicates, fresh_events, self.store.event_of)
-        self.store.assign_events([(a, e) for a, e, _ in dup_rows])
+        self.store.assign_events([(p.article_id, p.story_id) for p in dup_rows])
 
     def _level(
         self, step: _Step, first: int, dropped: dict[int, str], report: IngestReport
-    ) -> list[tuple[str, str, int]]:
-        """Store one level's assignments, merges and splits; (article, id, rank) rows."""
+    ) -> list[Placement]:
+        """Store one level's assignments, merges and splits; one placement an article
+        (its position: the article's place in the clustering order)."""
         graph, ids, base = step.keys, self.clusterer.ids, self.clusterer.densities.base
 
         def id_of(article: int) -> str:
@@ -121,7 +122,7 @@ class StoryTracker:
             if key not in step.names:
                 step.names[key] = story_name_of(id_of(key), step.prefix)
                 new.add(step.names[key])
-            rows.append((id_of(article), step.names[key], 2 * article))
+            rows.append(Placement(id_of(article), step.names[key], article))
             if article >= first and step.names[key] not in new:
                 grown.add(step.names[key])
         if storyline:
@@ -129,7 +130,7 @@ class StoryTracker:
             report.new_stories += len(new)
             report.grown_stories += len(grown)
         else:
-            self.store.assign_events([(a, e) for a, e, _ in rows])
+            self.store.assign_events([(p.article_id, p.story_id) for p in rows])
         self._merged(step, report)
         self._splits(step, before, rows, report)
         return rows
@@ -138,15 +139,15 @@ class StoryTracker:
         self,
         step: _Step,
         before: dict[int, str | None],
-        rows: list[tuple[str, str, int]],
+        rows: list[Placement],
         report: IngestReport,
     ) -> None:
         """Record articles that regrouping moved out of a cluster that still exists."""
         alive = set(step.names.values())
         moved = Counter(
             (old, name)
-            for (_, name, rank) in rows
-            if (old := before.get(rank // 2)) is not None and old != name and old in alive
+            for (_, name, article, _) in rows
+            if (old := before.get(article)) is not None and old != name and old in alive
         )
         for (old, name), n in sorted(moved.items()):
             self._event(report, StoryEvent("split", old, name, f"regrouped: {n} articles"))
@@ -175,21 +176,22 @@ class StoryTracker:
         duplicates: Sequence[Article],
         fresh: dict[str, str],
         stored: Callable[[str], str | None],
-    ) -> list[tuple[str, str, int]]:
-        """(duplicate, cluster of its original, rank) rows: duplicates ride along."""
+    ) -> list[Placement]:
+        """Duplicates ride along with their originals: each in its original's cluster,
+        placed after the originals clustered so far."""
         rows = []
         for dup in duplicates:
             assert dup.duplicate_of is not None
             cluster = fresh.get(dup.duplicate_of) or stored(dup.duplicate_of)
             if cluster is not None:
-                rows.append((dup.id, cluster, 2 * self.clusterer.count + 1))
+                rows.append(Placement(dup.id, cluster, self.clusterer.count, duplicate=True))
         return rows
 
     def save(self) -> None:
         """Persist the clusterer so the next run continues from here."""
-        stored = self.store.cluster_state_parts()
+        stored = self.store.state.names()
         state = dump_state(self.clusterer, self.names, stored, self.event_names)
-        self.store.save_cluster_state(state.head, self.clusterer.count, state.parts, state.names)
+        self.store.state.save(state.head, self.clusterer.count, state.parts, state.names)
         self.saved_count = self.clusterer.count
 
     def recluster(self, reason: str = "recluster") -> list[StoryEvent]:

@@ -20,7 +20,9 @@ no longer link to them, which bounds memory and time per article.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import numpy as np
 from scipy import sparse
@@ -65,6 +67,15 @@ class _Chunk:
     full: sparse.csr_matrix
     pruned: sparse.csr_matrix
     _postings: sparse.csr_matrix | None = field(default=None, repr=False, compare=False)
+    # A cache of `postings`, rebuilt on first use.
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"_postings"})
+
+    def to_state(self) -> dict[str, Any]:
+        return {"first": self.first, "full": self.full, "pruned": self.pruned}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> _Chunk:
+        return cls(int(state["first"]), state["full"], state["pruned"])
 
     @property
     def size(self) -> int:
@@ -116,6 +127,21 @@ class NeighbourIndex:
         self.chunks: list[_Chunk] = []
         self.top_df = np.zeros(0, dtype=np.int64)  # per term: indexed rows keeping it on top
         self.count = 0  # global ids handed out so far
+
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options"})
+
+    def to_state(self) -> dict[str, Any]:
+        """The index by field: its chunks (each its own state), term counts, ids."""
+        return {
+            "chunks": [c.to_state() for c in self.chunks],
+            "top_df": self.top_df,
+            "count": self.count,
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        self.chunks = [_Chunk.from_state(c) for c in state["chunks"]]
+        self.top_df = state["top_df"]
+        self.count = int(state["count"])
 
     def _pruned(self, full: sparse.csr_matrix) -> sparse.csr_matrix:
         """The top-term rows candidates are found by (all terms if candidate_terms <= 0)."""

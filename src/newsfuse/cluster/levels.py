@@ -25,7 +25,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -55,6 +57,14 @@ class Level:
     graph: StoryGraph
     newest: dict[int, int] = field(default_factory=dict)
     edges: list[EdgeRun] = field(default_factory=list)
+
+    def to_state(self) -> dict[str, Any]:
+        return {"graph": self.graph.to_state(), "newest": self.newest, "edges": self.edges}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        self.graph.restore(state["graph"])
+        self.newest = dict(state["newest"])
+        self.edges = list(state["edges"])
 
 
 def _name_key(name: str) -> int:

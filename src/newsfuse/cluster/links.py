@@ -18,6 +18,9 @@ Multi-News's 2-3 articles per story (docs/tuning.md, 2026-11-21 stream).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
 import numpy as np
 
 
@@ -31,6 +34,16 @@ class Densities:
         self.k = k
         self.base = 0
         self.values = np.zeros((0, k), dtype=np.float64)
+
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"k"})  # from the options
+
+    def to_state(self, rows: int | None = None) -> dict[str, Any]:
+        """By field; `rows`: the active ones (rows past them are spare capacity)."""
+        return {"values": self.values[:rows], "base": self.base}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        self.values = state["values"]
+        self.base = int(state["base"])
 
     def grow(self, n: int) -> None:
         """Room for ids < n (amortised doubling)."""

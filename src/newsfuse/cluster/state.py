@@ -31,8 +31,6 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from newsfuse.cluster.index import _Chunk
-from newsfuse.cluster.levels import Level
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
@@ -89,12 +87,13 @@ def _csr(arrays: Any, prefix: str) -> sparse.csr_matrix:
     )
 
 
-def _graph_arrays(level: Level, prefix: str) -> dict[str, np.ndarray]:
-    g = level.graph
-    keys = np.fromiter(g.members, dtype=np.int64, count=len(g.members))
-    sizes = np.fromiter((len(m) for m in g.members.values()), dtype=np.int64, count=len(keys))
-    rows = g.links.values()
-    a = np.repeat(np.fromiter(g.links, dtype=np.int64), [len(r) for r in rows])
+def _graph_arrays(level: dict[str, Any], prefix: str) -> dict[str, np.ndarray]:
+    g = level["graph"]
+    members, links, within = g["members"], g["links"], g["within"]
+    keys = np.fromiter(members, dtype=np.int64, count=len(members))
+    sizes = np.fromiter((len(m) for m in members.values()), dtype=np.int64, count=len(keys))
+    rows = links.values()
+    a = np.repeat(np.fromiter(links, dtype=np.int64), [len(r) for r in rows])
     b = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=len(a))
     w = np.fromiter(itertools.chain.from_iterable(r.values() for r in rows), float, len(a))
     once = a < b
@@ -102,10 +101,10 @@ def _graph_arrays(level: Level, prefix: str) -> dict[str, np.ndarray]:
         "story.keys": keys,
         "story.sizes": sizes,
         "story.members": np.fromiter(
-            itertools.chain.from_iterable(g.members.values()), np.int64, int(sizes.sum())
+            itertools.chain.from_iterable(members.values()), np.int64, int(sizes.sum())
         ),
-        "story.within": np.array([g.within[k] for k in g.members]),
-        "story.newest": np.array([level.newest.get(k, -1) for k in g.members], dtype=np.int64),
+        "story.within": np.array([within[k] for k in members]),
+        "story.newest": np.array([level["newest"].get(k, -1) for k in members], dtype=np.int64),
         "links.a": a[once],
         "links.b": b[once],
         "links.w": w[once],
@@ -113,16 +112,16 @@ def _graph_arrays(level: Level, prefix: str) -> dict[str, np.ndarray]:
     return {prefix + k: v for k, v in arrays.items()}
 
 
-def _lead_arrays(c: StreamClusterer) -> dict[str, np.ndarray]:
-    sizes = np.fromiter(map(len, c.lead), dtype=np.int64, count=len(c.lead))
-    keys = np.fromiter(itertools.chain.from_iterable(c.lead), np.int64, int(sizes.sum()))
+def _lead_arrays(lead: list[frozenset[int]]) -> dict[str, np.ndarray]:
+    sizes = np.fromiter(map(len, lead), dtype=np.int64, count=len(lead))
+    keys = np.fromiter(itertools.chain.from_iterable(lead), np.int64, int(sizes.sum()))
     return {"lead.sizes": sizes, "lead.keys": keys}
 
 
-def _edge_segments(level: Level) -> list[list[EdgeRun]]:
+def _edge_segments(edges: list[EdgeRun]) -> list[list[EdgeRun]]:
     """The positive-edge log cut by the id of each batch's first new article."""
     segments: dict[int, list[EdgeRun]] = {}
-    for run in level.edges:
+    for run in edges:
         if len(run[0]):
             segments.setdefault(int(run[0].min()) // SEGMENT, []).append(run)
     return list(segments.values())
@@ -136,9 +135,9 @@ def _edge_part(runs: list[EdgeRun], stored: Collection[str], out: dict[str, byte
     return name
 
 
-def _chunk_part(chunk: _Chunk, stored: Collection[str], out: dict[str, bytes]) -> str:
-    arrays = _csr_arrays("full", chunk.full) | _csr_arrays("pruned", chunk.pruned)
-    arrays["first"] = np.array([chunk.first])
+def _chunk_part(chunk: dict[str, Any], stored: Collection[str], out: dict[str, bytes]) -> str:
+    arrays = _csr_arrays("full", chunk["full"]) | _csr_arrays("pruned", chunk["pruned"])
+    arrays["first"] = np.array([chunk["first"]])
     name = _digest("chunk", [[a] for a in arrays.values()])
     if name not in stored:
         out[name] = _npz(arrays)
@@ -152,66 +151,103 @@ def dump_state(
     event_names: dict[int, str] | None = None,
 ) -> SavedState:
     """The clusterer (and the external id of each active storyline and event key), as
-    a head and parts; parts named in `stored` are not serialised again."""
-    v = c.vectorizer
+    a head and parts; parts named in `stored` are not serialised again. What is saved
+    is what each component's `to_state` gives; this only lays it out."""
+    state = c.to_state()
+    v, index = state["vectorizer"], state["index"]
     parts: dict[str, bytes] = {}
-    chunks = [_chunk_part(ch, stored, parts) for ch in c.index.chunks]
+    chunks = [_chunk_part(ch, stored, parts) for ch in index["chunks"]]
     edges = {
-        name: [_edge_part(runs, stored, parts) for runs in _edge_segments(level)]
-        for name, level in c.levels.items()
+        name: [_edge_part(runs, stored, parts) for runs in _edge_segments(level["edges"])]
+        for name, level in state["levels"].items()
     }
     meta = {
         "format": FORMAT,
         "options": _options_key(c.options),
-        "count": c.index.count,
-        "base": c.densities.base,
+        "count": index["count"],
+        "base": state["densities"]["base"],
         "chunks": chunks,
         "edges": edges,  # per level
-        "vocabulary": list(v.vocabulary),
+        "vocabulary": v["vocabulary"],
         "names": {str(k): n for k, n in names.items() if k in c.graph.members},
         "event_names": {str(k): n for k, n in (event_names or {}).items() if k in c.events.members},
-        "ids": c.ids,
+        "ids": state["ids"],
     }
-    active = c.count - c.densities.base  # rows past it are spare capacity
+    keys, counts = v["_sentence_docs"]
     arrays: dict[str, np.ndarray] = {
         "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-        "idf": v._idf,
-        "sentences.keys": np.frombuffer(b"".join(v._sentence_docs), dtype=np.uint64),
-        "sentences.counts": np.fromiter(v._sentence_docs.values(), np.int64),
-        "top_df": c.index.top_df,
-        "densities": c.densities.values[:active],
-        "days": c.days[:active],
+        "idf": v["_idf"],
+        "sentences.keys": keys,
+        "sentences.counts": counts,
+        "top_df": index["top_df"],
+        "densities": state["densities"]["values"],
+        "days": state["days"],
     }
-    for name, level in c.levels.items():
+    for name, level in state["levels"].items():
         arrays |= _graph_arrays(level, "" if name == "storyline" else f"{name}.")
-    arrays |= _lead_arrays(c)
+    arrays |= _lead_arrays(state["lead"])
     return SavedState(_npz(arrays), chunks + [e for run in edges.values() for e in run], parts)
 
 
-def _restore_graph(level: Level, z: Any, p: str) -> None:
-    g = level.graph
-    members = z[p + "story.members"].tolist()  # read once: each z[...] re-reads the zip entry
-    offset = 0
-    for key, size, within, newest in zip(
-        z[p + "story.keys"].tolist(),
-        z[p + "story.sizes"].tolist(),
-        z[p + "story.within"].tolist(),
-        z[p + "story.newest"].tolist(),
-        strict=True,
-    ):
-        g.set_story(key, members[offset : offset + size], within)
-        offset += size
-        if newest >= 0:
-            level.newest[key] = newest
+def _level_state(z: Any, p: str, edges: list[Any]) -> dict[str, Any]:
+    """One level's `Level.to_state` from the head's arrays and its edge parts."""
+    flat = z[p + "story.members"].tolist()  # read once: each z[...] re-reads the zip entry
+    ends = list(itertools.accumulate(z[p + "story.sizes"].tolist(), initial=0))
+    keys = z[p + "story.keys"].tolist()
+    members = {k: flat[ends[i] : ends[i + 1]] for i, k in enumerate(keys)}
+    links: dict[int, dict[int, float]] = {k: {} for k in keys}
     for a, b, w in zip(
         z[p + "links.a"].tolist(), z[p + "links.b"].tolist(), z[p + "links.w"].tolist(), strict=True
     ):
-        g.links[a][b] = w
-        g.links[b][a] = w
+        links[a][b] = w
+        links[b][a] = w
+    newest = z[p + "story.newest"].tolist()
+    return {
+        "graph": {
+            "members": members,
+            "within": dict(zip(keys, z[p + "story.within"].tolist(), strict=True)),
+            "links": links,
+        },
+        "newest": {k: n for k, n in zip(keys, newest, strict=True) if n >= 0},
+        "edges": [(e["rows"], e["cols"], e["weights"]) for e in edges],
+    }
 
 
 def _load_npz(data: bytes | None) -> Any:
     return None if data is None else np.load(io.BytesIO(data), allow_pickle=False)
+
+
+def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any) -> dict[str, Any]:
+    """`StreamClusterer.to_state` as `dump_state` laid it out."""
+    sizes, keys = z["lead.sizes"].tolist(), z["lead.keys"].tolist()
+    ends = list(itertools.accumulate(sizes, initial=0))
+    return {
+        "vectorizer": {
+            "vocabulary": meta["vocabulary"],
+            "_idf": z["idf"],
+            "_sentence_docs": (z["sentences.keys"], z["sentences.counts"]),
+        },
+        "index": {
+            "chunks": [
+                {
+                    "first": int(ch["first"][0]),
+                    "full": _csr(ch, "full"),
+                    "pruned": _csr(ch, "pruned"),
+                }
+                for ch in chunks
+            ],
+            "top_df": z["top_df"],
+            "count": int(meta["count"]),
+        },
+        "densities": {"values": z["densities"], "base": int(meta["base"])},
+        "levels": {
+            name: _level_state(z, "" if name == "storyline" else f"{name}.", runs)
+            for name, runs in edges.items()
+        },
+        "days": z["days"],
+        "lead": [frozenset(keys[ends[i] : ends[i + 1]]) for i in range(len(sizes))],
+        "ids": list(meta["ids"]),
+    }
 
 
 def load_state(
@@ -229,27 +265,6 @@ def load_state(
     if any(x is None for x in chunks + [e for run in edges.values() for e in run]):
         return None
     c = StreamClusterer(options)
-    v = c.vectorizer
-    v.vocabulary = {t: i for i, t in enumerate(meta["vocabulary"])}
-    v._idf = z["idf"]
-    keys = z["sentences.keys"].tobytes()
-    v._sentence_docs = {
-        keys[8 * i : 8 * i + 8]: int(n) for i, n in enumerate(z["sentences.counts"].tolist())
-    }
-    c.index.top_df = z["top_df"]
-    c.index.count = int(meta["count"])
-    c.index.chunks = [
-        _Chunk(int(ch["first"][0]), _csr(ch, "full"), _csr(ch, "pruned")) for ch in chunks
-    ]
-    c.densities.values = z["densities"]
-    c.densities.base = int(meta["base"])
-    c.days = z["days"]
-    c.ids = list(meta["ids"])
-    for name, level in c.levels.items():
-        level.edges = [(e["rows"], e["cols"], e["weights"]) for e in edges[name]]
-        _restore_graph(level, z, "" if name == "storyline" else f"{name}.")
-    sizes, keys = z["lead.sizes"].tolist(), z["lead.keys"].tolist()
-    ends = list(itertools.accumulate(sizes, initial=0))
-    c.lead = [frozenset(keys[ends[i] : ends[i + 1]]) for i in range(len(sizes))]
+    c.restore(_clusterer_state(z, meta, chunks, edges))
     names = {int(k): n for k, n in meta["names"].items()}
     return c, names, {int(k): n for k, n in meta["event_names"].items()}

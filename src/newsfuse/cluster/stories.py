@@ -20,7 +20,8 @@ oldest article, so story ids stay stable as stories grow and merge.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -38,6 +39,20 @@ class StoryGraph:
         self.links: dict[int, dict[int, float]] = {}
         self.within: dict[int, float] = {}  # sum of link weights inside the story
         self.scale: dict[int, float] = {}  # story key -> its factor of the score (_scale)
+
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"threshold", "alpha"})  # options
+    DERIVED: ClassVar[frozenset[str]] = frozenset({"story_of", "scale"})  # rebuilt by restore
+
+    def to_state(self) -> dict[str, Any]:
+        """The stories by field (not copied: serialise before the graph changes)."""
+        return {"members": self.members, "within": self.within, "links": self.links}
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Continue from `to_state`'s output; `story_of` and `scale` are recomputed."""
+        for key, members in state["members"].items():
+            self.set_story(key, list(members), state["within"][key])
+        for a, row in state["links"].items():
+            self.links[a].update(row)
 
     def score(self, a: int, b: int) -> float:
         size_a, size_b = len(self.members[a]), len(self.members[b])

@@ -14,8 +14,9 @@ weights, same linkage score; only the order of merge decisions differs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -85,6 +86,33 @@ class StreamClusterer:
         self.days = np.zeros(0, dtype=np.int64)
         self.lead: list[frozenset[int]] = []  # lead names of each id >= densities.base
         self.ids: list[str] = []  # article id of each id >= densities.base
+
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options"})
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything a restored clusterer needs, by field, each component's its own
+        (cluster/state.py stores it; tests fail when a field is left out)."""
+        active = self.count - self.densities.base  # rows past it are spare capacity
+        return {
+            "vectorizer": self.vectorizer.to_state(),
+            "index": self.index.to_state(),
+            "densities": self.densities.to_state(active),
+            "levels": {name: level.to_state() for name, level in self.levels.items()},
+            "days": self.days[:active],
+            "lead": self.lead,
+            "ids": self.ids,
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Continue from `to_state`'s output (a clusterer made with the same options)."""
+        self.vectorizer.restore(state["vectorizer"])
+        self.index.restore(state["index"])
+        self.densities.restore(state["densities"])
+        for name, level in self.levels.items():
+            level.restore(state["levels"][name])
+        self.days = state["days"]
+        self.lead = list(state["lead"])
+        self.ids = list(state["ids"])
 
     @property
     def count(self) -> int:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
 
 import numpy as np
 from scipy import sparse
@@ -45,6 +46,33 @@ class StreamVectorizer:
         self._idf = np.empty(0)
         self._sentence_docs: dict[bytes, int] = {}
         self.titles: list[str] = []  # kept titles of the last transformed batch
+
+    # Not in the saved state: the options (a state is reused only under the same ones)
+    # and the last batch's titles (read right after `transform`, never across a save).
+    TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options", "titles"})
+
+    def to_state(self) -> dict[str, Any]:
+        """What a restored vectorizer needs, by field (cluster/state.py stores it; a
+        test fails when a field is neither here nor TRANSIENT)."""
+        docs = self._sentence_docs
+        return {
+            "vocabulary": list(self.vocabulary),
+            "_idf": self._idf,
+            "_sentence_docs": (
+                np.frombuffer(b"".join(docs), dtype=np.uint64),
+                np.fromiter(docs.values(), np.int64, count=len(docs)),
+            ),
+        }
+
+    def restore(self, state: Mapping[str, Any]) -> None:
+        """Continue from `to_state`'s output."""
+        self.vocabulary = {t: i for i, t in enumerate(state["vocabulary"])}
+        self._idf = state["_idf"]
+        keys, counts = state["_sentence_docs"]
+        raw = np.asarray(keys, dtype=np.uint64).tobytes()
+        self._sentence_docs = {
+            raw[8 * i : 8 * i + 8]: int(n) for i, n in enumerate(counts.tolist())
+        }
 
     @property
     def width(self) -> int:

@@ -5,11 +5,46 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from newsfuse.types import Article, Failure, SearchHit, Story, StoryEvent
+
+
+class Placement(NamedTuple):
+    """An article's place in a story. A story lists its articles by date, then by
+    `position` (the article's place in the clustering order; a duplicate takes the
+    number of originals clustered when it arrived), then originals before duplicates."""
+
+    article_id: str
+    story_id: str
+    position: int
+    duplicate: bool = False
+
+
+class StateStore(Protocol):
+    """The stream clusterer's saved state (cluster/state.py): a head, rewritten by
+    every save, and parts named by their content, each stored once."""
+
+    def head(self) -> tuple[bytes, int] | None:
+        """The saved head and how many originals the state has seen."""
+        ...
+
+    def part(self, name: str) -> bytes | None:
+        """A stored part, by its (content-derived) name."""
+        ...
+
+    def names(self) -> set[str]:
+        """The names of the stored parts."""
+        ...
+
+    def save(
+        self, head: bytes, clustered: int, parts: Mapping[str, bytes], keep: Collection[str]
+    ) -> None:
+        """Replace the state in one transaction: the new head, the `parts` not stored
+        yet; stored parts not named in `keep` (the head's parts) are deleted."""
+        ...
 
 
 class Store(Protocol):
@@ -21,7 +56,15 @@ class Store(Protocol):
 
     def has_article(self, article_id: str) -> bool: ...
 
+    def has_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored (a batch's check in a query or a few)."""
+        ...
+
     def add_article(self, article: Article, signature: np.ndarray, n_shingles: int) -> None: ...
+
+    def add_articles(self, rows: Sequence[tuple[Article, np.ndarray, int]]) -> None:
+        """Store (article, MinHash signature, shingle count) rows in one transaction."""
+        ...
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Articles by id (in the given order), or all in ingest order."""
@@ -57,9 +100,9 @@ class Store(Protocol):
         ties by id."""
         ...
 
-    def assign(self, members: Sequence[tuple[str, str, int]]) -> None:
-        """Put articles in stories: (article id, story id, rank) rows; stories are
-        created as needed and their stored headlines marked stale (None)."""
+    def assign(self, members: Sequence[Placement]) -> None:
+        """Put articles in stories; stories are created as needed and their stored
+        headlines marked stale (None)."""
         ...
 
     def merge_story(self, kept: str, gone: str) -> None:
@@ -86,23 +129,9 @@ class Store(Protocol):
         """(duplicate id, original id) pairs in ingest order."""
         ...
 
-    def cluster_state(self) -> tuple[bytes, int] | None:
-        """The saved stream-clustering state's head and how many originals it has seen."""
-        ...
-
-    def cluster_state_part(self, name: str) -> bytes | None:
-        """A stored part of the state, by its (content-derived) name."""
-        ...
-
-    def cluster_state_parts(self) -> set[str]:
-        """The names of the stored parts."""
-        ...
-
-    def save_cluster_state(
-        self, head: bytes, clustered: int, parts: Mapping[str, bytes], keep: Collection[str]
-    ) -> None:
-        """Replace the state in one transaction: the new head, the `parts` not stored
-        yet; stored parts not named in `keep` (the head's parts) are deleted."""
+    @property
+    def state(self) -> StateStore:
+        """Where the stream clusterer's saved state lives (an interface of its own)."""
         ...
 
     def originals(self, skip: int = 0) -> list[Article]:
@@ -208,43 +237,3 @@ class Nesting:
                 yield
             finally:
                 self.depth = 0
-
-
-# Shared SQL of both backends (no placeholders, or %s that SQLite turns into ?).
-WRITE_MARK = (
-    "SELECT (SELECT coalesce(max(seq), 0) FROM articles),"
-    " (SELECT coalesce(max(id), 0) FROM story_events), (SELECT count(*) FROM stories),"
-    " (SELECT max(clustered) FROM cluster_state), (SELECT max(length(data)) FROM cluster_state),"
-    " (SELECT max(saved_at) FROM cluster_state)"
-)
-# WRITE_MARK, and how many headlines are stale: the writer stores headlines in a
-# transaction after its batch's (pipeline._store_headlines), which WRITE_MARK misses.
-READ_MARK = WRITE_MARK + ", (SELECT count(*) FROM stories WHERE headline IS NULL)"
-# Store.assign keeps two invariants in the transaction that moves articles: duplicates
-# stay in the story of their original, and no story is left without articles (a
-# regrouping, or a replay after a crash, can take every article out of a stored
-# story: issue 24, `kill -9` left 4-15 empty stories whose briefs failed).
-ASSIGN_HEAD = (
-    "CREATE TEMP TABLE IF NOT EXISTS moved (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL)",
-    "CREATE TEMP TABLE IF NOT EXISTS emptied (story_id TEXT PRIMARY KEY)",
-    "DELETE FROM moved",
-    "DELETE FROM emptied",
-)
-MOVED = (
-    "INSERT INTO moved (article_id, story_id) VALUES (%s, %s)"
-    " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id"
-)
-ASSIGN_OLD = (
-    "INSERT INTO emptied (story_id) SELECT sa.story_id FROM story_articles sa"
-    " JOIN moved m ON m.article_id = sa.article_id WHERE sa.story_id <> m.story_id"
-    " UNION SELECT sa.story_id FROM story_articles sa JOIN articles d ON d.id = sa.article_id"
-    " JOIN moved m ON m.article_id = d.duplicate_of WHERE sa.story_id <> m.story_id"
-)
-ASSIGN_TAIL = (
-    "UPDATE story_articles SET story_id = (SELECT m.story_id FROM moved m"
-    " JOIN articles d ON d.duplicate_of = m.article_id WHERE d.id = story_articles.article_id)"
-    " WHERE article_id IN (SELECT d.id FROM articles d JOIN moved m"
-    " ON m.article_id = d.duplicate_of)",
-    "DELETE FROM stories WHERE id IN (SELECT story_id FROM emptied) AND NOT EXISTS"
-    " (SELECT 1 FROM story_articles sa WHERE sa.story_id = stories.id)",
-)
