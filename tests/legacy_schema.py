@@ -7,8 +7,9 @@ copy of one of them with a line added, stored as its duplicate): schema 8, ranks
 packed in story_articles.rank, a saved clustering state.
 
 `LEGACY` turns an archive of this code back into the shape of the schema before
-named migrations (the reverse of schema.ARTICLE_LANGUAGE and STORY_POSITIONS), for either backend, so
-that the older numbered upgrades can be tested from a file this code wrote.
+named migrations (the reverse of schema.ARTICLE_LANGUAGE and STORY_POSITIONS), for
+either backend, so that the older numbered upgrades can be tested from a file this
+code wrote.
 """
 
 from __future__ import annotations
