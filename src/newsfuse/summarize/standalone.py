@@ -42,6 +42,11 @@ _EXPLETIVE = re.compile(
     r"|too early|hard|difficult|important|illegal|rare|a\b|an\b)|^it looks like\b",
     re.I,
 )
+_SUBORDINATOR = re.compile(
+    r"^(?:when|after|before|while|as|if|although|though|because|since|once|until|whenever)$",
+    re.I,
+)
+_PERSONAL = re.compile(r"^(?:he|she|they|his|her|their)$", re.I)
 _LEADING_QUOTE = re.compile(r"^[\s\"“”‘'«(]+")
 ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|wrote|writes|stated|asked|asks"
@@ -71,6 +76,10 @@ def opening(text: str) -> list[str]:
 def referring_opening(text: str) -> str | None:
     """The pronoun or demonstrative the sentence opens on, or None."""
     tokens = opening(text)
+    if len(tokens) > 1 and _SUBORDINATOR.match(tokens[0]) and _PERSONAL.match(tokens[1]):
+        main = text.partition(", ")[2].lstrip('"“ ')  # "After he was shot, Smith fled":
+        if not main[:1].isupper() or PRONOUN.match(main.split()[0].strip(",.")):  # resolved
+            tokens = tokens[1:]  # "When she realizes ..., she begs him": it leans back too
     if not tokens or not PRONOUN.match(tokens[0]):
         return None
     first = tokens[0].lower()
@@ -242,7 +251,7 @@ _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?"
 )
 _RESTRICTED = re.compile(
-    r"^[\s,]*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
+    r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
 )
 _SUBJECT_SLOT = re.compile(r"(?:\bsaid|\bsays|\btold \w+|\bthat)\s+$")
 SUBJECT_WORDS = 4  # a description after at most this many words is the subject (or near it)
