@@ -33,7 +33,13 @@ from newsfuse.summarize.headline import incomplete_headline
 from newsfuse.summarize.render import locator
 from newsfuse.summarize.select import quality as select_quality
 from newsfuse.summarize.signature import signature
-from newsfuse.summarize.standalone import bracketed, unit_rows
+from newsfuse.summarize.standalone import (
+    bracketed,
+    referring_opening,
+    stems,
+    unit_rows,
+    with_referents,
+)
 from newsfuse.types import Article, Brief
 
 SEED_TITLE = "Russia Deployed Warplanes From Base in Iran to Strike ISIS, Syrian Militants"
@@ -472,3 +478,27 @@ def test_no_brief_repeats_itself(seeds: list[Article]) -> None:
     for i, a in enumerate(rows):
         for b in rows[i + 1 :]:
             assert matrix.similarity[a, b] < OPTIONS.redundancy
+
+
+def test_description_its_article_introduced_needs_its_referent(seeds: list[Article]) -> None:
+    """'The strikes hit "numerous militants," ...' four sentences after the wire named
+    the air strikes: alone it is not taken (issue 20: 'the yacht', 'the officer'), after
+    a brief sentence that told of the strikes it is; its own article's lede is too far
+    back to take with it (at most 3 sentences in a unit)."""
+    matrix = story_matrix(seeds)
+    row = _row_of(seeds, "The strikes hit")
+    row_stems = [stems(s.text) for s in matrix.sentences]
+    assert with_referents(matrix, [row], set(), row_stems, "antecedent") is None
+    told = stems(matrix.sentences[_row_of(seeds, "Russian warplanes deployed")].text)
+    assert with_referents(matrix, [row], told, row_stems, "antecedent") == [row]
+    assert with_referents(matrix, [row], set(), row_stems, "off") == [row]
+
+
+def test_pronoun_subject_of_an_opening_clause_leans_back() -> None:
+    """A sentence of a Multi-News review (tests/data/read_labels_after.jsonl, labelled
+    dangling by hand) hides its 'she' behind 'When'."""
+    text = (
+        "When she realizes that she can’t cheat a cheater, that she has hooked the Yoda"
+        " of crooks, she begs him to give her lessons in stealing."
+    )
+    assert referring_opening(text) == "she"

@@ -33,7 +33,7 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.select import _BOILERPLATE, Components, components, unsupervised_scores
-from newsfuse.summarize.standalone import describes_back, stems, unit_rows
+from newsfuse.summarize.standalone import stems, unit_rows, with_referents
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
 _PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
@@ -94,14 +94,15 @@ def fill_units(
     units: list[list[int]] = []
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
+    row_stems = [stems(s.text) for s in matrix.sentences]
     used = 0
     for row in ranked:
         if row in taken:
             continue
         unit = unit_rows(matrix, row, options.standalone)
-        if unit is None or (
-            options.standalone != "off" and describes_back(matrix, unit[0], context)
-        ):
+        if unit is not None:  # "the officer": with the sentence that introduced one
+            unit = with_referents(matrix, unit, context, row_stems, options.standalone)
+        if unit is None:
             continue
         new = [r for r in unit if r not in taken]
         words = sum(lengths[r] for r in new)
@@ -116,7 +117,7 @@ def fill_units(
         taken.update(new)
         used += words
         for r in new:
-            context |= stems(matrix.sentences[r].text)
+            context |= row_stems[r]
     return units
 
 

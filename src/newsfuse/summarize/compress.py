@@ -179,6 +179,16 @@ def _fitted_text(doc: Any, main: Any, keep: set[int], max_words: int) -> str | N
     return None
 
 
+_VOICE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b|[\"“”]")
+
+
+def _voiced(headline: str) -> bool:
+    """Someone's own words ("Matt Damon grabbed my butt", from a quotation inside a
+    column's sentence): a headline in the first or second person, or holding a quote
+    mark, states as news what one person said."""
+    return bool(_VOICE.search(headline))
+
+
 def compress(sentence: str, max_words: int = 14, nlp: Any = None) -> str | None:
     """The lede's main clause as a headline of at most `max_words` words with its
     verb, or None when the parse gives none (`nlp`: the headline pipeline, or a
@@ -192,7 +202,7 @@ def compress(sentence: str, max_words: int = 14, nlp: Any = None) -> str | None:
     if not subjects or any(t.text.lower() in _PERSONAL for t in subjects[0].subtree):
         return None  # no subject, or one only the article's context resolves ("I", "our work")
     headline = _fitted_text(doc, main, _core(main), max_words)
-    if headline is None:
+    if headline is None or _voiced(headline):
         return None
     if source is not None and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
         who = "".join(t.text_with_ws for t in source.subtree).strip()

@@ -14,7 +14,13 @@ import numpy as np
 
 from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.select import Components
-from newsfuse.summarize.standalone import leans_back, mostly_quoted, unbalanced
+from newsfuse.summarize.standalone import (
+    leans_back,
+    mostly_quoted,
+    needs_before,
+    stems,
+    unbalanced,
+)
 
 LEDE_TARGET = 0.25  # share of the editor's first sentence's content words
 FEATURES = (
@@ -65,14 +71,18 @@ def lede_features(matrix: StoryMatrix, parts: Components) -> FloatArray:
 
 
 def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
-    """Sentences that can open a brief: long enough, not a quotation, not leaning back."""
+    """Sentences that can open a brief: long enough, not a quotation, not leaning
+    back on a pronoun or on a description its article introduced ("The character
+    suits Smith" after the review named the character)."""
+    row_stems = [stems(s.text) for s in matrix.sentences]
     return np.array(
         [
             len(s.text.split()) >= min_words
             and not mostly_quoted(s.text)
             and not unbalanced(s.text)
             and not leans_back(s.text)
-            for s in matrix.sentences
+            and needs_before(matrix, row_stems, [row], set()) is None
+            for row, s in enumerate(matrix.sentences)
         ],
         dtype=bool,
     )

@@ -42,6 +42,11 @@ _EXPLETIVE = re.compile(
     r"|too early|hard|difficult|important|illegal|rare|a\b|an\b)|^it looks like\b",
     re.I,
 )
+_SUBORDINATOR = re.compile(
+    r"^(?:when|after|before|while|as|if|although|though|because|since|once|until|whenever)$",
+    re.I,
+)
+_PERSONAL = re.compile(r"^(?:he|she|they|his|her|their)$", re.I)
 _LEADING_QUOTE = re.compile(r"^[\s\"“”‘'«(]+")
 ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|wrote|writes|stated|asked|asks"
@@ -71,6 +76,10 @@ def opening(text: str) -> list[str]:
 def referring_opening(text: str) -> str | None:
     """The pronoun or demonstrative the sentence opens on, or None."""
     tokens = opening(text)
+    if len(tokens) > 1 and _SUBORDINATOR.match(tokens[0]) and _PERSONAL.match(tokens[1]):
+        main = text.partition(", ")[2].lstrip('"“ ')  # "After he was shot, Smith fled":
+        if not main[:1].isupper() or PRONOUN.match(main.split()[0].strip(",.")):  # resolved
+            tokens = tokens[1:]  # "When she realizes ..., she begs him": it leans back too
     if not tokens or not PRONOUN.match(tokens[0]):
         return None
     first = tokens[0].lower()
@@ -236,3 +245,89 @@ def describes_back(matrix: StoryMatrix, row: int, context: set[str]) -> bool:
         return False
     start = int(matrix.starts[int(matrix.article_of[row])])
     return any(stem in stems(matrix.sentences[r].text) for r in range(start, row))
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?"
+)
+_RESTRICTED = re.compile(
+    r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
+)
+_SUBJECT_SLOT = re.compile(r"(?:\bsaid|\bsays|\btold \w+|\bthat)\s+$")
+SUBJECT_WORDS = 4  # a description after at most this many words is the subject (or near it)
+# Nouns a reader resolves from the story or general knowledge ("the police", "the
+# country", "the first"), or that rarely point back to one thing the article named.
+_KNOWN = frozenset(
+    [
+        *("police", "govern", "countr", "city", "state", "nation", "world", "public", "people"),
+        *("presid", "media", "news", "area", "region", "number", "end", "past", "rest", "part"),
+        *("way", "fact", "future", "top", "side", "moment", "situat", "issue", "author"),
+        *("first", "last", "latest", "follow", "same", "other", "second", "third", "next"),
+        *("new", "former", "entire", "whole", "local", "federa", "united", "white", "economy"),
+        *("most", "best", "biggest", "largest", "only", "main", "very", "previo"),
+    ]
+)
+
+
+def description_heads(text: str) -> list[tuple[int, set[str]]]:
+    """(position, head stems) of each definite description in subject position
+    ("The officer ...", "Police said the suspect ...", "These suspicious visitors")
+    not restricted in the sentence itself ("the mother of ...", "the man who ..."):
+    the one or two lower-case words after the article. Objects are left alone: a
+    reader stumbles on "the yacht sank", much less on "police went to the house".
+    """
+    found = []
+    for match in _DESCRIPTION.finditer(text):
+        if _RESTRICTED.match(text[match.end() :]):
+            continue
+        before = text[: match.start()]
+        if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
+            continue  # an object or a phrase deep in the sentence: it reads on
+        heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
+        heads = {h for h in heads if h not in _TIME_WORDS and len(h) > 3}
+        if heads:
+            found.append((match.start(), heads))
+    return found
+
+
+def needs_before(
+    matrix: StoryMatrix, row_stems: list[set[str]], unit: list[int], context: set[str]
+) -> int | None:
+    """The earliest sentence before `unit`, in its article, that a definite
+    description in the unit points back to ("the officer" after "an officer was
+    shot") and the reader has not met (`context`: the stems of what the brief has
+    told), or None when every description is resolved or a first mention."""
+    first = unit[0]
+    start = int(matrix.starts[int(matrix.article_of[first])])
+    text = " ".join(matrix.sentences[r].text for r in unit)
+    need: int | None = None
+    for position, heads in description_heads(text):
+        if heads & context or heads & stems(text[:position]):
+            continue
+        rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
+        if rows:
+            need = rows[0] if need is None else min(need, rows[0])
+    return need
+
+
+def with_referents(
+    matrix: StoryMatrix, unit: list[int], context: set[str], row_stems: list[set[str]], mode: str
+) -> list[int] | None:
+    """The unit widened back to the sentences that introduce what its definite
+    descriptions mean (mode "antecedent"/"bracket"), at most MAX_UNIT sentences,
+    or None when that does not fit or `mode` is "drop"."""
+    if mode == "off":
+        return unit
+    for _ in range(MAX_UNIT):
+        need = needs_before(matrix, row_stems, unit, context)
+        if need is None:
+            return unit
+        if mode == "drop" or unit[-1] - need + 1 > MAX_UNIT:
+            return None
+        before = unit_rows(matrix, need, mode)
+        if before is None or before[0] > need:
+            return None
+        unit = list(range(before[0], max(before[-1], unit[-1]) + 1))
+        if len(unit) > MAX_UNIT:
+            return None
+    return None
