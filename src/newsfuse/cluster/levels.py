@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsfuse.cluster.idf import english_zipf
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.config import ClusterOptions
 from newsfuse.text.tokens import STOP_WORDS
@@ -71,8 +72,6 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
     Cheap by design (a regex, no tagger): it runs on every ingested article.
     Lower-cased text (Multi-News) yields none, and then no evidence is drawn.
     """
-    from wordfreq import zipf_frequency  # cached lookups, ~2 us each
-
     texts = [title] + [s.text for s in article.sentences[:LEAD_SENTENCES]]
     if not article.sentences:
         texts.append(article.body[:400])
@@ -86,7 +85,7 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
             low = match.group().lower()
             if low in names or low in STOP_WORDS or low in _COMMON or len(low) < 3:
                 continue
-            if zipf_frequency(low, "en") < max_zipf:
+            if english_zipf(low) < max_zipf:
                 names.add(low)
     if not names:  # ages alone (lower-cased text) say too little about who
         return frozenset()
