@@ -95,13 +95,13 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
 def name_evidence(
     rows: np.ndarray, cols: np.ndarray, names: list[frozenset[int]], base: int, minimum: int
 ) -> np.ndarray:
-    """Per edge: +1 where the two ends share a lead name, -1 where both name at least
-    `minimum` and share none, 0 otherwise (too few names to say)."""
+    """Per edge: the number of lead names the two ends share (> 0), -1 where both name
+    at least `minimum` and share none, 0 otherwise (too few names to say)."""
     out = np.zeros(len(rows))
     for i, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         na, nb = names[a - base], names[b - base]
-        if na & nb:
-            out[i] = 1.0
+        if shared := len(na & nb):
+            out[i] = shared
         elif minimum > 0 and len(na) >= minimum and len(nb) >= minimum:
             out[i] = -1.0
     return out
@@ -127,13 +127,12 @@ def event_similarity(
     options: ClusterOptions,
 ) -> np.ndarray:
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
-    title+lead names differ entirely, plus `event_name_bonus` where they share one
-    (name_evidence)."""
+    title+lead names differ entirely, plus `event_name_bonus` for each name they share,
+    up to `event_shared_names` (name_evidence)."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
-    names = np.where(
-        evidence > 0, options.event_name_bonus, np.where(evidence < 0, -options.event_conflict, 0)
-    )
+    bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
+    names = np.where(evidence > 0, bonus, np.where(evidence < 0, -options.event_conflict, 0))
     return np.asarray(sims - day_penalty(gap, options) + names)
 
 
