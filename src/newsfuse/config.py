@@ -106,6 +106,7 @@ class ClusterOptions:
     # none); an event is days of reports, so a shorter reach than storylines' suffices.
     event_refresh_span: int = 4096
     event_refresh_batches: int = 8  # every this many stream batches (0 = never)
+    event_refresh_max_age: int = 16_384  # refresh_max_age of events
 
 
 @dataclass(frozen=True)

@@ -217,8 +217,11 @@ class StreamClusterer:
         """Regroup the clusters holding the last `refresh_span` articles; their members."""
         lv, base = self.levels[level], self.densities.base
         g = lv.graph
-        span = (
-            self.options.refresh_span if level == "storyline" else self.options.event_refresh_span
+        o = self.options
+        span, age = (
+            (o.refresh_span, o.refresh_max_age)
+            if level == "storyline"
+            else (o.event_refresh_span, o.event_refresh_max_age)
         )
         if span <= 0:
             return []
@@ -227,7 +230,6 @@ class StreamClusterer:
         # gone), and so do a big one and one opened more than `refresh_max_age`
         # articles before the span: they are settled, and regrouping them every time
         # costs time that grows with the archive's stories (docs/benchmarks.md).
-        age = self.options.refresh_max_age
         oldest = max(base, lo - age) if age > 0 else base
         stories = {g.story_of[a] for a in range(lo, self.count) if a in g.story_of}
         limit = self.options.refresh_max_story
