@@ -96,3 +96,18 @@ def test_events_beat_both_baselines_and_storylines_hold_whole_events(
         len({line_of[a] for a in members}) == 1 for members in clusterer.events.members.values()
     )
     assert whole >= 0.95 * len(nested)  # events nearly always fall inside one storyline
+
+
+def test_english_frequency_fast_path_is_wordfreq(gva: tuple[list[Article], list[str]]) -> None:
+    """The word-list read (idf.english_frequency/english_zipf) gives wordfreq's own
+    answers on every word of real articles: lower-case, cased, numbers, hyphens."""
+    from wordfreq import word_frequency, zipf_frequency
+
+    from newsfuse.cluster.idf import english_frequency, english_zipf
+    from newsfuse.text.tokens import words
+
+    vocabulary = {w for a in gva[0][:150] for w in words(a.body) + a.body.split()[:40]}
+    assert len(vocabulary) > 3000
+    for word in sorted(vocabulary):
+        assert english_frequency(word) == word_frequency(word, "en"), word
+        assert english_zipf(word) == zipf_frequency(word, "en"), word

@@ -101,11 +101,17 @@ class ClusterOptions:
     event_day_penalty: float = 0.2  # taken from the cosine of articles months apart
     event_conflict: float = 0.1  # taken when title+lead names differ entirely ...
     event_conflict_names: int = 1  # ... and each article names at least this many (0 = off)
-    event_name_bonus: float = 0.05  # added when they share one
+    event_name_bonus: float = 0.05  # added per name they share ...
+    event_shared_names: int = 1  # ... counting at most this many
     event_density: float = 1.0  # density_correction of event weights ...
     event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
+    # Events regrouped in the stream's refresh: those of the last this many articles (0 =
+    # none); an event is days of reports, so a shorter reach than storylines' suffices.
+    event_refresh_span: int = 4096
+    event_refresh_batches: int = 8  # every this many stream batches (0 = never)
+    event_refresh_max_age: int = 16_384  # refresh_max_age of events
     # The clusterer, by registered name (newsfuse.cluster.clusterer; built-in: "stream").
     clusterer: str = "stream"
 

@@ -27,6 +27,8 @@ def name_tokens(sentences: Sequence[str]) -> list[str]:
     """
     out: list[str] = []
     for sentence in sentences:
+        if sentence.islower():  # no capital letter at all: nothing to find, cheaply
+            continue
         for word in _CASED_WORD.findall(sentence)[1:]:
             if word[0].isupper() and word.lower() not in STOP_WORDS:
                 out.append("@" + word.lower())

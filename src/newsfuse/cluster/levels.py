@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.cluster.idf import english_zipf
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.config import ClusterOptions
 from newsfuse.text.tokens import STOP_WORDS
@@ -81,8 +82,6 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
     Cheap by design (a regex, no tagger): it runs on every ingested article.
     Lower-cased text (Multi-News) yields none, and then no evidence is drawn.
     """
-    from wordfreq import zipf_frequency  # cached lookups, ~2 us each
-
     texts = [title] + [s.text for s in article.sentences[:LEAD_SENTENCES]]
     if not article.sentences:
         texts.append(article.body[:400])
@@ -96,7 +95,7 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
             low = match.group().lower()
             if low in names or low in STOP_WORDS or low in _COMMON or len(low) < 3:
                 continue
-            if zipf_frequency(low, "en") < max_zipf:
+            if english_zipf(low) < max_zipf:
                 names.add(low)
     if not names:  # ages alone (lower-cased text) say too little about who
         return frozenset()
@@ -106,13 +105,13 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
 def name_evidence(
     rows: np.ndarray, cols: np.ndarray, names: list[frozenset[int]], base: int, minimum: int
 ) -> np.ndarray:
-    """Per edge: +1 where the two ends share a lead name, -1 where both name at least
-    `minimum` and share none, 0 otherwise (too few names to say)."""
+    """Per edge: the number of lead names the two ends share (> 0), -1 where both name
+    at least `minimum` and share none, 0 otherwise (too few names to say)."""
     out = np.zeros(len(rows))
     for i, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         na, nb = names[a - base], names[b - base]
-        if na & nb:
-            out[i] = 1.0
+        if shared := len(na & nb):
+            out[i] = shared
         elif minimum > 0 and len(na) >= minimum and len(nb) >= minimum:
             out[i] = -1.0
     return out
@@ -138,13 +137,12 @@ def event_similarity(
     options: ClusterOptions,
 ) -> np.ndarray:
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
-    title+lead names differ entirely, plus `event_name_bonus` where they share one
-    (name_evidence)."""
+    title+lead names differ entirely, plus `event_name_bonus` for each name they share,
+    up to `event_shared_names` (name_evidence)."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
-    names = np.where(
-        evidence > 0, options.event_name_bonus, np.where(evidence < 0, -options.event_conflict, 0)
-    )
+    bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
+    names = np.where(evidence > 0, bonus, np.where(evidence < 0, -options.event_conflict, 0))
     return np.asarray(sims - day_penalty(gap, options) + names)
 
 

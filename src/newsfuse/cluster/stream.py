@@ -212,17 +212,20 @@ class StreamClusterer:
         out = Assignment()
         before = self.count
         step = max(1, self.options.batch_size)
-        period = step * max(1, self.options.refresh_batches)
+        every = {
+            "storyline": self.options.refresh_batches,
+            "event": self.options.event_refresh_batches,
+        }
         touched = {"storyline": out.touched, "event": out.event_touched}
         retired = {"storyline": out.retired, "event": out.event_retired}
         for start in range(0, len(articles), step):
             first = self.count
             self.link_only(articles[start : start + step], expire=False)
-            refresh = self.options.refresh_batches > 0 and first // period != self.count // period
             for name, level in self.levels.items():
                 for kept, gone in level.graph.agglomerate(range(first, self.count)):
                     level.newest[kept] = max(level.newest[kept], level.newest.pop(gone))
-                if refresh:
+                period = step * max(1, every[name])
+                if every[name] > 0 and first // period != self.count // period:
                     touched[name].update(a for a in self.refresh(name) if a < before)
             base, ids = self.densities.base, self.ids
             for name, left in self.expire().items():
@@ -242,12 +245,19 @@ class StreamClusterer:
         """Regroup the clusters holding the last `refresh_span` articles; their members."""
         lv, base = self.levels[level], self.densities.base
         g = lv.graph
-        lo = max(self.count - self.options.refresh_span, base)
+        o = self.options
+        span, age = (
+            (o.refresh_span, o.refresh_max_age)
+            if level == "storyline"
+            else (o.event_refresh_span, o.event_refresh_max_age)
+        )
+        if span <= 0:
+            return []
+        lo = max(self.count - span, base)
         # A story with members older than the window keeps its shape (their links are
         # gone), and so do a big one and one opened more than `refresh_max_age`
         # articles before the span: they are settled, and regrouping them every time
         # costs time that grows with the archive's stories (docs/benchmarks.md).
-        age = self.options.refresh_max_age
         oldest = max(base, lo - age) if age > 0 else base
         stories = {g.story_of[a] for a in range(lo, self.count) if a in g.story_of}
         limit = self.options.refresh_max_story
