@@ -112,9 +112,9 @@ def _multinews_clusters(records: list[dict[str, Any]], exclude: set[str], n: int
     ok = []
     for r in records:
         docs = [d.get("text") or "" for d in r["documents"]]
-        if 2 <= len(docs) <= 3 and all(100 <= len(d.split()) <= 600 for d in docs):
-            if r["id"] not in exclude:
-                ok.append(r["id"])
+        sizes_ok = all(100 <= len(d.split()) <= 600 for d in docs)
+        if 2 <= len(docs) <= 3 and sizes_ok and r["id"] not in exclude:
+            ok.append(r["id"])
     return sorted(ok, key=_key)[:n]
 
 

@@ -1,7 +1,8 @@
 """Score a story's timeline against events judged by reading (tests/data/timeline_*_judged.jsonl).
 
     python -m newsfuse.evaluation.timeline_eval tests/data/differ_gva_fresh2.jsonl \
-        ../shared/data/clustering/gva_dev.jsonl.gz --judged tests/data/timeline_gva_fresh2_judged.jsonl
+        ../shared/data/clustering/gva_dev.jsonl.gz \
+        --judged tests/data/timeline_gva_fresh2_judged.jsonl
 
 Why judged output and not annotations: whether an event "belongs to the story" is a
 judgement on each event the system lists (an event of the incident, its people and
