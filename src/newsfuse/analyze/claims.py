@@ -26,12 +26,17 @@ _XCOMP_VERBS = {"claim", "deny", "promise", "vow", "threaten"}
 _MIN_WORDS = 3
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
 def _clause_after(verb: Token, quoted: Ranges) -> tuple[int, int] | None:
     """Character range of the verb's clausal complement when it follows the verb."""
     deps = ("ccomp", "xcomp") if verb.lemma_ in _XCOMP_VERBS else ("ccomp",)
     comp = next((c for c in verb.rights if c.dep_ in deps), None)
     if comp is None:
         return None
+    if comp.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS for c in comp.children):
+        return None  # "in what police say is the first murder": its subject is outside it
     toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
     while toks and (toks[-1].is_punct and toks[-1].text not in '"”'):
         toks.pop()
