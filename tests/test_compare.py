@@ -201,3 +201,20 @@ def test_interview_lines_are_not_single_source_facts(shared_dir: Path, nlp_pipel
     found = outlet_compare(nlp_pipeline, stories["multinews-longbench-test-3338"])
     singles = [c.summary for c in found if c.kind == "single_source"]
     assert not [s for s in singles if s.endswith("?") or ": " in s[:30] or " I " in f" {s}"]
+
+
+def test_a_repeated_report_makes_each_claim_once(
+    nlp_pipeline: NLP, incidents: dict[str, list[Article]]
+) -> None:
+    # gva-663624: myfox8's update re-runs its first report's paragraphs ("The victims were
+    # at the home when a dark SUV drove past, according to police"): one claim, first report
+    from newsfuse.analyze.claims import extract_claims
+    from newsfuse.analyze.entities import extract_entities
+
+    parsed = nlp_pipeline.parse(incidents["gva-663624"])
+    claims = extract_claims(parsed, extract_entities(parsed))
+    keys = [(c.source.lower(), c.claim) for c in claims]
+    assert claims and len(keys) == len(set(keys))
+    first = parsed[0].article.id
+    assert any(c.citation.article_id == first and "dark SUV" in c.claim for c in claims)
+    assert not any(c.citation.article_id != first and "dark SUV" in c.claim for c in claims)

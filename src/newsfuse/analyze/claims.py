@@ -135,11 +135,19 @@ def _according_to(
 def extract_claims(
     parsed: Sequence[ParsedArticle], entities: Sequence[Entity]
 ) -> tuple[Claim, ...]:
-    """Reported-speech claims of a story with canonical sources, in article order."""
+    """Reported-speech claims of a story with canonical sources, in article order. A claim
+    a later article repeats word for word (a syndicated copy the de-duplicator let through,
+    a station's update re-running its first report) is kept once, at its first report: a
+    copy is not a second outlet making the claim."""
     index = EntityIndex(entities)
     out: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
     for pa in parsed:
         quoted = [seg for q in quote_segments(pa.article) for seg in q]
         for sentence in pa.article.sentences:
-            out += _sentence_claims(pa, sentence, quoted, index)
+            for claim in _sentence_claims(pa, sentence, quoted, index):
+                key = (claim.source.lower(), " ".join(claim.claim.lower().split()))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(claim)
     return tuple(out)
