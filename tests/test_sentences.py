@@ -79,3 +79,25 @@ def test_offsets_ids_and_paragraphs() -> None:
     for s in sentences:
         assert body[s.start : s.end] == s.text and s.id == f"abc:{s.index}"
     assert sentences[-1].paragraph == body.strip().count("\n")  # one paragraph per line here
+
+
+def test_titles_and_saints_do_not_end_sentences(shared_dir: Path) -> None:
+    """gva_dev outlet text: Punkt ended sentences at "said Lt." (143 times), "two St." and
+    "Minneapolis-St." before a name; a street's "St." may still end one."""
+    import gzip
+    import json
+    import re
+
+    path = shared_dir / "data/clustering/gva_dev.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    glued = re.compile(r"(?:\b(?:Lt|Sgt|Det|Capt)|\b[a-z]+ St|\bA St|-St)\.$")
+    ends = [
+        s.text
+        for text in texts
+        if re.search(r"\b(?:Lt|Sgt|Det|Capt|St)\. [A-Z]", text)
+        for s in split_sentences("x", text)
+    ]
+    assert ends and not [e for e in ends if glued.search(e)]
+    streets = [e for e in ends if re.search(r"\b\d+\w* [A-Z]\w+ St\.$", e)]
+    assert streets  # "… in the vicinity of 175 Willow St." still ends its sentence

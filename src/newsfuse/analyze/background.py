@@ -1,8 +1,9 @@
 """Sentences of an outlet's report that are not about the story's incident.
 
 Why: local reports end with other incidents (a weekend's round-up: "In a separate
-shooting…", "Elsewhere…") and add background (a suspect's earlier arrest "In 2010",
-"Just last year, a 12-year-old was killed", "the fourth homicide this year"). Compared
+shooting…", "Elsewhere…", "It has been a particularly brutal summer for …") and add
+background (a suspect's earlier arrest "In 2010", "Just last year, a 12-year-old was
+killed", "the fourth homicide this year"). Compared
 slot by slot with another outlet, or listed as what only one outlet reports, they look
 like disagreements or salient facts about the incident and are neither; on a timeline
 they are other events. The markers are the writer's own: a paragraph that opens another
@@ -27,7 +28,9 @@ _ROUNDUP = re.compile(
     rf"(?: \w+){{0,3}} {_INCIDENT}|In another {_INCIDENT}|In unrelated\b"
     r"|Elsewhere\b|Separately\b|In other (?:news|shootings|incidents)\b"
     rf"|Also (?:on |early |late |this |last |)(?:{_DAYPART})\b[^.]*\b(?:shot|killed|wounded)\b"
-    r"|Another (?:shooting|homicide|killing|stabbing) (?:happened|occurred|took place|was)\b)"
+    r"|Another (?:shooting|homicide|killing|stabbing) (?:happened|occurred|took place|was)\b"
+    r"|It (?:has|had|'s) been an? (?:\w+ )?(?:violent|brutal|deadly|bloody|tough|rough) "
+    r"(?:year|summer|weekend|month|week|stretch|spring|winter)\b)"
 )
 # A sentence set before the incident, or counting incidents: background.
 _EARLIER = re.compile(
@@ -38,7 +41,8 @@ _EARLIER = re.compile(
     r"|\b(?:so far|(?:the )?(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) \w+)"
     r" (?:this|in) (?:year|month)\b"
     r"|\bthis (?:year|month) (?:alone|has|have)\b|\bthe (?:\w+ )?(?:homicide|killing|shooting)s?"
-    r" (?:of|in|this) (?:the year|\d{4}|year)\b|\bgun ?violence ?(?:archive)?\.(?:org|com)\b",
+    r" (?:of|in|this) (?:the year|\d{4}|year)\b|\bgun ?violence ?(?:archive)?\.(?:org|com)\b"
+    r"|\bin (?:separate|other|unrelated) (?:incidents|shootings|attacks|cases)\b",
     re.IGNORECASE,
 )
 

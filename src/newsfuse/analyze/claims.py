@@ -26,12 +26,17 @@ _XCOMP_VERBS = {"claim", "deny", "promise", "vow", "threaten"}
 _MIN_WORDS = 3
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
 def _clause_after(verb: Token, quoted: Ranges) -> tuple[int, int] | None:
     """Character range of the verb's clausal complement when it follows the verb."""
     deps = ("ccomp", "xcomp") if verb.lemma_ in _XCOMP_VERBS else ("ccomp",)
     comp = next((c for c in verb.rights if c.dep_ in deps), None)
     if comp is None:
         return None
+    if comp.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS for c in comp.children):
+        return None  # "in what police say is the first murder": its subject is outside it
     toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
     while toks and (toks[-1].is_punct and toks[-1].text not in '"”'):
         toks.pop()
@@ -130,11 +135,19 @@ def _according_to(
 def extract_claims(
     parsed: Sequence[ParsedArticle], entities: Sequence[Entity]
 ) -> tuple[Claim, ...]:
-    """Reported-speech claims of a story with canonical sources, in article order."""
+    """Reported-speech claims of a story with canonical sources, in article order. A claim
+    a later article repeats word for word (a syndicated copy the de-duplicator let through,
+    a station's update re-running its first report) is kept once, at its first report: a
+    copy is not a second outlet making the claim."""
     index = EntityIndex(entities)
     out: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
     for pa in parsed:
         quoted = [seg for q in quote_segments(pa.article) for seg in q]
         for sentence in pa.article.sentences:
-            out += _sentence_claims(pa, sentence, quoted, index)
+            for claim in _sentence_claims(pa, sentence, quoted, index):
+                key = (claim.source.lower(), " ".join(claim.claim.lower().split()))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(claim)
     return tuple(out)

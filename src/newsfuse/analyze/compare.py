@@ -73,6 +73,7 @@ _CONTESTED_VERBS = {
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NAME_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
 _ROOT_LEN = 5
+_AGE_RANGE = re.compile(r"\b(?:ages?|aged)(?: of| from| between)?\s+(?:\d+\s+(?:and|to)\s+)?$")
 
 
 def compare_outlets(
@@ -307,6 +308,8 @@ def _number_mismatches(
     for quantity in quantities:
         if re.search(r"\b(?:other|others|another|more)\b", quantity.text, re.IGNORECASE):
             continue  # "two other shooting victims" is not a total
+        if _AGE_RANGE.search(_before(quantity, texts)):
+            continue  # "victims, all between the ages of 27 and 45": an age, not a count
         measure = _measure(quantity, texts.get(quantity.citation.sentence_id, ""))
         if measure is not None and quantity.value is not None:
             per_article = firsts.setdefault(measure[0], {})
@@ -321,6 +324,13 @@ def _number_mismatches(
         parts = [f"{q.text} [{n}]" for n, (q, _) in enumerate(chosen, 1)]
         summary = f"{label}: " + " vs ".join(parts)
         yield Comparison("number_mismatch", summary, tuple(q.citation for q, _ in chosen))
+
+
+def _before(quantity: Quantity, texts: dict[str, str]) -> str:
+    """Up to 30 characters of its sentence before a quantity."""
+    sentence = texts.get(quantity.citation.sentence_id, "")
+    at = sentence.find(quantity.text)
+    return sentence[max(0, at - 30) : at] if at >= 0 else ""
 
 
 def _distinct_values(items: list[tuple[Quantity, str]]) -> list[tuple[Quantity, str]]:

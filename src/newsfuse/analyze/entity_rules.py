@@ -62,6 +62,8 @@ DOCUMENT_LAST = {"roadmap", "protocol", "treaty", "accord", "accords", "charter"
 PLACE_LAST = {
     "square", "gardens", "street", "avenue", "boulevard", "road", "lane", "station",
     "stadium", "airport", "beach", "cathedral", "abbey",
+    # outlet text: "Stroger Hospital" (NER: PERSON), "Bancroft Avenues", "Sandy Blvd" (ORG)
+    "avenues", "streets", "blvd", "drive", "parkway", "highway", "hospital",
 }  # fmt: skip
 _POSSESSIVE = {"'s", "’s"}
 PLACE_NEXT = {"station", "area", "district", "neighbourhood", "neighborhood", "square", "airport"}

@@ -44,6 +44,10 @@ _WHAT = re.compile(
 )
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\b[A-Z][a-z]+, \d{1,3},")
 _WEIGHTS = {"PERSON": 1.0, "MONEY": 1.0, "CARDINAL": 0.5, "ORG": 0.34, "FAC": 0.34, "GPE": 0.34}
+# Speech, not report: an interviewer's question, a transcript line ("Ricks: Yes, it did."),
+# a first-person sentence outside quotation marks (an interview's answer).
+_SPEECH = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}: |\b(?:I|I'm|I've|we|my|our)\b")
+_CAPTION = re.compile(r"view full caption|\(photo\b|photo:|\bphoto by\b", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|spokes(?:man|woman|person))\b")
 
 
@@ -91,7 +95,15 @@ def _listable(sentence: Sentence, title: str | None) -> bool:
         return False
     if len(text.split()) < 12 and re.search(r"\b(?:said|says)\.$", text):
         return False  # the tail of a split attribution: "John Walker of … Division said."
-    return text[-1:] in ".!?" and not any(mark in text for mark in '"“”')
+    if text.endswith("?") or _SPEECH.search(text):
+        return False
+    return text[-1:] in ".!" and not any(mark in text for mark in '"“”')
+
+
+def _captions(article: Article) -> set[str]:
+    """Sentences of a paragraph that is a photo caption ("… View Full Caption DNAinfo/…")."""
+    marked = {s.paragraph for s in article.sentences if _CAPTION.search(s.text)}
+    return {s.id for s in article.sentences if s.paragraph in marked}
 
 
 def single_source(
@@ -110,6 +122,7 @@ def single_source(
     index = {a.id: k for k, a in enumerate(articles)}
     bodies = [a.body.lower() for a in articles]
     off = {sid for a in articles for sid in off_story(a)}  # other incidents, background
+    off |= {sid for a in articles for sid in _captions(a)}
     scored: list[tuple[float, int]] = []
     for row, sentence in enumerate(matrix.sentences):
         k = index[matrix.articles[int(matrix.article_of[row])].id]

@@ -37,6 +37,10 @@ _CURRENCY = {"$": "dollars", "us$": "dollars", "€": "euro", "£": "pounds", "�
 _PERCENT = {"%", "percent", "per cent", "pct"}
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+# Map coordinates ("33.919235 -118.333397" under a report) and phone numbers written with
+# dots ("912.764.8888") are not quantities a story states.
+_CODE = re.compile(r"^[-−]?\d{1,3}\.\d{4,}$|^\d{3}\.\d{3}\.\d{4}$")
+_AGE_RANGE = re.compile(r"\b(?:ages?|aged)(?: of| from| between)?\s+(?:\d+\s+(?:and|to)\s+)?$")
 _MAX_COUNTED_GAP = 5  # tokens between a number and the noun it counts
 
 
@@ -89,6 +93,10 @@ def _sentence_at(
 def _quantity(article: Article, sentence: Sentence, span: Span) -> Quantity | None:
     """The Quantity of one number span, or None for years, model names and the like."""
     numeric = [t for t in span if _is_numeric(t)]
+    if any(_CODE.match(t.text) for t in span):
+        return None
+    if _AGE_RANGE.search(article.body, max(0, span.start_char - 30), span.start_char):
+        return None  # "victims, all between the ages of 27 and 45": ages, not a count
     if not numeric or _looks_like_year(span, numeric) or _is_name_part(span):
         return None
     anchor = numeric[-1]

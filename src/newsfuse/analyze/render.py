@@ -60,7 +60,11 @@ def _claims(dossier: Dossier, number: Numberer) -> list[str]:
 
 
 def _numbers(dossier: Dossier, number: Numberer) -> list[str]:
-    lines = [f"- {q.text} {_marks([q.citation], number)}" for q in dossier.quantities[:MAX_ITEMS]]
+    """Each number once per source: a headline repeated in the body ("Seven people
+    injured in Oakland shooting") gave the same line twice."""
+    lines = list(
+        dict.fromkeys(f"- {q.text} {_marks([q.citation], number)}" for q in dossier.quantities)
+    )[:MAX_ITEMS]
     return ["## Numbers", "", *lines] if lines else []
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsfuse.analyze.background import off_story
+from newsfuse.analyze.custody import held_statements
 from newsfuse.types import Article, Citation, Comparison
 
 _NUMBER_WORDS = {
@@ -72,6 +73,7 @@ _COUNT = re.compile(
 )
 _VERB_CLASS = {"shot": "shot", "wounded": "shot", "injured": "shot", "hurt": "shot",
                "killed": "killed", "dead": "killed", "custody": "in custody"}  # fmt: skip
+_KINDS = {"place": "name_mismatch", "arres": "conflict"}  # by the slot's first letters
 _VENUE = re.compile(
     r"\b(?P<owner>[A-Z][a-z]+['’]s) (?P<kind>Bar|Lounge|Pub|Club|Tavern|Grill|Inn|Motel|"
     r"Hotel|Restaurant|Cafe|Liquor)\b"
@@ -87,7 +89,7 @@ class _Fill:
     value: str  # comparable value
     phrase: str  # verbatim
     citation: Citation
-    loose: bool = False  # "about 4 a.m.": compatible with any value within half an hour
+    loose: bool = False  # "about 4 a.m.": an approximate time (see _holds_time)
 
 
 def _citation(article: Article, starts: list[int], pos: int) -> Citation | None:
@@ -116,7 +118,7 @@ def _times(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             qual = (m["qual"] or "").lower().split()
             side = "-" if "before" in qual else "+" if "after" in qual else ""
             cite = Citation(article.id, sentence.id)
-            loose = bool(qual) and not side and minutes % 30 == 0  # "about 4 a.m."
+            loose = bool(qual) and not side  # "about 4 a.m.", "around 2:25 a.m."
             yield _Fill(k, "time", f"{minutes}{side}", m.group(0).strip(), cite, loose)
             return
 
@@ -187,6 +189,15 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             yield _Fill(k, slot, str(_number(m["n"])), m.group(0), cite)
 
 
+def _custody(k: int, article: Article) -> Iterator[_Fill]:
+    """The article's first statement of whether anyone is held for the incident."""
+    for sentence, value, text in held_statements(article):
+        words = text.split()
+        phrase = " ".join(words[:14]).rstrip(" ,;:.") + ("…" if len(words) > 14 else "")
+        yield _Fill(k, "arrests", value, phrase, Citation(article.id, sentence.id))
+        return
+
+
 def _street(name: str) -> str:
     words = [w for w in name.lower().split() if w not in _STREET_WORDS]
     return " ".join(words)
@@ -231,11 +242,7 @@ def _compatible(slot: str, a: _Fill, b: _Fill) -> bool:
     if a.value == b.value:
         return True
     if slot == "time":
-        va, vb = a.value.rstrip("+-"), b.value.rstrip("+-")
-        if va == vb:  # "just before 11 p.m." vs "just after 11 p.m." differ
-            return {a.value[len(va) :], b.value[len(vb) :]} != {"+", "-"}
-        gap = abs(int(va) - int(vb))
-        return gap > 180 or ((a.loose or b.loose) and gap <= 30)  # > 3 h: another event
+        return _times_agree(a, b)
     if slot == "age of the suspect" and "juvenile" in (a.value, b.value):
         other = b.value if a.value == "juvenile" else a.value
         return other == "juvenile" or int(other) < 18
@@ -248,25 +255,65 @@ def _compatible(slot: str, a: _Fill, b: _Fill) -> bool:
     return False
 
 
+def _times_agree(a: _Fill, b: _Fill) -> bool:
+    """Clock times that can be one time: equal, more than 3 h apart (another event), or
+    one inside the other's range: "shortly before 2:30" holds 2:27, "after 9" 9:20,
+    "about 4 a.m." 4:15 (a round time, half an hour)."""
+    va, vb = int(a.value.rstrip("+-")), int(b.value.rstrip("+-"))
+    if va == vb:  # "just before 11 p.m." vs "just after 11 p.m." differ
+        return {a.value[-1], b.value[-1]} != {"+", "-"}
+    return abs(va - vb) > 180 or _holds_time(a, vb) or _holds_time(b, va)
+
+
+def _holds_time(fill: _Fill, minutes: int) -> bool:
+    """Is `minutes` within the range a qualified time stands for?"""
+    value = int(fill.value.rstrip("+-"))
+    if fill.value.endswith("-"):
+        return value - 30 <= minutes <= value
+    if fill.value.endswith("+"):
+        return value <= minutes <= value + 30
+    if fill.loose:  # "about 9:25" vs "about 9:20" stay a difference (annotated so)
+        return value % 30 == 0 and abs(value - minutes) <= 30
+    return False
+
+
 def _label(slot: str) -> str:
     if slot.startswith("block of"):
         return "address"
     return "name of the place" if slot.startswith("place") else slot
 
 
-def _mismatch(slot: str, fills: Sequence[_Fill]) -> Comparison | None:
-    """One item when two articles' first values of a slot contradict each other."""
+def _mismatch(slot: str, fills: Sequence[_Fill], dates: Sequence[str]) -> Comparison | None:
+    """One item when two articles' first values of a slot contradict each other. An age
+    of "the victim" said of a man and of a girl is two people, not a disagreement ("A
+    22-year-old man was killed and 6-year-old girl" / "A 6-year-old girl was grazed …").
+    Sides from reports of different days carry their dates: the later report may be an
+    update, and a reader should see that."""
     firsts: dict[int, _Fill] = {}
     for fill in fills:
         firsts.setdefault(fill.article, fill)
     chosen = list(firsts.values())
     for i, a in enumerate(chosen):
         for b in chosen[i + 1 :]:
-            if not _compatible(slot, a, b):
-                kind = "name_mismatch" if slot.startswith("place") else "number_mismatch"
-                summary = f"{_label(slot)}: {a.phrase} [1] vs {b.phrase} [2]"
-                return Comparison(kind, summary, (a.citation, b.citation))
+            if _compatible(slot, a, b):
+                continue
+            if slot == "age of the victim" and _two_people(a, b):
+                continue
+            da, db = dates[a.article], dates[b.article]
+            ma, mb = (
+                (f" (reported {da})", f" (reported {db})") if da and db and da != db else ("", "")
+            )
+            summary = f"{_label(slot)}: {a.phrase} [1]{ma} vs {b.phrase} [2]{mb}"
+            return Comparison(
+                _KINDS.get(slot[:5], "number_mismatch"), summary, (a.citation, b.citation)
+            )
     return None
+
+
+def _two_people(a: _Fill, b: _Fill) -> bool:
+    """Both phrases name a role ("man", "girl") and the roles differ."""
+    ra, rb = (_ROLES.get(f.phrase.split()[-1].lower()) for f in (a, b))
+    return ra is not None and rb is not None and ra != rb
 
 
 def _name_variants(fills: Sequence[_Fill], bodies: Sequence[str]) -> Iterator[Comparison]:
@@ -305,10 +352,14 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_suspect_age(k, article),
             *_counts(k, article, starts),
             *_places(k, article, starts),
+            *_custody(k, article),
         ]:
             if fill.citation.sentence_id not in off:
                 by_slot.setdefault(fill.slot, []).append(fill)
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
-    found = [c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills)) is not None]
+    dates = [a.date.isoformat() if a.date else "" for a in articles]
+    found = [
+        c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills, dates)) is not None
+    ]
     found += _name_variants(names, [a.body for a in articles])
     return found

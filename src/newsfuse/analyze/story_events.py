@@ -27,7 +27,8 @@ _FURNITURE = re.compile(
     r"\breports? (?:during|on) .{0,40}\bnews\b|\bwatch (?:the|our|below)\b|\bembed\b|"
     r"news videos|this (?:image|photo) (?:provided|taken)|\bpictured\b|\(ap photo|photo:|"
     r"\[related|\bposted:|\bpublished\b|copyright|all rights reserved|read more\b|"
-    r"^(?:date|incident|data|number|type)\b.{0,40}[–-]",
+    r"^(?:date|incident|data|number|type)\b.{0,40}[–-]|"
+    r"\bwill (?:be )?updat|\bcheck back\b|\bstory (?:will be|is being) updated\b",
     re.IGNORECASE,
 )
 # An AP caption: ", Saturday, Oct. 3, 2015, in Franklin" / "on Tuesday, Sept. 25, 2018, after"

@@ -53,18 +53,26 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def incident_articles(source: Path) -> dict[str, list[Article]]:
-    """Articles of the gva file grouped by incident (gold cluster), in file order."""
+    """Articles grouped by story, in file order: a gva incident (gold cluster) of its
+    records, or a Multi-News cluster of its documents ("cluster#k")."""
     import gzip
 
     with gzip.open(source, "rt", encoding="utf-8") as lines:
-        cluster = {(r := json.loads(line))["id"]: r["cluster"] for line in lines if line.strip()}
+        records = [json.loads(line) for line in lines if line.strip()]
+    cluster = {r["id"]: r.get("cluster", r["id"]) for r in records}
     by_id = jsonl_articles(source)
     out: dict[str, list[Article]] = {}
     for rid, article in by_id.items():
-        out.setdefault(cluster[rid], []).append(article)
+        out.setdefault(cluster[rid.split("#")[0]], []).append(article)
     for articles in out.values():
-        articles.sort(key=lambda a: int(a.source.rsplit(":", 1)[1].split("#")[0]))
+        articles.sort(key=lambda a: _position(a.source))
     return out
+
+
+def _position(source: str) -> tuple[int, int]:
+    """(line, document) of an article's source "path:line" or "path:line#k"."""
+    line, _, doc = source.rsplit(":", 1)[1].partition("#")
+    return int(line), int(doc or 0)
 
 
 def _record_ids(source: Path) -> dict[str, str]:
@@ -150,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Print the scores as JSON (with --show, every item and missed difference first)."""
     parser = argparse.ArgumentParser(description="Score where-sources-differ items.")
     parser.add_argument("gold", type=Path, help="annotations (tests/data/differ_gva_*.jsonl)")
-    parser.add_argument("articles", type=Path, help="gva_dev.jsonl.gz")
+    parser.add_argument("articles", type=Path, help="gva_dev.jsonl.gz or multinews_fulltext")
     parser.add_argument("--show", action="store_true", help="print every item and its verdict")
     args = parser.parse_args(argv)
     scores = evaluate(args.gold, args.articles, show=args.show)

@@ -18,6 +18,12 @@ Fresh held-out (added in the second pass, fixed before any output on it was read
 the first held-out parts had been looked at twice): the next 10 gva_dev quote articles
 in the same order (positions 40-49, same eligibility, one per incident) and the next 5
 incidents in the same order that share no article with any quote set, old or fresh.
+
+Second fresh held-out (third pass, fixed before any output on it was read, because the
+first fresh set held only 4 differences): the next 10 gva_dev incidents in the same order
+after the first fresh five, and the first 3 Multi-News full-text clusters in
+sha1("23:" + cluster) order with 2-3 documents of 100-600 words each, none of them in the
+Multi-News quote set.
 """
 
 from __future__ import annotations
@@ -101,6 +107,30 @@ def fresh(records: list[dict[str, Any]], used: set[str], old: list[str]) -> dict
     return {"gva_quotes": articles, "gva_incidents": sorted(incidents, key=_key)[:5]}
 
 
+def _multinews_clusters(records: list[dict[str, Any]], exclude: set[str], n: int) -> list[str]:
+    """Multi-News clusters of 2-3 documents of 100-600 words, none in `exclude`."""
+    ok = []
+    for r in records:
+        docs = [d.get("text") or "" for d in r["documents"]]
+        sizes_ok = all(100 <= len(d.split()) <= 600 for d in docs)
+        if 2 <= len(docs) <= 3 and sizes_ok and r["id"] not in exclude:
+            ok.append(r["id"])
+    return sorted(ok, key=_key)[:n]
+
+
+def fresh2(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The second fresh held-out: 10 more gva_dev incidents and 3 Multi-News clusters."""
+    first = fresh(gva, used, old)
+    articles = set(first["gva_quotes"])
+    pool = gva_incidents(gva, used | articles, n=len(gva))
+    taken = set(old) | set(first["gva_incidents"])
+    incidents = sorted((c for c in pool["dev"] + pool["heldout"] if c not in taken), key=_key)
+    quoted = {name.split("#")[0] for part in multinews_quotes(mn).values() for name in part}
+    return {"gva_incidents": incidents[:10], "multinews": _multinews_clusters(mn, quoted, 3)}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the selection as JSON."""
     shared = Path((argv or sys.argv[1:] or ["../shared"])[0])
@@ -115,6 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     old = out["gva_incidents"]["dev"] + out["gva_incidents"]["heldout"]
     out["fresh_heldout"] = fresh(gva, used, old)
+    out["fresh2_heldout"] = fresh2(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 

@@ -14,6 +14,15 @@ import nupunkt
 from newsfuse.types import Sentence
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+# Punkt ends a sentence at a title or "St." before a name ("said Lt. | Kenny Park said",
+# "two St. | Mary Parish deputies"): a span ending so is joined to the next one. "St."
+# after a capitalised word is a street and may end a sentence ("on Oak St. He is 20").
+_TITLES = frozenset(
+    ("Lt", "Sgt", "Det", "Capt", "Cpl", "Col", "Gen", "Gov", "Sen", "Rep", "Mt", "Ft", "Supt",
+     "Insp", "Cmdr")
+)  # fmt: skip
+_SAINT = frozenset(("St", "Ste"))
+_ARTICLES = frozenset(("A", "An", "The", "In", "Of", "At", "To", "From"))
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -27,12 +36,42 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if body[a:b].strip()]
 
 
+def _glued(text: str, s: int, e: int) -> bool:
+    """Does the span text[s:e] end in a title, or in "St." not after a capitalised word?
+    String look-ups only: this runs on every span and must not slow splitting."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 3 or text[e - 1] != ".":
+        return False
+    k = max(text.rfind(" ", s, e), s - 1)
+    word = text[k + 1 : e - 1].lstrip("\"'“‘(")
+    if word in _TITLES or ("-" in word and word.rpartition("-")[2] in _SAINT):
+        return True  # "Minneapolis-St. | Paul"
+    if word not in _SAINT:
+        return False
+    before = text[max(text.rfind(" ", s, k), s - 1) + 1 : k]
+    return k < s or before[:1].islower() or not before[-1:].isalnum() or before in _ARTICLES
+
+
+def _joined(paragraph: str, spans: list[tuple[str, tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Punkt's spans, a span ending in a title or a saint's "St." joined to the next."""
+    out: list[tuple[int, int]] = []
+    glue = False
+    for _, (s, e) in spans:
+        if glue and out:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        glue = _glued(paragraph, s, e)
+    return out
+
+
 def split_sentences(article_id: str, body: str) -> tuple[Sentence, ...]:
     """Sentences of `body` with offsets, paragraph numbers and stable ids."""
     out: list[Sentence] = []
     for para_no, (p_start, p_end) in enumerate(paragraph_spans(body)):
         paragraph = body[p_start:p_end]
-        for _, (s, e) in nupunkt.sent_spans_with_text(paragraph):
+        for s, e in _joined(paragraph, nupunkt.sent_spans_with_text(paragraph)):
             raw = paragraph[s:e]
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()
