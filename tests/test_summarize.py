@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from conftest import read_articles
 from newsfuse.articles import make_article
 from newsfuse.config import BriefOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
@@ -437,6 +439,8 @@ def test_seed_quotes_whole_with_their_speaker(seeds: list[Article]) -> None:
         for line in markdown.split("\n## ", 1)[0].splitlines()[4:]:
             marks = line.count('"') + line.count("“") + line.count("”")
             assert marks % 2 == 0, line
+            # one passage cites once, at its end: no [n] between its sentences
+            assert re.fullmatch(r"[^\[]*(?:\[[^\]\[0-9][^\]]*\][^\[]*)*(?:\[\d+\])*", line), line
         for k, sentence in enumerate(brief.sentences):
             if sentence.text.startswith("I think new forms of cooperation"):
                 assert sentence.joined and brief.sentences[k - 1].text.startswith('"In my opinion')
@@ -506,3 +510,21 @@ def test_pronoun_subject_of_an_opening_clause_leans_back() -> None:
         " of crooks, she begs him to give her lessons in stealing."
     )
     assert referring_opening(text) == "she"
+
+
+def test_a_middle_sentence_of_a_quotation_is_never_the_briefs_own_voice(
+    examples_dir: Path,
+) -> None:
+    """Wikinews on the San Francisco torch relay: 'The Beijing Organizing Committee
+    said in a statement on Monday: "We strongly condemn ... The Olympic flame belongs
+    to the world and these actions are a serious violation of the Olympic spirit. They
+    are bound to fail ..."'. The middle sentence has no quote mark of its own: taken
+    alone, the brief stated the committee's words as its own (seen in the quick start)."""
+    (article,) = read_articles(examples_dir / "articles" / "en.wikinews.org" / "M009-04.txt")
+    matrix = story_matrix([article])
+    row = _row_of([article], "The Olympic flame belongs to the world")
+    unit = unit_rows(matrix, row, "antecedent")
+    assert unit is not None and unit[0] < row < unit[-1]
+    text = " ".join(matrix.sentences[r].text for r in unit)
+    assert text.startswith("The Beijing Organizing Committee said") and text.endswith('Games."')
+    assert unit_rows(matrix, row, "drop") == unit  # the quotation whole, with its speaker

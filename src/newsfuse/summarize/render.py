@@ -65,16 +65,30 @@ def _label(source: str) -> str:
     return source.rsplit("/", 1)[-1]
 
 
+def _passages(brief: Brief) -> list[tuple[str, list[int]]]:
+    """The brief's paragraphs: a sentence joined to the one before (one reading unit,
+    e.g. a quotation of several sentences) shares its paragraph, and the passage's
+    citations come once, at its end, not between the sentences of one quotation."""
+    out: list[tuple[str, list[int]]] = []
+    for sentence in brief.sentences:
+        numbers = [brief.number_of(c.article_id) for c in sentence.citations]
+        if sentence.joined and out:
+            text, before = out[-1]
+            out[-1] = (
+                f"{text} {_md(sentence.text)}",
+                before + [n for n in numbers if n not in before],
+            )
+        else:
+            out.append((_md(sentence.text), numbers))
+    return out
+
+
 def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
     """The brief as Markdown: headline, meta line, cited sentences, then any extra
     `sections` (the story analysis), then the numbered sources they all cite."""
     lines = [f"# {_md(brief.headline)}", "", f"*{_md(meta_line(brief))}*", ""]
-    for sentence in brief.sentences:
-        marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
-        if sentence.joined and len(lines) > 4:  # one passage: one paragraph
-            lines[-1] += f" {_md(sentence.text)} {marks}"
-        else:
-            lines.append(f"{_md(sentence.text)} {marks}")
+    for text, numbers in _passages(brief):
+        lines.append(f"{text} {''.join(f'[{n}]' for n in numbers)}")
     for section in sections:
         lines += ["", section.rstrip("\n")]
     lines += ["", "## Sources", ""]

@@ -140,6 +140,28 @@ def leans_back(text: str) -> bool:
     )
 
 
+def open_quote_start(matrix: StoryMatrix, row: int) -> int | None:
+    """The row that opened a quotation still open when `row` begins, in the same
+    paragraph, or None. A middle sentence of `The committee said: "We condemn ...
+    The flame belongs to the world and these actions ... They are bound to fail."`
+    has no quote mark of its own, yet it is the committee's words, not the
+    reporter's: it must be taken with its opening and its speaker."""
+    here = matrix.sentences[row]
+    article = int(matrix.article_of[row])
+    start = row
+    while (
+        start > 0
+        and int(matrix.article_of[start - 1]) == article
+        and matrix.sentences[start - 1].paragraph == here.paragraph
+    ):
+        start -= 1
+    opener: int | None = None
+    for r in range(start, row):
+        if unbalanced(matrix.sentences[r].text):
+            opener = r if opener is None else None
+    return opener
+
+
 def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
     """The rows to take so that `row` reads on its own, in article order, or None
     when it cannot (`mode`: "antecedent" takes the sentences before; "bracket"
@@ -154,7 +176,10 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
         return 0 <= r < matrix.size and int(matrix.article_of[r]) == article
 
     first, last = row, row
-    text = matrix.sentences[row].text
+    opener = open_quote_start(matrix, row)
+    if opener is not None:  # inside a quotation opened before it: from its opening on
+        first = opener
+    text = " ".join(s.text for s in matrix.sentences[first : last + 1])
     while unbalanced(text):  # a piece of a quotation: take the rest of it
         if closes_first(matrix.sentences[first].text) and same(first - 1):
             first -= 1
