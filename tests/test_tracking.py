@@ -228,7 +228,11 @@ def test_storyline_brief_is_a_dated_line_per_event_then_the_latest_events_brief(
     assert len(sb.events) >= 2 and all(e.headline for e in sb.events)
     starts = [e.first_date for e in sb.events]
     assert None not in starts and starts == sorted(starts)  # type: ignore[type-var]
-    latest = set(sb.events[-1].article_ids)
+    # the latest news is the event reported last (not the one that began last)
+    newest = max(e.last_date for e in sb.events if e.last_date)
+    (latest_event,) = [e for e in sb.events if e.id == sb.latest.story_id]
+    assert latest_event.last_date == newest
+    latest = set(latest_event.article_ids)
     assert sb.latest.sentences
     assert {c.article_id for s in sb.latest.sentences for c in s.citations} <= latest
     first = set(sb.events[0].article_ids)

@@ -14,6 +14,7 @@ the ordinary `build_brief` from that event's articles only.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -81,9 +82,17 @@ def storyline_brief(store: Store, story: Story, options: BriefOptions) -> Storyl
     storyline stored before events existed (no event rows) is one event."""
     events = events_by_storyline(store).get(story.id) or [story]
     named = tuple(with_headlines(store, events))
-    latest = named[-1]
+    latest = max(named, key=_recency)
     brief = build_brief(latest.id, store.articles(latest.article_ids), options)
     return StorylineBrief(story, named, brief)
+
+
+def _recency(event: Story) -> tuple[dt.date, dt.date]:
+    """What makes an event the storyline's latest news: its last report, then its
+    first (events are listed by first report: a week-long event that began before a
+    one-day one can still be the newer news)."""
+    oldest = dt.date.min
+    return (event.last_date or event.first_date or oldest, event.first_date or oldest)
 
 
 def _span(event: Story) -> str:
