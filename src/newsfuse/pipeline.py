@@ -20,10 +20,11 @@ from newsfuse.config import Config, describe_database
 from newsfuse.dedupe import Deduplicator
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
+from newsfuse.headlines import store_headlines
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
-from newsfuse.tracking import StoryTracker, store_headlines
+from newsfuse.tracking import StoryTracker
 from newsfuse.types import (
     Article,
     Brief,
