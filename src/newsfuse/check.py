@@ -148,7 +148,7 @@ def check(store: Store, wait: float = Config.lock_wait) -> list[Finding]:
 
 def repair(store: Store, config: Config) -> list[Finding]:
     """Repair what `check` finds, under the writer lock; returns what was found."""
-    from newsfuse.pipeline import IngestSession, recluster
+    from newsfuse._pipeline import IngestSession, recluster
 
     with store.writer(config.lock_wait):
         found = check(store, config.lock_wait)
