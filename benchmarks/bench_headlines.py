@@ -66,7 +66,7 @@ def main() -> None:
         t0 = time.process_time()
         found.append(way(members, counting))
         rows.append((name, counting.texts, time.process_time() - t0))
-    same = found[0] == found[1]
+    same = all(f == found[0] for f in found)
     print(f"{len(members):,} stories ({titled:,} with a title), same headlines: {same}")
     print("| way | texts parsed | CPU s |\n|---|---:|---:|")
     for name, texts, seconds in rows:

@@ -34,10 +34,8 @@ from newsfuse.types import (
     Dossier,
     Failure,
     IngestReport,
-    SearchHit,
     Story,
     StoryEvent,
-    StoryHit,
 )
 
 Progress = Callable[[Article | Failure], None]
@@ -267,26 +265,6 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
         events = StoryTracker(store, config.cluster).recluster()
         store_headlines(store)
         return events
-
-
-SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
-
-
-def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
-    """The stories whose articles best match the search text `query` (syntax:
-    newsfuse.store.query), best first, at most `limit`; each with its matching
-    articles. Stories are ranked by their best-matching article, among the
-    `SEARCH_DEPTH * limit` best articles of the whole archive."""
-    by_story: dict[str, list[SearchHit]] = {}
-    for hit in store.search(query, SEARCH_DEPTH * max(limit, 1)):
-        if hit.story_id is not None:
-            by_story.setdefault(hit.story_id, []).append(hit)
-    found: list[StoryHit] = []
-    for story_id, hits in list(by_story.items())[:limit]:
-        story = store.story(story_id)
-        if story is not None:
-            found.append(StoryHit(story, tuple(hits)))
-    return found
 
 
 def _find_story(store: Store, story_id: str, config: Config) -> Story:

@@ -30,6 +30,7 @@ from newsfuse.types import (
     Dossier,
     Failure,
     IngestReport,
+    SearchHit,
     Story,
     StoryEvent,
     StoryHit,
@@ -51,6 +52,8 @@ else:
     checking = lazy_module("newsfuse.check")
     dossier = lazy_module("newsfuse.analyze.dossier")
     sources = lazy_module("newsfuse.extract.sources")
+
+SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
 
 
 class Newsfuse:
@@ -191,8 +194,19 @@ class Newsfuse:
     def search(self, query: str, limit: int = 10) -> list[StoryHit]:
         """Stories whose articles match `query` (words, "phrases", word*, OR, -word;
         newsfuse.store.query), best first, with the matching passages. Every stored
-        story is searchable, also once it has left the clustering window."""
-        return _pipeline.search(self.store, query, limit)
+        story is searchable, also once it has left the clustering window. Stories are
+        ranked by their best-matching article, among the `SEARCH_DEPTH * limit` best
+        articles of the whole archive."""
+        by_story: dict[str, list[SearchHit]] = {}
+        for hit in self.store.search(query, SEARCH_DEPTH * max(limit, 1)):
+            if hit.story_id is not None:
+                by_story.setdefault(hit.story_id, []).append(hit)
+        found: list[StoryHit] = []
+        for story_id, hits in list(by_story.items())[:limit]:
+            story = self.store.story(story_id)
+            if story is not None:
+                found.append(StoryHit(story, tuple(hits)))
+        return found
 
     def check(self, repair: bool = False) -> tuple[list[checking.Finding], list[checking.Finding]]:
         """The archive's broken invariants (newsfuse.check): (found, still broken after

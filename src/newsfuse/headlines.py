@@ -61,13 +61,13 @@ class _Ahead:
         return found
 
 
-def story_headlines(members: Members, nlp: Any = None) -> dict[str, str]:
+def story_headlines(members: Members, nlp: Any = None, rounds: int = ROUNDS) -> dict[str, str]:
     """The headline of each (story id, articles): the same as `headline(articles)`
     each, with only the texts it needs parsed, in a few batches."""
     ahead = _Ahead(nlp if nlp is not None else headline_nlp())
     pending = dict(members)
     found: dict[str, str] = {}
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         wanted: list[str] = []
         for story_id, articles in list(pending.items()):
             try:
