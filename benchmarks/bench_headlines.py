@@ -1,6 +1,6 @@
 """What the writer's headline refresh parses and costs: every text a headline might
-need parsed in one batch (the code before #25) against rounds of only the texts
-it does need (newsfuse.headlines), on the stories of one archive.
+need parsed in one batch (the code before #25) against the texts it certainly needs
+parsed ahead and the rest when asked (newsfuse.headlines), on the stories of one archive.
 
     python benchmarks/bench_headlines.py ../shared/data/clustering/gva_dev.jsonl.gz
     python benchmarks/bench_headlines.py /tmp/pool10000.jsonl   # Multi-News: no titles
@@ -60,7 +60,7 @@ def main() -> None:
     rows, found = [], []
     for name, way in (
         ("all texts, one batch", all_texts),
-        ("needed texts, rounds", story_headlines),
+        ("certain texts ahead, the rest asked", story_headlines),
     ):
         counting = Counting(nlp)
         t0 = time.process_time()

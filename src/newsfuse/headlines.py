@@ -6,85 +6,51 @@ store marks a story's headline stale (NULL) when its members change; at the end 
 each ingest or re-clustering the writer computes the stale ones here, so that
 reading a story never computes nor writes anything.
 
-Why rounds: the headline parses text with spaCy, and parsing is nearly all of its
-cost (about 2 ms per lead sentence on this machine, docs/benchmarks.md). Parsing
-in batches (`nlp.pipe`) is about twice as fast as one call per text, but parsing
-every text a headline *might* need (all titles and the lead of every story) parses
-several times what it does need: `best_title` stops at the first complete title,
-and the lead is parsed only when no title is complete. So each round runs
-`headline` of every pending story against the parses made so far; a story that
-asks for a text not yet parsed is put off, and the texts asked for are parsed
-together as the next batch. After `ROUNDS` rounds the few stories still pending
-(many titles, none complete) have every text they may need parsed at once.
+Why only some texts are parsed ahead: the headline parses text with spaCy, and
+parsing in batches (`nlp.pipe`) is about twice as fast as one call per text; but
+parsing every text a headline *might* need (all titles and the lead of every story,
+the code before #25) parses several times what it does need: `best_title` stops at
+the first complete title, and the lead is parsed only when no title is complete.
+So the texts a headline certainly parses are parsed ahead in one batch (the lead of
+a story with no title, the title of a story with one), and the rest, one by one, only
+when asked for. Each headline is computed once: `best_title` fits a TF-IDF model per
+story (summarize.features.vectorize), which costs more than parsing a title, so
+re-running a headline to batch its later parses (rounds) was slower, measured
+(docs/benchmarks.md, "Seams: application layer, ingest speed, fast start").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
 from newsfuse.summarize.compress import Parses, headline_nlp
-from newsfuse.summarize.headline import headline_texts
+from newsfuse.summarize.headline import clean_title, headline_texts
 from newsfuse.types import Article
 
-ROUNDS = 3  # rounds of one batch each; then all possible texts of what is left
 _BATCH = 256  # texts per nlp.pipe batch (compress.Parses)
 
 Members = Sequence[tuple[str, Sequence[Article]]]
 
 
-class _Unparsed(Exception):
-    """Raised by `_Ahead` for a text it has not parsed yet; never leaves this module."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
-
-
-class _Ahead:
-    """A headline pipeline that answers only from texts parsed ahead, in batches."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
-        self.docs: dict[str, Any] = {}
-
-    def parse(self, texts: Iterable[str]) -> None:
-        unique = [t for t in dict.fromkeys(texts) if t not in self.docs]
-        self.docs.update(zip(unique, self.nlp.pipe(unique, batch_size=_BATCH), strict=True))
-
-    def __call__(self, text: str) -> Any:
-        found = self.docs.get(text)
-        if found is None:
-            raise _Unparsed(text)
-        return found
+def certain_texts(articles: Sequence[Article]) -> list[str]:
+    """The texts `headline(articles)` parses whatever the parses say: the lead when no
+    article has a title; the title when the story has one title only."""
+    titles = {clean_title(a.title) for a in articles if a.title}
+    if len(titles) > 1:
+        return []  # which titles are parsed depends on the parses: left to ask
+    texts = headline_texts(articles)
+    return texts[-1:] if not titles else sorted(titles)
 
 
-def story_headlines(members: Members, nlp: Any = None, rounds: int = ROUNDS) -> dict[str, str]:
-    """The headline of each (story id, articles): the same as `headline(articles)`
-    each, with only the texts it needs parsed, in a few batches."""
-    ahead = _Ahead(nlp if nlp is not None else headline_nlp())
-    pending = dict(members)
-    found: dict[str, str] = {}
-    for _ in range(rounds):
-        wanted: list[str] = []
-        for story_id, articles in list(pending.items()):
-            try:
-                found[story_id] = headline(articles, nlp=ahead)
-            except _Unparsed as missing:
-                wanted.append(missing.text)
-                continue
-            del pending[story_id]
-        if not pending:
-            return found
-        ahead.parse(wanted)
-    texts = (t for arts in pending.values() for t in headline_texts(arts) if t not in ahead.docs)
-    rest = Parses(ahead.nlp, texts)
-    rest.docs.update(ahead.docs)
-    for story_id, articles in pending.items():
-        found[story_id] = headline(articles, nlp=rest)
-    return found
+def story_headlines(members: Members, nlp: Any = None) -> dict[str, str]:
+    """The headline of each (story id, articles), the same as `headline(articles)`
+    each: the texts it certainly parses parsed ahead in batches, the rest on demand."""
+    nlp = nlp if nlp is not None else headline_nlp()
+    parses = Parses(nlp, (t for _, arts in members for t in certain_texts(arts)), _BATCH)
+    return {story_id: headline(articles, nlp=parses) for story_id, articles in members}
 
 
 def store_headlines(store: Store, nlp: Any = None, batch: int = 500) -> int:

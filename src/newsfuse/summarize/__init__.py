@@ -8,6 +8,8 @@ command line renders without building (docs/benchmarks.md, "Fast start").
 from __future__ import annotations
 
 import importlib
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,6 +23,20 @@ _WHERE = {
     "brief_to_dict": "newsfuse.summarize.render",
     "render_markdown": "newsfuse.summarize.render",
 }
+
+
+class _Package(ModuleType):
+    """This package, whose `headline` stays the function: the import system binds a
+    submodule loaded later (summarize/headline.py) to its name here, and without an
+    eager import it would hide the function of the same name."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _WHERE and isinstance(value, ModuleType):
+            return  # the module stays reachable in sys.modules
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
