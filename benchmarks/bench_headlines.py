@@ -3,7 +3,7 @@ need parsed in one batch (the code before #25) against the texts it certainly ne
 parsed ahead and the rest when asked (newsfuse.headlines), on the stories of one archive.
 
     python benchmarks/bench_headlines.py ../shared/data/clustering/gva_dev.jsonl.gz
-    python benchmarks/bench_headlines.py /tmp/pool10000.jsonl   # Multi-News: no titles
+    python benchmarks/bench_headlines.py --db multinews10k.db   # Multi-News: no titles
 
 Texts parsed is exact; seconds are CPU seconds of this process (time.process_time),
 each way measured once after a warm-up parse. Both ways must give the same headlines.
@@ -48,10 +48,12 @@ def all_texts(members: list[tuple[str, list[Article]]], nlp: Any) -> dict[str, s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("inputs", nargs="+", help="Files to ingest into a new archive.")
+    parser.add_argument("inputs", nargs="*", help="Files to ingest into a new archive.")
+    parser.add_argument("--db", type=Path, help="Or: the stories of this archive.")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp, newsfuse.open(Path(tmp) / "h.db") as nf:
-        nf.ingest(args.inputs)
+    with tempfile.TemporaryDirectory() as tmp, newsfuse.open(args.db or Path(tmp) / "h") as nf:
+        if args.inputs:
+            nf.ingest(args.inputs)
         stories = nf.store.stories()
         members = [(s.id, nf.store.articles(s.article_ids)) for s in stories]
     titled = sum(1 for _, arts in members if any(a.title for a in arts))

@@ -20,6 +20,7 @@ which `newsfuse --help` and the light commands never need (docs/benchmarks.md,
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -80,8 +81,10 @@ _WHERE: dict[str, str] = {
 def __getattr__(name: str) -> Any:
     """A public name, imported from its module on first use (then kept here)."""
     where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+    if where is None:  # a submodule, as when this package imported them all
+        if name.startswith("_") or importlib.util.find_spec(f"newsfuse.{name}") is None:
+            raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+        return importlib.import_module(f"newsfuse.{name}")
     value = getattr(importlib.import_module(where), name)
     globals()[name] = value
     return value
