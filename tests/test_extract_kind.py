@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 
 from legacy_schema import LEGACY
+from newsfuse.app import Newsfuse, brief_inputs
 from newsfuse.articles import make_article
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.extract import extract_file
 from newsfuse.extract.kind import ARCHIVE, ARTICLE, ERROR, NOTICE, SHORT, WIDGET, classify
-from newsfuse.pipeline import brief_paths, ingest
 from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,9 +114,9 @@ def test_non_articles_stored_never_in_a_story(shared_dir: Path, tmp_path: Path) 
     records = [{"text": docs[k], "title": None} for k in ("5464#0", "0842#0", "3512#0")]
     (folder / "pages.jsonl").write_text("\n".join(json.dumps(r) for r in records))
     config = Config(db=tmp_path / "n.db")
-    store = open_store(config)
-    try:
-        report = ingest([folder], config, store)
+    with Newsfuse(config) as nf:
+        store = nf.store
+        report = nf.ingest([folder])
         assert report.ingested == 6 and report.non_articles == 3
         assert "(3 not articles)" in report.summary_line()
         kinds = sorted(a.kind for a in store.articles())
@@ -124,9 +124,7 @@ def test_non_articles_stored_never_in_a_story(shared_dir: Path, tmp_path: Path) 
         in_stories = {i for s in store.stories() for i in s.article_ids + s.duplicate_ids}
         pages = {a.id for a in store.articles() if a.kind != ARTICLE}
         assert in_stories and not in_stories & pages
-    finally:
-        store.close()
-    results, _ = brief_paths([folder], config)
+    results, _ = brief_inputs([folder], config)
     cited = {c.article_id for brief, _ in results for s in brief.sentences for c in s.citations}
     sourced = {ref.article_id for brief, _ in results for ref in brief.sources}
     assert cited and not (cited | sourced) & pages

@@ -17,13 +17,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsfuse.app import Newsfuse
 from newsfuse.check import check
 from newsfuse.config import Config, ExtractOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import extract_file
 from newsfuse.lang import ENGLISH, UNDETERMINED, language, scored, scored_codes
 from newsfuse.lang.detect import detect_language
-from newsfuse.pipeline import ingest
 from newsfuse.store import open_store
 from newsfuse.text.tokens import STOP_WORDS
 
@@ -95,7 +95,7 @@ def test_other_languages_stored_never_in_a_story(shared_dir: Path, tmp_path: Pat
     config = Config(db=tmp_path / "n.db")
     store = open_store(config)
     try:
-        ingest([folder], config, store)
+        Newsfuse(config, store).ingest([folder])
         languages = {a.id: a.language for a in store.articles()}
         assert sorted(languages.values()) == ["en", "en", "en", "ko", "ru"]
         foreign = {i for i, code in languages.items() if code != "en"}

@@ -22,12 +22,19 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsfuse.config import Config
 from newsfuse.lang import scored_codes
+from newsfuse.lazy import lazy_module
 from newsfuse.store import Store
+
+if TYPE_CHECKING:
+    from newsfuse import _pipeline
+else:  # only a repair needs it, and it imports scikit-learn and spaCy: loaded then
+    _pipeline = lazy_module("newsfuse._pipeline")
 
 # Articles in a language without resources are never in a story (issue 25): not
 # "unassigned". The codes are [a-z]{2,3} folder names and "und", safe to inline.
@@ -161,8 +168,6 @@ def check(store: Store, wait: float = Config.lock_wait) -> list[Finding]:
 
 def repair(store: Store, config: Config) -> list[Finding]:
     """Repair what `check` finds, under the writer lock; returns what was found."""
-    from newsfuse.pipeline import IngestSession, recluster
-
     with store.writer(config.lock_wait):
         found = check(store, config.lock_wait)
         kinds = {f.kind for f in found}
@@ -172,8 +177,8 @@ def repair(store: Store, config: Config) -> list[Finding]:
                     for statement in statements:
                         store.sql(statement)
         if "state-mismatch" in kinds:
-            recluster(store, config)
+            _pipeline.recluster(store, config)
         elif "unclustered" in kinds:
-            session = IngestSession(store, config)
+            session = _pipeline.IngestSession(store, config)
             session.tracker.save()  # loading the tracker replays them
     return found

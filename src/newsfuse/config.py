@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from newsfuse.models import Models
 
@@ -221,6 +220,3 @@ class Config:
 
     def with_db(self, db: Path | str) -> Config:
         return replace(self, db=database(db))
-
-    def updated(self, **changes: Any) -> Config:
-        return replace(self, **changes)

@@ -25,16 +25,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsfuse.cluster.state import dump_state, load_state
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 from newsfuse.store import Placement, Store
-from newsfuse.summarize import headline
-from newsfuse.summarize.compress import Parses, headline_nlp
-from newsfuse.summarize.headline import headline_texts
 from newsfuse.types import Article, IngestReport, Story, StoryEvent
 
 
@@ -125,7 +122,7 @@ class StoryTracker:
             rows.append(Placement(id_of(article), step.names[key], article))
             if article >= first and step.names[key] not in new:
                 grown.add(step.names[key])
-        if storyline:
+        if storyline:  # rows already stored as they are keep their story's headline
             self.store.assign(rows)
             report.new_stories += len(new)
             report.grown_stories += len(grown)
@@ -222,20 +219,6 @@ def _by_size(members: dict[int, list[int]]) -> list[tuple[int, list[int]]]:
     return sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
-def fresh_story(store: Store, story: Story) -> Story:
-    """`story` with its headline computed (and stored) if new articles made it stale."""
-    if story.headline is None and story.article_ids:
-        title = headline(store.articles(story.article_ids))
-        store.set_headline(story.id, title)
-        story = replace(story, headline=title)
-    return story
-
-
-def fresh_stories(store: Store) -> list[Story]:
-    """All stories, computing (and storing) headlines made stale by new articles."""
-    return [fresh_story(store, story) for story in store.stories()]
-
-
 def _stable_names(
     groups: list[tuple[int, list[int]]],
     originals: Sequence[Article],
@@ -288,16 +271,3 @@ def _stories(
         extra = tuple(d for a in ids for d in dups.get(a, ()))
         stories.append(Story(id=names[key], article_ids=ids, duplicate_ids=extra))
     return stories
-
-
-def store_headlines(store: Store, batch: int = 500) -> None:
-    """Compute and store the headlines that new articles made stale (the writer does
-    it, so that reading a story never writes)."""
-    stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
-    for start in range(0, len(stale), batch):
-        found = [store.story(story_id) for story_id in stale[start : start + batch]]
-        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
-        nlp = Parses(headline_nlp(), (t for _, arts in members for t in headline_texts(arts)))
-        with store.transaction():
-            for story_id, articles in members:
-                store.set_headline(story_id, headline(articles, nlp=nlp))

@@ -8,11 +8,10 @@ Briefs and dossiers have their own views (summarize/render.py, analyze/render.py
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.analyze.render import dossier_to_dict
-from newsfuse.storylines import StorylineBrief
-from newsfuse.summarize import brief_to_dict
+from newsfuse.summarize.render import brief_to_dict
 from newsfuse.types import (
     Article,
     Brief,
@@ -23,6 +22,9 @@ from newsfuse.types import (
     StoryEvent,
     StoryHit,
 )
+
+if TYPE_CHECKING:  # a type only: storylines builds briefs (scikit-learn), views never do
+    from newsfuse.storylines import StorylineBrief
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from newsfuse import Newsfuse
+from newsfuse.app import Newsfuse
 from newsfuse.errors import NewsfuseError
 from newsfuse.extract.fetch import Validators, fetch
 from newsfuse.extract.sources import iter_fetched

@@ -25,8 +25,9 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsfuse import Newsfuse, __version__
+from newsfuse import __version__
 from newsfuse.analyze.render import dossier_sections
+from newsfuse.app import Newsfuse
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract.limits import too_large

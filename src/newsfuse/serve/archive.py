@@ -35,8 +35,8 @@ from contextlib import suppress
 from functools import partial
 from typing import TypeVar
 
-from newsfuse import Newsfuse
 from newsfuse.analyze.dossier import Analyzer
+from newsfuse.app import Newsfuse
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.serve import writer

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from newsfuse import Newsfuse
+from newsfuse.app import Newsfuse
 from newsfuse.views import story_to_dict
 
 ORDER = {  # the orders of Store.story_page

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from newsfuse import Newsfuse
+from newsfuse.app import Newsfuse
 from newsfuse.config import Config
 from newsfuse.types import IngestReport
 from newsfuse.watch import Poll, Watcher

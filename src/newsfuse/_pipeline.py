@@ -1,7 +1,10 @@
 """The pipeline: extract → de-duplicate → cluster → store, and briefs from stories.
 
-Interfaces (CLI, Python API) call these functions; they hold no state of their
-own beyond the store and the config they are given.
+Private: every interface (the CLI, the HTTP server, `watch`, the Python API) goes
+through the application layer, `newsfuse.app.Newsfuse`, which calls these
+functions; they hold no state of their own beyond the store and the config they
+are given. Reading never computes nor writes a headline: the writer stores them
+when a story changes (newsfuse.headlines).
 """
 
 from __future__ import annotations
@@ -22,21 +25,20 @@ from newsfuse.config import Config, describe_database
 from newsfuse.dedupe import Deduplicator
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
+from newsfuse.headlines import store_headlines
 from newsfuse.lang import scored
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
-from newsfuse.tracking import StoryTracker, store_headlines
+from newsfuse.tracking import StoryTracker
 from newsfuse.types import (
     Article,
     Brief,
     Dossier,
     Failure,
     IngestReport,
-    SearchHit,
     Story,
     StoryEvent,
-    StoryHit,
 )
 
 Progress = Callable[[Article | Failure], None]
@@ -280,44 +282,6 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
         return events
 
 
-def stories(store: Store, config: Config) -> list[Story]:
-    """Every stored story, with headlines brought up to date."""
-    return [fresh_story(store, s) for s in store.stories()]
-
-
-def story_page(store: Store, sort: str, limit: int, offset: int = 0) -> list[Story]:
-    """One page of the stories (Store.story_page's orders), headlines brought up to date."""
-    return [fresh_story(store, s) for s in store.story_page(sort, limit, offset)]
-
-
-def fresh_story(store: Store, story: Story) -> Story:
-    """`story` with its headline computed if new articles made it stale; in memory only,
-    since reading never writes (the writer stores them: tracking.store_headlines)."""
-    if story.headline is None and story.article_ids:
-        story = replace(story, headline=headline(store.articles(story.article_ids)))
-    return story
-
-
-SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
-
-
-def search(store: Store, query: str, limit: int = 10) -> list[StoryHit]:
-    """The stories whose articles best match the search text `query` (syntax:
-    newsfuse.store.query), best first, at most `limit`; each with its matching
-    articles. Stories are ranked by their best-matching article, among the
-    `SEARCH_DEPTH * limit` best articles of the whole archive."""
-    by_story: dict[str, list[SearchHit]] = {}
-    for hit in store.search(query, SEARCH_DEPTH * max(limit, 1)):
-        if hit.story_id is not None:
-            by_story.setdefault(hit.story_id, []).append(hit)
-    found: list[StoryHit] = []
-    for story_id, hits in list(by_story.items())[:limit]:
-        story = store.story(story_id)
-        if story is not None:
-            found.append(StoryHit(fresh_story(store, story), tuple(hits)))
-    return found
-
-
 def _find_story(store: Store, story_id: str, config: Config) -> Story:
     """A storyline (`s-...`) or an event (`e-...`, storylines.event_story) by id."""
     found = store.story(story_id)
@@ -330,8 +294,8 @@ def _find_story(store: Store, story_id: str, config: Config) -> Story:
 
 
 def story(store: Store, story_id: str, config: Config) -> Story:
-    """One stored story, its headline brought up to date."""
-    return fresh_story(store, _find_story(store, story_id, config))
+    """One stored story (E201 if there is none of that id)."""
+    return _find_story(store, story_id, config)
 
 
 def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, list[Article]]:
@@ -346,7 +310,7 @@ def _stored_story(store: Store, story_id: str, config: Config) -> tuple[Story, l
 def storyline(store: Store, story_id: str, config: Config) -> StorylineBrief:
     """A storyline's brief: one dated line per event, then the latest event's brief."""
     found, _ = _stored_story(store, story_id, config)  # E303 for a broken storyline
-    return storyline_brief(store, fresh_story(store, found), config.brief)
+    return storyline_brief(store, found, config.brief)
 
 
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:

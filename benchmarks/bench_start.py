@@ -1,0 +1,80 @@
+"""Start-up time of the command line: `import newsfuse`, `newsfuse --help` and the
+light commands, each run as a fresh process (as a user runs them).
+
+    python benchmarks/bench_start.py                       # this tree
+    python benchmarks/bench_start.py --src /tmp/old/src    # and another, side by side
+
+Each command runs `--runs` times per tree, trees interleaved so that both see the same
+machine load; the table gives the median wall seconds and the median CPU seconds (user
++ system of the child), which a loaded machine inflates less. The archive is the bundled
+examples, ingested once. Which modules cost the time: `python -X importtime -m newsfuse
+--help 2>&1 | sort -t'|' -k2 -n | tail`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def commands(db: Path) -> list[tuple[str, list[str]]]:
+    nf = [sys.executable, "-m", "newsfuse"]
+    return [
+        ("import newsfuse", [sys.executable, "-c", "import newsfuse"]),
+        ("newsfuse --help", [*nf, "--help"]),
+        ("newsfuse check", [*nf, "check", "--db", str(db)]),
+        ("newsfuse changes", [*nf, "changes", "--db", str(db)]),
+        ("newsfuse search police", [*nf, "search", "police", "--db", str(db)]),
+        ("newsfuse stories", [*nf, "stories", "--db", str(db)]),
+    ]
+
+
+def timed(argv: list[str], src: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of `argv` with `src` first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--src", type=Path, action="append", default=[], help="Another tree.")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    trees = [ROOT / "src", *args.src]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "examples.db"
+        ingest = [sys.executable, "-m", "newsfuse", "ingest", str(ROOT / "examples/articles")]
+        env = {**os.environ, "PYTHONPATH": str(trees[0])}
+        subprocess.run([*ingest, "--db", str(db)], env=env, check=True, capture_output=True)
+        print("| command | " + " | ".join(f"{t} wall s / CPU s" for t in trees) + " |")
+        print("|---|" + "---:|" * len(trees))
+        for name, argv in commands(db):
+            runs: dict[Path, list[tuple[float, float]]] = {t: [] for t in trees}
+            for _ in range(args.runs):
+                for tree in trees:
+                    runs[tree].append(timed(argv, tree))
+            cells = [
+                f"{statistics.median(w for w, _ in runs[t]):.2f}"
+                f" / {statistics.median(c for _, c in runs[t]):.2f}"
+                for t in trees
+            ]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

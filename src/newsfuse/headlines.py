@@ -1,0 +1,70 @@
+"""Stored headlines: made by the writer when a story changes, read as they are.
+
+A story's headline is `newsfuse.summarize.headline` of its articles (the one headline
+function: the brief, the story list and the HTTP API all show what it gives). The
+store marks a story's headline stale (NULL) when its members change; at the end of
+each ingest or re-clustering the writer computes the stale ones here, so that
+reading a story never computes nor writes anything.
+
+Why only some texts are parsed ahead: the headline parses text with spaCy, and
+parsing in batches (`nlp.pipe`) is about twice as fast as one call per text; but
+parsing every text a headline *might* need (all titles and the lead of every story,
+the code before #25) parses several times what it does need: `best_title` stops at
+the first complete title, and the lead is parsed only when no title is complete.
+So the texts a headline certainly parses are parsed ahead in one batch (the lead of
+a story with no title, the title of a story with one), and the rest, one by one, only
+when asked for. Each headline is computed once: `best_title` fits a TF-IDF model per
+story (summarize.features.vectorize), which costs more than parsing a title, so
+re-running a headline to batch its later parses (rounds) was slower, measured
+(docs/benchmarks.md, "Seams: application layer, ingest speed, fast start").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsfuse.store import Store
+from newsfuse.summarize import headline
+from newsfuse.summarize.compress import Parses, headline_nlp
+from newsfuse.summarize.headline import clean_title, headline_texts
+from newsfuse.types import Article
+
+_BATCH = 256  # texts per nlp.pipe batch (compress.Parses)
+
+Members = Sequence[tuple[str, Sequence[Article]]]
+
+
+def certain_texts(articles: Sequence[Article]) -> list[str]:
+    """The texts `headline(articles)` parses whatever the parses say: the lead when no
+    article has a title; the title when the story has one title only."""
+    titles = {clean_title(a.title) for a in articles if a.title}
+    if len(titles) > 1:
+        return []  # which titles are parsed depends on the parses: left to ask
+    texts = headline_texts(articles)
+    return texts[-1:] if not titles else sorted(titles)
+
+
+def story_headlines(members: Members, nlp: Any = None) -> dict[str, str]:
+    """The headline of each (story id, articles), the same as `headline(articles)`
+    each: the texts it certainly parses parsed ahead in batches, the rest on demand."""
+    nlp = nlp if nlp is not None else headline_nlp()
+    parses = Parses(nlp, (t for _, arts in members for t in certain_texts(arts)), _BATCH)
+    return {story_id: headline(articles, nlp=parses) for story_id, articles in members}
+
+
+def store_headlines(store: Store, nlp: Any = None, batch: int = 500) -> int:
+    """Compute and store the headlines that changes made stale; how many. The writer
+    calls it (under its lock) at the end of an ingest or re-clustering."""
+    stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
+    if not stale:
+        return 0
+    nlp = nlp if nlp is not None else headline_nlp()
+    for start in range(0, len(stale), batch):
+        found = [store.story(story_id) for story_id in stale[start : start + batch]]
+        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
+        titles = story_headlines(members, nlp)
+        with store.transaction():
+            for story_id, title in titles.items():
+                store.set_headline(story_id, title)
+    return len(stale)

@@ -1,0 +1,54 @@
+"""Fast start: `newsfuse --help` and the light commands load none of the heavy
+libraries (their import time is measured in benchmarks/bench_start.py, not here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("numpy", "scipy", "sklearn", "spacy", "trafilatura", "fastapi", "pandas", "nltk")
+
+
+def _loaded(code: str) -> list[str]:
+    """The heavy top-level modules loaded after running `code` in a fresh interpreter."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    modules = json.loads(out.stdout.strip().splitlines()[-1])
+    return sorted({m.split(".")[0] for m in modules} & set(HEAVY))
+
+
+def test_import_and_help_load_no_heavy_library() -> None:
+    assert _loaded("import newsfuse") == []
+    help_run = (
+        "import sys\nfrom newsfuse.cli import app\nsys.argv = ['newsfuse', '--help']\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass"
+    )
+    assert _loaded(help_run) == []
+
+
+def test_light_commands_load_no_model_library(examples_dir: Path, tmp_path: Path) -> None:
+    """Opening an archive, checking it and listing its changes need neither scikit-learn
+    nor spaCy nor trafilatura (numpy: the store's vectors, store/base.py)."""
+    db = tmp_path / "a.db"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsfuse",
+            "ingest",
+            str(examples_dir / "articles"),
+            "--db",
+            str(db),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    for command in (["check"], ["changes"], ["search", "police"]):
+        run = (
+            "import sys\nfrom newsfuse.cli import app\n"
+            f"sys.argv = ['newsfuse', *{command!r}, '--db', {str(db)!r}]\n"
+            "try:\n    app()\nexcept SystemExit as e:\n    assert not e.code, e.code"
+        )
+        assert set(_loaded(run)) <= {"numpy"}, command
