@@ -95,7 +95,9 @@ def test_other_languages_stored_never_in_a_story(shared_dir: Path, tmp_path: Pat
     config = Config(db=tmp_path / "n.db")
     store = open_store(config)
     try:
-        Newsfuse(config, store).ingest([folder])
+        nf = Newsfuse(config, store)
+        nf.ingest([folder])
+        nf.flush()  # the clustering state, saved as a session's end saves it
         languages = {a.id: a.language for a in store.articles()}
         assert sorted(languages.values()) == ["en", "en", "en", "ko", "ru"]
         foreign = {i for i, code in languages.items() if code != "en"}

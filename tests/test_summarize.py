@@ -203,10 +203,22 @@ def test_markdown_has_numbered_sources_and_no_none(
         sources = markdown.split("\n## Sources\n", 1)[1]
         for ref in brief.sources:
             assert f"\n[{ref.number}] " in sources
-        for sentence in brief.sentences:
-            marks = "".join(f"[{brief.number_of(c.article_id)}]" for c in sentence.citations)
+        sentences = brief.sentences
+        for k, sentence in enumerate(sentences):
             start = " " if sentence.joined else "\n"  # one source passage, one paragraph
-            assert f"{start}{sentence.text} {marks}" in markdown
+            assert f"{start}{sentence.text} " in markdown
+            if k + 1 < len(sentences) and sentences[k + 1].joined:
+                continue  # a passage cites once, after its last sentence
+            first = k
+            while first > 0 and sentences[first].joined:
+                first -= 1
+            numbers: list[int] = []
+            for part in sentences[first : k + 1]:
+                for c in part.citations:
+                    if brief.number_of(c.article_id) not in numbers:
+                        numbers.append(brief.number_of(c.article_id))
+            marks = "".join(f"[{n}]" for n in numbers)
+            assert f"{sentence.text} {marks}\n" in markdown
 
 
 def test_locator_urls_linked_other_sources_as_code() -> None:

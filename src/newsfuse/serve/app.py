@@ -127,8 +127,8 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> None:
-    """The read-only endpoints of the archive and its stories."""
+def _info_route(app: FastAPI, archive: Archive, follower: Follower | None) -> None:
+    """What the server is and follows."""
 
     @app.get("/api")
     async def info() -> Json:
@@ -142,6 +142,11 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
             "stories": count,
             "following": following,
         }
+
+
+def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> None:
+    """The read-only endpoints of the archive and its stories."""
+    _info_route(app, archive, follower)
 
     @app.get("/api/stories")
     async def stories(
