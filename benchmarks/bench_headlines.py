@@ -20,7 +20,8 @@ from typing import Any
 
 import newsfuse
 from newsfuse.headlines import story_headlines
-from newsfuse.summarize.compress import Parses, headline_nlp
+from newsfuse.models import Models
+from newsfuse.summarize.compress import Parses
 from newsfuse.summarize.headline import headline, headline_texts
 from newsfuse.types import Article
 
@@ -57,7 +58,7 @@ def main() -> None:
         stories = nf.store.stories()
         members = [(s.id, nf.store.articles(s.article_ids)) for s in stories]
     titled = sum(1 for _, arts in members if any(a.title for a in arts))
-    nlp = headline_nlp()
+    nlp = Models().headline_nlp()
     nlp("Warm up the pipeline.")
     rows, found = [], []
     for name, way in (

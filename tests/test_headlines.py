@@ -7,8 +7,8 @@ from pathlib import Path
 
 import newsfuse
 from newsfuse.headlines import story_headlines
+from newsfuse.models import Models
 from newsfuse.summarize import headline
-from newsfuse.summarize.compress import headline_nlp
 
 WIKINEWS = "en.wikinews.org"
 
@@ -29,7 +29,7 @@ def test_stored_headlines_are_the_headline_of_the_story(examples_dir: Path, tmp_
         stories = nf.store.stories()
         members = [(s.id, nf.store.articles(s.article_ids)) for s in stories]
     assert stories and all(s.headline for s in stories)
-    nlp = headline_nlp()
+    nlp = Models().headline_nlp()
     batched = story_headlines(members, nlp)
     for story in stories:
         articles = dict(members)[story.id]

@@ -198,7 +198,7 @@ def ingest_items(
                 _ingest_batch(batch, store, session, report, progress)
             session.save()
         session.save(force=own)
-        store_headlines(store)
+        store_headlines(store, config.brief.models.headline_nlp())
         report.stories = store.count_stories()
     return report
 
@@ -264,7 +264,7 @@ def group_stories(articles: Sequence[Article], config: Config) -> list[Story]:
                 id=f"s-{first.id[:12]}",
                 article_ids=tuple(a.id for a in members),
                 duplicate_ids=tuple(d for a in members for d in dups.get(a.id, ())),
-                headline=headline(members),
+                headline=headline(members, nlp=config.brief.models.headline_nlp()),
                 outlets=tuple(dict.fromkeys(a.outlet for a in members if a.outlet)),
                 first_date=min(dates) if dates else None,
                 last_date=max(dates) if dates else None,
@@ -278,7 +278,7 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
     merges and splits are recorded and returned. Holds the writer lock."""
     with store.writer(config.lock_wait):
         events = StoryTracker(store, config.cluster).recluster()
-        store_headlines(store)
+        store_headlines(store, config.brief.models.headline_nlp())
         return events
 
 
@@ -286,7 +286,7 @@ def _find_story(store: Store, story_id: str, config: Config) -> Story:
     """A storyline (`s-...`) or an event (`e-...`, storylines.event_story) by id."""
     found = store.story(story_id)
     if found is None and story_id.startswith("e-"):
-        found = event_story(store, story_id)
+        found = event_story(store, story_id, config.brief.models.headline_nlp())
     if found is None:
         where = describe_database(config.db)
         raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")

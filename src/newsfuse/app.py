@@ -154,8 +154,9 @@ class Newsfuse:
         found = storylines.events_by_storyline(self.store)
         if not headlines:
             return found
+        nlp = self.config.brief.models.headline_nlp()
         return {
-            k: storylines.with_headlines(self.store, v) if len(v) > 1 else v
+            k: storylines.with_headlines(self.store, v, nlp) if len(v) > 1 else v
             for k, v in found.items()
         }
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
-from newsfuse.summarize.compress import Parses, headline_nlp
+from newsfuse.summarize.compress import Parses
 from newsfuse.summarize.headline import clean_title, headline_texts
 from newsfuse.types import Article
 
@@ -45,21 +45,19 @@ def certain_texts(articles: Sequence[Article]) -> list[str]:
     return texts[-1:] if not titles else sorted(titles)
 
 
-def story_headlines(members: Members, nlp: Any = None) -> dict[str, str]:
+def story_headlines(members: Members, nlp: Any) -> dict[str, str]:
     """The headline of each (story id, articles), the same as `headline(articles)`
     each: the texts it certainly parses parsed ahead in batches, the rest on demand."""
-    nlp = nlp if nlp is not None else headline_nlp()
     parses = Parses(nlp, (t for _, arts in members for t in certain_texts(arts)), _BATCH)
     return {story_id: headline(articles, nlp=parses) for story_id, articles in members}
 
 
-def store_headlines(store: Store, nlp: Any = None, batch: int = 500) -> int:
+def store_headlines(store: Store, nlp: Any, batch: int = 500) -> int:
     """Compute and store the headlines that changes made stale; how many. The writer
     calls it (under its lock) at the end of an ingest or re-clustering."""
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
     if not stale:
         return 0
-    nlp = nlp if nlp is not None else headline_nlp()
     for start in range(0, len(stale), batch):
         found = [store.story(story_id) for story_id in stale[start : start + batch]]
         members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]

@@ -72,6 +72,12 @@ class Models:
         table: NDArray[np.uint64] = self._get("recurring", recurring.load_hashes)
         return table
 
+    def headline_nlp(self) -> Any:
+        """The spaCy pipeline headlines are parsed with (newsfuse.summarize.compress)."""
+        from newsfuse.summarize import compress
+
+        return self._get("headline_nlp", compress.load_headline_nlp)
+
     def scorer(self, name: str) -> Scorer:
         """The sentence scorer registered as `name` (newsfuse.summarize.scoring),
         resolved through the registry once and made with these models."""

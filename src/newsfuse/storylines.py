@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 from newsfuse.config import BriefOptions
 from newsfuse.store import Store
@@ -52,19 +53,19 @@ def events_by_storyline(store: Store) -> dict[str, list[Story]]:
     return out
 
 
-def with_headlines(store: Store, events: list[Story]) -> list[Story]:
+def with_headlines(store: Store, events: list[Story], nlp: Any) -> list[Story]:
     """`events` with their headlines (summarize.headline: a source's own title), which
-    reads their articles."""
-    return [replace(e, headline=headline(store.articles(e.article_ids))) for e in events]
+    reads their articles (`nlp`: the headline pipeline, `Models.headline_nlp`)."""
+    return [replace(e, headline=headline(store.articles(e.article_ids), nlp=nlp)) for e in events]
 
 
-def event_story(store: Store, event_id: str) -> Story | None:
+def event_story(store: Store, event_id: str, nlp: Any) -> Story | None:
     """One stored event as a Story record (its headline computed), or None."""
     members = _events(store, event_id).get(event_id)
     if not members:
         return None
     event = story_from_members(event_id, None, members)
-    return replace(event, headline=headline(store.articles(event.article_ids)))
+    return replace(event, headline=headline(store.articles(event.article_ids), nlp=nlp))
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def storyline_brief(store: Store, story: Story, options: BriefOptions) -> Storyl
     """The brief of a storyline: its events, then the latest event's brief. A
     storyline stored before events existed (no event rows) is one event."""
     events = events_by_storyline(store).get(story.id) or [story]
-    named = tuple(with_headlines(store, events))
+    named = tuple(with_headlines(store, events, options.models.headline_nlp()))
     latest = max(named, key=_recency)
     brief = build_brief(latest.id, store.articles(latest.article_ids), options)
     return StorylineBrief(story, named, brief)

@@ -114,10 +114,9 @@ def brief_options(method: str, words: int, base: BriefOptions | None = None) -> 
     return dataclasses.replace(options, scorer=variant) if variant else options
 
 
-def brief_for(
-    method: str, story: ReadStory, words: int, base: BriefOptions | None = None
-) -> ReadBrief:
-    """The brief `method` writes of `story`, as the detectors read it."""
+def brief_for(method: str, story: ReadStory, words: int, base: BriefOptions) -> ReadBrief:
+    """The brief `method` writes of `story`, as the detectors read it (`base`: the
+    options every brief starts from, whose models load once)."""
     articles = story.articles
     if method == NEWSFUSE or method.startswith(f"{NEWSFUSE}-"):
         brief = build_brief(story.id, articles, brief_options(method, words, base))
@@ -127,7 +126,8 @@ def brief_for(
     else:
         texts = BASELINES[method](articles, words) if articles else []
         lead = texts[0] if texts else None
-        title = make_headline(articles, lead=lead, others=texts[1:]) if articles else ""
+        nlp = base.models.headline_nlp()
+        title = make_headline(articles, lead=lead, others=texts[1:], nlp=nlp) if articles else ""
     dates = tuple(sorted({a.date.isoformat() for a in articles if a.date}))
     return ReadBrief(
         story.id, method, title, _read_sentences(articles, texts), dates, story.references

@@ -100,7 +100,12 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     lead = sentences[0].text if sentences else None
     return Brief(
         story_id=story_id,
-        headline=headline(unique, lead=lead, others=[s.text for s in sentences[1:]]),
+        headline=headline(
+            unique,
+            lead=lead,
+            others=[s.text for s in sentences[1:]],
+            nlp=options.models.headline_nlp(),
+        ),
         sentences=sentences,
         sources=number_sources(sentences, unique),
         word_budget=options.words,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
@@ -65,9 +64,9 @@ _OPEN_ENDS = frozenset({"AUX", "ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON"})
 MAX_SOURCE_WORDS = 3  # "police", "the ministry", "Defense Ministry officials"
 
 
-@lru_cache(maxsize=1)
-def headline_nlp(model: str = AnalyzeOptions().model) -> Any:
-    """The pinned spaCy pipeline, verified, without the entity recognizer."""
+def load_headline_nlp(model: str = AnalyzeOptions().model) -> Any:
+    """The pinned spaCy pipeline, verified, without the entity recognizer. Loaded once
+    per application by its `Models` (newsfuse.models), never cached here."""
     import spacy
 
     from newsfuse.analyze.nlp import model_dir, verify_model
@@ -189,11 +188,11 @@ def _voiced(headline: str) -> bool:
     return bool(_VOICE.search(headline))
 
 
-def compress(sentence: str, max_words: int = 14, nlp: Any = None) -> str | None:
+def compress(sentence: str, max_words: int, nlp: Any) -> str | None:
     """The lede's main clause as a headline of at most `max_words` words with its
     verb, or None when the parse gives none (`nlp`: the headline pipeline, or a
     callable returning its parses, see `Parses`)."""
-    doc = (nlp or headline_nlp())(strip_dateline(sentence))
+    doc = nlp(strip_dateline(sentence))
     root = next(iter(doc.sents)).root
     main, source = _main_clause(root)
     if main.pos_ not in ("VERB", "AUX") or (main is root and _reporting(root)):

@@ -97,17 +97,14 @@ def headline(
     lead: str | None = None,
     others: Sequence[str] = (),
     max_words: int = 14,
-    nlp: Any = None,
+    nlp: Any,
 ) -> str:
     """The best complete title (see `best_title`); else `lead` (default: the
     first sentence of the first article that has one) compressed by its parse
     (newsfuse.summarize.compress), or failing that one of `others` (the brief's
     other sentences); else the most central title, the lead cut at a clause boundary, or
-    the first article's label: never empty, never made up."""
-    if nlp is None:
-        from newsfuse.summarize.compress import headline_nlp
-
-        nlp = headline_nlp()
+    the first article's label: never empty, never made up. `nlp`: the headline
+    pipeline (`Models.headline_nlp`) or a callable returning its parses (`Parses`)."""
     title = best_title(articles, nlp)
     if title:
         return title
