@@ -53,10 +53,12 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str, size: int = SHINGLE) -> Iterator[int]:
-    """Hashes of every run of `size` consecutive words."""
+    """Hashes of every run of `size` consecutive words (runs of mostly one word skipped)."""
     tokens = words(text)
     for i in range(len(tokens) - size + 1):
-        yield hash(" ".join(tokens[i : i + size]))
+        window = tokens[i : i + size]
+        if len(set(window)) >= size // 2:  # not "0 0 0 0 ..." table cells or "b b b b ..."
+            yield hash(" ".join(window))
 
 
 def _texts(record: dict[str, Any]) -> Iterator[str]:

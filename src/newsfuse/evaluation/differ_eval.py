@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.analyze.dossier import Analyzer
-from newsfuse.evaluation.excerpts import Excerpts, load_annotations
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations, near
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.types import Article, Comparison
 
@@ -119,7 +119,7 @@ def evaluate(
 ) -> DifferScores:
     """Scores of compare_outlets over the annotated incidents of one file."""
     analyzer = analyzer or Analyzer()
-    incidents = load(gold_path)
+    incidents = load(gold_path, near(source))
     stories = incident_articles(source)
     rid = _record_ids(source)
     listed = real = found = differences = cross = 0

@@ -48,6 +48,16 @@ def default_shared() -> Path:
     return Path(os.environ.get("NEWSFUSE_SHARED") or ROOT.parent / "shared")
 
 
+def near(source: Path) -> Excerpts:
+    """Excerpts from the ../shared that holds `source` (".../data/<kind>/<file>"), so an
+    evaluation given ../shared/data/clustering/gva_dev.jsonl.gz resolves its annotations
+    from that same copy; else from default_shared()."""
+    parents = source.resolve().parents
+    if len(parents) > 2 and parents[1].name == "data":
+        return Excerpts(parents[2])
+    return Excerpts()
+
+
 def _record_texts(dataset: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """(source key, text) of one record: an article's title and text, or a Multi-News
     cluster's documents (as "<cluster>#<index>") and summaries."""

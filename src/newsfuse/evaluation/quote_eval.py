@@ -23,7 +23,7 @@ from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.config import AnalyzeOptions, ExtractOptions
-from newsfuse.evaluation.excerpts import Excerpts, load_annotations
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations, near
 from newsfuse.evaluation.quote_metrics import GoldQuote, QuoteScores, quote_errors, score_quotes
 from newsfuse.extract import extract_file, iter_articles
 from newsfuse.types import Article
@@ -80,7 +80,7 @@ def _predictions(
     gold_path: Path, articles: Path, nlp: NLP | None
 ) -> tuple[list[tuple[str, list[GoldQuote]]], list[list[GoldQuote]]]:
     nlp = nlp or NLP(AnalyzeOptions())
-    gold = load_gold(gold_path)
+    gold = load_gold(gold_path, near(articles))
     texts = read_articles(articles, [name for name, _ in gold])
     return gold, [predict(nlp, arts) for arts in texts]
 
