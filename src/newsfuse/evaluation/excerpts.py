@@ -110,6 +110,11 @@ class Excerpts:
             raise MissingSource(f"{key!r} not in {DATASETS[dataset]}")
         return self._texts[key]
 
+    def span(self, key: str, start: int, end: int, sha1: str) -> str:
+        """One referenced span, checked (a test's sentence of a source that may not be
+        bundled)."""
+        return str(self.resolve({REF: [[key, start, end]], "sha1": sha1}))
+
     def resolve(self, value: Any) -> Any:
         """`value` with every reference replaced by its text (lists and dicts walked)."""
         if isinstance(value, list):
