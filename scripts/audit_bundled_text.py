@@ -4,18 +4,22 @@ Multi-News is licensed for non-commercial research only and gva_dev's articles b
 their publishers: ../shared/README.md says neither may be bundled in the project. This
 scans files for any run of SHINGLE words (lower-cased, punctuation dropped, so Multi-News's
 tokenizer spacing and curly quotes do not hide a copy) that also occurs in those sources,
-and prints file:line for each hit. The sources' shingles are never stored: the scanned
-files' shingles are hashed into a small table and the sources are streamed against it.
+and prints file:line for each hit. For the annotation files (.jsonl) it also looks up
+every literal string, exactly, in the record it annotates and prints any run of PHRASE or
+more words found there ("[phrase]": shorter than a shingle, listed for reading).
+The sources' shingles are never stored: the scanned files' shingles are hashed into a
+small table and the sources are streamed against it.
 
     python scripts/audit_bundled_text.py [--shared ../shared] [PATH ...]
 
-Exit status 1 when anything is found.
+Exit status 1 when a shingle is found.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import re
 import sys
@@ -131,6 +135,58 @@ def audit(paths: Iterable[Path], shared: Path) -> list[tuple[Path, int, str, str
     return [(p, n, src, lines[p, n][:100]) for (p, n), src in sorted(hits.items())]
 
 
+PHRASE = 5  # words: a shorter run (a name, "critical condition") is a fact, not a copy
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The literal strings of an annotation record (a reference's glue included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            if not (isinstance(item, list) and len(item) == 3 and isinstance(item[1], int)):
+                yield from _strings(item)
+
+
+def _longest_run(text: str, sources: list[str]) -> str:
+    """The longest run of whole words of `text` found verbatim in one of `sources`."""
+    tokens, best = text.split(), ""
+    for i in range(len(tokens)):
+        for j in range(len(tokens), i + len(best.split()), -1):
+            run = " ".join(tokens[i:j])
+            if any(run in source for source in sources):
+                best = run
+                break
+    return best
+
+
+def phrase_hits(files: Iterable[Path], shared: Path) -> list[tuple[Path, int, str]]:
+    """(file, line, phrase): a run of PHRASE or more words of an annotation's literal text
+    found verbatim in the record it annotates (exact lookup, so shorter than a shingle)."""
+    spec = importlib.util.spec_from_file_location(
+        "convert", Path(__file__).with_name("convert_excerpts.py")
+    )
+    assert spec and spec.loader
+    convert = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(convert)
+    from newsfuse.evaluation.excerpts import Excerpts
+
+    sources = convert.Sources(Excerpts(shared))
+    hits = []
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            record = json.loads(line) if line.strip() else {}
+            texts = [t for _, t in sources.candidates(record)]
+            for string in _strings(record) if texts else ():
+                run = _longest_run(string, texts)
+                if len(run.split()) >= PHRASE:
+                    hits.append((path, number, run))
+    return hits
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -139,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / SOURCES[-1]).exists():
         print(f"no sources under {args.shared}", file=sys.stderr)
         return 2
+    annotations = [p for d in args.paths for p in scanned_files([d]) if p.suffix == ".jsonl"]
+    for path, number, phrase in phrase_hits(annotations, args.shared):
+        print(f"{path}:{number}: [phrase] {phrase}")
     found = audit(args.paths, args.shared)
     for path, number, source, line in found:
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path

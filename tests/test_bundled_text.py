@@ -51,6 +51,17 @@ def test_audit_finds_a_copied_sentence(audited: list[tuple[Path, int]]) -> None:
     assert [(p.name, n) for p, n in audited if p.name == "copied.md"] == [("copied.md", 2)]
 
 
+# An annotator's note may quote a few words to say why (kept: the judgement as written).
+NOTES_QUOTING = {("timeline_gva_fresh2_judged.jsonl", 28, "supposed to have surgery on")}
+
+
+def test_annotations_hold_no_shorter_phrase_of_their_record(shared_dir: Path) -> None:
+    """Exact lookup of each literal string in the record it annotates: 5+ words."""
+    audit = _audit_module()
+    found = audit.phrase_hits(sorted(DATA.glob("*.jsonl")), shared_dir)
+    assert {(p.name, n, phrase) for p, n, phrase in found} <= NOTES_QUOTING
+
+
 REFERENCED = sorted(p.name for p in DATA.glob("*.jsonl") if REF in p.read_text(encoding="utf-8"))
 
 
