@@ -187,6 +187,11 @@ def phrase_hits(files: Iterable[Path], shared: Path) -> list[tuple[Path, int, st
     return hits
 
 
+def _shown(path: Path) -> Path:
+    path = path.resolve()
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -197,11 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     annotations = [p for d in args.paths for p in scanned_files([d]) if p.suffix == ".jsonl"]
     for path, number, phrase in phrase_hits(annotations, args.shared):
-        print(f"{path}:{number}: [phrase] {phrase}")
+        print(f"{_shown(path)}:{number}: [phrase] {phrase}")
     found = audit(args.paths, args.shared)
     for path, number, source, line in found:
-        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-        print(f"{shown}:{number}: [{source}] {line}")
+        print(f"{_shown(path)}:{number}: [{source}] {line}")
     print(
         f"{len(found)} lines share a {SHINGLE}-word span with Multi-News or gva_dev",
         file=sys.stderr,
