@@ -21,6 +21,7 @@ from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.articles import make_article
 from newsfuse.config import ExtractOptions
+from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article
@@ -37,6 +38,13 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared not found at {SHARED}: benchmark data is only in CI/dev checkouts")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def excerpts(shared_dir: Path) -> Excerpts:
+    """Resolves tests/data annotations that reference Multi-News or gva_dev text in
+    ../shared (not bundled: their licences); one per session, so each is read once."""
+    return Excerpts(shared_dir)
 
 
 @pytest.fixture(scope="session")

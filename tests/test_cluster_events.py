@@ -44,7 +44,7 @@ def test_series_titles_and_outlet_parts_of_titles_do_not_link(
     arts, _ = gva
     vectorizer = StreamVectorizer(ClusterOptions())
     kept = {a.id: vectorizer.kept_title(a) for a in arts}
-    series = [a for a in arts if a.title == "Shot in the USA: Gun Violence After Newtown"]
+    series = [a for a in arts if (a.title or "").startswith("Shot in the USA: ")]  # a series
     assert len(series) == 2 and series[0].outlet == series[1].outlet
     assert kept[series[0].id] == series[0].title and kept[series[1].id] == ""
     wmc = [a for a in arts if (a.title or "").endswith("WMC Action News 5 - Memphis, Tennessee")]

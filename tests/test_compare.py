@@ -186,17 +186,16 @@ def test_custody_between_dated_reports(
 def test_two_victims_and_an_age_range_are_not_differences(
     nlp_pipeline: NLP, incidents: dict[str, list[Article]]
 ) -> None:
-    # gva-626998: "A 22-year-old man was killed and 6-year-old girl" / "A 6-year-old girl
-    # was grazed … and a 22-year-old relative"; gva-682298: "victims, all between the ages
-    # of 27 and 45" is not a count of victims
+    # gva-626998: a man of 22 killed and a girl of 6 grazed, told in either order by two
+    # reports; gva-682298: the victims' age range ("between the ages of …") is not a count
     for incident in ("gva-626998", "gva-682298"):
         found = outlet_compare(nlp_pipeline, incidents[incident])
         assert not [c for c in found if c.summary.startswith(("age of the victim", "victims"))]
 
 
 def test_interview_lines_are_not_single_source_facts(shared_dir: Path, nlp_pipeline: NLP) -> None:
-    # multinews 3338: an NBC transcript ("Brian Williams: Did a part of you want to be
-    # wrong?", "I would much rather be talking to you …") beside a Slate article
+    # multinews 3338: an NBC interview transcript (the anchor's questions, the guest's
+    # first-person answers) beside a Slate article
     stories = incident_articles(shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz")
     found = outlet_compare(nlp_pipeline, stories["multinews-longbench-test-3338"])
     singles = [c.summary for c in found if c.kind == "single_source"]
@@ -206,8 +205,8 @@ def test_interview_lines_are_not_single_source_facts(shared_dir: Path, nlp_pipel
 def test_a_repeated_report_makes_each_claim_once(
     nlp_pipeline: NLP, incidents: dict[str, list[Article]]
 ) -> None:
-    # gva-663624: myfox8's update re-runs its first report's paragraphs ("The victims were
-    # at the home when a dark SUV drove past, according to police"): one claim, first report
+    # gva-663624: myfox8's update re-runs its first report's paragraphs (the victims at
+    # home when an SUV drove past): one claim, credited to the first report
     from newsfuse.analyze.claims import extract_claims
     from newsfuse.analyze.entities import extract_entities
 

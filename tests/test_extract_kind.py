@@ -76,7 +76,7 @@ def test_labelled_sample_precision_and_recall(shared_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("key", "kind"),
     [
-        ("train-33158#2", WIDGET),  # YouTube: "Published on aug 15, 2018 new york governor..."
+        ("train-33158#2", WIDGET),  # YouTube: a video's "Published on" description
         ("train-24576#2", WIDGET),  # a profile page: "Personal quote: i ' m pretty much..."
         ("train-00976#1", WIDGET),  # "Add this tweet to your website by copying the code..."
     ],

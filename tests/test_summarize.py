@@ -19,6 +19,7 @@ from conftest import read_articles
 from newsfuse.articles import make_article
 from newsfuse.config import BriefOptions
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.models import Models
 from newsfuse.summarize import (
     brief_to_dict,
@@ -515,13 +516,12 @@ def test_description_its_article_introduced_needs_its_referent(seeds: list[Artic
     assert with_referents(matrix, [row], set(), row_stems, "off") == [row]
 
 
-def test_pronoun_subject_of_an_opening_clause_leans_back() -> None:
+def test_pronoun_subject_of_an_opening_clause_leans_back(excerpts: Excerpts) -> None:
     """A sentence of a Multi-News review (tests/data/read_labels_after.jsonl, labelled
-    dangling by hand) hides its 'she' behind 'When'."""
-    text = (
-        "When she realizes that she can’t cheat a cheater, that she has hooked the Yoda"
-        " of crooks, she begs him to give her lessons in stealing."
-    )
+    dangling by hand) hides its 'she' behind 'When' (read from ../shared: Multi-News
+    may not be bundled)."""
+    key = "multinews_fulltext/multinews-longbench-test-4540#0/text"
+    text = excerpts.span(key, 2739, 2874, "c5ec6351b73a")
     assert referring_opening(text) == "she"
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.analyze.dossier import Analyzer
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations, near
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.types import Article, Comparison
 
@@ -46,10 +47,10 @@ def _holds(text: str, phrase: str) -> bool:
     return re.search(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", text.lower()) is not None
 
 
-def load(path: Path) -> list[dict[str, Any]]:
-    """The annotated incidents of one file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def load(path: Path, excerpts: Excerpts | None = None) -> list[dict[str, Any]]:
+    """The annotated incidents (or judged rows) of one file, their phrases resolved from
+    ../shared: the annotations store references, not the sources' text (excerpts)."""
+    return load_annotations(path, excerpts)
 
 
 def incident_articles(source: Path) -> dict[str, list[Article]]:
@@ -118,7 +119,7 @@ def evaluate(
 ) -> DifferScores:
     """Scores of compare_outlets over the annotated incidents of one file."""
     analyzer = analyzer or Analyzer()
-    incidents = load(gold_path)
+    incidents = load(gold_path, near(source))
     stories = incident_articles(source)
     rid = _record_ids(source)
     listed = real = found = differences = cross = 0

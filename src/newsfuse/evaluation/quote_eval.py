@@ -23,19 +23,19 @@ from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.config import AnalyzeOptions, ExtractOptions
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations, near
 from newsfuse.evaluation.quote_metrics import GoldQuote, QuoteScores, quote_errors, score_quotes
 from newsfuse.extract import extract_file, iter_articles
 from newsfuse.types import Article
 
 
-def load_gold(path: Path) -> list[tuple[str, list[GoldQuote]]]:
-    """(file name or record id, gold quotes) per annotated article."""
+def load_gold(path: Path, excerpts: Excerpts | None = None) -> list[tuple[str, list[GoldQuote]]]:
+    """(file name or record id, gold quotes) per annotated article; quotes of Multi-News
+    and gva_dev are stored as references into ../shared (evaluation.excerpts)."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            quotes = [GoldQuote(q["text"], q.get("speaker")) for q in record["quotes"]]
-            rows.append((record["file"], quotes))
+    for record in load_annotations(path, excerpts):
+        quotes = [GoldQuote(q["text"], q.get("speaker")) for q in record["quotes"]]
+        rows.append((record["file"], quotes))
     return rows
 
 
@@ -80,7 +80,7 @@ def _predictions(
     gold_path: Path, articles: Path, nlp: NLP | None
 ) -> tuple[list[tuple[str, list[GoldQuote]]], list[list[GoldQuote]]]:
     nlp = nlp or NLP(AnalyzeOptions())
-    gold = load_gold(gold_path)
+    gold = load_gold(gold_path, near(articles))
     texts = read_articles(articles, [name for name, _ in gold])
     return gold, [predict(nlp, arts) for arts in texts]
 

@@ -30,6 +30,7 @@ from newsfuse.evaluation.datasets import (
     read_clustering_records,
     read_summary_clusters,
 )
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations
 from newsfuse.evaluation.read_detectors import (
     SENTENCE_DEFECTS,
     ReadBrief,
@@ -248,12 +249,15 @@ class Agreement:
         return self.true_positives / labelled if labelled else 1.0
 
 
-def label_agreement(path: Path | str, lede_overlap_min: float = LEDE_OVERLAP) -> list[Agreement]:
+def label_agreement(
+    path: Path | str, lede_overlap_min: float = LEDE_OVERLAP, excerpts: Excerpts | None = None
+) -> list[Agreement]:
     """Each sentence detector, and the lede check ("lede_missed"), against the
     labels of a file written by `evaluate_read` and labelled by hand
-    (tests/data/read_labels.jsonl)."""
+    (tests/data/read_labels.jsonl: its Multi-News and gva_dev text is stored as
+    references into ../shared, resolved by evaluation.excerpts)."""
     counts = {name: [0, 0, 0] for name in (*SENTENCE_DEFECTS, "lede_missed")}
-    for raw in iter_jsonl(path):
+    for raw in load_annotations(path, excerpts):
         brief = brief_from_dict(raw)
         for i, flags in enumerate(sentence_flags(brief)):
             for name, flagged in flags.items():

@@ -1,5 +1,8 @@
 """Score a story's timeline against events judged by reading (tests/data/timeline_*_judged.jsonl).
 
+(Both files hold references into ../shared for their Multi-News and gva_dev text:
+evaluation.excerpts resolves them from the ../shared that holds the articles file.)
+
     python -m newsfuse.evaluation.timeline_eval tests/data/differ_gva_fresh2.jsonl \
         ../shared/data/clustering/gva_dev.jsonl.gz \
         --judged tests/data/timeline_gva_fresh2_judged.jsonl
@@ -23,6 +26,7 @@ from typing import Any
 
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.evaluation.differ_eval import incident_articles, load
+from newsfuse.evaluation.excerpts import near
 
 _START = 60  # characters of the sentence that identify an event with its expression
 
@@ -32,7 +36,7 @@ def events(gold: Path, source: Path, analyzer: Analyzer | None = None) -> list[d
     analyzer = analyzer or Analyzer()
     stories = incident_articles(source)
     out = []
-    for incident in load(gold):
+    for incident in load(gold, near(source)):
         name = incident["incident"]
         for e in analyzer.analyze(name, stories[name]).timeline:
             out.append(
@@ -80,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for row in rows:
             print(json.dumps(row))
         return
-    judged = load(args.judged)
+    judged = load(args.judged, near(args.articles))
     known = {_key(j) for j in judged}
     for row in rows:
         if _key(row) not in known:
