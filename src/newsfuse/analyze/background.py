@@ -1,9 +1,9 @@
 """Sentences of an outlet's report that are not about the story's incident.
 
 Why: local reports end with other incidents (a weekend's round-up: "In a separate
-shooting…", "Elsewhere…", "It has been a particularly brutal summer for …") and add
-background (a suspect's earlier arrest "In 2010", "Just last year, a 12-year-old was
-killed", "the fourth homicide this year"). Compared
+shooting…", "Elsewhere…", "It has been a … summer for …") and add background (a
+suspect's earlier arrest "In 2010", "Just last year, …", "the fourth homicide this
+year"). Compared
 slot by slot with another outlet, or listed as what only one outlet reports, they look
 like disagreements or salient facts about the incident and are neither; on a timeline
 they are other events. The markers are the writer's own: a paragraph that opens another

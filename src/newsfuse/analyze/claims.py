@@ -36,7 +36,7 @@ def _clause_after(verb: Token, quoted: Ranges) -> tuple[int, int] | None:
     if comp is None:
         return None
     if comp.dep_ == "ccomp" and not any(c.dep_ in _SUBJECTS for c in comp.children):
-        return None  # "in what police say is the first murder": its subject is outside it
+        return None  # "in what police say is …": its subject is outside it
     toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
     while toks and (toks[-1].is_punct and toks[-1].text not in '"”'):
         toks.pop()

@@ -309,7 +309,7 @@ def _number_mismatches(
         if re.search(r"\b(?:other|others|another|more)\b", quantity.text, re.IGNORECASE):
             continue  # "two other shooting victims" is not a total
         if _AGE_RANGE.search(_before(quantity, texts)):
-            continue  # "victims, all between the ages of 27 and 45": an age, not a count
+            continue  # "between the ages of N and M": an age, not a count
         measure = _measure(quantity, texts.get(quantity.citation.sentence_id, ""))
         if measure is not None and quantity.value is not None:
             per_article = firsts.setdefault(measure[0], {})

@@ -96,7 +96,7 @@ def _quantity(article: Article, sentence: Sentence, span: Span) -> Quantity | No
     if any(_CODE.match(t.text) for t in span):
         return None
     if _AGE_RANGE.search(article.body, max(0, span.start_char - 30), span.start_char):
-        return None  # "victims, all between the ages of 27 and 45": ages, not a count
+        return None  # "between the ages of N and M": ages, not a count
     if not numeric or _looks_like_year(span, numeric) or _is_name_part(span):
         return None
     anchor = numeric[-1]

@@ -1,7 +1,8 @@
 """Differences between outlets on the same fact: a time, an age, a count, an address, a name.
 
-Why slots and not sentence pairs: two outlets rarely word a fact alike ("A 40-year-old woman
-was also wounded" / "A 36-year-old woman was also shot in the left hand"), but they fill the
+Why slots and not sentence pairs: two outlets rarely word a fact alike (a woman "was
+also wounded" in one report, "was also shot in the left hand" in another, aged
+differently), but they fill the
 same slots of an incident report: when it happened, how old each person is, how many were
 shot or held, on which block, what the people are called. Each article's first value of a
 slot is compared with the other articles' first values; a difference is listed only when
@@ -94,7 +95,7 @@ class _Fill:
 
 def _citation(article: Article, starts: list[int], pos: int) -> Citation | None:
     """The sentence holding `pos`; None for a headline, teaser or table line (no final
-    stop: "12-year-old girl receives death threats after posting hunting photos online")."""
+    stop, as a headline repeated in the body has)."""
     k = bisect.bisect_right(starts, pos) - 1
     if k < 0 or article.sentences[k].end < pos:
         return None
@@ -161,8 +162,7 @@ def _lead_age(k: int, article: Article) -> Iterator[_Fill]:
 
 def _suspect_age(k: int, article: Article) -> Iterator[_Fill]:
     """The age given to the person arrested, charged or suspected: a number, or "juvenile"
-    ("Detectives believe the suspect is also a juvenile" / "An 18-year-old man has been
-    arrested")."""
+    ("the suspect is also a juvenile" / "An N-year-old man has been arrested")."""
     for sentence in article.sentences:
         if not _NOT_VICTIM.search(sentence.text):
             continue
@@ -285,8 +285,8 @@ def _label(slot: str) -> str:
 
 def _mismatch(slot: str, fills: Sequence[_Fill], dates: Sequence[str]) -> Comparison | None:
     """One item when two articles' first values of a slot contradict each other. An age
-    of "the victim" said of a man and of a girl is two people, not a disagreement ("A
-    22-year-old man was killed and 6-year-old girl" / "A 6-year-old girl was grazed …").
+    of "the victim" said of a man and of a girl is two people, not a disagreement (a man
+    killed and a girl grazed in one shooting, each report naming one of them).
     Sides from reports of different days carry their dates: the later report may be an
     update, and a reader should see that."""
     firsts: dict[int, _Fill] = {}

@@ -74,7 +74,7 @@ _CREDIT = re.compile(
 
 # A caption that carries its credit at its end, as in the Multi-News full-text
 # documents: "... on site at City Hall ... (David M Warren / Staff Photographer)",
-# "... at the Kremlin in Moscow. (AP Photo/Natalia Kolesnikova, Pool, file)",
+# "... in Moscow. (AP Photo/<photographer>, Pool, file)",
 # and AP teasers cut with an ellipsis: "... hearing... (Associated Press)".
 # A caption that opens with its credit (christianpost.com in the scrapes sample:
 # "(Screenshot: YouTube) Andrew, Luis and Kevin Palau give a health update, ...").

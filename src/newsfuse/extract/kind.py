@@ -128,8 +128,8 @@ def _notice_kind(paragraph: str, words: int) -> str | None:
 def _parts(paragraph: str, words: int) -> list[tuple[str, int, str | None]]:
     """A paragraph as (text, words) units: itself, or its sentences when it is long and
     holds a notice. Multi-News keeps whole pages on one line: "Please enable Javascript
-    to watch this video toms river, n.j. - an 11-year-old girl was electrocuted..."
-    is a notice sentence, then the article."""
+    to watch this video" followed by the article's dateline and lead is a notice
+    sentence, then the article."""
     kind = _notice_kind(paragraph, words)
     if words <= _SPLIT_WORDS or kind is None:
         return [(paragraph, words, kind)]

@@ -25,7 +25,7 @@ from newsfuse.forest import read_pinned
 DATA_FILE = "recurring_sentences.npy"
 DATA_SHA256 = "add98b03088a6f85906e08a01f3c439fd0ef99f22f398017fba81fff8ba3ecff"
 MIN_STORIES = 10  # in this many train clusters: boilerplate (at 5, follow-up stories
-# that reuse one source article also recur, e.g. "He was 19 at the time of his arrest ...")
+# that reuse one source article also recur, e.g. a suspect's age at his arrest)
 MIN_WORDS = 5  # shorter ones ("He said.") recur in real news too
 _REBUILD = "scripts/build_recurring.py"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
