@@ -14,7 +14,7 @@ duplicates are moved to their original's story, an unassigned original opens a
 story of its own, empty stories are deleted; articles the state has not seen are
 replayed into it; a state that disagrees with the stored order is rebuilt by a
 batch re-clustering (story ids kept where the stories survive). The tests run the
-check after every injected fault (tests/test_faults.py).
+check after every injected fault (tests/store/test_faults.py).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 
 Each rule quotes the real DEV text that motivated it (Wikinews stories M000-M004 and the
 seed articles of ../shared; duplicates counted in tests/data/entities_merge_audit.md) and
-is tested on that text in tests/test_entity_rules.py. The rules work on matching keys
+is tested on that text in tests/analyze/test_entity_rules.py. The rules work on matching keys
 (entities.norm: lower case, no accents) and the story's own names only: no story-specific
 strings. entities._link applies them.
 """

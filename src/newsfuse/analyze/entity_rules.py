@@ -2,7 +2,7 @@
 
 Each rule names the real article text that motivated it (Wikinews story and seed
 articles of ../shared, judged in tests/data/entities_audit.md) and is tested on that
-text in tests/test_entity_rules.py. A rule looks only at the span, its neighbours and
+text in tests/analyze/test_entity_rules.py. A rule looks only at the span, its neighbours and
 the story's own text: no story-specific strings.
 """
 

@@ -6,7 +6,7 @@ grouped across workers (a shuffle of small rows: a key and a position); candidat
 pairs are verified after joining each side's fingerprint (two shuffles of the
 pairs, which are few); only verified edges reach the driver, where
 `newsfuse.dedupe.sharded.resolve` replays the single-process rule. The links are
-the single-process `Deduplicator`'s (tests/test_batch.py compares them).
+the single-process `Deduplicator`'s (tests/batch/test_batch.py compares them).
 """
 
 from __future__ import annotations

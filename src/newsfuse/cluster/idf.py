@@ -35,7 +35,7 @@ def english_frequency(word: str) -> float:
     are, so the answer is the word list's entry rounded to 3 significant digits as
     wordfreq rounds it. The full call (~40 us for a word not seen before) was a
     fifth of stream clustering's time; the dictionary read is ~1 us. Equal by
-    construction, and tests/test_cluster_events.py checks it over real words.
+    construction, and tests/cluster/test_cluster_events.py checks it over real words.
     """
     from wordfreq import get_frequency_dict, word_frequency
 

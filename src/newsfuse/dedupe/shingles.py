@@ -55,7 +55,7 @@ def signature_of(shingle_set: Iterable[bytes], template: MinHash) -> np.ndarray:
     """Hash values of a shingle set under `template`'s permutations.
 
     The same values as datasketch's `MinHash.update_batch` (affine64 over
-    `sha1_hash64`; datasketch is pinned, and tests/test_dedupe.py compares),
+    `sha1_hash64`; datasketch is pinned, and tests/dedupe/test_dedupe.py compares),
     without its per-shingle function call and struct unpack or a MinHash copy
     per article: a fifth less time.
     """

@@ -1,6 +1,6 @@
 """Sentence splitting with nupunkt (Punkt trained on legal/news-heavy text).
 
-Measured on abbreviations, quotes and numbers in tests/test_sentences.py. The
+Measured on abbreviations, quotes and numbers in tests/text/test_sentences.py. The
 splitter runs per paragraph, so a paragraph break always ends a sentence even
 when the scrape lost the final period (headlines, captions, datelines).
 """

@@ -1,0 +1,134 @@
+"""Timeline: relative dates resolved against each article's own date, on real articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsfuse.analyze.entities import extract_entities
+from newsfuse.analyze.nlp import NLP
+from newsfuse.analyze.story_events import story_timeline
+from newsfuse.analyze.timeline import build_timeline
+from newsfuse.config import ExtractOptions
+from newsfuse.evaluation.differ_eval import incident_articles
+from newsfuse.evaluation.quote_eval import jsonl_articles
+from newsfuse.extract import iter_articles
+from newsfuse.types import Article, TimelineEvent
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+def load(*paths: Path) -> list[Article]:
+    return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+
+
+def seeds() -> list[Article]:
+    articles = load(EXAMPLES / "freebeacon.com")
+    assert [a.date for a in articles] == [dt.date(2016, 8, 16), None]
+    return articles
+
+
+def find(events: tuple[TimelineEvent, ...], expression: str, words: str) -> TimelineEvent:
+    return next(
+        e
+        for e in events
+        if any(x.startswith(expression) for x in e.expression.split("; ")) and words in e.text
+    )
+
+
+def test_seed_strikes_on_tuesday_and_shoigu_on_monday() -> None:
+    events = build_timeline(seeds())
+    strikes = find(events, "on Tuesday", "Russian warplanes deployed from a base in Iran")
+    assert (strikes.date, strikes.precision) == (dt.date(2016, 8, 16), "day")
+    monday = find(events, "Monday", "defense minister said Monday")
+    assert monday.date == dt.date(2016, 8, 15)
+    assert find(events, "a day after", "defense minister said Monday").date == monday.date
+    fall = find(events, "last fall", "air campaign")
+    assert (fall.date, fall.precision) == (dt.date(2015, 9, 1), "season")
+    assert [e.date for e in events] == sorted(e.date for e in events)
+
+
+def test_undated_article_gets_no_relative_dates_by_default() -> None:
+    articles = seeds()
+    events = build_timeline(articles)
+    assert all(e.citation.article_id == articles[0].id for e in events)
+
+
+def test_story_date_borrowing_is_opt_in_and_marked() -> None:
+    articles = seeds()
+    events = build_timeline(articles, borrow_story_date=True)
+    borrowed = [e for e in events if e.citation.article_id == articles[1].id]
+    assert borrowed and all("[inferred date 2016-08-16]" in e.expression for e in borrowed)
+    assert find(events, "One day prior", "Shoigu claimed").date == dt.date(2016, 8, 15)
+    assert find(events, "Earlier Tuesday", "Hamadan").date == dt.date(2016, 8, 16)
+    june = find(events, "in June", "proposed a plan")
+    assert (june.date, june.precision) == (dt.date(2016, 6, 1), "month")
+
+
+def test_wikinews_absolute_and_weekday_dates() -> None:
+    wikinews = EXAMPLES / "en.wikinews.org"
+    articles = load(*(wikinews / f"M000-{k:02d}.txt" for k in (1, 2, 4, 10)))
+    events = build_timeline(articles)
+    quake = find(events, "December 26, 2004", "longest-lasting earthquake")
+    assert (quake.date, quake.precision) == (dt.date(2004, 12, 26), "day")
+    # dated 2005-01-01 (a Saturday): "on Saturday, Jan. 1"
+    assert find(events, "Saturday, Jan. 1", "Koizumi").date == dt.date(2005, 1, 1)
+    # dated 2005-01-20: a coming event, "Sunday, January 23", is the nearest January 23
+    assert find(events, "Sunday, January 23", "Radio Hall").date == dt.date(2005, 1, 23)
+    # M000-01 has no extracted date: only absolute years, and its dateline is no event
+    undated = [e for e in events if e.citation.article_id == articles[0].id]
+    assert undated and all(e.precision == "year" for e in undated)
+    assert find(events, "in 2005", "write off their donations").date == dt.date(2005, 1, 1)
+
+
+# --- issue 23: only the events of the story (outlet text from ../shared) ---
+
+
+def _story_events(nlp_pipeline: NLP, articles: list[Article]) -> list[str]:
+    parsed = nlp_pipeline.parse(articles)
+    ordered = [p.article for p in parsed]
+    events = build_timeline(ordered, [p.doc for p in parsed])
+    return [e.text for e in story_timeline(events, ordered, extract_entities(parsed))]
+
+
+def test_story_events_drop_captions_widgets_and_other_stories(
+    nlp_pipeline: NLP, shared_dir: Path
+) -> None:
+    docs = jsonl_articles(shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz")
+    cluster = [a for key, a in docs.items() if key.startswith("multinews-longbench-test-1811#")]
+    kept = _story_events(nlp_pipeline, cluster)
+    assert any("married actor Jason Robards" in t for t in kept)  # Bacall's own life
+    assert not [t for t in kept if "Helmsley" in t or "Dusty Springfield" in t]  # other wills
+    assert not [t for t in kept if "[Related:" in t]
+    cluster = [a for key, a in docs.items() if key.startswith("multinews-longbench-test-2710#")]
+    kept = _story_events(nlp_pipeline, cluster)
+    assert kept and not [t for t in kept if "Action News" in t or "This image provided" in t]
+
+
+def test_story_events_keep_the_incident_drop_statistics(
+    nlp_pipeline: NLP, shared_dir: Path
+) -> None:
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    kept = _story_events(nlp_pipeline, incidents["gva-713004"])
+    assert any("Thomas Carlson" in t for t in kept)
+    assert not [t for t in kept if "So far this year" in t]
+    kept = _story_events(nlp_pipeline, incidents["gva-486434"])
+    assert any("found dead on the front porch" in t for t in kept)
+    assert not [t for t in kept if "Incident Number" in t or "Data Compilation" in t]
+
+
+def test_outlet_weekdays_ahead_month_names_and_newspaper_names(shared_dir: Path) -> None:
+    """gva_dev (dev articles, not the held-out sets): a weekday after "scheduled/set for"
+    is the coming one; "last November" in October is the year before; "USA Today" is a
+    newspaper, not the article's date."""
+    arts = jsonl_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    autopsy = build_timeline([arts["c1660a8103f6970cdf0cf597b344ad1c"]])  # Saturday 2013-04-06
+    assert find(autopsy, "Monday", "autopsy is scheduled").date == dt.date(2013, 4, 8)
+    vigil = build_timeline([arts["0b6ec464ffed57307b24ed8cb8a0272a"]])  # Sunday 2016-03-06
+    assert find(vigil, "Monday", "vigil is scheduled").date == dt.date(2016, 3, 7)
+    court = build_timeline([arts["4e4355ad49be328413acfa0221cb002c"]])  # Wednesday 2016-06-01
+    assert find(court, "Friday", "court appearance is set").date == dt.date(2016, 6, 3)
+    laylah = build_timeline([arts["cc87e7e98b1bdb7a292e8f57d7b23a84"]])  # 2015-10-20
+    assert find(laylah, "last November", "Laylah Peterson").date == dt.date(2014, 11, 1)
+    usa = build_timeline([arts["6fa775407d6b9d98ccff24388a12c30c"]])
+    assert not [e for e in usa if "USA Today" in e.text and "Today" in e.expression]
