@@ -168,7 +168,7 @@ class Newsfuse:
     def storyline_and_analyze(self, story_id: str, analysis: bool = True) -> StorylineAndDossier:
         """The storyline brief and (with `analysis`) the dossier of its latest event."""
         found = self.storyline_brief(story_id)
-        latest = found.events[-1]
+        latest = next(e for e in found.events if e.id == found.latest.story_id)
         if not analysis:
             return found, None
         return found, self.analyzer.analyze(latest.id, self.articles(latest.article_ids))

@@ -247,3 +247,19 @@ def test_python_api_briefs_files_without_a_database() -> None:
         assert sentence.text in articles[sentence.source.article_id].body
         for support in sentence.support:
             assert support.article_id in articles
+
+
+def test_stories_briefs_show_a_storyline_as_its_events(tmp_path: Path) -> None:
+    """`stories --briefs` shows a storyline of several events as `brief s-ID` does (a
+    dated line per event, then the latest event's brief), not one brief mixing reports
+    months apart (the bundled Wikinews Haiti storyline: the earthquake, the missionaries
+    charged weeks later, the UN's toll two months later)."""
+    db = str(tmp_path / "w.db")
+    run("ingest", str(ARTICLES / "en.wikinews.org"), "--db", db)
+    code, out, _ = run("stories", "--db", db, "--briefs", "--words", "60")
+    assert code == 0
+    assert "*Storyline s-" in out and "## Latest: " in out
+    code, listing, _ = run("stories", "--db", db, "--briefs", "--format", "json")
+    storylines = [s for s in json.loads(listing) if len(s["events"]) > 1]
+    assert storylines and all("latest" in s["brief"] for s in storylines)
+    assert all("sentences" in s["brief"] for s in json.loads(listing) if len(s["events"]) < 2)

@@ -38,6 +38,7 @@ from newsfuse.views import result_to_dict, storyline_to_dict
 if TYPE_CHECKING:
     from newsfuse import app as application
     from newsfuse import storylines
+    from newsfuse.storylines import StorylineBrief
 else:  # numpy, scikit-learn, spaCy...: loaded when a brief is made
     application = lazy_module("newsfuse.app")
     storylines = lazy_module("newsfuse.storylines")
@@ -87,8 +88,14 @@ def brief(
     if fmt is Format.json:
         typer.echo(json.dumps(storyline_to_dict(storyline, dossier), indent=2, ensure_ascii=False))
     else:
-        sections = dossier_sections(dossier, storyline.latest.number_of) if dossier else []
-        typer.echo(storylines.render_storyline(storyline, sections))
+        typer.echo(storyline_markdown(storyline, dossier))
+
+
+def storyline_markdown(storyline: StorylineBrief, dossier: Dossier | None) -> str:
+    """A storyline as `brief s-ID` prints it: a dated line per event, then the latest
+    event's brief (and its analysis)."""
+    sections = dossier_sections(dossier, storyline.latest.number_of) if dossier else []
+    return str(storylines.render_storyline(storyline, sections))
 
 
 def _brief_inputs(targets: list[str], config: Config, analysis: bool, fmt: Format) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from newsfuse.cli.brief import result_markdown
+from newsfuse.cli.brief import Result, result_markdown, storyline_markdown
 from newsfuse.cli.common import (
     DEFAULT_DB,
     DEFAULT_SCORER,
@@ -27,8 +27,17 @@ from newsfuse.cli.common import (
     wide_console,
 )
 from newsfuse.terminal import block, line
-from newsfuse.types import Story, StoryHit
-from newsfuse.views import hit_to_dict, result_to_dict, story_to_dict, storyline_events
+from newsfuse.types import Brief, Story, StoryHit
+
+if TYPE_CHECKING:
+    from newsfuse.app import StorylineAndDossier
+from newsfuse.views import (
+    hit_to_dict,
+    result_to_dict,
+    story_to_dict,
+    storyline_events,
+    storyline_to_dict,
+)
 
 
 def _story_row(s: Story, indent: str = "") -> list[str]:
@@ -74,16 +83,38 @@ def stories(
     with opened(settings(db, words=words, scorer=scorer)) as archive:
         found = sorted(archive.stories(), key=lambda s: (-len(s.article_ids), s.id))
         events = archive.storyline_map(headlines=True)
-        results = [archive.brief_and_analyze(s.id, analysis=analysis) for s in found if briefs]
+        # a storyline of several events as `brief s-ID` shows it (a line per event, the
+        # latest event's brief), not one brief mixing events months apart
+        results = [
+            archive.storyline_and_analyze(s.id, analysis)
+            if len(events.get(s.id, [])) > 1
+            else archive.brief_and_analyze(s.id, analysis=analysis)
+            for s in found
+            if briefs
+        ]
     if fmt is Listing.json:
         rows = [story_to_dict(s) | {"events": storyline_events(events, s)} for s in found]
         for row, result in zip(rows, results, strict=False):
-            row["brief"] = result_to_dict(*result)
+            row["brief"] = _result_dict(result)
         echo_json(rows)
         return
     wide_console().print(_stories_table(found, events))
     for result in results:
-        typer.echo("\n" + block(result_markdown(*result)))
+        typer.echo("\n" + block(_result_markdown(result)))
+
+
+def _result_markdown(result: Result | StorylineAndDossier) -> str:
+    first, dossier = result
+    if isinstance(first, Brief):
+        return result_markdown(first, dossier)
+    return storyline_markdown(first, dossier)
+
+
+def _result_dict(result: Result | StorylineAndDossier) -> dict[str, Any]:
+    first, dossier = result
+    if isinstance(first, Brief):
+        return result_to_dict(first, dossier)
+    return storyline_to_dict(first, dossier)
 
 
 def _marked(snippet: str) -> str:
