@@ -14,6 +14,8 @@ code wrote.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 ARCHIVE_8 = Path(__file__).resolve().parent / "data" / "archive_schema8.db"
@@ -28,3 +30,18 @@ LEGACY = (
     "ALTER TABLE story_articles DROP COLUMN duplicate",
     "CREATE INDEX story_articles_story ON story_articles (story_id, rank)",
 )
+
+
+def execute(db: str | Path, statements: Sequence[str]) -> None:
+    """Run `statements` on the archive `db` outside newsfuse: an SQLite file, or a
+    postgresql:// URL (to put an archive back into an older shape)."""
+    if isinstance(db, Path):
+        with sqlite3.connect(db) as conn:
+            for sql in statements:
+                conn.execute(sql)
+        return
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as conn:
+        for sql in statements:
+            conn.execute(sql)

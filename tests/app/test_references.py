@@ -23,11 +23,18 @@ def _script(name: str) -> object:
 
 
 @pytest.mark.parametrize(
-    ("script", "doc"), [("config_reference.py", "config.md"), ("errors_reference.py", "errors.md")]
+    ("script", "doc"),
+    [
+        ("cli_reference.py", "cli.md"),
+        ("http_reference.py", "http.md"),
+        ("config_reference.py", "config.md"),
+        ("errors_reference.py", "errors.md"),
+    ],
 )
 def test_generated_reference_is_current(script: str, doc: str) -> None:
-    """docs/config.md and docs/errors.md are generated from config.py and errors.py;
-    regenerate them (python scripts/SCRIPT) when an option or an error code changes."""
+    """docs/cli.md, http.md, config.md and errors.md are generated from the typer app,
+    the OpenAPI schema, config.py and errors.py; regenerate them (python scripts/SCRIPT)
+    when a command, endpoint, option or error code changes."""
     current = (ROOT / "docs" / doc).read_text(encoding="utf-8")
     assert current == _script(script).reference(), f"docs/{doc} is stale: python scripts/{script}"  # type: ignore[attr-defined]
 

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from legacy_schema import LEGACY
+from legacy_schema import LEGACY, execute
 from newsfuse.app import Newsfuse, brief_inputs
 from newsfuse.articles import make_article
 from newsfuse.config import Config, ExtractOptions
@@ -142,8 +141,6 @@ def test_archive_of_the_previous_schema_gains_kind(
 ) -> None:
     """An archive written before Article.kind (SQLite schema 6, PostgreSQL 1) opens, its
     articles read as articles, and new pages keep their kind."""
-    import psycopg
-
     db: str | Path = (
         tmp_path / "old.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
     )
@@ -158,14 +155,7 @@ def test_archive_of_the_previous_schema_gains_kind(
         if backend == "sqlite"
         else "UPDATE newsfuse_schema SET version = 1",
     ]
-    if backend == "sqlite":
-        with sqlite3.connect(db) as conn:
-            for sql in downgrade:
-                conn.execute(sql)
-    else:
-        with psycopg.connect(str(db), autocommit=True) as conn:
-            for sql in downgrade:
-                conn.execute(sql)
+    execute(db, downgrade)
     store = open_store(Config(db=db))
     try:
         assert [a.kind for a in store.articles()] == [ARTICLE]

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from legacy_schema import execute
 from newsfuse.app import Newsfuse
 from newsfuse.check import check
 from newsfuse.config import Config, ExtractOptions
@@ -119,8 +120,6 @@ def test_archive_of_the_previous_schema_gains_language(
     """An archive written before Article.language (before the 'article-language'
     migration: SQLite schema 9, PostgreSQL 3) opens with its articles read as English;
     new articles keep their detected language."""
-    import psycopg
-
     db: str | Path = (
         tmp_path / "old.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
     )
@@ -135,14 +134,7 @@ def test_archive_of_the_previous_schema_gains_language(
         if backend == "sqlite"
         else "UPDATE newsfuse_schema SET version = 3",
     ]
-    if backend == "sqlite":
-        with sqlite3.connect(db) as conn:
-            for sql in downgrade:
-                conn.execute(sql)
-    else:
-        with psycopg.connect(str(db), autocommit=True) as conn:
-            for sql in downgrade:
-                conn.execute(sql)
+    execute(db, downgrade)
     store = open_store(Config(db=db))
     try:
         assert [a.language for a in store.articles()] == [ENGLISH]
