@@ -10,7 +10,9 @@ from newsfuse.analyze.claims import extract_claims
 from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP, ParsedArticle
 from newsfuse.analyze.quotes import extract_quotes
+from newsfuse.analyze.speaker_context import according_to
 from newsfuse.config import ExtractOptions
+from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article, Claim, Entity, Quote
 
@@ -185,3 +187,20 @@ def test_seconds_marks_are_not_quotes(nlp: NLP, examples_dir: Path) -> None:
     # "by 19' 36" and Team CSC by 22' 10'." / "in a time of 3h 51' 03"."
     parsed = nlp.parse(articles(examples_dir / "articles" / "en.wikinews.org" / "M003-04.txt"))
     assert extract_quotes(parsed, extract_entities(parsed)) == ()
+
+
+def test_according_to_a_share_is_not_a_source(
+    nlp: NLP, excerpts: Excerpts, seeds_dir: Path
+) -> None:
+    """'… allocate seats among parties according to their share of the vote' (a
+    Multi-News report on Egypt's vote, read from ../shared) named "their share of the
+    vote" as a claim's source; 'according to a report in Russia's TASS news agency'
+    (the seed) still names one."""
+    key = "multinews_fulltext/multinews-longbench-test-2257#1/text"
+    parse = nlp.language
+    share = parse(excerpts.span(key, 1203, 1396, "519dae194651"))
+    assert [according_to(t) for t in share if t.lower_ == "according"] == [None]
+    body = (seeds_dir / "004_c474df6a31b86826.txt").read_text(encoding="utf-8")
+    line = next(p for p in body.splitlines() if "according to a report" in p)
+    (source,) = [according_to(t) for t in parse(line) if t.lower_ == "according"]
+    assert source is not None and source.text == "report"

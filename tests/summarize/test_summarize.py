@@ -32,7 +32,7 @@ from newsfuse.summarize import (
     render_markdown,
 )
 from newsfuse.summarize.features import story_matrix
-from newsfuse.summarize.headline import incomplete_headline
+from newsfuse.summarize.headline import incomplete_headline, story_lead
 from newsfuse.summarize.render import locator
 from newsfuse.summarize.select import quality as select_quality
 from newsfuse.summarize.signature import signature
@@ -541,3 +541,22 @@ def test_a_middle_sentence_of_a_quotation_is_never_the_briefs_own_voice(
     text = " ".join(matrix.sentences[r].text for r in unit)
     assert text.startswith("The Beijing Organizing Committee said") and text.endswith('Games."')
     assert unit_rows(matrix, row, "drop") == unit  # the quotation whole, with its speaker
+
+
+def test_a_story_headline_is_not_made_from_a_caption(shared_dir: Path) -> None:
+    """A Multi-News cluster on Egypt's vote and Mubarak's trial (read from ../shared)
+    whose first document opens on a photo caption ('Enlarge image … /Getty Images …')
+    and whose second on 'Photo Advertisement …': the stored headline was the caption;
+    now it is made from the first lead the brief would take, as the brief's is."""
+    path = shared_dir / "data" / "summarization" / "multinews_fulltext.test.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        record = next(r for r in map(json.loads, lines) if r["id"].endswith("test-2257"))
+    articles = [
+        make_article(body=d["text"], source=str(k)) for k, d in enumerate(record["documents"])
+    ]
+    lead = story_lead(articles)
+    assert lead is not None and select_quality(lead) > 0
+    assert select_quality(articles[0].sentences[0].text) == 0  # the caption it skipped
+    assert lead == next(
+        a.sentences[0].text for a in articles if select_quality(a.sentences[0].text)
+    )

@@ -12,6 +12,7 @@ from newsfuse.analyze.speaker_context import (
     Context,
     Ranges,
     Source,
+    according_to,
     entity_of,
     inside,
     past_dateline,
@@ -88,12 +89,10 @@ def other_speaker(ctx: Context, span: Span) -> Source | None:
     for tok in span:
         if inside(ctx.quoted, tok.idx):
             continue
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            found = resolve_head(ctx, pobj) if pobj is not None else None
-            if found is not None:
-                return found
+        pobj = according_to(tok)
+        found = resolve_head(ctx, pobj) if pobj is not None else None
+        if found is not None:
+            return found
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.text == ":" and nxt is not None and inside(ctx.quoted, nxt.idx + 1):
             ent = entity_of(ctx, tok.nbor(-1)) if tok.i > 0 else None

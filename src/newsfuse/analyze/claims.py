@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from newsfuse.analyze.entities import EntityIndex
 from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.analyze.quotes import Ranges, inside, quote_segments, resolve, speaker_token
+from newsfuse.analyze.speaker_context import according_to
 from newsfuse.types import Citation, Claim, Entity, Sentence
 
 CLAIM_VERBS = {
@@ -108,9 +109,8 @@ def _according_to(
 ) -> list[Claim]:
     """ "According to X, <clause>" / "<clause>, according to X"."""
     for tok in span:
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if tok.lower_ != "according" or pobj is None or inside(quoted, tok.idx):
+        pobj = according_to(tok)
+        if pobj is None or inside(quoted, tok.idx):
             continue
         end_of_source = pobj.right_edge.i + 1
         if tok.i == span.start:

@@ -18,7 +18,14 @@ from newsfuse.analyze.attribution import find_speaker
 from newsfuse.analyze.entities import TITLE_HEADS, EntityIndex
 from newsfuse.analyze.lexicon import OPEN_MARKS, PRONOUNS, SPEECH_VERBS
 from newsfuse.analyze.nlp import ParsedArticle
-from newsfuse.analyze.speaker_context import Context, Ranges, Source, inside, subject_phrase
+from newsfuse.analyze.speaker_context import (
+    Context,
+    Ranges,
+    Source,
+    according_to,
+    inside,
+    subject_phrase,
+)
 from newsfuse.analyze.terms import is_label
 from newsfuse.types import Article, Citation, Entity, Quote, Sentence
 
@@ -126,14 +133,12 @@ def channel(span: Span, quoted: Ranges) -> str | None:
     for tok in span:
         if inside(quoted, tok.idx):
             continue
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if pobj is not None:
-                return f"according to {subject_phrase(pobj)}"
+        pobj = according_to(tok)
+        if pobj is not None and subject_phrase(pobj):  # never "(according to )"
+            return f"according to {subject_phrase(pobj)}"
         if tok.lemma_ == "tell":
             obj = next((c for c in tok.rights if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None:
+            if obj is not None and subject_phrase(obj):
                 return f"{tok.text} {subject_phrase(obj)}"
         if tok.lower_ == "in" and tok.head.lemma_ in SPEECH_VERBS:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -18,6 +18,29 @@ from newsfuse.analyze.nlp import ParsedArticle
 from newsfuse.types import Entity
 
 _SUBJECT_DROP = {"relcl", "appos", "punct", "acl", "advmod", "cc"}
+# "according to" that measures or follows instead of citing: "seats allocated according
+# to their share of the vote", "went according to plan". Their object is never a source.
+_NOT_SOURCES = frozenset(
+    {
+        *("share", "plan", "plans", "rule", "rules", "schedule", "formula", "proportion"),
+        *("size", "need", "needs", "standard", "standards", "custom", "tradition"),
+        *("pattern", "script", "design", "order", "law", "laws"),
+    }
+)
+
+
+def according_to(tok: Token) -> Token | None:
+    """The X of "according to X" at `tok` when X can be a source (a name, a pronoun, a
+    person or body), else None. Quotes, claims and speakers all read it here."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if pobj is None or (pobj.lemma_.lower() in _NOT_SOURCES and pobj.pos_ != "PROPN"):
+        return None
+    return pobj
+
+
 _SPEAKER_KINDS = {"person", "organization", "group", "place"}
 Source = tuple[str | None, str | None]  # (canonical name or phrase, entity id)
 Ranges = list[tuple[int, int]]

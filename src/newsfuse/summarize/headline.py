@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.summarize.features import vectorize
+from newsfuse.summarize.select import quality
 from newsfuse.types import Article
 
 _CLAUSE_END = (",", ";", ":")
@@ -109,7 +110,7 @@ def headline(
     if title:
         return title
     if lead is None:
-        lead = next((a.sentences[0].text for a in articles if a.sentences), None)
+        lead = story_lead(articles)
     if lead:
         from newsfuse.summarize.compress import compress
 
@@ -186,5 +187,14 @@ def headline_texts(articles: Sequence[Article]) -> list[str]:
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
-    lead = next((a.sentences[0].text for a in articles if a.sentences), None)
+    lead = story_lead(articles)
     return [*texts, strip_dateline(lead)] if lead else texts
+
+
+def story_lead(articles: Sequence[Article]) -> str | None:
+    """The sentence a headline without a title is made from: the first article's
+    lead that the brief would take (select.quality: not a caption, credit or widget
+    line such as "Enlarge image … /Getty Images …" or "Photo Advertisement Continue
+    reading the main story"), else the first article's lead."""
+    leads = [a.sentences[0].text for a in articles if a.sentences]
+    return next((lead for lead in leads if quality(lead) > 0), leads[0] if leads else None)
