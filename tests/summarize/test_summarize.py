@@ -560,3 +560,17 @@ def test_a_story_headline_is_not_made_from_a_caption(shared_dir: Path) -> None:
     assert lead == next(
         a.sentences[0].text for a in articles if select_quality(a.sentences[0].text)
     )
+
+
+def test_a_caption_of_a_name_and_a_role_is_not_a_brief_sentence(
+    excerpts: Excerpts, seeds: list[Article]
+) -> None:
+    """A CBC photo caption split from its credit, read in a brief of the Shermans' deaths
+    (a Multi-News report, read from ../shared) as if it were news; sentences that go
+    on after the name and role (the seed's 'Ali Shamkhani, the secretary of …, said …')
+    are kept."""
+    key = "multinews_fulltext/multinews-longbench-test-1797#1/text"
+    caption = excerpts.span(key, 3657, 3694, "339289cdead4")
+    assert select_quality(caption) == 0
+    seed = [s.text for a in seeds for s in a.sentences]
+    assert select_quality(next(s for s in seed if s.startswith("Ali Shamkhani, the"))) > 0

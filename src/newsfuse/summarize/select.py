@@ -38,6 +38,12 @@ from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.signature import signature_coverage
 from newsfuse.text.tokens import words
 
+# A photo caption of a name and a role, split from its credit ("Vinay Chopra, a former
+# Apotex worker. (CBC)"): a name, a comma, "a/an/the" and a phrase with no verb's comma
+# or clause after it. A sentence about the person goes on ("…, said …"): not matched.
+_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+, (?:a|an|the) [^,.;:!?\"“”]{1,80}\.$"
+)
 _BOILERPLATE = re.compile(
     r"click here|follow (?:us|him|her|them|@)|sign up|subscribe|newsletter|all rights reserved"
     r"|copyright|©|photo(?:graph)? (?:by|credit)|getty images|\bap photo|image (?:via|credit)"
@@ -85,7 +91,7 @@ def quality(text: str, full_length: int = 12, recurring: RecurringTable | None =
     tokens = words(text)
     if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text, recurring):
         return 0.0
-    if _FURNITURE.search(text):
+    if _FURNITURE.search(text) or _CAPTION.match(text):
         return 0.0
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
