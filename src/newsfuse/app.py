@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsfuse.config import Config, database
 from newsfuse.errors import ErrorCode, NewsfuseError
-from newsfuse.extract.fetch import is_url as is_url  # the CLI tells URLs from paths
 from newsfuse.lazy import lazy_module
 from newsfuse.store import Store, open_store
 from newsfuse.types import (
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from newsfuse import _pipeline, storylines
     from newsfuse import check as checking
     from newsfuse.analyze import dossier
-    from newsfuse.extract import sources
+    from newsfuse.extract import fetch, sources
     from newsfuse.storylines import StorylineBrief
 
     Progress = _pipeline.Progress
@@ -52,8 +51,15 @@ else:
     checking = lazy_module("newsfuse.check")
     dossier = lazy_module("newsfuse.analyze.dossier")
     sources = lazy_module("newsfuse.extract.sources")
+    fetch = lazy_module("newsfuse.extract.fetch")  # http.client, ssl: for URLs only
 
 SEARCH_DEPTH = 20  # matching articles read per story asked for, to rank the stories
+
+
+def is_url(text: str) -> bool:
+    """Whether an input names an http(s) URL rather than a path (the CLI tells them
+    apart; newsfuse.extract.fetch, loaded only when an input is looked at)."""
+    return fetch.is_url(text)
 
 
 class Newsfuse:

@@ -19,14 +19,15 @@ check after every injected fault (tests/store/test_faults.py).
 
 from __future__ import annotations
 
+import ast
 import io
 import json
+import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from newsfuse.config import Config
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.lang import scored_codes
 from newsfuse.lazy import lazy_module
 from newsfuse.store import Store
@@ -129,14 +130,30 @@ _ORIGINALS = (
 )
 
 
+def _npz_bytes(blob: bytes, name: str) -> bytes:
+    """The data of the byte array `name` of a saved state (an .npz: a zip of .npy
+    files, each a header then the raw array), read without numpy: `check` is a light
+    command (docs/benchmarks.md "Fast start"), and importing numpy was a third of it."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        raw = archive.read(f"{name}.npy")
+    # .npy: magic (6 bytes), version (2), header length (2 bytes in 1.0, 4 after), header
+    width = 2 if raw[6] == 1 else 4
+    start = 8 + width + int.from_bytes(raw[8 : 8 + width], "little")
+    header = ast.literal_eval(raw[8 + width : start].decode("latin-1"))
+    if header.get("descr") != "|u1" or len(header.get("shape", ())) != 1:
+        raise NewsfuseError(
+            ErrorCode.INCONSISTENT, f"saved clustering state: {name!r} is not a byte array"
+        )
+    return raw[start:]
+
+
 def _state_window(store: Store) -> tuple[int, list[str], int] | None:
     """The saved state's first window position, the ids of its window, and how many
     originals it has seen; None when no state is saved."""
     saved = store.state.head()
     if saved is None:
         return None
-    with np.load(io.BytesIO(saved[0]), allow_pickle=False) as z:
-        meta = json.loads(z["meta"].tobytes())
+    meta = json.loads(_npz_bytes(saved[0], "meta"))
     return int(meta.get("base", 0)), [str(i) for i in meta.get("ids", [])], saved[1]
 
 

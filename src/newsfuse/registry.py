@@ -19,10 +19,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from importlib import metadata
+    from importlib.metadata import EntryPoint
+else:  # importing it costs more than `newsfuse --help` itself: loaded at the first scan
+    metadata = lazy_module("importlib.metadata")
 
 
 def _frozen(table: Mapping[str, str]) -> Mapping[str, str]:
@@ -38,7 +45,7 @@ class Registry:
     builtins: Mapping[str, str] = field(default_factory=dict)  # name -> "module:attr"
 
     def _entry_points(self) -> dict[str, EntryPoint]:
-        return {ep.name: ep for ep in entry_points(group=self.group)}
+        return {ep.name: ep for ep in metadata.entry_points(group=self.group)}
 
     def names(self) -> list[str]:
         """Every name this registry can load, sorted (for --help, docs and errors)."""

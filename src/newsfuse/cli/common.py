@@ -44,9 +44,19 @@ class Listing(StrEnum):
     json = "json"
 
 
-# Every registered scorer, built-in or from another package (newsfuse.summarize.scoring).
-Scorer = StrEnum("Scorer", {name: name for name in SCORERS.names()})  # type: ignore[misc]
-DEFAULT_SCORER = Scorer(BriefOptions.scorer)
+DEFAULT_SCORER = BriefOptions.scorer
+
+
+def registered_scorer(name: str) -> str:
+    """`--scorer`, checked against every registered scorer, built-in or from another
+    package (newsfuse.summarize.scoring), when a command runs: not as choices made at
+    start-up, which would scan the installed packages' entry points (importlib.metadata,
+    more than `newsfuse --help` itself costs) for every command, even `--help`."""
+    try:
+        SCORERS.target(name)
+    except NewsfuseError as error:
+        raise typer.BadParameter(str(error)) from error
+    return name
 
 
 # Options shared by several commands (declared once, as datasette groups them).
@@ -72,14 +82,17 @@ PrivateUrlsOption = Annotated[
     ),
 ]
 ScorerOption = Annotated[
-    Scorer,
+    str,
     typer.Option(
         "--scorer",
+        metavar="NAME",
+        callback=registered_scorer,
         help="Sentence selection: coverage (default: the set of sentences with the most "
         "expected summary words, built on lexical), unsupervised (centrality, support, "
         "position), lexical "
         "(words editors keep; best on short Multi-News-like stories, poor on long "
-        "multi-event ones, docs/tuning.md) or learned (boosted trees).",
+        "multi-event ones, docs/tuning.md), learned (boosted trees), or one another package "
+        "registers (entry-point group newsfuse.scorers).",
     ),
 ]
 AnalysisOption = Annotated[
@@ -96,7 +109,7 @@ def settings(
     db: str,
     *,
     words: int | None = None,
-    scorer: Scorer | None = None,
+    scorer: str | None = None,
     allow_private_urls: bool = False,
     serve: ServeOptions | None = None,
     lock_wait: float | None = None,
@@ -110,7 +123,7 @@ def settings(
     if lock_wait is not None:
         config = replace(config, lock_wait=lock_wait)
     if words is not None:
-        config = config.with_words(words, scorer.value if scorer else None)
+        config = config.with_words(words, scorer)
     return config
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from typing import NamedTuple, Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from newsfuse.types import Article, Failure, SearchHit, Story, StoryEvent
+
+if TYPE_CHECKING:  # annotations only: opening an archive imports no numpy
+    import numpy as np
 
 
 class Placement(NamedTuple):

@@ -13,11 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.lang import scored_codes
+from newsfuse.lazy import lazy_module
 from newsfuse.store.base import Member, Placement, story_from_members
 from newsfuse.store.dialect import Dialect, statements
 from newsfuse.store.schema import Step, apply
@@ -37,6 +36,11 @@ from newsfuse.store.sql import (
 )
 from newsfuse.store.state import SQLStateStore
 from newsfuse.types import Article, Failure, Sentence, Story, StoryEvent
+
+if TYPE_CHECKING:
+    import numpy as np
+else:  # signatures are written and read by ingest only: reads import no numpy
+    np = lazy_module("numpy")
 
 CHUNK = 500  # ids per IN (...) list (SQLite allows 999 variables before 3.32)
 NO_LIMIT = 2**62  # LIMIT for "all rows": SQLite wants a number before OFFSET
