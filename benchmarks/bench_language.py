@@ -4,7 +4,7 @@ since such an article would then be kept out of stories).
 
 Reads gva_dev's 2,451 outlet articles and the first N documents of the shortened
 Multi-News test split (lower-cased text), runs newsfuse.lang.detect on each body
-as make_article does, and prints the time per article (model load apart) and the
+as ingest does, and prints the time per article (model load apart) and the
 codes found, with the first words of every article not detected as "en".
 
     python benchmarks/bench_language.py [--limit 3000] [--show]
@@ -19,7 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsfuse.lang.detect import DETECT_CHARS, _identifier, by_markers, detect_language
+from newsfuse.lang.detect import DETECT_CHARS, by_markers, detect_language
+from newsfuse.models import Models
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -43,12 +44,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=3000, help="Multi-News documents")
     ap.add_argument("--show", action="store_true", help="print each non-'en' article")
     args = ap.parse_args()
+    models = Models()  # the config's loader (BriefOptions.models), as ingest uses it
     start = time.perf_counter()
-    _identifier()
+    models.language_identifier()
     print(f"model load (with SHA-256 check): {time.perf_counter() - start:.2f} s")
     for name, bodies in texts(args.limit).items():
         start = time.perf_counter()
-        codes = [detect_language(b) for b in bodies]
+        codes = [detect_language(b, models) for b in bodies]
         spent = time.perf_counter() - start
         counts = Counter(codes)
         words = sum(len(b.split()) for b in bodies) / len(bodies)

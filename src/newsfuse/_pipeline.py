@@ -27,6 +27,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.headlines import store_headlines
 from newsfuse.lang import scored
+from newsfuse.lang.detect import settled
 from newsfuse.store import Store
 from newsfuse.storylines import StorylineBrief, event_story, storyline_brief
 from newsfuse.summarize import build_brief, headline
@@ -193,7 +194,7 @@ def ingest_items(
     own = session is None
     session = session or IngestSession(store, config)
     with session.writing():
-        for batch in _batches(items, _BATCH):
+        for batch in _batches(settled(items, config.brief.models), _BATCH):
             with store.transaction():
                 _ingest_batch(batch, store, session, report, progress)
             session.save()
@@ -349,7 +350,7 @@ def brief_paths(
     articles: list[Article] = []
     failures: list[Failure] = []
     seen: set[str] = set()
-    for item in iter_articles(paths, config.extract, stdin=stdin):
+    for item in settled(iter_articles(paths, config.extract, stdin=stdin), config.brief.models):
         if isinstance(item, Failure):
             failures.append(item)
         elif item.id not in seen:

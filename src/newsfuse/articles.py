@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsfuse.extract.kind import classify
-from newsfuse.lang.detect import detect_language
+from newsfuse.lang.detect import guess_language
 from newsfuse.text.sentences import split_sentences
 from newsfuse.types import Article, article_id
 
@@ -20,7 +20,8 @@ def make_article(
     date: dt.date | None = None,
     url: str | None = None,
 ) -> Article:
-    """An Article with its content-hash id and split sentences."""
+    """An Article with its content-hash id and split sentences; its language as far
+    as known without a model ("und" for ingest to settle: newsfuse.lang.detect)."""
     title = title.strip() or None if title else None
     aid = article_id(title, body, outlet, url)
     return Article(
@@ -34,5 +35,5 @@ def make_article(
         source=source,
         sentences=split_sentences(aid, body),
         kind=classify(body),
-        language=detect_language(body),
+        language=guess_language(body),  # settled by ingest (lang.detect.settled)
     )

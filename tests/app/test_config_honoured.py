@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pickle
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -45,3 +46,30 @@ def test_the_models_belong_to_a_config() -> None:
     scorer = first.brief.models.scorer("coverage")
     assert first.brief.models.scorer("coverage") is scorer  # resolved once per config
     assert BriefOptions().models.scorer("coverage") is not scorer
+
+
+def test_language_model_and_word_frequencies_belong_to_a_config() -> None:
+    """The language identifier and the topic signatures' word frequencies are loaded
+    by a config's Models like the shipped models (they were process-wide caches):
+    once per config, never shared between two."""
+    first, second = Config().brief.models, Config().brief.models
+    identifier = first.language_identifier()
+    assert first.language_identifier() is identifier
+    assert second.language_identifier() is not identifier
+    zipf = first.zipf()
+    assert first.zipf() is zipf and second.zipf() is not zipf
+    assert zipf("the") > zipf("bombers") > zipf("tu-22m3") == 0.0
+
+
+def test_no_module_level_cache_of_a_model() -> None:
+    """No function of the package memoises at module level (functools.cache or
+    lru_cache): what a process loads is held by a config's Models (newsfuse.models)."""
+    src = Path(__file__).resolve().parents[2] / "src" / "newsfuse"
+    found = []
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                names = {ast.unparse(d).split("(")[0] for d in node.decorator_list}
+                if names & {"cache", "lru_cache", "functools.cache", "functools.lru_cache"}:
+                    found.append(f"{path.relative_to(src)}:{node.lineno} {node.name}")
+    assert found == []

@@ -14,17 +14,30 @@ of gva_dev and Multi-News test, under 6% in 0.3-0.4% of them (listings, video
 indexes), and 0% in the Italian and Dutch news of Multi-News test. Text that
 clears ENGLISH_SHARE is English without the model; a short ASCII text (a caption,
 a share bar) is "und" without it; the rest goes to the model.
+
+The model is loaded by the config's `Models` (newsfuse.models), not kept in a
+module global. Making an Article (newsfuse.articles) has no config, so it takes the
+cheap answer (`guess_language`: "en", or "und" for the rest); ingest, which has the
+config, settles the undetermined ones with the model (`settled`) before anything
+is stored or scored.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.lang import ENGLISH, UNDETERMINED
+from newsfuse.types import Article
+
+if TYPE_CHECKING:
+    from newsfuse.models import Models
+
+Item = TypeVar("Item")
 
 DETECT_CHARS = 1000
 ENGLISH_MARKERS = frozenset(
@@ -69,9 +82,9 @@ MIN_CONFIDENCE = 0.90
 MODEL_SHA256 = "f4f4a2c3465ca1f081541037f9cac23021d68151c2f709c55ae5eedfca522963"
 
 
-@functools.cache
-def _identifier() -> Any:
-    """The one loaded model of the process (read-only once built; ~0.3 s, 25 MB)."""
+def load_identifier() -> Any:
+    """py3langid's model, hash-checked (~0.3 s, 25 MB: `Models.language_identifier`
+    keeps it loaded)."""
     from py3langid import langid
 
     path = Path(langid.__file__).parent / langid.MODEL_FILE
@@ -97,7 +110,13 @@ def by_markers(head: str) -> str | None:
     return None
 
 
-def detect_language(text: str) -> str:
+def guess_language(text: str) -> str:
+    """What `detect_language` says without the model: "en" when the markers say so,
+    else "und" (short, or not yet settled: `settled` asks the model)."""
+    return by_markers(text[:DETECT_CHARS]) or UNDETERMINED
+
+
+def detect_language(text: str, models: Models) -> str:
     """ISO 639-1 code of `text`'s language, or "und" when too short or unsure."""
     head = text[:DETECT_CHARS]
     known = by_markers(head)
@@ -105,7 +124,19 @@ def detect_language(text: str) -> str:
         return known
     if sum(c.isalpha() for c in head) < MIN_LETTERS:
         return UNDETERMINED
-    code, confidence = _identifier().classify(head)
+    code, confidence = models.language_identifier().classify(head)
     if confidence < MIN_CONFIDENCE:
         return UNDETERMINED
     return str(code) if code else ENGLISH
+
+
+def settled(items: Iterable[Item], models: Models) -> Iterator[Item]:
+    """`items` with each undetermined Article's language detected (with the model
+    `guess_language` went without); anything else passes unchanged."""
+    for item in items:
+        if isinstance(item, Article) and item.language == UNDETERMINED:
+            code = detect_language(item.body, models)
+            if code != UNDETERMINED:
+                yield replace(item, language=code)
+                continue
+        yield item

@@ -5,7 +5,8 @@ After Lin & Hovy (2000) and Conroy et al. (2006): the words that carry an event
 are those far more frequent in the story than in general English. "Hamadan",
 "Tu-22M3" or "Nusra" name this event; "Iran", "warplanes" or "Tuesday" could
 be in any story of the week. General English is wordfreq's frequency list
-(shipped inside the package, so it works offline). A word only counts when
+(shipped inside the package, so it works offline), looked up through the
+config's models (`Models.zipf`, newsfuse.lang.background). A word only counts when
 at least half the outlets use it (and at least two; in a one-article story: two
 sentences), so one outlet's colour or a name a few reports mention in passing
 does not become the story's signature. (With "two articles" instead of "half",
@@ -19,8 +20,6 @@ story's best coverage, so the feature lies in [0, 1] like centrality.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -36,23 +35,6 @@ def _wordy(term: str) -> bool:
     token, which is mostly a web address ("rajanews.com") or a common
     abbreviation ("u.s")."""
     return sum(c.isalpha() for c in term) >= MIN_LETTERS and "." not in term
-
-
-@lru_cache(maxsize=1 << 16)
-def background_zipf(term: str) -> float:
-    """Zipf frequency (log10 per billion words) of a folded term in general
-    English: that of the term plus its "s" plural, since `fold` merged them.
-
-    wordfreq is imported here, not at module level: the import and the first
-    lookup (which loads the list) cost about 0.2 s once per process, and only
-    briefs need it.
-    """
-    from wordfreq import word_frequency, zipf_to_freq
-
-    freq = word_frequency(term, "en")
-    if not term.endswith("s"):
-        freq += word_frequency(term + "s", "en")
-    return float(np.log10(freq) + 9) if freq > zipf_to_freq(0.0) else 0.0
 
 
 def _presence(matrix: StoryMatrix) -> sparse.csr_matrix:
@@ -76,10 +58,11 @@ def _corroborated(matrix: StoryMatrix, presence: sparse.csr_matrix, share: float
 def _weights(matrix: StoryMatrix, presence: sparse.csr_matrix, options: BriefOptions) -> FloatArray:
     """Rarity of each corroborated, wordy term; 0 elsewhere (see module docstring)."""
     cap = options.signature_zipf
+    zipf = options.models.zipf()  # general English (newsfuse.lang.background)
     weights = _corroborated(matrix, presence, options.signature_share)
     for j in np.flatnonzero(weights):
         term = matrix.vocabulary[j]
-        rarity = (cap - background_zipf(term)) / cap if _wordy(term) else 0.0
+        rarity = (cap - zipf(term)) / cap if _wordy(term) else 0.0
         weights[j] = min(1.0, max(0.0, rarity))
     return weights
 
