@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsfuse.lang import ENGLISH, language
 
 _WORD = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*", re.UNICODE)
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "s", "t"}
+# English's (newsfuse/lang/en/stop_words.txt): every article scored is English or "und".
+STOP_WORDS: frozenset[str] = language(ENGLISH).stop_words
 
 
 def words(text: str) -> list[str]:

