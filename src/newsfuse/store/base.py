@@ -193,6 +193,10 @@ class Store(Protocol):
         `event_id`'s articles), in ingest order."""
         ...
 
+    def writer_busy(self) -> bool:
+        """Whether another writer holds the writer lock now."""
+        ...
+
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         """The story of each of `ids` that is in one (story_of by batch)."""
         ...

@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.lang import scored_codes
-from newsfuse.store.base import Member, Placement, story_from_members
+from newsfuse.store.base import Member, Nesting, Placement, story_from_members
 from newsfuse.types import Article, Story
 
 # A story's members in the order Store.story lists them; a.seq breaks the ties of
@@ -44,6 +45,8 @@ def member_row(row: Sequence[Any]) -> Member:
 class BulkMixin:
     """Batch reads and writes over the core's plumbing (implemented by SQLCore)."""
 
+    _writer: Nesting  # the backend's writer-lock nesting
+
     def transaction(self) -> AbstractContextManager[None]:
         raise NotImplementedError
 
@@ -58,6 +61,22 @@ class BulkMixin:
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         raise NotImplementedError
+
+    def writer(self, wait: float) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def writer_busy(self) -> bool:
+        """Whether another writer holds the archive's writer lock now (a try, at once
+        released): a writer that must wait reads its input ahead meanwhile."""
+        if self._writer.depth:
+            return False  # this store holds it
+        try:
+            with self.writer(0.0):
+                return False
+        except NewsfuseError as exc:
+            if exc.code is ErrorCode.LOCKED:
+                return True
+            raise
 
     def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
         """The story holding each of `ids` that is in one (Store.story_of, by batch)."""
