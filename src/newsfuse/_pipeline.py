@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,6 +44,7 @@ from newsfuse.types import (
 
 Progress = Callable[[Article | Failure], None]
 _BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs
+_AHEAD = 8  # batches a writer extracts ahead while another holds the writer lock
 
 
 def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
@@ -193,8 +194,10 @@ def ingest_items(
     report = IngestReport()
     own = session is None
     session = session or IngestSession(store, config)
+    batches = _batches(settled(items, config.brief.models), _BATCH)
+    ahead = _read_while_locked(store, batches)
     with session.writing():
-        for batch in _batches(settled(items, config.brief.models), _BATCH):
+        for batch in chain(ahead, batches):
             with store.transaction():
                 _ingest_batch(batch, store, session, report, progress)
             session.save()
@@ -202,6 +205,21 @@ def ingest_items(
         store_headlines(store, config.brief.models.headline_nlp())
         report.stories = store.count_stories()
     return report
+
+
+def _read_while_locked(
+    store: Store, batches: Iterator[list[Article | Failure]]
+) -> list[list[Article | Failure]]:
+    """Batches extracted while another writer holds the archive (at most _AHEAD):
+    writers take turns for de-duplication and story assignment, which need the whole
+    archive, but extraction needs none, so a waiting writer does it meanwhile."""
+    ahead: list[list[Article | Failure]] = []
+    while len(ahead) < _AHEAD and store.writer_busy():
+        batch = next(batches, None)
+        if batch is None:
+            break
+        ahead.append(batch)
+    return ahead
 
 
 def _ingest_batch(

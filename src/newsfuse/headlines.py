@@ -59,10 +59,12 @@ def store_headlines(store: Store, nlp: Any, batch: int = 500) -> int:
     if not stale:
         return 0
     for start in range(0, len(stale), batch):
-        found = [store.story(story_id) for story_id in stale[start : start + batch]]
-        members = [(s.id, store.articles(s.article_ids)) for s in found if s and s.article_ids]
-        titles = story_headlines(members, nlp)
-        with store.transaction():
-            for story_id, title in titles.items():
-                store.set_headline(story_id, title)
+        found = store.stories_by_ids(stale[start : start + batch])
+        stored = {a.id: a for a in store.articles([i for s in found for i in s.article_ids])}
+        members = [
+            (s.id, [stored[i] for i in s.article_ids if i in stored])
+            for s in found
+            if s.article_ids
+        ]
+        store.set_headlines(list(story_headlines(members, nlp).items()))
     return len(stale)

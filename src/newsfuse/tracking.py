@@ -91,9 +91,9 @@ class StoryTracker:
         rows = self._level(storylines, first, out.dropped, report)
         event_rows = self._level(events, first, out.dropped, report)
         fresh = {p.article_id: p.story_id for p in rows}
-        self.store.assign(self._duplicates(duplicates, fresh, self.store.story_of))
+        self.store.assign(self._duplicates(duplicates, fresh, self.store.stories_of))
         fresh_events = {p.article_id: p.story_id for p in event_rows}
-        dup_rows = self._duplicates(duplicates, fresh_events, self.store.event_of)
+        dup_rows = self._duplicates(duplicates, fresh_events, self.store.events_of)
         self.store.assign_events([(p.article_id, p.story_id) for p in dup_rows])
 
     def _level(
@@ -109,8 +109,10 @@ class StoryTracker:
             return ids[article - base] if article >= base else dropped[article]
 
         storyline = step.prefix == "s"
-        before_of = self.store.story_of if storyline else self.store.event_of
-        before = {a: before_of(id_of(a)) for a in step.touched}
+        before_of = self.store.stories_of if storyline else self.store.events_of
+        touched = {a: id_of(a) for a in step.touched}
+        held = before_of(list(touched.values()))  # one query per batch, not per article
+        before = {a: held.get(aid) for a, aid in touched.items()}
         new, grown, rows = set(), set(), []
         for article in [*sorted(step.touched), *range(first, self.clusterer.count)]:
             key = graph.story_of.get(article)
@@ -172,14 +174,15 @@ class StoryTracker:
         self,
         duplicates: Sequence[Article],
         fresh: dict[str, str],
-        stored: Callable[[str], str | None],
+        stored: Callable[[Sequence[str]], dict[str, str]],
     ) -> list[Placement]:
         """Duplicates ride along with their originals: each in its original's cluster,
         placed after the originals clustered so far."""
         rows = []
+        held = stored([o for d in duplicates if (o := d.duplicate_of) and o not in fresh])
         for dup in duplicates:
             assert dup.duplicate_of is not None
-            cluster = fresh.get(dup.duplicate_of) or stored(dup.duplicate_of)
+            cluster = fresh.get(dup.duplicate_of) or held.get(dup.duplicate_of)
             if cluster is not None:
                 rows.append(Placement(dup.id, cluster, self.clusterer.count, duplicate=True))
         return rows

@@ -194,6 +194,33 @@ class Store(Protocol):
         `event_id`'s articles), in ingest order."""
         ...
 
+    def writer_busy(self) -> bool:
+        """Whether another writer holds the writer lock now."""
+        ...
+
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of `ids` that is in one (story_of by batch)."""
+        ...
+
+    def events_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """The event of each of `ids` that is in one (event_of by batch)."""
+        ...
+
+    def stories_by_ids(self, ids: Sequence[str]) -> list[Story]:
+        """The stored stories of `ids` as `story` gives each, in that order."""
+        ...
+
+    def set_headlines(self, headlines: Sequence[tuple[str, str | None]]) -> None:
+        """Set the headline of each (story id, headline) in one transaction."""
+        ...
+
+    def iter_originals(
+        self, after: int = 0, limit: int | None = None, page: int = 1000
+    ) -> Iterator[tuple[int, Article]]:
+        """(seq, article) of the originals after seq `after`, in ingest order, at most
+        `limit`, read a `page` at a time."""
+        ...
+
     def close(self) -> None: ...
 
 
