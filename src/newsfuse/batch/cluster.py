@@ -60,11 +60,12 @@ def _edges(group: pa.Table, size: int, overlap: int, options: ClusterOptions) ->
 
 
 def partition_edges_ds(
-    rows: ray.data.Dataset, options: ClusterOptions, size: int, overlap: int
+    rows: ray.data.Dataset, n_rows: int, options: ClusterOptions, size: int, overlap: int
 ) -> ray.data.Dataset:
     """Every partition's positive edges (level, row, col, weight) of `rows`."""
     parts = rows.flat_map(partial(_to_partitions, size=size, overlap=overlap))
-    edges = parts.groupby("part").map_groups(
+    parts_n = max(1, -(-n_rows // size))
+    edges = parts.groupby("part", num_partitions=min(parts_n, 64)).map_groups(
         partial(_edges, size=size, overlap=overlap, options=options), batch_format="pyarrow"
     )
     return edges
@@ -75,7 +76,7 @@ def cluster(
 ) -> dict[str, list[list[int]]]:
     """Groups of `order` values per level ("event", "storyline") for the `n` rows."""
     found: dict[int, list[LevelEdges]] = {k: [] for k in range(len(LEVEL_NAMES))}
-    for batch in partition_edges_ds(rows, options, size, overlap).iter_batches(
+    for batch in partition_edges_ds(rows, n, options, size, overlap).iter_batches(
         batch_format="numpy"
     ):
         for k in found:

@@ -114,9 +114,13 @@ def edges_of(fps: ray.data.Dataset, options: DedupeOptions, partitions: int) -> 
     """The verified near-copy edges of fingerprints `fps` (`fingerprints`' columns)."""
     ranges = band_ranges_for(options)
     keys = fps.flat_map(partial(_keys, ranges=ranges))
-    pairs = keys.groupby("key").map_groups(_pairs, batch_format="numpy")
+    pairs = keys.groupby("key", num_partitions=partitions).map_groups(_pairs, batch_format="numpy")
     # a pair shares several bands when the texts are close: verify it once
-    unique = pairs.groupby("pair").count().map_batches(_split, batch_format="numpy")
+    unique = (
+        pairs.groupby("pair", num_partitions=partitions)
+        .count()
+        .map_batches(_split, batch_format="numpy")
+    )
     joined = unique.join(_side(fps, "earlier"), "inner", partitions, on=("earlier",))
     joined = joined.join(_side(fps, "later"), "inner", partitions, on=("later",))
     return joined.map_batches(partial(_verified, options=options), batch_format="numpy")

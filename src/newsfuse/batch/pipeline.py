@@ -139,6 +139,19 @@ def write_articles(
     return written
 
 
+def configure(options: BatchOptions) -> None:
+    """Small shuffles for small jobs: a hash shuffle's aggregating actors each hold a
+    CPU by default (2 CPUs, 200 partitions: the tasks that feed them wait), so they
+    are few and share the workers' CPUs."""
+    ctx = ray.data.DataContext.get_current()
+    ctx.max_hash_shuffle_aggregators = max(1, options.join_partitions)
+    ctx.default_hash_shuffle_parallelism = max(1, options.join_partitions)
+    ctx.join_operator_actor_num_cpus_override = 0.1
+    ctx.hash_shuffle_operator_actor_num_cpus_override = 0.1
+    ctx.hash_aggregate_operator_actor_num_cpus_override = 0.1
+    ctx.enable_progress_bars = False
+
+
 def run(
     inputs: Sequence[str],
     config: Config,
@@ -147,6 +160,7 @@ def run(
     progress: Callable[[int], None] = lambda n: None,
 ) -> tuple[BatchReport, dict[str, list[Story]]]:
     """Build the archive from `inputs` (files, folders, globs) into an empty `store`."""
+    configure(options)
     report = BatchReport()
     clock = _Clock(report)
     paths = shard_paths(inputs)
@@ -159,6 +173,8 @@ def run(
     clock.lap("read")
     fps = batch_dedupe.fingerprints(once, config.dedupe)
     once = once.join(fps, "inner", options.join_partitions, on=("position",)).materialize()
+    report.sizes["articles"] = int(once.size_bytes())  # what the cluster shuffle moves
+    report.sizes["fingerprints"] = int(fps.size_bytes())  # what the dedupe joins move
     meta = _meta(once)
     report.articles = len(meta)
     report.already_present = rows.filter(lambda r: r["failure"] is None).count() - len(meta)
@@ -171,11 +187,10 @@ def run(
     report.duplicates = len(links)
     clock.lap("dedupe")
     kinds, langs = meta.column("kind").to_pylist(), meta.column("language").to_pylist()
-    take = [
-        i
-        for i in range(len(ids))
-        if ids[i] not in links and kinds[i] == "article" and scored(langs[i])
-    ]
+    # as ingest: only articles (not pages) in a scored language are clustered, and
+    # only their duplicates ride along
+    scored_ids = {ids[i] for i in range(len(ids)) if kinds[i] == "article" and scored(langs[i])}
+    take = [i for i in range(len(ids)) if ids[i] in scored_ids and ids[i] not in links]
     clustered = positions[take]
     to_cluster = keep_positions(once, clustered).map_batches(
         partial(_with_order, positions=clustered), batch_format="pyarrow"
@@ -184,7 +199,8 @@ def run(
         to_cluster, len(take), config.cluster, options.partition_size, options.overlap
     )
     clock.lap("cluster")
-    stories = _archive_stories(groups, [ids[i] for i in take], links)
+    riding = {c: o for c, o in links.items() if c in scored_ids}
+    stories = _archive_stories(groups, [ids[i] for i in take], riding)
     report.stories, report.events = len(stories["storyline"]), len(stories["event"])
     _write(once, store, links, stories, progress, config)
     clock.lap("write")

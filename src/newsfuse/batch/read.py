@@ -128,7 +128,7 @@ def with_positions(rows: ray.data.Dataset, shards: int) -> ray.data.Dataset:
     """`rows` with a global arrival `position`: the shard's offset (the rows of all
     shards before it, from a count per shard) plus the row's place in its shard."""
     counts = np.zeros(shards, dtype=np.int64)
-    for row in rows.groupby("shard").count().iter_rows():
+    for row in rows.groupby("shard", num_partitions=1).count().iter_rows():
         counts[int(row["shard"])] = int(row["count()"])
     offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
     positioned = rows.map_batches(partial(_positioned, offsets=offsets), batch_format="pyarrow")
