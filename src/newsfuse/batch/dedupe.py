@@ -95,22 +95,35 @@ def _verified(batch: Batch, options: DedupeOptions) -> Batch:
     }
 
 
+def fingerprints(rows: ray.data.Dataset, options: DedupeOptions) -> ray.data.Dataset:
+    """Columns position, signature, shingles of `rows` (columns position, body),
+    computed in the workers and kept (read by the joins and by the writer)."""
+    texts = rows.select_columns(["position", "body"])
+    fps = texts.map_batches(partial(_fingerprints, options=options), batch_format="numpy")
+    return cast(ray.data.Dataset, fps.materialize())
+
+
 def verified_edges(
     rows: ray.data.Dataset, options: DedupeOptions, partitions: int
 ) -> ray.data.Dataset:
     """The verified near-copy edges of `rows` (columns position, body)."""
-    texts = rows.select_columns(["position", "body"])
-    fps = texts.map_batches(partial(_fingerprints, options=options), batch_format="numpy")
-    fps = fps.materialize()  # read twice below (keys, then both sides of the joins)
+    return edges_of(fingerprints(rows, options), options, partitions)
+
+
+def edges_of(fps: ray.data.Dataset, options: DedupeOptions, partitions: int) -> ray.data.Dataset:
+    """The verified near-copy edges of fingerprints `fps` (`fingerprints`' columns)."""
     ranges = band_ranges_for(options)
-    keys = fps.flat_map(_keys, fn_kwargs={"ranges": ranges})
-    pairs = keys.groupby("key").map_groups(_pairs, batch_format="numpy")
+    keys = fps.flat_map(partial(_keys, ranges=ranges))
+    pairs = keys.groupby("key", num_partitions=partitions).map_groups(_pairs, batch_format="numpy")
     # a pair shares several bands when the texts are close: verify it once
-    unique = pairs.groupby("pair").count().map_batches(_split, batch_format="numpy")
+    unique = (
+        pairs.groupby("pair", num_partitions=partitions)
+        .count()
+        .map_batches(_split, batch_format="numpy")
+    )
     joined = unique.join(_side(fps, "earlier"), "inner", partitions, on=("earlier",))
     joined = joined.join(_side(fps, "later"), "inner", partitions, on=("later",))
-    verified = joined.map_batches(partial(_verified, options=options), batch_format="numpy")
-    return cast(ray.data.Dataset, verified)
+    return joined.map_batches(partial(_verified, options=options), batch_format="numpy")
 
 
 def _positions(rows: ray.data.Dataset) -> np.ndarray:

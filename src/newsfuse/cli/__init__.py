@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 if TYPE_CHECKING:  # typer's own (vendored) click
     from typer._click.core import Command, Context
 
-from newsfuse.cli import brief, read, serve, write
+from newsfuse.cli import batch, brief, read, serve, write
 
 EVAL = "eval"
 EVAL_HELP = (
@@ -81,6 +81,7 @@ app.command("events", hidden=True, help="The old name of `changes`.")(read.chang
 app.command()(brief.brief)
 app.command()(write.watch)
 app.command()(serve.serve)
+app.command()(batch.batch)
 
 
 def main() -> None:
