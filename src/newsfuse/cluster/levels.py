@@ -135,15 +135,34 @@ def event_similarity(
     days_b: np.ndarray,
     evidence: np.ndarray,
     options: ClusterOptions,
+    when: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
     title+lead names differ entirely, plus `event_name_bonus` for each name they share,
-    up to `event_shared_names` (name_evidence)."""
+    up to `event_shared_names` (name_evidence); with `when` (when.day_evidence), the
+    incident days the two leads name: see `when_adjustment`."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
     bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
     names = np.where(evidence > 0, bonus, np.where(evidence < 0, -options.event_conflict, 0))
-    return np.asarray(sims - day_penalty(gap, options) + names)
+    penalty = day_penalty(gap, options)
+    if when is None:
+        return np.asarray(sims - penalty + names)
+    return np.asarray(sims - penalty + names + when_adjustment(when, gap, penalty, options))
+
+
+def when_adjustment(
+    when: np.ndarray, gap: np.ndarray, penalty: np.ndarray, options: ClusterOptions
+) -> np.ndarray:
+    """What the incident days add: `event_when_bonus` when the two leads name a common
+    day, and then `event_when_anchor` x the date penalty back (a trial months later
+    naming the shooting's day is its follow-up, not a look-alike); minus
+    `event_when_conflict` when they name only different days and were published at
+    most `event_when_gap` days apart (further apart, a follow-up names its own day)."""
+    shared = when > 0
+    conflict = (when < 0) & (gap <= options.event_when_gap)
+    back = options.event_when_bonus + options.event_when_anchor * penalty
+    return np.where(shared, back, np.where(conflict, -options.event_when_conflict, 0.0))
 
 
 def nest(events: dict[int, list[int]], storyline_of: dict[int, int]) -> dict[int, int]:
