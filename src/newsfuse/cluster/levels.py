@@ -73,7 +73,22 @@ def _name_key(name: str) -> int:
     return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big") >> 1
 
 
-def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
+def lead_sentences(article: Article, count: int, min_words: int = 0) -> list[str]:
+    """The first `count` body sentences of at least `min_words` words: a page's
+    furniture before the story ("Sign in using your profile", "Please enable
+    Javascript", a photo credit) is short, and would otherwise be the lead."""
+    out: list[str] = []
+    for sentence in article.sentences:
+        if len(out) == count:
+            break
+        if min_words <= 0 or len(sentence.text.split()) >= min_words:
+            out.append(sentence.text)
+    if not article.sentences:
+        out.append(article.body[:400])
+    return out
+
+
+def lead_names(article: Article, title: str, max_zipf: float, min_words: int = 0) -> frozenset[int]:
     """Capitalized words of the title and lead that are not sentence-initial, common
     or calendar words and are rarer in English than `max_zipf` (so "Chicago" and
     "Side" do not count, "Lawndale" does), and ages ("16-year-old", "Boy, 16,"):
@@ -82,9 +97,7 @@ def lead_names(article: Article, title: str, max_zipf: float) -> frozenset[int]:
     Cheap by design (a regex, no tagger): it runs on every ingested article.
     Lower-cased text (Multi-News) yields none, and then no evidence is drawn.
     """
-    texts = [title] + [s.text for s in article.sentences[:LEAD_SENTENCES]]
-    if not article.sentences:
-        texts.append(article.body[:400])
+    texts = [title, *lead_sentences(article, LEAD_SENTENCES, min_words)]
     names: set[str] = set()
     ages: set[str] = set()
     for text in texts:

@@ -155,9 +155,10 @@ class StreamClusterer:
             a.date.toordinal() if a.date else NO_DAY for a in articles
         ]
         zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
-        self.lead += [lead_names(a, t, zipf) for a, t in zip(articles, titles, strict=True)]
-        n = self.options.event_when_sentences
-        self.when += [incident_days(a, t, n) for a, t in zip(articles, titles, strict=True)]
+        n, words = self.options.event_when_sentences, self.options.event_lead_words
+        for a, t in zip(articles, titles, strict=True):
+            self.lead.append(lead_names(a, t, zipf, words))
+            self.when.append(incident_days(a, t, n, words))
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Edges between dated articles more than max_day_gap apart (always False if None)."""

@@ -22,6 +22,7 @@ import re
 
 import numpy as np
 
+from newsfuse.cluster.levels import lead_sentences
 from newsfuse.types import Article
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -54,17 +55,18 @@ def _resolve(match: re.Match[str], published: dt.date) -> dt.date | None:
     return named
 
 
-def incident_days(article: Article, title: str, sentences: int) -> frozenset[int]:
-    """Ordinals of the days the title and first `sentences` sentences name (none when the
-    article is undated or `sentences` is 0)."""
+def incident_days(
+    article: Article, title: str, sentences: int, min_words: int = 0
+) -> frozenset[int]:
+    """Ordinals of the days the title and first `sentences` sentences (of at least
+    `min_words` words, levels.lead_sentences) name (none when the article is undated or
+    `sentences` is 0)."""
     if article.date is None or sentences <= 0:
         return frozenset()
     published = article.date
     if isinstance(published, dt.datetime):
         published = published.date()
-    texts = [title] + [s.text for s in article.sentences[:sentences]]
-    if not article.sentences:
-        texts.append(article.body[:400])
+    texts = [title, *lead_sentences(article, sentences, min_words)]
     days = set()
     for text in texts:
         for match in _WHEN.finditer(text):
