@@ -106,6 +106,7 @@ class ClusterOptions:
     event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
+    event_name_cased: float = 0.03  # text with fewer capitalized words (levels.cased): no names
     event_lead_words: int = 5  # lead sentences shorter than this are page furniture (0 = any)
     # Incident days the title and lead name (cluster/when.py: weekdays, "yesterday",
     # "Jan. 7", resolved against the article's date); 0 sentences = off.

@@ -157,7 +157,7 @@ class StreamClusterer:
         zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
         n, words = self.options.event_when_sentences, self.options.event_lead_words
         for a, t in zip(articles, titles, strict=True):
-            self.lead.append(lead_names(a, t, zipf, words))
+            self.lead.append(lead_names(a, t, zipf, words, self.options.event_name_cased))
             self.when.append(incident_days(a, t, n, words))
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
