@@ -106,6 +106,15 @@ class ClusterOptions:
     event_density_cap: float | None = 0.15  # ... counting a density at most this much
     event_centroid_weight: float = 0.5  # centroid_weight of the event graph
     event_name_zipf: float = 4.7  # lead names this common in English (Zipf) are no evidence
+    event_name_cased: float = 0.03  # text with fewer capitalized words (levels.cased): no names
+    event_lead_words: int = 5  # lead sentences shorter than this are page furniture (0 = any)
+    # Incident days the title and lead name (cluster/when.py: weekdays, "yesterday",
+    # "Jan. 7", resolved against the article's date); 0 sentences = off.
+    event_when_sentences: int = 4  # lead sentences read after the title
+    event_when_bonus: float = 0.05  # added when two articles name a common day ...
+    event_when_anchor: float = 1.0  # ... with this share of the date penalty given back
+    event_when_conflict: float = 0.1  # taken when they name only different days ...
+    event_when_gap: int = 7  # ... and were published at most this many days apart
     # Events regrouped in the stream's refresh: those of the last this many articles (0 =
     # none); an event is days of reports, so a shorter reach than storylines' suffices.
     event_refresh_span: int = 4096

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from newsfuse.cluster import StreamClusterer, cluster_batch, cluster_stream
-from newsfuse.cluster.levels import day_penalty, lead_names, name_evidence
+from newsfuse.cluster.levels import cased, day_penalty, lead_names, name_evidence
 from newsfuse.cluster.vectorize import StreamVectorizer
 from newsfuse.config import ClusterOptions
 from newsfuse.evaluation import score_clustering
@@ -111,3 +111,25 @@ def test_english_frequency_fast_path_is_wordfreq(gva: tuple[list[Article], list[
     for word in sorted(vocabulary):
         assert english_frequency(word) == word_frequency(word, "en"), word
         assert english_zipf(word) == zipf_frequency(word, "en"), word
+
+
+def test_lower_cased_text_names_no_one_and_outlet_text_does(
+    shared_dir: Path, gva: tuple[list[Article], list[str]]
+) -> None:
+    """Multi-News's lower-cased text keeps a few capitals (a missed sentence start), which
+    are not names: below `event_name_cased` no lead names are drawn at all."""
+    options = ClusterOptions()
+    pooled = shared_dir / "data/clustering/multinews_val_pooled.jsonl.gz"
+    lower = [clustering_article(r) for r in read_clustering_records(pooled)[:300]]
+    arts, _ = gva
+
+    def named(articles: list[Article], min_cased: float) -> float:
+        zipf, words = options.event_name_zipf, options.event_lead_words
+        found = [lead_names(a, a.title or "", zipf, words, min_cased) for a in articles]
+        return sum(map(bool, found)) / len(found)
+
+    before = named(lower, 0.0)
+    assert before > 0.05  # without the check, these stray capitals would count as names
+    assert named(lower, options.event_name_cased) < 0.2 * before
+    assert named(arts, options.event_name_cased) > 0.9
+    assert np.median([cased(a) for a in arts]) > 4 * options.event_name_cased

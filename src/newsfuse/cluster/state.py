@@ -34,7 +34,7 @@ from scipy import sparse
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 4  # 4: two levels (events and storylines) and lead names
+FORMAT = 5  # 4: two levels (events and storylines) and lead names; 5: incident days
 SEGMENT = 16_384  # article ids per saved edge segment (the last one is rewritten)
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -112,10 +112,18 @@ def _graph_arrays(level: dict[str, Any], prefix: str) -> dict[str, np.ndarray]:
     return {prefix + k: v for k, v in arrays.items()}
 
 
-def _lead_arrays(lead: list[frozenset[int]]) -> dict[str, np.ndarray]:
+def _lead_arrays(lead: list[frozenset[int]], prefix: str = "lead") -> dict[str, np.ndarray]:
+    """Sets of integers (lead names, incident days) as sizes and their keys in a row."""
     sizes = np.fromiter(map(len, lead), dtype=np.int64, count=len(lead))
     keys = np.fromiter(itertools.chain.from_iterable(lead), np.int64, int(sizes.sum()))
-    return {"lead.sizes": sizes, "lead.keys": keys}
+    return {f"{prefix}.sizes": sizes, f"{prefix}.keys": keys}
+
+
+def _sets(z: Any, prefix: str) -> list[frozenset[int]]:
+    """`_lead_arrays` read back."""
+    sizes, keys = z[f"{prefix}.sizes"].tolist(), z[f"{prefix}.keys"].tolist()
+    ends = list(itertools.accumulate(sizes, initial=0))
+    return [frozenset(keys[ends[i] : ends[i + 1]]) for i in range(len(sizes))]
 
 
 def _edge_segments(edges: list[EdgeRun]) -> list[list[EdgeRun]]:
@@ -185,7 +193,7 @@ def dump_state(
     }
     for name, level in state["levels"].items():
         arrays |= _graph_arrays(level, "" if name == "storyline" else f"{name}.")
-    arrays |= _lead_arrays(state["lead"])
+    arrays |= _lead_arrays(state["lead"]) | _lead_arrays(state["when"], "when")
     return SavedState(_npz(arrays), chunks + [e for run in edges.values() for e in run], parts)
 
 
@@ -219,8 +227,6 @@ def _load_npz(data: bytes | None) -> Any:
 
 def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any) -> dict[str, Any]:
     """`StreamClusterer.to_state` as `dump_state` laid it out."""
-    sizes, keys = z["lead.sizes"].tolist(), z["lead.keys"].tolist()
-    ends = list(itertools.accumulate(sizes, initial=0))
     return {
         "vectorizer": {
             "vocabulary": meta["vocabulary"],
@@ -245,7 +251,8 @@ def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any
             for name, runs in edges.items()
         },
         "days": z["days"],
-        "lead": [frozenset(keys[ends[i] : ends[i + 1]]) for i in range(len(sizes))],
+        "lead": _sets(z, "lead"),
+        "when": _sets(z, "when"),
         "ids": list(meta["ids"]),
     }
 

@@ -32,6 +32,7 @@ from newsfuse.cluster.levels import (
 from newsfuse.cluster.links import Densities, link_weights
 from newsfuse.cluster.stories import StoryGraph
 from newsfuse.cluster.vectorize import StreamVectorizer
+from newsfuse.cluster.when import day_evidence, incident_days
 from newsfuse.config import ClusterOptions
 from newsfuse.types import Article
 
@@ -85,6 +86,7 @@ class StreamClusterer:
         }
         self.days = np.zeros(0, dtype=np.int64)
         self.lead: list[frozenset[int]] = []  # lead names of each id >= densities.base
+        self.when: list[frozenset[int]] = []  # incident days (ordinals) of each such id
         self.ids: list[str] = []  # article id of each id >= densities.base
 
     TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options"})
@@ -100,6 +102,7 @@ class StreamClusterer:
             "levels": {name: level.to_state() for name, level in self.levels.items()},
             "days": self.days[:active],
             "lead": self.lead,
+            "when": self.when,
             "ids": self.ids,
         }
 
@@ -112,6 +115,7 @@ class StreamClusterer:
             level.restore(state["levels"][name])
         self.days = state["days"]
         self.lead = list(state["lead"])
+        self.when = list(state["when"])
         self.ids = list(state["ids"])
 
     @property
@@ -151,7 +155,10 @@ class StreamClusterer:
             a.date.toordinal() if a.date else NO_DAY for a in articles
         ]
         zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
-        self.lead += [lead_names(a, t, zipf) for a, t in zip(articles, titles, strict=True)]
+        n, words = self.options.event_when_sentences, self.options.event_lead_words
+        for a, t in zip(articles, titles, strict=True):
+            self.lead.append(lead_names(a, t, zipf, words, self.options.event_name_cased))
+            self.when.append(incident_days(a, t, n, words))
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Edges between dated articles more than max_day_gap apart (always False if None)."""
@@ -177,7 +184,8 @@ class StreamClusterer:
         minimum = self.options.event_conflict_names
         evidence = name_evidence(rows, cols, self.lead, base, minimum)
         days_a, days_b = self.days[rows - base], self.days[cols - base]
-        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options)
+        when = day_evidence(rows, cols, self.when, base)
+        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options, when)
         event_beta = self.options.event_density
         cap = self.options.event_density_cap
         event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta, cap)
@@ -288,6 +296,7 @@ class StreamClusterer:
         cutoff = self.index.chunks[0].first if self.index.chunks else self.count
         self.days = self.days[cutoff - self.densities.base :].copy()
         self.lead = self.lead[cutoff - self.densities.base :]
+        self.when = self.when[cutoff - self.densities.base :]
         self.ids = self.ids[cutoff - self.densities.base :]
         self.densities.drop_before(cutoff)
         gone = {}
