@@ -57,7 +57,15 @@ _FURNITURE = re.compile(
     r"https?://|www\.\w|&amp;|&[a-z]+;|</?[a-z]+[^>]*>|^\d{1,2}:\d\d\s|^(?:\[[^\]]{1,8}\])+$"
     r"|\w+_\w+\||contributed to this report|previous page is sending you|^\(source:"
     r"|\b\d{1,2}:\d\d\s?(?:am|pm|a\.m\.|p\.m\.)\s?(?:et|edt|est|pt|pdt|ct|gmt|utc)?\s+by\b"
-    r"|\bmpaa\b|running length:",
+    r"|\bmpaa\b|running length:"
+    # photo and video widgets, teaser boxes and author bios read in briefs (issue 20)
+    r"|^(?:view|enlarge) (?:images?|photos?|gallery)\b|^story highlights\b|\bhide caption\b"
+    r"|\b\d+ of \d+ (?:photos?|images?)\b|^\s*[×✕]|(?-i:^CLOSE\s)|\bautoplay\b"
+    r"|\bin this (?:[\w,-]+ ){0,5}(?:photo|image|picture|handout|video still)\b"
+    r"|^courtesy\b|\bhandout via\b|^@\w+|\b\d+ (?:retweets?|likes)\b|^fig(?:ure)?\.? \d+\b"
+    r"|(?:(?-i:^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+)|^the author) is (?:a |an |the )?"
+    r"[^,;]{0,40}?\b(?:editor|"
+    r"correspondent|reporter|writer|columnist|contributor|producer)\b[^;]{0,60}\.$",
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(
@@ -75,6 +83,9 @@ DANGLING = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"(?<=\s)(?:[A-Z]|\S*\d)")
+_KICKER = re.compile(r"^[A-Z][\w.'’&-]{1,15}(?: [A-Z][\w.'’&-]{1,15})?: \S")
+KICKER_WORDS = 10
+UNENDED_WORDS = 20  # a shorter line with no final stop is a heading or caption, not news
 MIN_WORDS = 6  # shorter sentences are fragments: captions, datelines, bylines
 
 
@@ -96,14 +107,18 @@ def quality(text: str, full_length: int = 12, recurring: RecurringTable | None =
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return 0.0
+    if _KICKER.match(text) and len(tokens) < KICKER_WORDS:
+        return 0.0  # a headline in the kicker style ("SAPD: Teenager shot in the head.")
     if title_case(text):
         return 0.0  # a headline, of this story or (a widget's) another
     score = min(1.0, len(tokens) / full_length) * min(1.0, 50 / len(tokens))
     stripped = text.rstrip()
     if stripped.rstrip("\"'”’ ").endswith("?"):
         score *= 0.3
-    if not stripped.endswith(_END):
-        score *= 0.2  # truncated, a heading or a bullet (issue 20: read as furniture)
+    if not stripped.endswith(_END):  # truncated, a heading, a bullet or a caption
+        if len(tokens) < UNENDED_WORDS:  # ("Anjum S. Coffland, 46 years old"): furniture
+            return 0.0
+        score *= 0.2
     if DANGLING.match(text):
         score *= 0.7  # leans on a sentence the reader will not see
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
