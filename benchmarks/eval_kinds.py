@@ -155,9 +155,10 @@ def _baseline(ref: str) -> dict[str, tuple[str, str]]:
 
 
 def score(
-    gold: dict[str, str], pred: dict[str, tuple[str, str]], show: bool = False
+    gold: dict[str, str], pred: dict[str, tuple[str, str]], errors: list[str] | None = None
 ) -> tuple[float, float, int, int, int]:
-    """(precision, recall, tp, fp, fn) with "not an article" as the positive class."""
+    """(precision, recall, tp, fp, fn) with "not an article" as the positive class; each
+    error is appended to `errors` if given."""
     tp = fp = fn = 0
     for key, label in gold.items():
         kind, text = pred[key]
@@ -165,8 +166,8 @@ def score(
         tp += truth and guess
         fp += guess and not truth
         fn += truth and not guess
-        if show and truth != guess:
-            print(f"  {'FP' if guess else 'FN'} {key} gold={label} pred={kind}: {text!r}")
+        if errors is not None and truth != guess:
+            errors.append(f"  {'FP' if guess else 'FN'} {key} gold={label} pred={kind}: {text!r}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return precision, recall, tp, fp, fn
@@ -194,8 +195,10 @@ def main() -> None:
     for name, g in gold.items():
         if base is not None:
             print(_line(f"{name}, {args.baseline}", score(g, base)))
-        print(_line(f"{name}, now", score(g, pred, args.show)))
+        errors: list[str] = []
+        print(_line(f"{name}, now", score(g, pred, errors)))
         if args.show:
+            print("\n".join(errors))
             confusion = Counter((label, pred[k][0]) for k, label in g.items())
             for (label, kind), count in sorted(confusion.items()):
                 print(f"    gold {label:8} predicted {kind:8} {count}")
