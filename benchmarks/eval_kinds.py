@@ -199,6 +199,9 @@ def main() -> None:
         print(_line(f"{name}, now", score(g, pred, errors)))
         if args.show:
             print("\n".join(errors))
+            for key in g if base is not None else ():
+                if (base[key][0] == "article") != (pred[key][0] == "article"):
+                    print(f"  flip {key} gold={g[key]} {base[key][0]} -> {pred[key][0]}")
             confusion = Counter((label, pred[k][0]) for k, label in g.items())
             for (label, kind), count in sorted(confusion.items()):
                 print(f"    gold {label:8} predicted {kind:8} {count}")
