@@ -16,6 +16,11 @@ is the page's own text. A page whose own text is under MIN_OWN_WORDS words is
 not an article: it is of the kind of its notices, else "short". Notices inside
 a real article (an NPR copyright line, "Please enable JavaScript to view the
 comments") leave plenty of own text, so the article stays an article.
+
+Pages that are not articles by their structure rather than by a notice (sign-up and
+notification dialogs, wire photo-caption pages, forecasts, link lists, a video show's
+rundown, feed excerpts) are read the same way, sentence by sentence: text already seen on
+the page, interface text, captions, link lines and timestamp rundowns are not own text.
 """
 
 from __future__ import annotations
