@@ -22,6 +22,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -120,33 +124,87 @@ def predictions(wanted: set[str] | None = None) -> dict[str, tuple[str, str]]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show", action="store_true", help="print each error and the confusion")
-    ap.add_argument("--labels", type=Path, help="score this labels file (fresh sample)")
-    args = ap.parse_args()
-    gold = labels(args.labels or LABELS)
-    pred = predictions(set(gold) if args.labels else None)
+SETS = {
+    "dev": LABELS,
+    "fresh (tuned on)": ROOT / "tests" / "data" / "kinds_fresh_labels.tsv",
+    "held-out (misses read)": ROOT / "tests" / "data" / "kinds_heldout_labels.tsv",
+    "report": ROOT / "tests" / "data" / "kinds_report_labels.tsv",
+}
+
+
+def all_predictions(gold: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Predictions for every labelled set: the dev set's own path, the rest by id."""
+    out = predictions()
+    wanted = {k for name, g in gold.items() if name != "dev" for k in g}
+    out.update(predictions(wanted))
+    return out
+
+
+def _baseline(ref: str) -> dict[str, tuple[str, str]]:
+    """The predictions of the code at git `ref`, run in a child process on an export
+    of that revision's src/ (the real extraction path of then, not a patched one)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tar = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=tar, check=True)
+        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--json"]
+        got = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return {k: (v[0], v[1]) for k, v in json.loads(got).items()}
+
+
+def score(
+    gold: dict[str, str], pred: dict[str, tuple[str, str]], errors: list[str] | None = None
+) -> tuple[float, float, int, int, int]:
+    """(precision, recall, tp, fp, fn) with "not an article" as the positive class; each
+    error is appended to `errors` if given."""
     tp = fp = fn = 0
-    confusion: Counter[tuple[str, str]] = Counter()
     for key, label in gold.items():
         kind, text = pred[key]
-        confusion[label, kind] += 1
         truth, guess = label != "article", kind != "article"
         tp += truth and guess
         fp += guess and not truth
         fn += truth and not guess
-        if args.show and truth != guess:
-            print(f"{'FP' if guess else 'FN'} {key} gold={label} pred={kind}: {text!r}")
+        if errors is not None and truth != guess:
+            errors.append(f"  {'FP' if guess else 'FN'} {key} gold={label} pred={kind}: {text!r}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print(
-        f"inputs {len(gold)}, non-articles {tp + fn}: precision {precision:.3f} "
-        f"recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})"
-    )
-    if args.show:
-        for (label, kind), count in sorted(confusion.items()):
-            print(f"  gold {label:8} predicted {kind:8} {count}")
+    return precision, recall, tp, fp, fn
+
+
+def _line(name: str, result: tuple[float, float, int, int, int]) -> str:
+    p, r, tp, fp, fn = result
+    return f"{name:28} precision {p:.3f} ({tp}/{tp + fp})  recall {r:.3f} ({tp}/{tp + fn})"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", action="store_true", help="print each error and the confusion")
+    ap.add_argument("--labels", type=Path, help="score only this labels file")
+    ap.add_argument("--baseline", metavar="GITREF", help="also score the code at this revision")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    sets = {args.labels.name: args.labels} if args.labels else SETS
+    gold = {name: labels(path) for name, path in sets.items()}
+    if args.json:
+        print(json.dumps(all_predictions({n: labels(p) for n, p in SETS.items()})))
+        return
+    pred = predictions(set(gold[args.labels.name])) if args.labels else all_predictions(gold)
+    base = _baseline(args.baseline) if args.baseline else None
+    for name, g in gold.items():
+        if base is not None:
+            print(_line(f"{name}, {args.baseline}", score(g, base)))
+        errors: list[str] = []
+        print(_line(f"{name}, now", score(g, pred, errors)))
+        if args.show:
+            print("\n".join(errors))
+            for key in g if base is not None else ():
+                if (base[key][0] == "article") != (pred[key][0] == "article"):
+                    print(f"  flip {key} gold={g[key]} {base[key][0]} -> {pred[key][0]}")
+            confusion = Counter((label, pred[k][0]) for k, label in g.items())
+            for (label, kind), count in sorted(confusion.items()):
+                print(f"    gold {label:8} predicted {kind:8} {count}")
 
 
 if __name__ == "__main__":

@@ -16,11 +16,17 @@ is the page's own text. A page whose own text is under MIN_OWN_WORDS words is
 not an article: it is of the kind of its notices, else "short". Notices inside
 a real article (an NPR copyright line, "Please enable JavaScript to view the
 comments") leave plenty of own text, so the article stays an article.
+
+Pages that are not articles by their structure rather than by a notice (sign-up and
+notification dialogs, wire photo-caption pages, forecasts, link lists, a video show's
+rundown, feed excerpts) are read the same way, sentence by sentence: text already seen on
+the page, interface text, captions, link lines and timestamp rundowns are not own text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 ARTICLE = "article"
 # Kinds of non-article pages, as stored in Article.kind.
@@ -45,7 +51,8 @@ _MAX_NOTICE_WORDS = 120
 # Alternatives are searched in a short paragraph (one alternative per line).
 _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (ARCHIVE, (r"internet archive", r"wayback machine", r"archive-it", r"web captures?",
-               r"crawl(?:s| data| of)\b", r"warcs?\b", r"^the seed for \S+ was",
+               r"crawl(?:s| data| of|ed)\b", r"warcs?\b",
+               r"\bweb archiv", r"\barchiving\b", r"^the seed for \S+ was",
                r"(?:properties of|for) this collection", r"not publicly accessible")),
     (ERROR, (r"page (?:you requested )?(?:was |could )?not (?:be )?found", r"404\b",
              r"page (?:is )?no longer available", r"javascript is disabled",
@@ -65,6 +72,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
               r"twitter stores that location", r"tomatometer", r"legacy twitter",
               r"add this (?:tweet|video) to your website", r"embedding twitter content",
               r"more from this journal", r"latest headlines",
+              r"\brating: \d+(?:\.\d)?/\d",  # a review aggregator's critic blurb
               r"published on [a-z]{3} \d{1,2}, \d{4}$",
               # a share bar's or a dialog's lone words, one per line
               r"^(?:yes|no|close|×|share|embed|follow|facebook|twitter|linkedin|google\+?"
@@ -77,20 +85,81 @@ _FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _NOTICES = tuple((kind, re.compile(form)) for kind, forms in _FORMS for form in forms)
 # A literal in every form above but the lone-word ones (which need a short line): a
 # paragraph holding none of them is no notice, and `in` is faster still.
-_KEYWORDS = (
-    "archive", "wayback", "crawl", "warc", "capture", "found", "404", "no longer",
+_KEYWORDS: tuple[str, ...] = (
+    "archiv", "wayback", "crawl", "warc", "capture", "found", "404", "no longer",
     "javascript", "browser", "denied", "cookie", "privacy", "consent", "home page",
     "url", "try again", "trouble locating", "looking for", "advanced search",
     "assistance", "non-commercial", "reprint", "subscri", "continue reading",
     "spreading", "recommending", "junk mail", "transcript", "video", "feature",
-    "tweet", "tomatometer", "twitter", "journal", "headlines", "published on", "seed",
+    "tweet", "tomatometer", "twitter", "journal", "headlines", "published on", "seed", "rating",
     "collection", "publicly",
 )  # fmt: skip
+# Each form with the keywords it holds: a form is searched only when one of its
+# keywords is in the unit (a common word such as "found" no longer runs all forms).
+_FORM_KEYS = tuple(
+    (kind, pattern, frozenset(k for k in _KEYWORDS if k in pattern.pattern))
+    for kind, pattern in _NOTICES
+)
 # Pages known by how they open, whatever follows: a YouTube description page ("Published
 # on Aug 15, 2018" then the uploader's blurb and links) and a profile page's "Personal
 # quote:" (fresh sample: 6 such pages of 50-200 words, each read as an article).
 _PAGE_OPENINGS = re.compile(r"(?:published on [a-z]{3} \d{1,2}, \d{4}\b|personal quote:)")
 _LONE_WORDS = 3
+
+# Interface text: a unit that speaks to the reader about the site rather than the news
+# (sign-up, log-in and notification dialogs, comment forms, forum controls, share and
+# donate prompts). Two distinct interface terms, or one in a short unit, make a unit
+# interface text. A report that
+# mentions an e-mail or an account keeps its other sentences, so only short pages of
+# interface text become non-articles (held-out: the sign-up and e-mail notification
+# dialogs, a forum thread's controls, a submission page's instructions).
+_UI_TERMS = re.compile(
+    r"\b(?:sign(?:ing)? ?(?:up|in)|log ?in|log ?out|register(?:ing)?|registration|account"
+    r"|password|username|e-?mail|inbox|notifications?|subscri(?:be|ption)|newsletters?"
+    r"|terms of (?:use|service)|privacy policy|click(?:ing)?|download|browser|profile"
+    r"|verification|activate|submission|comments|(?:de)?select post|link to post"
+    r"|back to top|posts: \d|follow us|see more|paypal|donat(?:e|ion))\b"
+)
+_UI_SHORT = 8
+_LOGIN = frozenset(("account", "password", "username", "registration"))
+# Literals, one in every form of the patterns above and below: `in` scans are ~10x
+# faster than the patterns, and most sentences hold none.
+_UI_KEYWORDS: tuple[str, ...] = (
+    "sign", "log", "regist", "account", "password", "username", "mail", "inbox",
+    "notification", "subscri", "newsletter", "terms of", "privacy policy", "click",
+    "download", "browser", "profile", "verification", "activate", "submission",
+    "comments", "post", "back to top", "follow us", "see more", "paypal", "donat",
+)  # fmt: skip
+_CAPTION_KEYWORDS: tuple[str, ...] = ("photo", "press", "image", "getty", "credit")
+_URL_KEYWORDS: tuple[str, ...] = ("http", "www.", "pic.twitter.com/")
+_CUES = _KEYWORDS + _UI_KEYWORDS + _CAPTION_KEYWORDS + _URL_KEYWORDS + (":", "[")
+# Own words past which a page whose long or cue-free paragraphs reach them is an
+# article at once (held-out non-articles: 30-190 words, mostly under 100).
+PLAIN_WORDS = 150
+# A photo caption (a wire photo's "File - in this ... file photo" and credits): a page of
+# captions is a photo or gallery page (held-out: two AP caption pages, cut and repeated).
+_CAPTION = re.compile(
+    r"\bfile photo\b|\(\s*ap photo|\(\s*associated press\s*\)|\bimage (?:caption|copyright)\b"
+    r"|\bphotos? ?(?:credit)?:|\bgetty images\b|\bcredit:"
+)
+# A link line (a title and its address) and a video rundown's timestamps ("6:30 The ...")
+# are an index, not prose.
+_URL = re.compile(r"https?://|\bwww\.|pic\.twitter\.com/")
+_LINK_WORDS = 25
+_TIMESTAMP = re.compile(r"\b\d{1,2}: ?\d\d\b")
+_RUNDOWN_STAMPS = 2
+_RUNDOWN_WORDS_PER_STAMP = 15
+# A wire dateline ("Washington (AP) —") opens a report: a page whose own text opens with
+# one is a report's lead even when cut short, so half of MIN_OWN_WORDS suffices.
+_WIRE_DATELINE = re.compile(
+    r"[a-z][a-z .,'-]{1,40}\(\s*(?:ap|reuters|afp|upi|cnn|bloomberg)\s*\)\s*[-—–]"
+)
+# A feed excerpt ends in a bracketed ellipsis (WordPress's "[…]" after 55 words): such a
+# page must carry twice the own text of another to be an article.
+_EXCERPT = re.compile(r"\[\s*(?:…|\.\s?\.\s?\.)\s*\]")
+# Repeats: a word counts as the page's own text only if the SHINGLE words it starts were
+# not seen earlier on the page (a caption or a forecast repeated on one line).
+_SHINGLE = 5
 # A paragraph with a notice in it is read sentence by sentence past this many words.
 _SPLIT_WORDS = 30
 # Also after Urdu's full stop and question mark (a tweet-embed page in Urdu).
@@ -110,6 +179,24 @@ def _words(paragraph: str) -> int:
     return spaced + len(_UNSPACED.findall(paragraph)) // 2
 
 
+def _structure_kind(low: str, words: int) -> str | None:
+    """The kind of a unit by its structure: interface text, a caption, a link line or a
+    rundown of timestamps; None for prose."""
+    if any(k in low for k in _UI_KEYWORDS):
+        terms = {m.group() for m in _UI_TERMS.finditer(low)}
+        if len(terms) >= 2 or (terms and words <= _UI_SHORT):
+            return ERROR if terms & _LOGIN else WIDGET
+    if words <= _SPLIT_WORDS and any(k in low for k in _CAPTION_KEYWORDS) and _CAPTION.search(low):
+        return WIDGET
+    if words <= _LINK_WORDS and any(k in low for k in _URL_KEYWORDS):
+        return WIDGET
+    if ":" in low:
+        stamps = len(_TIMESTAMP.findall(low))
+        if stamps >= _RUNDOWN_STAMPS and words <= stamps * _RUNDOWN_WORDS_PER_STAMP:
+            return WIDGET
+    return None
+
+
 def _notice_kind(paragraph: str, words: int) -> str | None:
     if (
         words >= MIN_OWN_WORDS
@@ -117,40 +204,108 @@ def _notice_kind(paragraph: str, words: int) -> str | None:
     ):
         return None
     low = paragraph.lower()
-    if words > _LONE_WORDS and not any(k in low for k in _KEYWORDS):
-        return None
-    for kind, pattern in _NOTICES:
-        if pattern.search(low):
-            return kind
-    return None
+    found = {k for k in _KEYWORDS if k in low}
+    if words <= _LONE_WORDS or found:
+        for kind, pattern, keys in _FORM_KEYS:
+            if (words <= _LONE_WORDS or not keys or keys & found) and pattern.search(low):
+                return kind
+    return _structure_kind(low, words)
 
 
-def _parts(paragraph: str, words: int) -> list[tuple[str, int, str | None]]:
-    """A paragraph as (text, words) units: itself, or its sentences when it is long and
-    holds a notice. Multi-News keeps whole pages on one line: "Please enable Javascript
-    to watch this video" followed by the article's dateline and lead is a notice
-    sentence, then the article."""
-    kind = _notice_kind(paragraph, words)
-    if words <= _SPLIT_WORDS or kind is None:
-        return [(paragraph, words, kind)]
-    sentences = [x for x in _SENTENCE_END.split(paragraph) if x.strip()]
-    return [(x, n, _notice_kind(x, n)) for x in sentences for n in (_words(x),)]
+def _sentences(paragraph: str) -> Iterator[str]:
+    """The sentences of a paragraph, lazily: an article's own text is usually found in
+    its first few, and Multi-News keeps whole pages on one line."""
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        yield paragraph[start : match.start()]
+        start = match.end()
+    yield paragraph[start:]
+
+
+def _parts(paragraph: str, words: int) -> Iterator[tuple[str, int, str | None]]:
+    """A paragraph as (text, words, kind) units: itself when short, else its sentences.
+    "Please enable Javascript to watch this video" followed by the article's dateline and
+    lead on one line is a notice sentence, then the article; a caption repeated on one
+    line is read once."""
+    if words <= _SPLIT_WORDS:
+        yield paragraph, words, _notice_kind(paragraph, words)
+        return
+    for sentence in _sentences(paragraph):
+        if sentence.strip():
+            yield from _uncaptioned(sentence)
+
+
+def _uncaptioned(sentence: str) -> Iterator[tuple[str, int, str | None]]:
+    """A long sentence as units: Multi-News runs a photo caption into the lead without a
+    sentence end ("... ( ap photo/name ) washington ( ap ) — ..."), so what precedes the
+    last caption credit is a caption and what follows is read on its own."""
+    n = _words(sentence)
+    low = sentence.lower()
+    if (
+        n > _SPLIT_WORDS
+        and any(k in low for k in _CAPTION_KEYWORDS)
+        and (credits := list(_CAPTION.finditer(low)))
+    ):
+        cut = credits[-1].end()
+        head, tail = sentence[:cut], sentence[cut:]
+        yield head, _words(head), WIDGET
+        if tail.strip():
+            m = _words(tail)
+            yield tail, m, _notice_kind(tail, m)
+        return
+    yield sentence, n, _notice_kind(sentence, n)
+
+
+def _novel_words(text: str, words: int, seen: set[tuple[str, ...]]) -> int:
+    """Words of `text` that start a run of _SHINGLE words not seen before on the page."""
+    tokens = text.lower().split()
+    # every run of _SHINGLE words, then the shorter runs at the end
+    runs = list(zip(*(tokens[i:] for i in range(_SHINGLE)), strict=False))
+    runs += [tuple(tokens[i:]) for i in range(len(runs), len(tokens))]
+    novel = 0
+    for run in runs:
+        if run not in seen:
+            seen.add(run)
+            novel += 1
+    return novel + max(0, words - len(tokens))
+
+
+def _plainly_prose(paragraphs: list[str]) -> bool:
+    """True when the page holds PLAIN_WORDS words in paragraphs that are long (a notice
+    is short) or hold no cue of a notice, interface text, caption, link or timestamp:
+    such a page is an article without reading it sentence by sentence (the careful
+    reading costs ~4x more, and most reports pass here)."""
+    own = 0
+    for paragraph in paragraphs:
+        n = len(paragraph.split())
+        low = paragraph.lower()
+        if n > _MAX_NOTICE_WORDS or not any(k in low for k in _CUES):
+            own += n
+            if own >= PLAIN_WORDS:
+                return True
+    return False
 
 
 def classify(body: str) -> str:
     """ARTICLE, or the kind of page `body` (paragraphs split by blank lines) is."""
     if _PAGE_OPENINGS.match(body.lstrip()[:40].lower()):
         return WIDGET
-    own = 0
-    notices: dict[str, int] = {}
     # Distinct paragraphs, longest first: an article's own text reaches MIN_OWN_WORDS
     # in a paragraph or two, before the notice forms are tried on many short lines.
     paragraphs = sorted({p.strip() for p in body.split("\n")} - {""}, key=len, reverse=True)
+    if _plainly_prose(paragraphs):
+        return ARTICLE
+    needed = 2 * MIN_OWN_WORDS if _EXCERPT.search(body) else MIN_OWN_WORDS
+    own = 0
+    notices: dict[str, int] = {}
+    seen: set[tuple[str, ...]] = set()
     for paragraph in paragraphs:
-        for _, words, kind in _parts(paragraph, _words(paragraph)):
+        for text, words, kind in _parts(paragraph, _words(paragraph)):
             if kind is None:
-                own += words
-                if own >= MIN_OWN_WORDS:
+                if _WIRE_DATELINE.match(text.lower()):
+                    needed = min(needed, MIN_OWN_WORDS // 2)
+                own += _novel_words(text, words, seen)
+                if own >= needed:
                     return ARTICLE
             else:
                 notices[kind] = notices.get(kind, 0) + words
