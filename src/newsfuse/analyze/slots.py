@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from newsfuse.analyze.background import off_story
 from newsfuse.analyze.custody import held_statements
 from newsfuse.analyze.injuries import hurts, same_person_ages
+from newsfuse.analyze.places import scene_differences
 from newsfuse.types import Article, Citation, Comparison
 
 _NUMBER_WORDS = {
@@ -371,9 +372,9 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     """Contradicting values of the same slot in two articles, one item per slot."""
     by_slot: dict[str, list[_Fill]] = {}
     names: list[_Fill] = []
-    for k, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+    offs = [off_story(a) for a in articles]  # a round-up's other incidents, background
+    for k, (article, doc, off) in enumerate(zip(articles, docs, offs, strict=True)):
         starts = [s.start for s in article.sentences]
-        off = off_story(article)  # a round-up's other incidents, background
         for fill in [
             *_times(k, article, starts),
             *_ages(k, article, starts),
@@ -393,4 +394,5 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
         c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills, dates)) is not None
     ]
     found += _name_variants(names, [a.body for a in articles])
+    found += scene_differences(articles, [set(o) for o in offs], dates)
     return found
