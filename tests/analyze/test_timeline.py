@@ -132,3 +132,21 @@ def test_outlet_weekdays_ahead_month_names_and_newspaper_names(shared_dir: Path)
     assert find(laylah, "last November", "Laylah Peterson").date == dt.date(2014, 11, 1)
     usa = build_timeline([arts["6fa775407d6b9d98ccff24388a12c30c"]])
     assert not [e for e in usa if "USA Today" in e.text and "Today" in e.expression]
+
+
+def test_a_plan_told_in_the_past_and_a_copy_dated_before_it_was_written(
+    shared_dir: Path,
+) -> None:
+    """gva_dev (the first two fresh sets, tuned on): "was supposed to have surgery on
+    Friday" in a Thursday report is the coming Friday; "on Sunday identified" in a copy
+    the data set dates the Saturday of the shooting (the story's first report) is the
+    next day, not six days before the story began. A weekday a few days back stays back."""
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    zariah = build_timeline(incidents["gva-626998"])  # Thursday 2016-08-11
+    assert find(zariah, "on Friday", "was supposed to have surgery").date == dt.date(2016, 8, 12)
+    wilson = build_timeline(incidents["gva-733176"])  # Saturday 2016-12-24
+    assert find(wilson, "on Sunday", "identified the four").date == dt.date(2016, 12, 25)
+    # four days back is not moved ahead (here the source's own slip, read as written)
+    assert find(zariah, "Sunday night", "No one was in custody").date == dt.date(2016, 8, 7)
+    autopsy = build_timeline(incidents["gva-492546"])  # Monday 2016-01-25
+    assert find(autopsy, "Tuesday", "autopsy is set").date == dt.date(2016, 1, 26)

@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 
 from newsfuse.analyze.background import off_story
 from newsfuse.analyze.custody import held_statements
+from newsfuse.analyze.injuries import hurts, same_person_ages
+from newsfuse.analyze.places import scene_differences
 from newsfuse.types import Article, Citation, Comparison
 
 _NUMBER_WORDS = {
@@ -74,7 +76,8 @@ _COUNT = re.compile(
 )
 _VERB_CLASS = {"shot": "shot", "wounded": "shot", "injured": "shot", "hurt": "shot",
                "killed": "killed", "dead": "killed", "custody": "in custody"}  # fmt: skip
-_KINDS = {"place": "name_mismatch", "arres": "conflict"}  # by the slot's first letters
+_KINDS = {"place": "name_mismatch", "arres": "conflict",  # by the slot's first letters
+          "condi": "conflict", "wound": "conflict"}  # fmt: skip
 _VENUE = re.compile(
     r"\b(?P<owner>[A-Z][a-z]+['’]s) (?P<kind>Bar|Lounge|Pub|Club|Tavern|Grill|Inn|Motel|"
     r"Hotel|Restaurant|Cafe|Liquor)\b"
@@ -189,6 +192,13 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             yield _Fill(k, slot, str(_number(m["n"])), m.group(0), cite)
 
 
+def _hurts(k: int, article: Article) -> Iterator[_Fill]:
+    """Each person's condition and wounds (injuries.py), "condition of the boy"."""
+    for hurt in hurts(article):
+        cite = Citation(article.id, hurt.sentence.id)
+        yield _Fill(k, f"{hurt.kind} of the {hurt.person}", hurt.value, hurt.phrase, cite)
+
+
 def _custody(k: int, article: Article) -> Iterator[_Fill]:
     """The article's first statement of whether anyone is held for the incident."""
     for sentence, value, text in held_statements(article):
@@ -241,6 +251,8 @@ def _compatible(slot: str, a: _Fill, b: _Fill) -> bool:
     """Two values of one slot that do not contradict each other."""
     if a.value == b.value:
         return True
+    if slot.startswith("wound of"):  # "shoulder and chest" / "upper chest": one wound
+        return bool(set(a.value.split(",")) & set(b.value.split(",")))
     if slot == "time":
         return _times_agree(a, b)
     if slot == "age of the suspect" and "juvenile" in (a.value, b.value):
@@ -278,6 +290,9 @@ def _holds_time(fill: _Fill, minutes: int) -> bool:
 
 
 def _label(slot: str) -> str:
+    aged = re.fullmatch(r"(?P<what>\w+) of the (?P<role>\w+) \((?P<age>\d+)\)", slot)
+    if aged:  # "condition of the boy (3)" reads "condition of the 3-year-old boy"
+        return f"{aged['what']} of the {aged['age']}-year-old {aged['role']}"
     if slot.startswith("block of"):
         return "address"
     return "name of the place" if slot.startswith("place") else slot
@@ -338,13 +353,28 @@ def _name_variants(fills: Sequence[_Fill], bodies: Sequence[str]) -> Iterator[Co
                 yield Comparison("name_mismatch", summary, (a.citation, b.citation))
 
 
+def _same_people(by_slot: dict[str, list[_Fill]]) -> dict[str, list[_Fill]]:
+    """One person's slots joined: "the man" with "the man (63)" when the story gives one
+    man's age (injuries.same_person_ages), and a child's age with the boy's or the girl's
+    when the story speaks of only one of them ("a 4-year-old child" / "a three-year-old
+    boy")."""
+    renames = same_person_ages({s: [] for s in by_slot})
+    kids = [r for r in ("boy", "girl") if f"age of the {r}" in by_slot]
+    if "age of the child" in by_slot and len(kids) == 1:
+        renames["age of the child"] = f"age of the {kids[0]}"
+    out: dict[str, list[_Fill]] = {}
+    for slot, fills in by_slot.items():
+        out.setdefault(renames.get(slot, slot), []).extend(fills)
+    return out
+
+
 def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[Comparison]:
     """Contradicting values of the same slot in two articles, one item per slot."""
     by_slot: dict[str, list[_Fill]] = {}
     names: list[_Fill] = []
-    for k, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+    offs = [off_story(a) for a in articles]  # a round-up's other incidents, background
+    for k, (article, doc, off) in enumerate(zip(articles, docs, offs, strict=True)):
         starts = [s.start for s in article.sentences]
-        off = off_story(article)  # a round-up's other incidents, background
         for fill in [
             *_times(k, article, starts),
             *_ages(k, article, starts),
@@ -353,13 +383,16 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_counts(k, article, starts),
             *_places(k, article, starts),
             *_custody(k, article),
+            *_hurts(k, article),
         ]:
             if fill.citation.sentence_id not in off:
                 by_slot.setdefault(fill.slot, []).append(fill)
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
+    by_slot = _same_people(by_slot)
     dates = [a.date.isoformat() if a.date else "" for a in articles]
     found = [
         c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills, dates)) is not None
     ]
     found += _name_variants(names, [a.body for a in articles])
+    found += scene_differences(articles, [set(o) for o in offs], dates)
     return found

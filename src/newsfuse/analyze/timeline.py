@@ -62,6 +62,7 @@ class _Context:
 
     date: dt.date | None
     anchor: dt.date | None
+    first: dt.date | None = None  # the story's earliest report date
 
 
 _Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
@@ -82,12 +83,13 @@ def build_timeline(
     """
     del docs
     shared = _story_date(articles) if borrow_story_date else None
+    first = min((a.date for a in articles if a.date is not None), default=None)
     events: list[tuple[dt.date, int, int, TimelineEvent]] = []
     for order, article in enumerate(articles):
         date, inferred = article.date, False
         if date is None and shared is not None:
             date, inferred = shared, True
-        context = _Context(date=date, anchor=date)
+        context = _Context(date=date, anchor=date, first=first)
         for sentence in article.sentences:
             for event in _sentence_events(article, sentence, context):
                 if inferred:
@@ -207,6 +209,14 @@ _FUTURE = re.compile(
 )
 
 
+# A plan stated in the past ("was supposed to have surgery on Friday", "were scheduled to
+# meet Monday"): the weekday may be either side of the article date, so the nearer one.
+_WAS_FUTURE = re.compile(
+    r"\b(?:was|were) (?:supposed|scheduled|expected|set|due|slated|planned) to\b[^,;.:]*$",
+    re.IGNORECASE,
+)
+
+
 def _named_today(match: re.Match[str]) -> bool:
     """A capitalised "Today"/"Tonight" inside a sentence is a name ("Florida Today", "USA
     Today", NBC's "Today" show), not a date: sentence-initial or after a colon it is a date."""
@@ -234,7 +244,25 @@ def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
     back = (context.date.weekday() - target) % 7
     if prefix == "last" and back == 0:
         back = 7
+    if prefix in ("", "on") and back > 7 - back and _coming(match, context, back):
+        return _Resolved(context.date + dt.timedelta(days=7 - back), "day")
     return _Resolved(context.date - dt.timedelta(days=back), "day")
+
+
+def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
+    """Is a bare weekday nearer ahead than behind the coming one? When a plan is told in
+    the past ("was supposed to have surgery on Friday" in a Thursday report); or when
+    going back would put it five or more days before the story's first report: news
+    names a day that far back "last Sunday", and the data sets date some copies when
+    first seen, a day or two before they were written ("on Sunday identified" in a copy
+    dated the Saturday of the shooting)."""
+    assert context.date is not None
+    if _WAS_FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
+        return True
+    before_story = (
+        context.first is not None and context.date - dt.timedelta(days=back) < context.first
+    )
+    return back >= 5 and before_story
 
 
 def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:

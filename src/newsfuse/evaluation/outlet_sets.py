@@ -24,6 +24,12 @@ first fresh set held only 4 differences): the next 10 gva_dev incidents in the s
 after the first fresh five, and the first 3 Multi-News full-text clusters in
 sha1("23:" + cluster) order with 2-3 documents of 100-600 words each, none of them in the
 Multi-News quote set.
+
+Third fresh held-out (fourth pass, fixed before any output on it was read): the first 8
+gva_dev incidents in sha1("23:" + incident) order reported by at least 3 different outlets
+(`source`), 3-5 articles of 100-800 words each, no article in any quote set and no incident
+in an earlier disagreement set; and the first 2 Multi-News full-text clusters in the same
+order with 3-4 documents of 100-800 words, none in the Multi-News quote set or fresh2.
 """
 
 from __future__ import annotations
@@ -131,6 +137,36 @@ def fresh2(
     return {"gva_incidents": incidents[:10], "multinews": _multinews_clusters(mn, quoted, 3)}
 
 
+def fresh3(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The third fresh held-out: 8 gva_dev incidents of 3+ outlets, 2 Multi-News clusters."""
+    first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
+    taken = set(old) | set(first["gva_incidents"]) | set(second["gva_incidents"])
+    quoted = used | set(first["gva_quotes"])
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in gva:
+        members[r["cluster"]].append(r)
+    ok = [
+        c
+        for c, rs in members.items()
+        if 3 <= len(rs) <= 5
+        and len({r.get("source") for r in rs}) >= 3
+        and all(100 <= len(r["text"].split()) <= 800 for r in rs)
+        and not any(r["id"] in quoted for r in rs)
+        and c not in taken
+    ]
+    mn_quoted = {name.split("#")[0] for part in multinews_quotes(mn).values() for name in part}
+    mn_ok = [
+        r["id"]
+        for r in mn
+        if 3 <= len(r["documents"]) <= 4
+        and all(100 <= len((d.get("text") or "").split()) <= 800 for d in r["documents"])
+        and r["id"] not in mn_quoted | set(second["multinews"])
+    ]
+    return {"gva_incidents": sorted(ok, key=_key)[:8], "multinews": sorted(mn_ok, key=_key)[:2]}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the selection as JSON."""
     shared = Path((argv or sys.argv[1:] or ["../shared"])[0])
@@ -146,6 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     old = out["gva_incidents"]["dev"] + out["gva_incidents"]["heldout"]
     out["fresh_heldout"] = fresh(gva, used, old)
     out["fresh2_heldout"] = fresh2(gva, mn, used, old)
+    out["fresh3_heldout"] = fresh3(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 

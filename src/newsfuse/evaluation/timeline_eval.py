@@ -52,8 +52,10 @@ def events(gold: Path, source: Path, analyzer: Analyzer | None = None) -> list[d
     return out
 
 
-def _key(row: dict[str, Any]) -> tuple[str, str, str]:
-    return row["incident"], row["expression"], row["sentence_start"][:_START]
+def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    """An event is its incident, expression, sentence start and date: a judgement of a
+    date does not carry over to a re-dated event (printed as unjudged, to be read)."""
+    return row["incident"], row["expression"], row["sentence_start"][:_START], row["date"]
 
 
 def score(rows: list[dict[str, Any]], judged: list[dict[str, Any]]) -> dict[str, Any]:
