@@ -15,10 +15,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+import newsfuse
 from newsfuse.config import Config
 from newsfuse.serve import create_app
 from newsfuse.serve.archive import STALE_SECONDS
 from newsfuse.serve.cache import SharedCache
+from newsfuse.serve.marks import POLL_SECONDS, Marks
+from newsfuse.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 WIKINEWS = ROOT / "examples" / "articles" / "en.wikinews.org"
@@ -101,3 +104,40 @@ def test_a_refresh_runs_later_and_an_own_write_is_never_served_stale() -> None:
     assert cache.get(("k",), 2, lambda: "again", jobs.append) == "two"
     cache.written()  # the server answered a write: what was cached before is not served
     assert cache.get(("k",), 3, lambda: "three", jobs.append) == "three" and not jobs
+
+
+def test_the_mark_thread_sees_another_connections_commit(tmp_path: Path) -> None:
+    config = Config(db=tmp_path / "news.db")
+    with newsfuse.open(config.db, config) as writer:
+        writer.ingest([WIKINEWS / "M001-01.txt"])
+        marks = Marks(lambda: open_store(config), every=0.05)
+        try:
+            assert marks.known() is None  # nothing read before the first request
+            first = marks.current()
+            assert marks.known() == first
+            writer.ingest([WIKINEWS / "M002-01.txt"])  # another connection commits
+            deadline = time.monotonic() + 10.0
+            while marks.known() == first:  # the thread re-reads it, no request asks
+                assert time.monotonic() < deadline, "the mark thread missed the commit"
+                time.sleep(0.01)
+        finally:
+            marks.close()
+
+
+def test_an_uploader_reads_what_it_uploaded_at_once_and_a_cli_write_soon(tmp_path: Path) -> None:
+    config = Config(db=tmp_path / "news.db")
+    with TestClient(create_app(config)) as client:
+        first = (WIKINEWS / "M001-01.txt").read_bytes()
+        assert client.post("/api/articles", content=first).status_code == 200
+        for _ in range(3):  # cached, answered on the event loop from here on
+            assert client.get("/api/stories").json()["total"] == 1
+        second = (WIKINEWS / "M002-01.txt").read_bytes()
+        assert client.post("/api/articles", params={"name": "M002.txt"}, content=second)
+        assert client.get("/api/stories").json()["total"] == 2  # at once, never stale
+        assert client.get("/api").json()["stories"] == 2
+        with newsfuse.open(config.db, config) as cli:  # a writer outside the server
+            cli.ingest([WIKINEWS / "M003-01.txt"])
+        done = time.monotonic()
+        while client.get("/api/stories").json()["total"] != 3:
+            assert time.monotonic() - done < POLL_SECONDS + STALE_SECONDS + 5.0
+            time.sleep(0.02)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import secrets
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
@@ -102,6 +103,19 @@ def _error(exc: NewsfuseError) -> JSONResponse:
     return JSONResponse(body, status_code=STATUS.get(exc.code, 400))
 
 
+def _json(value: Any) -> bytes:
+    """`value` as the JSON bytes FastAPI would send (starlette's JSONResponse.render).
+    The shared cache keeps these bytes, so a cached answer is not encoded again on
+    every request (the event loop did that for every read: issue 24)."""
+    return json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def _answer(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
 def _story_page(archive: Newsfuse, sort: Sort, limit: int, offset: int) -> Json:
     found = archive.story_page(sort.value, limit, offset)
     return {"total": archive.count_stories(), "stories": [story_to_dict(s) for s in found]}
@@ -134,7 +148,7 @@ def _info_route(app: FastAPI, archive: Archive, follower: Follower | None) -> No
     async def info() -> Json:
         """The server's version, how many stories the archive holds, and the feeds it
         follows with its last poll."""
-        count = await archive.run(archive.cached(("count",), lambda nf: nf.count_stories()))
+        count = await archive.read(("count",), lambda nf: nf.count_stories())
         following = {"urls": list(follower.urls), "last_poll": follower.last} if follower else None
         return {
             "name": "newsfuse",
@@ -148,7 +162,7 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
     """The read-only endpoints of the archive and its stories."""
     _info_route(app, archive, follower)
 
-    @app.get("/api/stories")
+    @app.get("/api/stories", response_model=Json)
     async def stories(
         sort: Sort = Sort.size,
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
@@ -156,26 +170,23 @@ def _story_routes(app: FastAPI, archive: Archive, follower: Follower | None) -> 
         outlet: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
-    ) -> Json:
+    ) -> Response:
         """One page of the stories, biggest or most recent first, and their total;
         with `outlet`, only those with an article from it; with `since`/`until`
         (YYYY-MM-DD), only those whose article dates reach into that range."""
         filters = (outlet, since, until)
         if any(filters):
             key = ("filtered", sort, limit, offset, *filters)
-            make = lambda nf: listing.filtered_page(nf, sort, limit, offset, filters)  # noqa: E731
-            return await archive.run(archive.cached(key, make))
-        page = archive.cached(
-            ("page", sort, limit, offset), lambda nf: _story_page(nf, sort, limit, offset)
-        )
-        return await archive.run(page)
+            make = lambda nf: _json(listing.filtered_page(nf, sort, limit, offset, filters))  # noqa: E731
+            return _answer(await archive.read(key, make))
+        page = lambda nf: _json(_story_page(nf, sort, limit, offset))  # noqa: E731
+        return _answer(await archive.read(("page", sort, limit, offset), page))
 
-    @app.get("/api/stories/{story_id}", responses=MISSING)
-    async def story(story_id: str) -> Json:
+    @app.get("/api/stories/{story_id}", responses=MISSING, response_model=Json)
+    async def story(story_id: str) -> Response:
         """A story and its member articles (originals, then near-duplicates), no bodies."""
-        return await archive.run(
-            archive.cached(("story", story_id), lambda nf: _story_detail(nf, story_id))
-        )
+        make = lambda nf: _json(_story_detail(nf, story_id))  # noqa: E731
+        return _answer(await archive.read(("story", story_id), make))
 
     @app.get("/api/stories/{story_id}/brief", responses=_errors(404, 503))
     async def brief(
@@ -224,15 +235,16 @@ def _lookup_routes(app: FastAPI, archive: Archive) -> None:
         """An article: metadata, body, and its sentences' spans (citations name them)."""
         return article_to_dict(await archive.run(lambda nf: nf.article(article_id)))
 
-    @app.get("/api/outlets")
+    @app.get("/api/outlets", response_model=Json)
     async def outlets(
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
         offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
-    ) -> Json:
+    ) -> Response:
         """The outlets of the archive's articles, most articles first (one page), and
         how many there are: the choices of the page's outlet filter."""
         key = ("outlets", limit, offset)
-        return await archive.run(archive.cached(key, lambda nf: listing.outlets(nf, limit, offset)))
+        make = lambda nf: _json(listing.outlets(nf, limit, offset))  # noqa: E731
+        return _answer(await archive.read(key, make))
 
     @app.get("/api/search", responses=_errors(400))
     async def search(

@@ -40,7 +40,9 @@ from newsfuse.app import Newsfuse
 from newsfuse.config import Config
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.serve import writer
-from newsfuse.serve.cache import SharedCache
+from newsfuse.serve.cache import Missing, SharedCache
+from newsfuse.serve.marks import Marks
+from newsfuse.store import open_store
 from newsfuse.types import Brief, Dossier
 
 T = TypeVar("T")
@@ -60,6 +62,7 @@ class Archive:
         self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="newsfuse-read")
         self._local = threading.local()
         self._shared = SharedCache(PAGES_KEPT, STALE_SECONDS)
+        self._marks = Marks(lambda: open_store(config))  # the mark, kept by its thread
         self._opened: list[Newsfuse] = []
         self._lock = threading.Lock()
         self._analyzer = Analyzer(config.analyze, config.brief)  # loads its model on first use
@@ -104,7 +107,8 @@ class Archive:
 
     async def write(self, call: Callable[..., T], *args: object, timeout: float = 120.0) -> T:
         """`call(*args)`, a function of serve/writer.py, in the writer process, one at a
-        time. A writer process that died is replaced for the next write."""
+        time. A writer process that died is replaced for the next write. Before it
+        answers, the mark is re-read: its client's next read sees what it wrote."""
         pool = self._writing()
         try:
             return await self._run(pool, partial(call, *args), timeout)
@@ -113,17 +117,8 @@ class Archive:
             pool.shutdown(wait=False)
             raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
         finally:
+            await asyncio.to_thread(self._marks.refresh)
             self._shared.written()  # the writer's client will read what it wrote
-
-    def _mark(self, archive: Newsfuse) -> object:
-        """The archive's mark as this reader sees it: re-read (one small query) only
-        when its connection's data version says another connection committed."""
-        version = archive.store.data_version()
-        local = self._local.__dict__
-        if local.get("version") != version or "mark" not in local:
-            local["mark"] = archive.store.read_mark()
-            local["version"] = version
-        return local["mark"]
 
     def cached(
         self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
@@ -132,16 +127,35 @@ class Archive:
         until a writer commits; after a commit, the previous answer is served for at
         most STALE_SECONDS while one reader recomputes it. Computed in one snapshot,
         so an answer never mixes two committed states."""
+        fresh = self._fresh(make)
+
+        def call(_: Newsfuse) -> T:
+            return self._shared.get(key, self._marks.current(), fresh, self._later)
+
+        return call
+
+    async def read(
+        self, key: tuple[object, ...], make: Callable[[Newsfuse], T], timeout: float = 30.0
+    ) -> T:
+        """`cached(key, make)`, answered on the event loop when the shared cache has
+        the answer (the mark is kept by its own thread: serve/marks.py), else on a
+        reader thread. A cached read makes no query and no thread hop (issue 24)."""
+        mark = self._marks.known()
+        if mark is not None:
+            found = self._shared.lookup(key, mark, self._fresh(make), self._later)
+            if not isinstance(found, Missing):
+                return found
+        return await self.run(self.cached(key, make), timeout)
+
+    def _fresh(self, make: Callable[[Newsfuse], T]) -> Callable[[], T]:
+        """`make` on the reader thread that runs it, in one read snapshot."""
 
         def fresh() -> T:
-            archive = self._reader()  # of the reader thread that runs it
+            archive = self._reader()
             with archive.store.reading():
                 return make(archive)
 
-        def call(archive: Newsfuse) -> T:
-            return self._shared.get(key, self._mark(archive), fresh, self._later)
-
-        return call
+        return fresh
 
     def _later(self, job: Callable[[], object]) -> None:
         """`job` on a reader thread, after the requests already waiting for one."""
@@ -173,6 +187,7 @@ class Archive:
 
     def close(self) -> None:
         """Close every connection on its own thread, then stop the threads."""
+        self._marks.close()
 
         if self._writer is not None:
             with suppress(BrokenProcessPool):

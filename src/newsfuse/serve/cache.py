@@ -27,6 +27,13 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+class Missing:
+    """The type of MISSING: no answer can be given without computing one."""
+
+
+MISSING = Missing()
+
+
 @dataclass
 class _Entry:
     mark: object  # the archive's mark when the answer was computed
@@ -53,6 +60,38 @@ class SharedCache:
         with self._lock:
             self._written = time.monotonic()
 
+    def lookup(
+        self,
+        key: tuple[object, ...],
+        mark: object,
+        make: Callable[[], T],
+        later: Callable[[Callable[[], object]], object] | None = None,
+    ) -> T | Missing:
+        """The answer for `key` at `mark` if it can be given without computing it here:
+        cached; or the previous one while it is refreshed (by another reader, or by
+        `make` handed to `later`, which runs it on a reader thread), for at most
+        `stale_seconds`. MISSING if it must be computed (`get`). Never blocks on I/O:
+        the server calls it on its event loop."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return MISSING
+            self._entries.move_to_end(key)
+            if entry.mark == mark:
+                return entry.value  # type: ignore[no-any-return]
+            now = time.monotonic()
+            if entry.stale_since is None:
+                entry.stale_since = now
+            recent = now - entry.stale_since < self.stale_seconds
+            servable = recent and entry.made > self._written
+            if servable and entry.refreshing:
+                return entry.value  # type: ignore[no-any-return]
+            if servable and later is not None:
+                entry.refreshing = True
+                later(partial(self._refresh, key, mark, make, entry))
+                return entry.value  # type: ignore[no-any-return]
+            return MISSING
+
     def get(
         self,
         key: tuple[object, ...],
@@ -60,26 +99,14 @@ class SharedCache:
         make: Callable[[], T],
         later: Callable[[Callable[[], object]], object] | None = None,
     ) -> T:
-        """The answer for `key` at `mark`: cached; the previous one while it is
-        refreshed (by another reader, or by `make` handed to `later`, which runs it
-        on a reader thread), for at most `stale_seconds`; else `make()`."""
+        """The answer for `key` at `mark`: as `lookup` gives it, else `make()` here."""
+        found = self.lookup(key, mark, make, later)
+        if not isinstance(found, Missing):
+            return found
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
-                self._entries.move_to_end(key)
-                if entry.mark == mark:
-                    return entry.value  # type: ignore[no-any-return]
-                now = time.monotonic()
-                if entry.stale_since is None:
-                    entry.stale_since = now
-                recent = now - entry.stale_since < self.stale_seconds
-                servable = recent and entry.made > self._written
-                if servable and entry.refreshing:
-                    return entry.value  # type: ignore[no-any-return]
                 entry.refreshing = True
-                if servable and later is not None:
-                    later(partial(self._refresh, key, mark, make, entry))
-                    return entry.value  # type: ignore[no-any-return]
         return self._refresh(key, mark, make, entry)
 
     def _refresh(
