@@ -3,10 +3,17 @@ libraries (their import time is measured in benchmarks/bench_start.py, not here)
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
+
+from newsfuse.check import _npz_bytes
+from newsfuse.config import Config
+from newsfuse.store import open_store
 
 HEAVY = ("numpy", "scipy", "sklearn", "spacy", "trafilatura", "fastapi", "pandas", "nltk")
 
@@ -56,3 +63,31 @@ def test_light_commands_load_no_model_library(examples_dir: Path, tmp_path: Path
             "try:\n    app()\nexcept SystemExit as e:\n    assert not e.code, e.code"
         )
         assert _loaded(run) == [], command
+
+
+def test_check_reads_the_saved_state_as_numpy_does(examples_dir: Path, tmp_path: Path) -> None:
+    """`check` reads the clustering state's metadata from the .npz without numpy
+    (check._npz_bytes): the same bytes numpy reads, from a real ingest's state."""
+    db = tmp_path / "a.db"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsfuse",
+            "ingest",
+            str(examples_dir / "articles"),
+            "--db",
+            str(db),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    store = open_store(Config(db=db))
+    try:
+        saved = store.state.head()
+    finally:
+        store.close()
+    assert saved is not None
+    with np.load(io.BytesIO(saved[0]), allow_pickle=False) as z:
+        assert _npz_bytes(saved[0], "meta") == z["meta"].tobytes()
+        assert json.loads(_npz_bytes(saved[0], "meta"))["ids"]
