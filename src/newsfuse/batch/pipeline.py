@@ -164,21 +164,7 @@ def run(
     report = BatchReport()
     clock = _Clock(report)
     paths = shard_paths(inputs)
-    rows = with_positions(read(paths, config.extract), len(paths))
-    rows = rows.repartition(options.blocks).materialize()
-    for row in rows.filter(lambda r: r["failure"] is not None).iter_rows():
-        report.failures += 1
-        store.add_failure(failure_of(str(row["failure"])))
-    once = articles_once(rows).materialize()
-    clock.lap("read")
-    fps = batch_dedupe.fingerprints(once, config.dedupe)
-    once = once.join(fps, "inner", options.join_partitions, on=("position",)).materialize()
-    report.sizes["articles"] = int(once.size_bytes())  # what the cluster shuffle moves
-    report.sizes["fingerprints"] = int(fps.size_bytes())  # what the dedupe joins move
-    meta = _meta(once)
-    report.articles = len(meta)
-    report.already_present = rows.filter(lambda r: r["failure"] is None).count() - len(meta)
-    clock.lap("fingerprint")
+    once, meta = _read(paths, config, store, options, report, clock)
     pos = batch_dedupe.links(once, config.dedupe, options.join_partitions)
     ids = meta.column("id").to_pylist()
     positions = meta.column("position").to_numpy()
@@ -208,6 +194,34 @@ def run(
         write_parquet(once, links, stories, options.parquet)
         clock.lap("parquet")
     return report, stories
+
+
+def _read(
+    paths: Sequence[str],
+    config: Config,
+    store: Store,
+    options: BatchOptions,
+    report: BatchReport,
+    clock: _Clock,
+) -> tuple[ray.data.Dataset, pa.Table]:
+    """Read, position, store the failures, keep each id once, fingerprint: the
+    articles with their fingerprints, and the driver's few numbers per article."""
+    rows = with_positions(read(paths, config.extract), len(paths))
+    rows = rows.repartition(options.blocks).materialize()
+    for row in rows.filter(lambda r: r["failure"] is not None).iter_rows():
+        report.failures += 1
+        store.add_failure(failure_of(str(row["failure"])))
+    once = articles_once(rows).materialize()
+    clock.lap("read")
+    fps = batch_dedupe.fingerprints(once, config.dedupe)
+    once = once.join(fps, "inner", options.join_partitions, on=("position",)).materialize()
+    report.sizes["articles"] = int(once.size_bytes())  # what the cluster shuffle moves
+    report.sizes["fingerprints"] = int(fps.size_bytes())  # what the dedupe joins move
+    meta = _meta(once)
+    report.articles = len(meta)
+    report.already_present = rows.filter(lambda r: r["failure"] is None).count() - len(meta)
+    clock.lap("fingerprint")
+    return once, meta
 
 
 def _archive_stories(
