@@ -3,7 +3,7 @@
 tests/data/read_labels.jsonl: 295 brief sentences of 54 briefs (newsfuse, lead,
 LexRank at 120 words; multinews_fulltext.test, Wikinews, gva_dev incidents),
 labelled by reading them under tests/data/read_guidelines.md. The floors sit a
-little under the agreement measured (docs/benchmarks.md, "Briefs as a reader
+little under the agreement measured (docs/benchmarks-history.md, "Briefs as a reader
 reads them"); a detector change that loses agreement fails here. The labels of
 Multi-News and gva_dev briefs hold references into ../shared, not the sources' text
 (their licences forbid bundling it), so these tests need ../shared.
