@@ -574,3 +574,24 @@ def test_a_caption_of_a_name_and_a_role_is_not_a_brief_sentence(
     assert select_quality(caption) == 0
     seed = [s.text for a in seeds for s in a.sentences]
     assert select_quality(next(s for s in seed if s.startswith("Ali Shamkhani, the"))) > 0
+
+
+def _fulltext_cluster(shared_dir: Path, suffix: str) -> list[Article]:
+    path = shared_dir / "data" / "summarization" / "multinews_fulltext.test.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        record = next(r for r in map(json.loads, lines) if r["id"].endswith(suffix))
+    return [make_article(body=d["text"], source=str(k)) for k, d in enumerate(record["documents"])]
+
+
+def test_photo_widgets_never_lead_and_the_news_does(shared_dir: Path) -> None:
+    """A Multi-News cluster on a feathered dinosaur (read from ../shared, tune half of
+    the third pass): its brief opened on a 'View Images' caption and held a 'Courtesy
+    .../Handout via REUTERS' credit and an 'In this ... photo' caption. Those lines are
+    furniture now, and the brief opens on the announcement of the discovery."""
+    articles = _fulltext_cluster(shared_dir, "test-0737")
+    texts = [s.text for a in articles for s in a.sentences]
+    furniture = [t for t in texts if t.startswith(("View Images", "Courtesy")) or "in this" in t]
+    assert len(furniture) >= 3 and all(select_quality(t) == 0 for t in furniture)
+    brief = build_brief("dino", articles, BriefOptions(words=120))
+    assert "discovery" in brief.sentences[0].text
+    assert not any(s.text in furniture for s in brief.sentences)
