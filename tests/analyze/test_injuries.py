@@ -27,9 +27,9 @@ def outlet_compare(nlp_pipeline: NLP, articles: Sequence[Article]) -> tuple[Comp
 
 
 def test_conditions_and_wounds_by_person(incidents: dict[str, list[Article]]) -> None:
-    # gva-693307 (a Philadelphia report): "A 63-year-old man suffered a gunshot wound to his
-    # head and chest. He is listed in critical condition. A second victim, a 28-year-old
-    # man, …": each statement goes to its own man, the pronoun to the previous sentence's
+    # gva-693307 (a Philadelphia report, paraphrased): a man of 63 hit in two places, then a
+    # sentence opening with "He" giving his condition, then a second man of 28: each
+    # statement goes to its own man, the pronoun to the previous sentence's
     found = [(h.kind, h.person, h.value) for a in incidents["gva-693307"] for h in hurts(a)]
     assert ("wound", "man (63)", "chest,head") in found
     assert ("condition", "man (63)", "critical") in found
