@@ -150,3 +150,11 @@ def test_a_plan_told_in_the_past_and_a_copy_dated_before_it_was_written(
     assert find(zariah, "Sunday night", "No one was in custody").date == dt.date(2016, 8, 7)
     autopsy = build_timeline(incidents["gva-492546"])  # Monday 2016-01-25
     assert find(autopsy, "Tuesday", "autopsy is set").date == dt.date(2016, 1, 26)
+
+
+def test_a_month_and_day_far_ahead_is_the_past_one(shared_dir: Path) -> None:
+    """gva-330611 (third fresh set, seen when its output was read): an October report of an
+    arrest recalls "the April 27 shooting", the April before, not the next one."""
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    events = build_timeline(incidents["gva-330611"])
+    assert find(events, "April 27", "Sharieff Clayton").date == dt.date(2015, 4, 27)

@@ -35,7 +35,7 @@ _GLUE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")
 _THAT_CASE = re.compile(r"\b(?:in|for) (?:that|either|each|those) \w+", re.IGNORECASE)
 _NOT_THIS_CASE = re.compile(
     r"\b(?:unrelated|separate|previously|earlier this|prior|in (?:19|20)\d\d|last year|no one|"
-    r"nobody|not been|no arrests?)\b",
+    r"nobody|not been|no arrests?|until|unless|once)\b",
     re.IGNORECASE,
 )
 

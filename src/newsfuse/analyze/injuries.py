@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsfuse.types import Article, Sentence
 
+T = TypeVar("T")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -149,7 +151,7 @@ def _conditions(sentence: Sentence, previous: str | None) -> Iterator[Hurt]:
     yield from found.values()
 
 
-def same_person_ages(slots: dict[str, list[str]]) -> dict[str, str]:
+def same_person_ages(slots: dict[str, list[T]]) -> dict[str, str]:
     """Slot renames so a person named without an age ("the man") joins the first aged
     slot of that role ("man (63)"), when the story gives that role one age only."""
     renames: dict[str, str] = {}
@@ -161,3 +163,18 @@ def same_person_ages(slots: dict[str, list[str]]) -> dict[str, str]:
         if len(aged) == 1:
             renames[slot] = aged[0]
     return renames
+
+
+def join_people(by_slot: dict[str, list[T]]) -> dict[str, list[T]]:
+    """One person's slots joined: "the man" with "the man (63)" when the story gives one
+    man's age (same_person_ages), and a child's age with the boy's or the girl's
+    when the story speaks of only one of them ("a 4-year-old child" / "a three-year-old
+    boy")."""
+    renames = same_person_ages({s: [] for s in by_slot})
+    kids = [r for r in ("boy", "girl") if f"age of the {r}" in by_slot]
+    if "age of the child" in by_slot and len(kids) == 1:
+        renames["age of the child"] = f"age of the {kids[0]}"
+    out: dict[str, list[T]] = {}
+    for slot, fills in by_slot.items():
+        out.setdefault(renames.get(slot, slot), []).extend(fills)
+    return out

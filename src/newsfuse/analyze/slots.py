@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from newsfuse.analyze.background import off_story
 from newsfuse.analyze.custody import held_statements
-from newsfuse.analyze.injuries import hurts, same_person_ages
+from newsfuse.analyze.injuries import hurts, join_people
 from newsfuse.analyze.places import scene_differences
 from newsfuse.types import Article, Citation, Comparison
 
@@ -157,10 +157,15 @@ def _lead_age(k: int, article: Article) -> Iterator[_Fill]:
             continue
         if not _NOT_VICTIM.search(sentence.text):
             role = m["noun"] and m["noun"].lower() in _ROLES
-            phrase = sentence.text[m.start() : m.end("noun") if role else m.end("n") + 9]
+            phrase = sentence.text[m.start() : m.end("noun") if role else _age_end(m)]
             cite = Citation(article.id, sentence.id)
             yield _Fill(k, "age of the victim", str(_number(m["n"])), phrase.strip(), cite)
         return
+
+
+def _age_end(m: re.Match[str]) -> int:
+    """End of "N-year-old" / "N years old" in a match of _AGE (was cut: "28 years ol")."""
+    return m.start() + len(re.match(r"\S+[- ]years?[- ]old", m.group(0)).group(0))  # type: ignore[union-attr]
 
 
 def _suspect_age(k: int, article: Article) -> Iterator[_Fill]:
@@ -173,7 +178,7 @@ def _suspect_age(k: int, article: Article) -> Iterator[_Fill]:
         young = re.search(r"\b(?:a|also a|is a) juvenile\b", sentence.text)
         cite = Citation(article.id, sentence.id)
         if m is not None and not _VICTIM.search(sentence.text[: m.start()]):
-            phrase = sentence.text[m.start() : m.end("n") + 9]
+            phrase = sentence.text[m.start() : _age_end(m)]
             yield _Fill(k, "age of the suspect", str(_number(m["n"])), phrase, cite)
             return
         if young is not None:
@@ -353,21 +358,6 @@ def _name_variants(fills: Sequence[_Fill], bodies: Sequence[str]) -> Iterator[Co
                 yield Comparison("name_mismatch", summary, (a.citation, b.citation))
 
 
-def _same_people(by_slot: dict[str, list[_Fill]]) -> dict[str, list[_Fill]]:
-    """One person's slots joined: "the man" with "the man (63)" when the story gives one
-    man's age (injuries.same_person_ages), and a child's age with the boy's or the girl's
-    when the story speaks of only one of them ("a 4-year-old child" / "a three-year-old
-    boy")."""
-    renames = same_person_ages({s: [] for s in by_slot})
-    kids = [r for r in ("boy", "girl") if f"age of the {r}" in by_slot]
-    if "age of the child" in by_slot and len(kids) == 1:
-        renames["age of the child"] = f"age of the {kids[0]}"
-    out: dict[str, list[_Fill]] = {}
-    for slot, fills in by_slot.items():
-        out.setdefault(renames.get(slot, slot), []).extend(fills)
-    return out
-
-
 def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[Comparison]:
     """Contradicting values of the same slot in two articles, one item per slot."""
     by_slot: dict[str, list[_Fill]] = {}
@@ -388,7 +378,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             if fill.citation.sentence_id not in off:
                 by_slot.setdefault(fill.slot, []).append(fill)
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
-    by_slot = _same_people(by_slot)
+    by_slot = join_people(by_slot)
     dates = [a.date.isoformat() if a.date else "" for a in articles]
     found = [
         c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills, dates)) is not None

@@ -47,6 +47,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 _NO_YEAR = r"(?!,?\s*\d{4})"
 _I = re.IGNORECASE
+_AHEAD_DAYS = 60  # a month and day without a year further ahead than this is past
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,9 @@ def _full_date(match: re.Match[str], context: _Context) -> _Resolved | None:
 
 
 def _month_day(match: re.Match[str], context: _Context) -> _Resolved | None:
-    """ "March 23": the occurrence nearest the article date (needs that date)."""
+    """ "March 23": the occurrence nearest the article date (needs that date), but never
+    more than two months ahead: previews name coming days a few weeks off, while "the
+    April 27 shooting" in an October report is the April before, not the next one."""
     if context.date is None:
         return None
     month, day = _month(match["month"]) + 1, int(match["day"])
@@ -170,7 +173,8 @@ def _month_day(match: re.Match[str], context: _Context) -> _Resolved | None:
     if not valid:
         return None
     reference = context.date
-    return _Resolved(min(valid, key=lambda c: abs((c - reference).days)), "day")
+    near = [c for c in valid if (c - reference).days <= _AHEAD_DAYS] or valid
+    return _Resolved(min(near, key=lambda c: abs((c - reference).days)), "day")
 
 
 def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
