@@ -10,12 +10,18 @@ are pooled. Scenarios:
 - `/api/stories` at `--upload-clients` clients, each asking 10 times a second (an open
   load, which the server can meet; back-to-back clients would measure only how the
   2 cores are shared), without, then during, the upload of a JSONL of new articles
-  as large as the server takes (`POST /api/articles`): the reads timed are those that
-  start while the upload is being ingested;
+  as large as the server takes (`POST /api/articles`; `--upload-bytes` for less): the
+  reads timed are those that start while the upload is being ingested; `--repeat`
+  times, each with new articles, with the load average around each;
 - the server's resident memory before and after a 300 MB body to `/api/fetch` (with a
-  token: refused before it is read).
+  token: refused before it is read);
+- the searches of issue 24, over HTTP and in the Python API.
 
     python benchmarks/bench_load.py --articles 10000 --out docs/benchmarks.md
+    # the upload comparison alone, three times (each with new articles), on a copy of
+    # an archive of the first 14,000 documents, uploads of 0.6 MB:
+    python benchmarks/bench_load.py --db COPY --articles 14000 --uploads-only --repeat 3 \
+        --upload-bytes 600000
 """
 
 from __future__ import annotations
