@@ -26,6 +26,7 @@ from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.extract import iter_articles
 from newsfuse.extract.fetch import check_url, fetch
 from newsfuse.extract.jsonrecords import RecordContext, record_article
+from newsfuse.lang import language
 from newsfuse.store import open_store
 from newsfuse.summarize import render_markdown
 from newsfuse.terminal import line
@@ -185,7 +186,10 @@ def test_search_terms_are_bounded(tmp_path: Path) -> None:
 
 def test_first_article_without_usable_words_is_stored(tmp_path: Path) -> None:
     empty, rest = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    empty.write_text(json.dumps({"text": " ".join(["a"] * 60)}) + "\n", encoding="utf-8")
+    # An article by its shape (60 different words) none of which is a usable word: all
+    # stop words. (A line of one word repeated is a 'short' page now, not an article.)
+    words = sorted(language("en").stop_words)[:60]
+    empty.write_text(json.dumps({"text": " ".join(words) + "."}) + "\n", encoding="utf-8")
     rest.write_text("\n".join(_seed_records()) + "\n", encoding="utf-8")
     with newsfuse.open(tmp_path / "a.db") as nf:
         assert nf.ingest([empty]).ingested == 1  # alone: no word in the vocabulary yet
