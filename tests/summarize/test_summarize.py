@@ -435,6 +435,28 @@ def test_recurring_sentences_are_archive_boilerplate_not_news(
     assert select_quality(flagged[0]) == 0.0
 
 
+def test_twitter_embed_widget_is_not_a_brief_sentence(
+    shared_dir: Path, seeds: list[Article]
+) -> None:
+    """Twitter's embed widget ('Tweet with a location ...') opened a brief of the
+    Multi-News full-text test sample (issue 20, third pass): it is furniture, read from
+    the clusters that carry it; the sentences of the seeds stay usable."""
+    path = shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz"
+    with gzip.open(path, "rt") as handle:
+        docs = [d["text"] for line in handle for d in json.loads(line)["documents"]]
+    widget = [
+        s.text
+        for text in docs
+        if "Tweet with a location" in text
+        for s in make_article(body=text, source="t").sentences
+        if "location information" in s.text or "location history" in s.text
+    ]
+    assert len(widget) >= 5
+    assert all(select_quality(t) == 0.0 for t in widget)
+    news = [s.text for a in seeds for s in a.sentences]
+    assert sum(select_quality(t) > 0 for t in news) > 0.8 * len(news)
+
+
 def test_recurring_hash_ignores_spacing_and_case() -> None:
     """Multi-News's tokenizer spacing and web text hash alike; short lines never match."""
     web = "You always have the option to delete your tweet location history."  # Twitter widget

@@ -63,6 +63,8 @@ _FURNITURE = re.compile(
     r"|\b\d+ of \d+ (?:photos?|images?)\b|^\s*[×✕]|(?-i:^CLOSE\s)|\bautoplay\b"
     r"|\bin this (?:[\w,-]+ ){0,5}(?:photo|image|picture|handout|video still)\b"
     r"|^courtesy\b|\bhandout via\b|^@\w+|\b\d+ (?:retweets?|likes)\b|^fig(?:ure)?\.? \d+\b"
+    # Twitter's embed widget, opened a brief of the Multi-News test sample (issue 20)
+    r"|\blocation information to your tweets\b|\btweet location history\b"
     r"|(?:(?-i:^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+)|^the author) is (?:a |an |the )?"
     r"[^,;]{0,40}?\b(?:editor|"
     r"correspondent|reporter|writer|columnist|contributor|producer)\b[^;]{0,60}\.$",
