@@ -75,7 +75,7 @@ def build_timeline(
     *,
     borrow_story_date: bool = False,
 ) -> tuple[TimelineEvent, ...]:
-    """One event per (sentence, date), sorted by date then article order; when several
+    """One event per (sentence text, date), sorted by date then article order; when several
     expressions of a sentence give the same date ("a day after ... Monday"), the
     event lists them all, joined by "; ".
 
@@ -102,7 +102,9 @@ def build_timeline(
     events.sort(key=lambda e: e[:3])
     merged: dict[tuple[str, dt.date], TimelineEvent] = {}
     for *_, event in events:
-        key = (event.citation.sentence_id, event.date)
+        # by text, not sentence id: a caption a page repeats (and a syndicated sentence)
+        # is one event, cited where it is first read, not one line per copy
+        key = (" ".join(event.text.split()).lower(), event.date)
         if key in merged:
             expression = f"{merged[key].expression}; {event.expression}"
             event = dataclasses.replace(merged[key], expression=expression)
