@@ -32,7 +32,13 @@ from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
-from newsfuse.summarize.select import _BOILERPLATE, Components, components, unsupervised_scores
+from newsfuse.summarize.select import (
+    _BOILERPLATE,
+    Components,
+    components,
+    furniture,
+    unsupervised_scores,
+)
 from newsfuse.summarize.standalone import stems, unit_rows, with_referents
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
@@ -102,8 +108,8 @@ def fill_units(
         unit = unit_rows(matrix, row, options.standalone)
         if unit is not None:  # "the officer": with the sentence that introduced one
             unit = with_referents(matrix, unit, context, row_stems, options.standalone)
-        if unit is None:
-            continue
+        if unit is None or any(furniture(matrix.sentences[r].text) for r in unit):
+            continue  # (a caption that introduced "the scene" is no context to give)
         new = [r for r in unit if r not in taken]
         words = sum(lengths[r] for r in new)
         if units and used + words > options.words:

@@ -60,7 +60,8 @@ _FURNITURE = re.compile(
     r"|\bmpaa\b|running length:"
     # photo and video widgets, teaser boxes and author bios read in briefs (issue 20)
     r"|^(?:view|enlarge) (?:images?|photos?|gallery)\b|^story highlights\b|\bhide caption\b"
-    r"|\b\d+ of \d+ (?:photos?|images?)\b|^\s*[×✕]|(?-i:^CLOSE\s)|\bautoplay\b"
+    r"|\b\d+ of \d+ (?:photos?|images?)\b|\bimage \d+ of\b|\bback to gallery\b"
+    r"|^\s*[×✕]|(?-i:^CLOSE\s)|\bautoplay\b"
     r"|\bin this (?:[\w,-]+ ){0,5}(?:photo|image|picture|handout|video still)\b"
     r"|^courtesy\b|\bhandout via\b|^@\w+|\b\d+ (?:retweets?|likes)\b|^fig(?:ure)?\.? \d+\b"
     # Twitter's embed widget, opened a brief of the Multi-News test sample (issue 20)
@@ -91,6 +92,12 @@ UNENDED_WORDS = 20  # a shorter line with no final stop is a heading or caption,
 MIN_WORDS = 6  # shorter sentences are fragments: captions, datelines, bylines
 
 
+def furniture(text: str) -> bool:
+    """Page furniture a reader should never see in a brief: boilerplate, credits,
+    widgets, captions (also what a sentence pulled in as context must not be)."""
+    return bool(_BOILERPLATE.search(text) or _FURNITURE.search(text) or _CAPTION.match(text))
+
+
 def quality(text: str, full_length: int = 12, recurring: RecurringTable | None = None) -> float:
     """How usable a sentence is as a brief sentence, 0 (never) to 1.
 
@@ -102,9 +109,7 @@ def quality(text: str, full_length: int = 12, recurring: RecurringTable | None =
     the caller holds them.
     """
     tokens = words(text)
-    if len(tokens) < MIN_WORDS or _BOILERPLATE.search(text) or is_recurring(text, recurring):
-        return 0.0
-    if _FURNITURE.search(text) or _CAPTION.match(text):
+    if len(tokens) < MIN_WORDS or furniture(text) or is_recurring(text, recurring):
         return 0.0
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
