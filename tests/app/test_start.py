@@ -15,7 +15,17 @@ from newsfuse.check import _npz_bytes
 from newsfuse.config import Config
 from newsfuse.store import open_store
 
-HEAVY = ("numpy", "scipy", "sklearn", "spacy", "trafilatura", "fastapi", "pandas", "nltk")
+HEAVY = (
+    "numpy",
+    "scipy",
+    "sklearn",
+    "spacy",
+    "trafilatura",
+    "fastapi",
+    "pandas",
+    "nltk",
+    "pydantic",
+)
 
 
 def _loaded(code: str) -> list[str]:
