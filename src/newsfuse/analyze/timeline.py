@@ -23,7 +23,6 @@ every event resolved that way says so in its `expression` ("... [inferred date
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -32,15 +31,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsfuse.lang import ENGLISH, language
 from newsfuse.types import Article, Citation, Sentence, TimelineEvent
 
-_MONTHS = tuple(calendar.month_name[1:])
+# Month and weekday names are English's (newsfuse.lang); the patterns around them
+# (prepositions, seasons, counts) are English grammar: only English and
+# undetermined articles are briefed (newsfuse.lang.scored).
+_MONTHS = language(ENGLISH).month_names
 _MONTH_RE = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    rf"(?P<month>{'|'.join(_MONTHS)}"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-_WEEKDAYS = tuple(d.lower() for d in calendar.day_name)
-_WEEKDAY_RE = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = tuple(d.lower() for d in language(ENGLISH).weekday_names)
+_WEEKDAY_RE = rf"(?P<weekday>{'|'.join(language(ENGLISH).weekday_names)})"
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"

@@ -1,12 +1,13 @@
-"""Term weights for clustering: background IDF from general English.
+"""Term weights for clustering: background IDF from general text of the language.
 
 IDF fitted on a batch makes a term's weight depend on the batch: in 100
 articles about 10 events an event word ("tsunami") is in 10% of them and
 weighs little, in 15k articles it is rare and weighs a lot. Similarities, and
 so the merge threshold, then do not transfer between batch sizes
 (docs/tuning.md), and they drift as a streaming archive grows. Background IDF,
--ln of the word's frequency in general English (wordfreq, shipped offline), is
-the same for every batch and every moment of a stream.
+-ln of the word's frequency in general text of the article's language (its
+`background` in newsfuse.lang; wordfreq for English, shipped offline), is the same
+for every batch and every moment of a stream.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+
+from newsfuse.lang import ENGLISH, language, scoring_language
 
 # Frequency given to terms general English does not list (typos, rare names,
 # junk): as rare as the rarest listed word, which also caps the IDF (-ln 1e-8 = 18.4).
@@ -30,21 +33,9 @@ def _is_number(term: str) -> bool:
 
 
 def english_frequency(word: str) -> float:
-    """wordfreq's `word_frequency(word, "en")`, with a fast path for plain lower-case
-    ASCII words (most of a vocabulary): wordfreq's tokenizer leaves them as they
-    are, so the answer is the word list's entry rounded to 3 significant digits as
-    wordfreq rounds it. The full call (~40 us for a word not seen before) was a
-    fifth of stream clustering's time; the dictionary read is ~1 us. Equal by
-    construction, and tests/cluster/test_cluster_events.py checks it over real words.
-    """
-    from wordfreq import get_frequency_dict, word_frequency
-
-    if not (word.isascii() and word.isalpha() and word.islower()):
-        return float(word_frequency(word, "en"))
-    freq = get_frequency_dict("en", "best").get(word)
-    if not freq:
-        return 0.0
-    return round(freq, math.floor(-math.log(freq, 10)) + 3)
+    """wordfreq's `word_frequency(word, "en")`: English's background (newsfuse.lang.en,
+    which reads the word list directly for plain lower-case words)."""
+    return language(ENGLISH).background(word)
 
 
 def english_zipf(word: str) -> float:
@@ -57,17 +48,21 @@ def english_zipf(word: str) -> float:
     return round(math.log(freq, 10) + 9, 2) if freq > 0 else 0.0
 
 
-def background_idf(vocabulary: Sequence[str]) -> np.ndarray:
-    """-ln(frequency in general English) per term; one wordfreq lookup per term.
+def background_idf(vocabulary: Sequence[str], codes: Sequence[str] = ()) -> np.ndarray:
+    """-ln(frequency in general text of the term's language) per term: `codes[j]` is
+    the language of the article term j came from (English when not given), whose
+    `background` (newsfuse.lang) is looked up; undetermined text is English's.
 
     Name features ("@putin") are looked up as the word itself. wordfreq is
     imported on first use: the import and first lookup cost ~0.2 s, paid only
     when background IDF is asked for.
     """
     freqs = np.empty(len(vocabulary))
-    for j, term in enumerate(vocabulary):
+    codes = codes or [ENGLISH] * len(vocabulary)
+    background = {c: scoring_language(c).background for c in set(codes)}
+    for j, (term, code) in enumerate(zip(vocabulary, codes, strict=True)):
         word = term.lstrip("@")
-        freq = english_frequency(word)
+        freq = background[code](word)
         floor = UNKNOWN_FREQ if word.isalpha() or not _is_number(term) else NUMBER_FREQ
         freqs[j] = max(freq, floor)
     return np.asarray(-np.log(freqs))

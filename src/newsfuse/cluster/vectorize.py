@@ -138,16 +138,18 @@ class StreamVectorizer:
         tfs: list[int] = []
         lengths: list[int] = []
         new: list[str] = []
+        codes: list[str] = []  # the language of the article each new term came from
         self.titles = [self.kept_title(a) for a in articles]
         for article, title in zip(articles, self.titles, strict=True):
             kept = self._kept_sentences(article)
             counts = Counter(article_tokens(article, kept, self.options, title))
             self._add_terms(counts, new)  # Counter keeps first-use order
+            codes += [article.language] * (len(new) - len(codes))
             cols += map(self.vocabulary.__getitem__, counts)
             tfs += counts.values()
             lengths.append(len(counts))
         if new:
-            self._idf = np.concatenate([self._idf, background_idf(new)])
+            self._idf = np.concatenate([self._idf, background_idf(new, codes)])
         rows = np.repeat(np.arange(len(articles)), lengths)
         order = np.lexsort((np.array(cols, dtype=np.int64), rows))
         cols_all = np.array(cols, dtype=np.int64)[order]

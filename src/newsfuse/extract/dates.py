@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsfuse.lang import ENGLISH, language
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -27,22 +29,9 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_MONTH_NAMES = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+# Full month names from English's resources (newsfuse.lang); the abbreviations above
+# and the patterns below are English's dateline forms.
+_MONTH_NAMES = frozenset(m.lower() for m in language(ENGLISH).month_names)
 
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]{3,9})\.?"

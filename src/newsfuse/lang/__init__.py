@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,10 @@ class Language:
     models: Path
     postgres_search: str  # PostgreSQL text search configuration (to_tsvector)
     sqlite_tokenizer: str  # SQLite FTS5 tokenize= option
+    # Month names January..December and weekday names Monday..Sunday as the language
+    # writes them (dates in datelines and timelines).
+    month_names: tuple[str, ...] = ()
+    weekday_names: tuple[str, ...] = ()
 
 
 def available(code: str) -> bool:
@@ -54,19 +59,29 @@ def available(code: str) -> bool:
 
 
 def language(code: str) -> Language:
-    """The resources of language `code`; E704 when no folder holds them."""
-    if not available(code):
+    """The resources of language `code`; E704 when no folder holds them. Cheap once
+    the folder is imported (the import system's own table, no cache of ours): the
+    per-word lookups of IDF call it per batch."""
+    loaded = sys.modules.get(f"{__name__}.{code}") if _CODE.match(code) else None
+    if loaded is None and not available(code):
         raise NewsfuseError(
             ErrorCode.UNKNOWN_LANGUAGE,
             f"no resources for language {code!r}: add a folder newsfuse/lang/{code}/ "
             f"defining LANGUAGE (known: {ENGLISH})",
         )
-    found = getattr(importlib.import_module(f"{__name__}.{code}"), "LANGUAGE", None)
+    module = loaded or importlib.import_module(f"{__name__}.{code}")
+    found = getattr(module, "LANGUAGE", None)
     if not isinstance(found, Language):
         raise NewsfuseError(
             ErrorCode.UNKNOWN_LANGUAGE, f"newsfuse/lang/{code}/ defines no LANGUAGE"
         )
     return found
+
+
+def scoring_language(code: str) -> Language:
+    """The resources an article in `code` is scored with: its language's, English's
+    for undetermined text (scored as English, as before); E704 without a folder."""
+    return language(ENGLISH if code == UNDETERMINED else code)
 
 
 def scored(code: str) -> bool:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from newsfuse.lang import ENGLISH, language
+
 
 def _same(value: str | None) -> str | None:
     return value
@@ -79,6 +81,9 @@ SQLITE = Dialect(
         }
     ),
 )
+# The archive's search index is built in English's configuration (newsfuse.lang):
+# one index per archive, so one language; articles in others are indexed by it too.
+SEARCH = language(ENGLISH).postgres_search
 INDEXED_CHARS = 500_000  # body characters in PostgreSQL's search index (tsvector: 1 MB)
 POSTGRES = Dialect(
     "postgresql",
@@ -93,8 +98,8 @@ POSTGRES = Dialect(
             "without_rowid": "",
             # The search index: a stored tsvector, title weighted A, body B.
             "article_extra": ",\n    fts tsvector GENERATED ALWAYS AS ("
-            "\n        setweight(to_tsvector('english', coalesce(title, '')), 'A')"
-            f"\n        || setweight(to_tsvector('english', left(body, {INDEXED_CHARS})), 'B')"
+            f"\n        setweight(to_tsvector('{SEARCH}', coalesce(title, '')), 'A')"
+            f"\n        || setweight(to_tsvector('{SEARCH}', left(body, {INDEXED_CHARS})), 'B')"
             "\n    ) STORED",
         }
     ),

@@ -25,7 +25,7 @@ from newsfuse.config import describe_database as redact
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.store.base import Nesting
 from newsfuse.store.core import SQLCore
-from newsfuse.store.dialect import POSTGRES
+from newsfuse.store.dialect import POSTGRES, SEARCH
 from newsfuse.store.lock import wait_for
 from newsfuse.store.query import SEARCH_SECONDS, tsquery_expression
 from newsfuse.store.schema import BASE, MIGRATIONS, Step
@@ -52,10 +52,10 @@ CREATE TABLE IF NOT EXISTS newsfuse_schema (version INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_fts ON articles USING GIN (fts)
 """
 _SEARCH = (
-    "WITH q AS (SELECT to_tsquery('english', ?) AS q),"
+    f"WITH q AS (SELECT to_tsquery('{SEARCH}', ?) AS q),"
     " hits AS (SELECT a.seq, a.id, a.body, ts_rank(?::float4[], a.fts, q.q, 1) AS score"
     "  FROM articles a, q WHERE a.fts @@ q.q ORDER BY score DESC, a.seq LIMIT ?)"
-    " SELECT h.id, sa.story_id, h.score, ts_headline('english', h.body, q.q, ?),"
+    f" SELECT h.id, sa.story_id, h.score, ts_headline('{SEARCH}', h.body, q.q, ?),"
     " h.body FROM hits h CROSS JOIN q LEFT JOIN story_articles sa ON sa.article_id = h.id"
     " ORDER BY h.score DESC, h.seq"
 )

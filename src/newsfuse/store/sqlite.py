@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from newsfuse.errors import ErrorCode, NewsfuseError
+from newsfuse.lang import ENGLISH, language
 from newsfuse.store.base import Nesting
 from newsfuse.store.core import SQLCore
 from newsfuse.store.dialect import SQLITE
@@ -34,12 +35,13 @@ CHECKPOINT_PAGES = 16384  # WAL pages between automatic checkpoints: 64 MB of 4 
 
 # Full-text index of titles and bodies (external content: the text stays in articles
 # only), so any stored story can be found, also once it has left the clustering
-# window. Porter stems, diacritics folded. Rows are added with their article and
+# window. English's tokenizer (newsfuse.lang: Porter stems, diacritics folded), one
+# per archive. Rows are added with their article and
 # articles are never changed or deleted, so no triggers are needed.
-_FTS = """
+_FTS = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, content='articles', content_rowid='seq',
-    tokenize='porter unicode61 remove_diacritics 2'
+    tokenize='{language(ENGLISH).sqlite_tokenizer}'
 )
 """
 # Upgrading from schema < 4: the originals' signatures move to their own table (the
