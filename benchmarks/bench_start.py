@@ -14,6 +14,11 @@ Modules run from their compiled bytecode, as from an installed package (pip comp
 on install): the children write it under a temporary PYTHONPYCACHEPREFIX (whatever
 PYTHONDONTWRITEBYTECODE says) and each command runs once untimed first. Without
 bytecode every newsfuse module is compiled from source at each start (~0.1 s).
+
+`--importtime` adds, per tree, the median over `--runs` more runs of the total of
+`python -X importtime`'s self times (milliseconds spent importing: the part of a
+start newsfuse and its libraries decide; wall time, so a loaded machine inflates it). A tree may
+be a path list ("/tmp/typer029:/work/main/src": another typer ahead of the venv's).
 """
 
 from __future__ import annotations
@@ -61,10 +66,24 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
+def import_ms(argv: list[str], env: dict[str, str]) -> float:
+    """Total self time of every import of one run of `argv` (-X importtime), in ms."""
+    run = subprocess.run(
+        [argv[0], "-X", "importtime", *argv[1:]], env=env, capture_output=True, text=True
+    )
+    lines = (
+        line[12:].split("|")[0]
+        for line in run.stderr.splitlines()
+        if line.startswith("import time:")
+    )
+    return sum(int(us) for us in lines if us.strip().isdigit()) / 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--src", type=Path, action="append", default=[], help="Another tree.")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--importtime", action="store_true", help="Add import ms per tree.")
     args = parser.parse_args()
     trees = [ROOT / "src", *args.src]
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,18 +93,23 @@ def main() -> None:
         subprocess.run(
             [*ingest, "--db", str(db)], env=envs[trees[0]], check=True, capture_output=True
         )
-        print("| command | " + " | ".join(f"{t} wall s / CPU s" for t in trees) + " |")
+        unit = "wall s / CPU s / import ms" if args.importtime else "wall s / CPU s"
+        print("| command | " + " | ".join(f"{t} {unit}" for t in trees) + " |")
         print("|---|" + "---:|" * len(trees))
         for name, argv in commands(db):
             runs: dict[Path, list[tuple[float, float]]] = {t: [] for t in trees}
             for tree in trees:
                 timed(argv, envs[tree])  # bytecode written, files in the page cache
+            imports: dict[Path, list[float]] = {t: [] for t in trees}
             for _ in range(args.runs):
                 for tree in trees:
                     runs[tree].append(timed(argv, envs[tree]))
+                    if args.importtime:
+                        imports[tree].append(import_ms(argv, envs[tree]))
             cells = [
                 f"{statistics.median(w for w, _ in runs[t]):.2f}"
                 f" / {statistics.median(c for _, c in runs[t]):.2f}"
+                + (f" / {statistics.median(imports[t]):.0f}" if args.importtime else "")
                 for t in trees
             ]
             print(f"| {name} | " + " | ".join(cells) + " |")
