@@ -84,6 +84,7 @@ def main() -> None:
     parser.add_argument("--src", type=Path, action="append", default=[], help="Another tree.")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--importtime", action="store_true", help="Add import ms per tree.")
+    parser.add_argument("--skip", action="append", default=[], help="A command not to run.")
     args = parser.parse_args()
     trees = [ROOT / "src", *args.src]
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,7 +97,7 @@ def main() -> None:
         unit = "wall s / CPU s / import ms" if args.importtime else "wall s / CPU s"
         print("| command | " + " | ".join(f"{t} {unit}" for t in trees) + " |")
         print("|---|" + "---:|" * len(trees))
-        for name, argv in commands(db):
+        for name, argv in (c for c in commands(db) if c[0] not in args.skip):
             runs: dict[Path, list[tuple[float, float]]] = {t: [] for t in trees}
             for tree in trees:
                 timed(argv, envs[tree])  # bytecode written, files in the page cache
