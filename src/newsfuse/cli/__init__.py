@@ -69,6 +69,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # click's plain help and usage errors: typer's rich ones import rich.markdown,
+    # markdown_it, pygments and rich.traceback (~0.1 s CPU of every `--help`, a
+    # third of it; docs/benchmarks.md "Seams (#25)").
+    rich_markup_mode=None,
 )
 
 app.command()(write.ingest)
