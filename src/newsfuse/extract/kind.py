@@ -124,13 +124,15 @@ _UI_SHORT = 8
 # A sentence holding one of these and no other interface term is "soft" interface text: it
 # counts as own text only while the page holds at least as much plain prose (a paywall's
 # "... you can purchase a subscription and continue to enjoy ...", each sentence with one
-# term; report sample). Words common in news ("account", "comments", "profile",
-# "download", "e-mail") are not among them: a report may mention one in every sentence.
+# term; report sample). Words common in news ("account", "comments", "profile", "e-mail",
+# "password", "notifications", "donation", "PayPal") are not among them: a report may
+# mention one in every sentence (Multi-News train: a PayPal story, a layoff's notices).
 _SOFT_TERMS = re.compile(
     r"\b(?:subscri(?:be|bers?|ption)|sign(?:ing)? ?(?:up|in)|log ?in|newsletters?|inbox"
-    r"|notifications?|click(?:ing)?|password|username|verification|paypal|donat(?:e|ion))\b"
+    r"|click(?:ing)?|verification)\b"
 )
 SOFT = "soft"  # a unit marker, never a page's kind
+_SOFT_MAX_WORDS = 40  # a longer sentence is prose that mentions a subscription
 _LOGIN = frozenset(("account", "password", "username", "registration"))
 # Literals, one in every form of the patterns above and below: `in` scans are ~10x
 # faster than the patterns, and most sentences hold none.
@@ -176,10 +178,11 @@ _SPLIT_WORDS = 30
 _SENTENCE_END = re.compile(r"(?<=[.!?\u06d4\u061f])\s+")
 
 # A lead cut mid-sentence by a shortener (Multi-News keeps a document's first words and
-# stops inside a sentence): a report's lead, not a tweet or a dialog, so fewer own words
-# suffice (dev, fresh and report samples: leads cut at 41-48 words read as "short").
+# stops inside a sentence), all prose, is a report's lead, not a tweet or a dialog, so
+# fewer own words suffice (dev, fresh and report samples: leads cut at 41-48 words read as "short").
 CUT_LEAD_WORDS = 40
-_CUT_TAIL_WORDS = 20
+_CUT_SENTENCE_WORDS = 4  # the cut sentence
+_CUT_TAIL_WORDS = 20  # the paragraph it ends
 # An index of dated teasers: at least _INDEX_DATES short lines that open with a date, one
 # per _INDEX_WORDS_PER_DATE words of the page or more.
 _DATE_LINE = re.compile(
@@ -206,12 +209,12 @@ def _words(paragraph: str) -> int:
 def _structure_kind(low: str, words: int) -> str | None:
     """The kind of a unit by its structure: interface text, a caption, a link line or a
     rundown of timestamps; None for prose."""
+    soft = False
     if any(k in low for k in _UI_KEYWORDS):
         terms = {m.group() for m in _UI_TERMS.finditer(low)}
         if len(terms) >= 2 or (terms and words <= _UI_SHORT):
             return ERROR if terms & _LOGIN else WIDGET
-        if _SOFT_TERMS.search(low):
-            return SOFT
+        soft = words <= _SOFT_MAX_WORDS and _SOFT_TERMS.search(low) is not None
     if words <= _SPLIT_WORDS and any(k in low for k in _CAPTION_KEYWORDS) and _CAPTION.search(low):
         return WIDGET
     if words <= _LINK_WORDS and any(k in low for k in _URL_KEYWORDS):
@@ -220,7 +223,7 @@ def _structure_kind(low: str, words: int) -> str | None:
         stamps = len(_TIMESTAMP.findall(low))
         if stamps >= _RUNDOWN_STAMPS and words <= stamps * _RUNDOWN_WORDS_PER_STAMP:
             return WIDGET
-    return None
+    return SOFT if soft else None
 
 
 def _notice_kind(paragraph: str, words: int) -> str | None:
@@ -324,20 +327,27 @@ def _dated_index(body: str) -> bool:
 
 def _needed(body: str) -> int:
     """Own words that make the page an article: twice MIN_OWN_WORDS for a feed excerpt or a
-    page that opens with a crawl notice; CUT_LEAD_WORDS for a lead cut mid-sentence (prose
-    at both ends: a caption or a critic's rating cut off is no lead)."""
+    page that opens with a crawl notice."""
     if _EXCERPT.search(body):
         return 2 * MIN_OWN_WORDS
     first_line = body.lstrip()[:300].split("\n", 1)[0]
     _, _, first = next(_parts(first_line, _words(first_line)), ("", 0, None))
-    if first == ARCHIVE:
-        return 2 * MIN_OWN_WORDS
+    return 2 * MIN_OWN_WORDS if first == ARCHIVE else MIN_OWN_WORDS
+
+
+def _cut_mid_sentence(body: str) -> bool:
+    """True when the text stops inside a sentence of prose, as a shortener cuts a lead (a
+    tweet's closing hashtag, a caption or a critic's rating cut off is no lead)."""
     tail = body.rstrip()[-300:].rsplit("\n", 1)[-1]
-    if first is None and (tail[-1:].isalnum() or tail[-1:] in ",;(-—"):
-        last = _SENTENCE_END.split(tail)[-1]
-        if len(tail.split()) >= _CUT_TAIL_WORDS and _notice_kind(last, _words(last)) is None:
-            return CUT_LEAD_WORDS
-    return MIN_OWN_WORDS
+    if not (tail[-1:].isalnum() or tail[-1:] in ",;(-—") or _URL.search(tail.lower()):
+        return False
+    last = _SENTENCE_END.split(tail)[-1]
+    words = _words(last)
+    return (
+        len(tail.split()) >= _CUT_TAIL_WORDS
+        and words >= _CUT_SENTENCE_WORDS
+        and _notice_kind(last, words) is None
+    )
 
 
 def classify(body: str) -> str:
@@ -352,7 +362,8 @@ def classify(body: str) -> str:
     if _plainly_prose(paragraphs):
         return ARTICLE
     needed = _needed(body)
-    own = soft = 0
+    own = soft = repeated = 0
+    clean = True  # prose only: no notice, interface text or caption
     notices: dict[str, int] = {}
     seen: set[tuple[str, ...]] = set()
     for paragraph in paragraphs:
@@ -360,14 +371,21 @@ def classify(body: str) -> str:
             if kind is None:
                 if _WIRE_DATELINE.match(text.lower()):
                     needed = min(needed, MIN_OWN_WORDS // 2)
-                own += _novel_words(text, words, seen)
+                novel = _novel_words(text, words, seen)
+                repeated += words - novel
+                own += novel
                 if own >= needed:
                     return ARTICLE
             elif kind == SOFT:
                 soft += _novel_words(text, words, seen)
+                clean = False
             else:
                 notices[kind] = notices.get(kind, 0) + words
+                clean = False
     if own + soft >= needed and own >= soft:
+        return ARTICLE
+    clean = clean and repeated < _SHINGLE  # a repeated run of words is no lead's
+    if clean and own >= CUT_LEAD_WORDS and _cut_mid_sentence(body):
         return ARTICLE
     if notices:
         return max(notices, key=lambda k: notices[k])
