@@ -135,8 +135,10 @@ def test_kinds_by_page_signals(shared_dir: Path, key: str, kind: str) -> None:
     [
         # Multi-News test, gva_dev, raw scrapes: misses read for the structure signals
         ("kinds_heldout_labels.tsv", 240, 0.98, 0.95),
-        # Multi-News val/test, gva_dev, raw scrapes; never tuned on
-        ("kinds_report_labels.tsv", 220, 0.93, 0.85),
+        # Multi-News val/test, gva_dev, raw scrapes; misses read in the fourth round
+        ("kinds_report_labels.tsv", 220, 0.95, 0.90),
+        # the second report sample, drawn and labelled before the fourth round's changes
+        ("kinds_report2_labels.tsv", 200, 0.93, 0.90),
     ],
 )
 def test_labelled_sample_floor(
@@ -151,7 +153,7 @@ def test_labelled_sample_floor(
     pred = predictions(set(gold))
     truth = {k for k, v in gold.items() if v != ARTICLE}
     guess = {k for k in gold if pred[k][0] != ARTICLE}
-    assert len(gold) == size and len(truth) >= 50
+    assert len(gold) == size and len(truth) >= 45
     assert len(truth & guess) / len(guess) >= least_precision
     assert len(truth & guess) / len(truth) >= least_recall
 
