@@ -12,7 +12,9 @@ article": precision = predicted non-articles that are, recall = non-articles fou
 labelled before the classifier was run on them; kind.py was then tuned on it) and
 tests/data/kinds_heldout_labels.tsv, the held-out measure (Multi-News test, gva_dev
 and raw scrapes drawn by benchmarks/kinds_heldout_sample.py, labelled before that
-tuning and never tuned on).
+tuning and never tuned on); tests/data/kinds_report_labels.tsv and
+tests/data/kinds_report2_labels.tsv (benchmarks/kinds_report_sample.py, rounds 1 and 2:
+the first's misses were read in the next round, the second is the clean report sample).
 
     python benchmarks/eval_kinds.py [--show] [--labels tests/data/kinds_heldout_labels.tsv]
 """
@@ -128,7 +130,8 @@ SETS = {
     "dev": LABELS,
     "fresh (tuned on)": ROOT / "tests" / "data" / "kinds_fresh_labels.tsv",
     "held-out (misses read)": ROOT / "tests" / "data" / "kinds_heldout_labels.tsv",
-    "report": ROOT / "tests" / "data" / "kinds_report_labels.tsv",
+    "report (misses read)": ROOT / "tests" / "data" / "kinds_report_labels.tsv",
+    "report2": ROOT / "tests" / "data" / "kinds_report2_labels.tsv",
 }
 
 

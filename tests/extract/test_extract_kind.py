@@ -112,12 +112,33 @@ def test_kinds_by_page_structure(shared_dir: Path, key: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        ("multinews:multinews-val-00118#2", ARTICLE),  # a lead cut mid-sentence at 46 words
+        ("multinews:multinews-train-16057#1", ARTICLE),  # a lead cut at 46 words (fresh)
+        ("multinews:multinews-test-0869#4", WIDGET),  # a photo caption cut mid-sentence
+        ("multinews:multinews-val-00291#1", ARCHIVE),  # a crawl-collection description
+        ("multinews:multinews-test-0620#2", NOTICE),  # a paywall, one interface term a sentence
+        ("scrape:canadafreepress.com/11741.txt", WIDGET),  # an author page of dated teasers
+    ],
+)
+def test_kinds_by_page_signals(shared_dir: Path, key: str, kind: str) -> None:
+    """The signals of the fourth round (cut leads, crawl-notice openings, soft interface
+    text, dated indexes), each on a real page of the earlier samples it was read on."""
+    from eval_kinds import predictions
+
+    assert predictions({key})[key][0] == kind
+
+
+@pytest.mark.parametrize(
     ("name", "size", "least_precision", "least_recall"),
     [
         # Multi-News test, gva_dev, raw scrapes: misses read for the structure signals
         ("kinds_heldout_labels.tsv", 240, 0.98, 0.95),
-        # Multi-News val/test, gva_dev, raw scrapes; never tuned on
-        ("kinds_report_labels.tsv", 220, 0.93, 0.85),
+        # Multi-News val/test, gva_dev, raw scrapes; misses read in the fourth round
+        ("kinds_report_labels.tsv", 220, 0.95, 0.90),
+        # the second report sample, drawn and labelled before the fourth round's changes
+        ("kinds_report2_labels.tsv", 200, 0.93, 0.90),
     ],
 )
 def test_labelled_sample_floor(
@@ -132,7 +153,7 @@ def test_labelled_sample_floor(
     pred = predictions(set(gold))
     truth = {k for k, v in gold.items() if v != ARTICLE}
     guess = {k for k in gold if pred[k][0] != ARTICLE}
-    assert len(gold) == size and len(truth) >= 50
+    assert len(gold) == size and len(truth) >= 45
     assert len(truth & guess) / len(guess) >= least_precision
     assert len(truth & guess) / len(truth) >= least_recall
 

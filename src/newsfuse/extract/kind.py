@@ -121,6 +121,18 @@ _UI_TERMS = re.compile(
     r"|back to top|posts: \d|follow us|see more|paypal|donat(?:e|ion))\b"
 )
 _UI_SHORT = 8
+# A sentence holding one of these and no other interface term is "soft" interface text: it
+# counts as own text only while the page holds at least as much plain prose (a paywall's
+# "... you can purchase a subscription and continue to enjoy ...", each sentence with one
+# term; report sample). Words common in news ("account", "comments", "profile", "e-mail",
+# "password", "notifications", "donation", "PayPal") are not among them: a report may
+# mention one in every sentence (Multi-News train: a PayPal story, a layoff's notices).
+_SOFT_TERMS = re.compile(
+    r"\b(?:subscri(?:be|bers?|ption)|sign(?:ing)? ?(?:up|in)|log ?in|newsletters?|inbox"
+    r"|click(?:ing)?|verification)\b"
+)
+SOFT = "soft"  # a unit marker, never a page's kind
+_SOFT_MAX_WORDS = 40  # a longer sentence is prose that mentions a subscription
 _LOGIN = frozenset(("account", "password", "username", "registration"))
 # Literals, one in every form of the patterns above and below: `in` scans are ~10x
 # faster than the patterns, and most sentences hold none.
@@ -165,6 +177,21 @@ _SPLIT_WORDS = 30
 # Also after Urdu's full stop and question mark (a tweet-embed page in Urdu).
 _SENTENCE_END = re.compile(r"(?<=[.!?\u06d4\u061f])\s+")
 
+# A lead cut mid-sentence by a shortener (Multi-News keeps a document's first words and
+# stops inside a sentence), all prose, is a report's lead, not a tweet or a dialog, so
+# fewer own words suffice (dev, fresh and report samples: leads cut at 41-48 words read as "short").
+CUT_LEAD_WORDS = 40
+_CUT_SENTENCE_WORDS = 4  # the cut sentence
+_CUT_TAIL_WORDS = 20  # the paragraph it ends
+# An index of dated teasers: at least _INDEX_DATES short lines that open with a date, one
+# per _INDEX_WORDS_PER_DATE words of the page or more.
+_DATE_LINE = re.compile(
+    r"\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\b"
+)
+_INDEX_DATES = 3
+_INDEX_WORDS_PER_DATE = 40
+
 # Scripts written without spaces between words (Chinese, Japanese, Thai): there
 # a word is counted per two letters, about the mean length of a Japanese word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
@@ -182,10 +209,12 @@ def _words(paragraph: str) -> int:
 def _structure_kind(low: str, words: int) -> str | None:
     """The kind of a unit by its structure: interface text, a caption, a link line or a
     rundown of timestamps; None for prose."""
+    soft = False
     if any(k in low for k in _UI_KEYWORDS):
         terms = {m.group() for m in _UI_TERMS.finditer(low)}
         if len(terms) >= 2 or (terms and words <= _UI_SHORT):
             return ERROR if terms & _LOGIN else WIDGET
+        soft = words <= _SOFT_MAX_WORDS and _SOFT_TERMS.search(low) is not None
     if words <= _SPLIT_WORDS and any(k in low for k in _CAPTION_KEYWORDS) and _CAPTION.search(low):
         return WIDGET
     if words <= _LINK_WORDS and any(k in low for k in _URL_KEYWORDS):
@@ -194,7 +223,7 @@ def _structure_kind(low: str, words: int) -> str | None:
         stamps = len(_TIMESTAMP.findall(low))
         if stamps >= _RUNDOWN_STAMPS and words <= stamps * _RUNDOWN_WORDS_PER_STAMP:
             return WIDGET
-    return None
+    return SOFT if soft else None
 
 
 def _notice_kind(paragraph: str, words: int) -> str | None:
@@ -286,17 +315,55 @@ def _plainly_prose(paragraphs: list[str]) -> bool:
     return False
 
 
+def _dated_index(body: str) -> bool:
+    """True for an index of dated teasers (an author or archive page: a date-and-byline
+    line above each one-sentence teaser), which reads as short prose paragraphs."""
+    if body.count("\n") < 2 * _INDEX_DATES:
+        return False
+    lines = body.lower().split("\n")
+    dates = sum(1 for line in lines if _DATE_LINE.match(line) and len(line.split()) <= 10)
+    return dates >= _INDEX_DATES and dates * _INDEX_WORDS_PER_DATE >= len(body.split())
+
+
+def _needed(body: str) -> int:
+    """Own words that make the page an article: twice MIN_OWN_WORDS for a feed excerpt or a
+    page that opens with a crawl notice."""
+    if _EXCERPT.search(body):
+        return 2 * MIN_OWN_WORDS
+    first_line = body.lstrip()[:300].split("\n", 1)[0]
+    _, _, first = next(_parts(first_line, _words(first_line)), ("", 0, None))
+    return 2 * MIN_OWN_WORDS if first == ARCHIVE else MIN_OWN_WORDS
+
+
+def _cut_mid_sentence(body: str) -> bool:
+    """True when the text stops inside a sentence of prose, as a shortener cuts a lead (a
+    tweet's closing hashtag, a caption or a critic's rating cut off is no lead)."""
+    tail = body.rstrip()[-300:].rsplit("\n", 1)[-1]
+    if not (tail[-1:].isalnum() or tail[-1:] in ",;(-—") or _URL.search(tail.lower()):
+        return False
+    last = _SENTENCE_END.split(tail)[-1]
+    words = _words(last)
+    return (
+        len(tail.split()) >= _CUT_TAIL_WORDS
+        and words >= _CUT_SENTENCE_WORDS
+        and _notice_kind(last, words) is None
+    )
+
+
 def classify(body: str) -> str:
     """ARTICLE, or the kind of page `body` (paragraphs split by blank lines) is."""
     if _PAGE_OPENINGS.match(body.lstrip()[:40].lower()):
+        return WIDGET
+    if _dated_index(body):
         return WIDGET
     # Distinct paragraphs, longest first: an article's own text reaches MIN_OWN_WORDS
     # in a paragraph or two, before the notice forms are tried on many short lines.
     paragraphs = sorted({p.strip() for p in body.split("\n")} - {""}, key=len, reverse=True)
     if _plainly_prose(paragraphs):
         return ARTICLE
-    needed = 2 * MIN_OWN_WORDS if _EXCERPT.search(body) else MIN_OWN_WORDS
-    own = 0
+    needed = _needed(body)
+    own = soft = repeated = 0
+    clean = True  # prose only: no notice, interface text or caption
     notices: dict[str, int] = {}
     seen: set[tuple[str, ...]] = set()
     for paragraph in paragraphs:
@@ -304,14 +371,25 @@ def classify(body: str) -> str:
             if kind is None:
                 if _WIRE_DATELINE.match(text.lower()):
                     needed = min(needed, MIN_OWN_WORDS // 2)
-                own += _novel_words(text, words, seen)
+                novel = _novel_words(text, words, seen)
+                repeated += words - novel
+                own += novel
                 if own >= needed:
                     return ARTICLE
+            elif kind == SOFT:
+                soft += _novel_words(text, words, seen)
+                clean = False
             else:
                 notices[kind] = notices.get(kind, 0) + words
+                clean = False
+    if own + soft >= needed and own >= soft:
+        return ARTICLE
+    clean = clean and repeated < _SHINGLE  # a repeated run of words is no lead's
+    if clean and own >= CUT_LEAD_WORDS and _cut_mid_sentence(body):
+        return ARTICLE
     if notices:
         return max(notices, key=lambda k: notices[k])
-    return SHORT
+    return WIDGET if soft > own else SHORT
 
 
 def is_article(kind: str) -> bool:
