@@ -115,6 +115,11 @@ class ClusterOptions:
     event_when_anchor: float = 1.0  # ... with this share of the date penalty given back
     event_when_conflict: float = 0.1  # taken when they name only different days ...
     event_when_gap: int = 7  # ... and were published at most this many days apart
+    # One outlet's reports of its city's incidents share its furniture and places: two of
+    # them published more than `event_outlet_gap` days apart and naming no common
+    # incident day lose this much (0 = off).
+    event_outlet_penalty: float = 0.05
+    event_outlet_gap: int = 7
     # Events regrouped in the stream's refresh: those of the last this many articles (0 =
     # none); an event is days of reports, so a shorter reach than storylines' suffices.
     event_refresh_span: int = 4096

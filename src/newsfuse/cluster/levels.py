@@ -39,6 +39,7 @@ from newsfuse.types import Article
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
 NO_DAY = -(10**9)
+NO_OUTLET = -1
 LEAD_SENTENCES = 2  # title + this many body sentences say where and who
 
 _NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
@@ -71,6 +72,11 @@ class Level:
 def _name_key(name: str) -> int:
     """A stable 63-bit key of a name (saved with the clusterer's state; hash() is not)."""
     return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big") >> 1
+
+
+def outlet_key(outlet: str | None) -> int:
+    """An outlet's stable key (NO_OUTLET when unknown): two articles of one outlet."""
+    return _name_key(outlet.lower()) if outlet else NO_OUTLET
 
 
 def lead_sentences(article: Article, count: int, min_words: int = 0) -> list[str]:
@@ -167,6 +173,7 @@ def event_similarity(
     evidence: np.ndarray,
     options: ClusterOptions,
     when: np.ndarray | None = None,
+    same_outlet: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
     title+lead names differ entirely, plus `event_name_bonus` for each name they share,
@@ -177,9 +184,14 @@ def event_similarity(
     bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
     names = np.where(evidence > 0, bonus, np.where(evidence < 0, -options.event_conflict, 0))
     penalty = day_penalty(gap, options)
-    if when is None:
-        return np.asarray(sims - penalty + names)
-    return np.asarray(sims - penalty + names + when_adjustment(when, gap, penalty, options))
+    out = sims - penalty + names
+    if when is not None:
+        out = out + when_adjustment(when, gap, penalty, options)
+    if same_outlet is not None and options.event_outlet_penalty > 0:
+        shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
+        late = same_outlet & dated & (gap > options.event_outlet_gap) & ~shared_day
+        out = out - np.where(late, options.event_outlet_penalty, 0.0)
+    return np.asarray(out)
 
 
 def when_adjustment(

@@ -34,7 +34,8 @@ from scipy import sparse
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 5  # 4: two levels (events and storylines) and lead names; 5: incident days
+FORMAT = 6  # 4: two levels (events and storylines) and lead names; 5: incident days;
+# 6: outlet keys
 SEGMENT = 16_384  # article ids per saved edge segment (the last one is rewritten)
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -190,6 +191,7 @@ def dump_state(
         "top_df": index["top_df"],
         "densities": state["densities"]["values"],
         "days": state["days"],
+        "outlets": state["outlets"],
     }
     for name, level in state["levels"].items():
         arrays |= _graph_arrays(level, "" if name == "storyline" else f"{name}.")
@@ -251,6 +253,7 @@ def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any
             for name, runs in edges.items()
         },
         "days": z["days"],
+        "outlets": z["outlets"],
         "lead": _sets(z, "lead"),
         "when": _sets(z, "when"),
         "ids": list(meta["ids"]),

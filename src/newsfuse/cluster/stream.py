@@ -23,11 +23,13 @@ import numpy as np
 from newsfuse.cluster.index import NeighbourIndex
 from newsfuse.cluster.levels import (
     NO_DAY,
+    NO_OUTLET,
     Level,
     event_similarity,
     lead_names,
     name_evidence,
     nest,
+    outlet_key,
 )
 from newsfuse.cluster.links import Densities, link_weights
 from newsfuse.cluster.stories import StoryGraph
@@ -85,6 +87,7 @@ class StreamClusterer:
             "storyline": Level(StoryGraph(options.threshold, options.centroid_weight)),
         }
         self.days = np.zeros(0, dtype=np.int64)
+        self.outlets = np.zeros(0, dtype=np.int64)  # outlet key of each id (NO_OUTLET)
         self.lead: list[frozenset[int]] = []  # lead names of each id >= densities.base
         self.when: list[frozenset[int]] = []  # incident days (ordinals) of each such id
         self.ids: list[str] = []  # article id of each id >= densities.base
@@ -101,6 +104,7 @@ class StreamClusterer:
             "densities": self.densities.to_state(active),
             "levels": {name: level.to_state() for name, level in self.levels.items()},
             "days": self.days[:active],
+            "outlets": self.outlets[:active],
             "lead": self.lead,
             "when": self.when,
             "ids": self.ids,
@@ -114,6 +118,7 @@ class StreamClusterer:
         for name, level in self.levels.items():
             level.restore(state["levels"][name])
         self.days = state["days"]
+        self.outlets = state["outlets"]
         self.lead = list(state["lead"])
         self.when = list(state["when"])
         self.ids = list(state["ids"])
@@ -151,9 +156,12 @@ class StreamClusterer:
         if len(self.days) < n - base:
             extra = max(n - base - len(self.days), len(self.days) // 2)
             self.days = np.concatenate([self.days, np.full(extra, NO_DAY, dtype=np.int64)])
+            more = np.full(extra, NO_OUTLET, dtype=np.int64)
+            self.outlets = np.concatenate([self.outlets, more])
         self.days[first - base : n - base] = [
             a.date.toordinal() if a.date else NO_DAY for a in articles
         ]
+        self.outlets[first - base : n - base] = [outlet_key(a.outlet) for a in articles]
         zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
         n, words = self.options.event_when_sentences, self.options.event_lead_words
         for a, t in zip(articles, titles, strict=True):
@@ -185,7 +193,9 @@ class StreamClusterer:
         evidence = name_evidence(rows, cols, self.lead, base, minimum)
         days_a, days_b = self.days[rows - base], self.days[cols - base]
         when = day_evidence(rows, cols, self.when, base)
-        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options, when)
+        outlets_a, outlet_b = self.outlets[rows - base], self.outlets[cols - base]
+        same = (outlets_a == outlet_b) & (outlets_a != NO_OUTLET)
+        event_sims = event_similarity(sims, days_a, days_b, evidence, self.options, when, same)
         event_beta = self.options.event_density
         cap = self.options.event_density_cap
         event_weights = link_weights(rows, cols, event_sims, self.densities, event_beta, cap)
@@ -295,6 +305,7 @@ class StreamClusterer:
             return {}
         cutoff = self.index.chunks[0].first if self.index.chunks else self.count
         self.days = self.days[cutoff - self.densities.base :].copy()
+        self.outlets = self.outlets[cutoff - self.densities.base :].copy()
         self.lead = self.lead[cutoff - self.densities.base :]
         self.when = self.when[cutoff - self.densities.base :]
         self.ids = self.ids[cutoff - self.densities.base :]
