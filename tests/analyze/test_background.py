@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.analyze.background import off_story, roundup_start
+from newsfuse.analyze.background import off_story, roundup_start, teaser_strip
 from newsfuse.analyze.dossier import Analyzer
 from newsfuse.evaluation.differ_eval import incident_articles
 from newsfuse.evaluation.quote_eval import jsonl_articles
@@ -47,3 +47,15 @@ def test_background_is_not_a_single_source_fact(shared_dir: Path) -> None:
     items = Analyzer().analyze("gva-778397", articles).comparisons
     lone = [c.summary for c in items if c.kind == "single_source"]
     assert lone and not [s for s in lone if s.startswith(("In 2010", "WREG discovered"))]
+
+
+def test_teaser_strip_is_off_the_story(gva: dict[str, Article]) -> None:
+    # a Louisville station's page opens with other stories' teasers, each printed twice in
+    # a row (a robbery "on March 3", a company's pay "last year"); the report follows them
+    article = gva["11a2dd0ca66a0e077b158da05bbc3c3d"]
+    strip = teaser_strip(article)
+    report = next(s for s in article.sentences if s.text.startswith("LOUISVILLE, Ky."))
+    assert len(strip) >= 10 and report.id not in strip
+    assert all(s.id in strip for s in article.sentences[: report.index])
+    assert strip <= off_story(article)
+    assert not teaser_strip(gva["94a118b1fd689aef45c64620a9cd004a"])

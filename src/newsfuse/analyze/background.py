@@ -13,6 +13,7 @@ counting incidents is background.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from newsfuse.types import Article
@@ -34,7 +35,7 @@ _ROUNDUP = re.compile(
 )
 # A sentence set before the incident, or counting incidents: background.
 _EARLIER = re.compile(
-    rf"^\W*(?:Just )?(?:In|Since|Back in|By) (?:{_MONTH},? )?(?:19|20)\d\d\b"
+    rf"^\W*(?:Just |Also |And )?(?:[Ii]n|Since|Back in|By) (?:{_MONTH},? )?(?:19|20)\d\d\b"
     r"|\blast year\b|\byears? ago\b|\bpreviously\b"
     r"|\b(?:was|is)n['’]t the first\b|\bnot the first time\b"
     r"|\bhas a (?:long |lengthy )?(?:criminal )?history\b|\bprior (?:arrests?|convictions?)\b"
@@ -42,7 +43,11 @@ _EARLIER = re.compile(
     r" (?:this|in) (?:year|month)\b"
     r"|\bthis (?:year|month) (?:alone|has|have)\b|\bthe (?:\w+ )?(?:homicide|killing|shooting)s?"
     r" (?:of|in|this) (?:the year|\d{4}|year)\b|\bgun ?violence ?(?:archive)?\.(?:org|com)\b"
-    r"|\bin (?:separate|other|unrelated) (?:incidents|shootings|attacks|cases)\b",
+    r"|\bin (?:separate|other|unrelated) (?:incidents|shootings|attacks|cases)\b"
+    r"|\bhad (?:previously )?(?:pleaded|been convicted|been sentenced|served)\b"
+    r"|\bearlier this (?:month|year)\b|\ba series of\b|\bthis year has included\b"
+    r"|\bmarks the (?:\w+ )?(?:homicide|killing|shooting|death)\b"
+    r"|\b(?:death|killing|shooting) (?:was|is) the (?:first|second|third|fourth|fifth|\d+th)\b",
     re.IGNORECASE,
 )
 
@@ -57,10 +62,31 @@ def roundup_start(article: Article) -> int:
 
 
 def off_story(article: Article) -> set[str]:
-    """Ids of the sentences about other incidents or earlier times (see the docstring)."""
+    """Ids of the sentences about other incidents or earlier times (see the docstring),
+    and of a teaser strip's."""
     cut = roundup_start(article)
     return {
         s.id
         for s in article.sentences
         if s.index >= cut or (s.index > 0 and _EARLIER.search(s.text) is not None)
+    } | teaser_strip(article)
+
+
+def teaser_strip(article: Article) -> set[str]:
+    """Sentences of a strip of other stories' teasers: a page that prints each teaser twice
+    in a row (a caption and its headline, "Police say the suspect admitted …" twice, then
+    the next one) has two or more paragraphs repeated by the next; those paragraphs are
+    other stories, not this report (read on gva_dev: a Louisville station's page)."""
+    texts: dict[int, list[str]] = {}
+    for s in article.sentences:
+        texts.setdefault(s.paragraph, []).append(s.text)
+    order = sorted(texts)
+    doubled = {
+        p
+        for p, q in itertools.pairwise(order)
+        if " ".join(texts[p]).strip() == " ".join(texts[q]).strip()
     }
+    if len(doubled) < 2:
+        return set()
+    doubled |= {order[order.index(p) + 1] for p in doubled}
+    return {s.id for s in article.sentences if s.paragraph in doubled}

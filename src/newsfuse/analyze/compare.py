@@ -73,6 +73,10 @@ _CONTESTED_VERBS = {
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _NAME_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC")
 _ROOT_LEN = 5
+_COUNT_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\b",
+    re.IGNORECASE,
+)
 _AGE_RANGE = re.compile(r"\b(?:ages?|aged)(?: of| from| between)?\s+(?:\d+\s+(?:and|to)\s+)?$")
 
 
@@ -105,7 +109,16 @@ def compare_outlets(
     found = [_within(c) for c in found]
     found.sort(key=lambda c: c.kind == "in_article")  # between outlets first
     found += single_source(articles, docs, matrix, support)
-    return tuple(dict.fromkeys(found))
+    return tuple(_once(found))
+
+
+def _once(found: list[Comparison]) -> list[Comparison]:
+    """One item per summary, the first: a lead repeated as a subhead, or one sentence in
+    two copies, is one fact (it was listed twice)."""
+    first: dict[str, Comparison] = {}
+    for item in found:
+        first.setdefault(item.summary, item)
+    return list(first.values())
 
 
 def _within(item: Comparison) -> Comparison:
@@ -280,14 +293,29 @@ def _measure(quantity: Quantity, sentence: str) -> tuple[str, str] | None:
     its sentence or just after (label as written), else its counted noun's head."""
     at = sentence.find(quantity.text)
     if quantity.counted in _PEOPLE and at >= 0:
-        window = sentence[: at + len(quantity.text) + 40]
-        for key, pattern in _MEASURES.items():
-            match = pattern.search(window)
-            if match:
-                return key, match.group(0)
+        named = _named_measure(sentence, at, at + len(quantity.text))
+        if named is not None:
+            return named
     if quantity.counted is None or quantity.value is None:
         return None
     return "noun:" + " ".join(terms(quantity.counted)[-1:]), quantity.counted
+
+
+def _named_measure(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    """The measure word nearest a count, after it ("four people wounded") or else before it
+    ("the death toll rose to 5"), with no other number between: in "two men dead and four
+    others injured" the four are the injured, and in "one dead, 5 people injured" the five
+    are not the dead (each was read as a differing death toll)."""
+    after, before = sentence[end : end + 40], sentence[:start]
+    hits = [(m.start(), key, m) for key, p in _MEASURES.items() for m in p.finditer(after)]
+    if hits:
+        at, key, match = min(hits, key=lambda h: h[0])
+        return None if _COUNT_WORD.search(after[:at]) else (key, match.group(0))
+    hits = [(m.end(), key, m) for key, p in _MEASURES.items() for m in p.finditer(before)]
+    if hits:
+        at, key, match = max(hits, key=lambda h: h[0])
+        return None if _COUNT_WORD.search(before[at:]) else (key, match.group(0))
+    return None
 
 
 def _number_mismatches(

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from newsfuse.analyze.background import off_story
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, Citation, Comparison, Sentence
 
 MAX_SINGLE_SOURCE = 3
@@ -31,7 +32,8 @@ _FURNITURE = re.compile(
     r"@\w|https?://|www\.|\bdownload\b|\bsign in\b|subscribe|e-?mail|more from|"
     r"related content|full screen|autoplay|skip ad|view full caption|\bphoto\b|"
     r"(?:will|to) provide updates|developing story|working to learn more|contributed to|"
-    r"javascript|\bvideo\b",
+    r"javascript|\bvideo\b|\bstaff (?:writer|reporter)s?\b|"
+    r"\b(?:is|are) (?:a |an )?(?:[A-Z][\w.]* ){0,4}(?:reporter|correspondent|columnist)s?\b",
     re.IGNORECASE,
 )
 _WHAT = re.compile(
@@ -91,7 +93,9 @@ def _listable(sentence: Sentence, title: str | None) -> bool:
     section), not a headline or a table line repeated in the body (no final stop), not a
     run of glued paragraphs."""
     text = sentence.text.strip()
-    if not 6 <= len(text.split()) <= 70 or _FURNITURE.search(text) or text == (title or ""):
+    if not 6 <= len(text.split()) <= 70 or text == (title or ""):
+        return False
+    if _FURNITURE.search(text) or furniture(text):  # the briefs' one check, and this list
         return False
     if len(text.split()) < 12 and re.search(r"\b(?:said|says)\.$", text):
         return False  # the tail of a split attribution: "John Walker of … Division said."
@@ -136,8 +140,10 @@ def single_source(
         if score >= 1.0:
             scored.append((score * (1.0 - float(elsewhere[row])), row))
     scored.sort(key=lambda s: -s[0])
+    texts = {matrix.sentences[row].text.strip(): row for _, row in reversed(scored)}
+    rows = [row for _, row in scored if texts[matrix.sentences[row].text.strip()] == row]
     found = []
-    for _, row in scored[:MAX_SINGLE_SOURCE]:
+    for row in rows[:MAX_SINGLE_SOURCE]:  # a lead repeated as a subhead is one fact
         article = matrix.articles[int(matrix.article_of[row])]
         sentence = matrix.sentences[row]
         summary = " ".join(sentence.text.split()[:30]) + (

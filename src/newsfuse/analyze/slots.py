@@ -14,15 +14,15 @@ written differently but compatible are not differences: "about 4 a.m." and "4:15
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from newsfuse.analyze.background import off_story
 from newsfuse.analyze.custody import held_statements
+from newsfuse.analyze.fills import Fill as _Fill
+from newsfuse.analyze.fills import name_variants
 from newsfuse.analyze.injuries import hurts, join_people
 from newsfuse.analyze.places import scene_differences
 from newsfuse.types import Article, Citation, Comparison
@@ -42,6 +42,9 @@ _EVENT = re.compile(
     r"\b(?:shoot|shot|shooting|happen|occur|fired|gunfire|called|respond|erupt|broke out|"
     r"dispatched|reported|found)",
     re.IGNORECASE,
+)
+_NOT_SHOT = re.compile(
+    r"\b(?:pronounced|died|arrested|booked|released|discharged|arraigned)\b", re.IGNORECASE
 )
 _NAME = r"(?:[A-Z][a-z'’]+\s?){1,3}"
 _AGE = re.compile(
@@ -84,18 +87,6 @@ _VENUE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Fill:
-    """One article's value for one slot, with the phrase and sentence that give it."""
-
-    article: int
-    slot: str  # "time", "age of woman", "shot", "block of murray hill", "name:lotts"
-    value: str  # comparable value
-    phrase: str  # verbatim
-    citation: Citation
-    loose: bool = False  # "about 4 a.m.": an approximate time (see _holds_time)
-
-
 def _citation(article: Article, starts: list[int], pos: int) -> Citation | None:
     """The sentence holding `pos`; None for a headline, teaser or table line (no final
     stop, as a headline repeated in the body has)."""
@@ -117,6 +108,8 @@ def _times(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         if not _EVENT.search(sentence.text):
             continue
         for m in _TIME.finditer(sentence.text):
+            if _NOT_SHOT.search(sentence.text[max(0, m.start() - 40) : m.start()]):
+                continue  # "pronounced dead at 1:02 a.m.": not when the shots were fired
             minutes = (int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)) * 60
             minutes += int(m["m"] or 0)
             qual = (m["qual"] or "").lower().split()
@@ -303,7 +296,29 @@ def _label(slot: str) -> str:
     return "name of the place" if slot.startswith("place") else slot
 
 
-def _mismatch(slot: str, fills: Sequence[_Fill], dates: Sequence[str]) -> Comparison | None:
+def _stated_ages(body: str) -> set[str]:
+    """Every age an article gives anyone ("44-year-old", "two 10-year-olds", "Ana Cruz, 38,")."""
+    found = {str(_number(m["n"])) for m in _AGE.finditer(body)}
+    return found | {str(int(m["n"])) for m in _NAMED_AGE.finditer(body)}
+
+
+def _two_ages(
+    slot: str, fills: Sequence[_Fill], a: _Fill, b: _Fill, ages: Sequence[set[str]]
+) -> bool:
+    """Two ages that are two people, not a disagreement: each report gives both ages (to
+    someone: the other is a second victim or the suspect), or a report gives this role two
+    ages itself ("a 44-year-old man and a 40-year-old man"). One report giving both is not
+    enough: "a 7-year-old girl" killed years before, recalled beside this 8-year-old."""
+    if not slot.startswith("age of"):
+        return False
+    if a.value in ages[b.article] and b.value in ages[a.article]:
+        return True
+    return any(len({f.value for f in fills if f.article == k}) > 1 for k in (a.article, b.article))
+
+
+def _mismatch(
+    slot: str, fills: Sequence[_Fill], dates: Sequence[str], ages: Sequence[set[str]]
+) -> Comparison | None:
     """One item when two articles' first values of a slot contradict each other. An age
     of "the victim" said of a man and of a girl is two people, not a disagreement (a man
     killed and a girl grazed in one shooting, each report naming one of them).
@@ -318,6 +333,8 @@ def _mismatch(slot: str, fills: Sequence[_Fill], dates: Sequence[str]) -> Compar
             if _compatible(slot, a, b):
                 continue
             if slot == "age of the victim" and _two_people(a, b):
+                continue
+            if _two_ages(slot, fills, a, b, ages):
                 continue
             da, db = dates[a.article], dates[b.article]
             ma, mb = (
@@ -334,28 +351,6 @@ def _two_people(a: _Fill, b: _Fill) -> bool:
     """Both phrases name a role ("man", "girl") and the roles differ."""
     ra, rb = (_ROLES.get(f.phrase.split()[-1].lower()) for f in (a, b))
     return ra is not None and rb is not None and ra != rb
-
-
-def _name_variants(fills: Sequence[_Fill], bodies: Sequence[str]) -> Iterator[Comparison]:
-    """One person spelled two ways by two outlets ("Daneka Lotts" / "Deneka Lotts"): names
-    alike (ratio >= 0.84) but not equal, neither a form of the other, each absent from the
-    other article."""
-    lowered = [b.lower() for b in bodies]
-    unique = list({(f.article, f.value.lower()): f for f in fills}.items())
-    seen: set[frozenset[str]] = set()
-    for i, ((ka, la), a) in enumerate(unique):
-        for (kb, lb), b in unique[i + 1 :]:
-            if ka == kb or la == lb or abs(len(la) - len(lb)) > 2 or la in lb or lb in la:
-                continue
-            matcher = difflib.SequenceMatcher(None, la, lb)
-            if matcher.real_quick_ratio() < 0.84 or matcher.quick_ratio() < 0.84:
-                continue
-            if la in lowered[kb] or lb in lowered[ka] or frozenset((la, lb)) in seen:
-                continue
-            if matcher.ratio() >= 0.84:
-                seen.add(frozenset((la, lb)))
-                summary = f"name: {a.phrase} [1] vs {b.phrase} [2]"
-                yield Comparison("name_mismatch", summary, (a.citation, b.citation))
 
 
 def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[Comparison]:
@@ -380,9 +375,12 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
     by_slot = join_people(by_slot)
     dates = [a.date.isoformat() if a.date else "" for a in articles]
+    ages = [_stated_ages(a.body) for a in articles]
     found = [
-        c for slot, fills in by_slot.items() if (c := _mismatch(slot, fills, dates)) is not None
+        c
+        for slot, fills in by_slot.items()
+        if (c := _mismatch(slot, fills, dates, ages)) is not None
     ]
-    found += _name_variants(names, [a.body for a in articles])
+    found += name_variants(names, [a.body for a in articles])
     found += scene_differences(articles, [set(o) for o in offs], dates)
     return found

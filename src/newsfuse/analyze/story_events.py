@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from newsfuse.analyze.background import off_story
+from newsfuse.analyze.background import off_story, teaser_strip
+from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, Entity, TimelineEvent
 
 _KINDS = {"person", "organization", "place", "group"}
@@ -66,12 +67,15 @@ def story_timeline(
     sentences = {s.id: (a, s) for a in articles for s in a.sentences}
     people = {e.id for e in entities if e.kind == "person"}
     off = {sid for a in articles for sid in off_story(a)}
+    teasers = {sid for a in articles for sid in teaser_strip(a)}  # other stories, named or not
     forms = _forms(entities, main)
     kept = []
     for event in events:
         article, sentence = sentences[event.citation.sentence_id]
         text = sentence.text.strip()
         if _FURNITURE.search(text) or _CAPTION.search(text) or text[-1:] not in ".!?\"”'’":
+            continue
+        if furniture(text) or sentence.id in teasers:  # the briefs' one furniture check
             continue
         named = {
             eid

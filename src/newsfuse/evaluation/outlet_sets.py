@@ -30,6 +30,13 @@ gva_dev incidents in sha1("23:" + incident) order reported by at least 3 differe
 (`source`), 3-5 articles of 100-800 words each, no article in any quote set and no incident
 in an earlier disagreement set; and the first 2 Multi-News full-text clusters in the same
 order with 3-4 documents of 100-800 words, none in the Multi-News quote set or fresh2.
+
+Fourth fresh held-out (fifth pass, fixed before any output on it was read): the first 8
+gva_dev incidents in sha1("23:" + incident) order reported by at least 2 different outlets,
+2-5 articles of 100-800 words each, no article in any quote set and no incident in an
+earlier disagreement set (dev, held-out, fresh, fresh2, fresh3); and the first 2 Multi-News
+full-text clusters in the same order with 2-4 documents of 100-800 words, none in the
+Multi-News quote set, fresh2 or fresh3.
 """
 
 from __future__ import annotations
@@ -167,6 +174,38 @@ def fresh3(
     return {"gva_incidents": sorted(ok, key=_key)[:8], "multinews": sorted(mn_ok, key=_key)[:2]}
 
 
+def fresh4(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The fourth fresh held-out: 8 gva_dev incidents of 2+ outlets, 2 Multi-News clusters."""
+    first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
+    third = fresh3(gva, mn, used, old)
+    taken = set(old).union(first["gva_incidents"], second["gva_incidents"], third["gva_incidents"])
+    quoted = used | set(first["gva_quotes"])
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in gva:
+        members[r["cluster"]].append(r)
+    ok = [
+        c
+        for c, rs in members.items()
+        if 2 <= len(rs) <= 5
+        and len({r.get("source") for r in rs}) >= 2
+        and all(100 <= len(r["text"].split()) <= 800 for r in rs)
+        and not any(r["id"] in quoted for r in rs)
+        and c not in taken
+    ]
+    mn_quoted = {name.split("#")[0] for part in multinews_quotes(mn).values() for name in part}
+    mn_taken = mn_quoted | set(second["multinews"]) | set(third["multinews"])
+    mn_ok = [
+        r["id"]
+        for r in mn
+        if 2 <= len(r["documents"]) <= 4
+        and all(100 <= len((d.get("text") or "").split()) <= 800 for d in r["documents"])
+        and r["id"] not in mn_taken
+    ]
+    return {"gva_incidents": sorted(ok, key=_key)[:8], "multinews": sorted(mn_ok, key=_key)[:2]}
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the selection as JSON."""
     shared = Path((argv or sys.argv[1:] or ["../shared"])[0])
@@ -183,6 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh_heldout"] = fresh(gva, used, old)
     out["fresh2_heldout"] = fresh2(gva, mn, used, old)
     out["fresh3_heldout"] = fresh3(gva, mn, used, old)
+    out["fresh4_heldout"] = fresh4(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
