@@ -33,11 +33,14 @@ from newsfuse.batch.read import (
     shard_paths,
     with_positions,
 )
+from newsfuse.batch.state import save_state, window_clusterer
+from newsfuse.cluster.partition import link_starts
+from newsfuse.cluster.stream import LEVEL_NAMES
 from newsfuse.config import Config
 from newsfuse.lang import scored
 from newsfuse.store import Store
 from newsfuse.tracking import story_name_of
-from newsfuse.types import Story
+from newsfuse.types import Failure, Story
 
 WRITE_BATCH = 500  # articles per store transaction, as ingest
 
@@ -49,6 +52,8 @@ class BatchReport:
     articles: int = 0
     duplicates: int = 0
     failures: int = 0
+    # each failure as `ingest` reports it (numbered code, input and line), in input order
+    failed: list[Failure] = field(default_factory=list)
     already_present: int = 0
     stories: int = 0
     events: int = 0
@@ -181,15 +186,28 @@ def run(
     to_cluster = keep_positions(once, clustered).map_batches(
         partial(_with_order, positions=clustered), batch_format="pyarrow"
     )
-    groups = batch_cluster.cluster(
-        to_cluster, len(take), config.cluster, options.partition_size, options.overlap
+    # ingest hands the tracker each write batch's originals: the stream's link cuts
+    write_batches = clustered // WRITE_BATCH
+    shell, retired = batch_cluster.cluster(
+        to_cluster,
+        len(take),
+        config.cluster,
+        options.partition_size,
+        options.overlap,
+        write_batches,
     )
+    groups = {name: shell.groups(name, retired[name]) for name in LEVEL_NAMES}
     clock.lap("cluster")
     riding = {c: o for c, o in links.items() if c in scored_ids}
-    stories = _archive_stories(groups, [ids[i] for i in take], riding)
+    clustered_ids = [ids[i] for i in take]
+    stories = _archive_stories(groups, clustered_ids, riding)
     report.stories, report.events = len(stories["storyline"]), len(stories["event"])
     _write(once, store, links, stories, progress, config)
     clock.lap("write")
+    with store.writer(config.lock_wait):
+        starts = link_starts(write_batches, config.cluster.batch_size)
+        save_state(store, window_clusterer(store, shell, starts, config.cluster), clustered_ids)
+    clock.lap("state")
     if options.parquet is not None:
         write_parquet(once, links, stories, options.parquet)
         clock.lap("parquet")
@@ -208,9 +226,12 @@ def _read(
     articles with their fingerprints, and the driver's few numbers per article."""
     rows = with_positions(read(paths, config.extract), len(paths))
     rows = rows.repartition(options.blocks).materialize()
-    for row in rows.filter(lambda r: r["failure"] is not None).iter_rows():
-        report.failures += 1
-        store.add_failure(failure_of(str(row["failure"])))
+    bad = rows.filter(lambda r: r["failure"] is not None).select_columns(["position", "failure"])
+    for row in sorted(bad.iter_rows(), key=lambda r: int(r["position"])):
+        failure = failure_of(str(row["failure"]))
+        report.failed.append(failure)
+        store.add_failure(failure)
+    report.failures = len(report.failed)
     once = articles_once(rows).materialize()
     clock.lap("read")
     fps = batch_dedupe.fingerprints(once, config.dedupe)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import DEFAULT_DB, DbOption, err, fail, settings
+from newsfuse.cli.common import DEFAULT_DB, DbOption, err, fail, report_failure, settings
 from newsfuse.errors import ErrorCode, NewsfuseError
 
 
@@ -73,6 +73,8 @@ def batch(
             ray.shutdown()
     finally:
         store.close()
+    for failure in report.failed:  # as ingest reports them: code, input and line
+        report_failure(console, failure)
     console.print(report.summary_line(), markup=False)
     if report.failures:
         raise typer.Exit(1)
