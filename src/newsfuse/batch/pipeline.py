@@ -73,8 +73,8 @@ class BatchOptions:
     """How the batch is cut: partitions of the clustering order (articles) and their
     context, and the number of shuffle partitions of the de-duplication joins."""
 
-    partition_size: int = 8192
-    overlap: int = 4096
+    partition_size: int = 65_536
+    overlap: int = 50_000  # the stream's window: its edges (docs/batch.md)
     join_partitions: int = 4
     blocks: int = 8  # blocks the read rows are split into (parallelism of the stages)
     parquet: Path | None = None  # also write articles, stories and events here

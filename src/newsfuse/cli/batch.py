@@ -43,8 +43,13 @@ def batch(
     ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes on this machine.")] = 2,
     object_store_mb: Annotated[int, typer.Option(help="Ray object store on this machine.")] = 1500,
-    partition_size: Annotated[int, typer.Option(help="Articles clustered per partition.")] = 8192,
-    overlap: Annotated[int, typer.Option(help="Articles of context before a partition.")] = 4096,
+    partition_size: Annotated[int, typer.Option(help="Articles clustered per partition.")] = 65_536,
+    overlap: Annotated[
+        int,
+        typer.Option(
+            help="Articles of context before a partition (the stream's window: its edges)."
+        ),
+    ] = 50_000,
     parquet: Annotated[
         Path | None, typer.Option(help="Also write articles, stories and events as Parquet here.")
     ] = None,
