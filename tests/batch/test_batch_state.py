@@ -86,6 +86,9 @@ def test_batch_leaves_ingests_state(
     single = open_store(config_single)
     ingest(paths, config_single, single)
     assert _events(store) == _events(single)
+    # headlines computed in the workers: those ingest stores
+    headlines = {s.id: s.headline for s in single.stories()}
+    assert {s.id: s.headline for s in store.stories()} == headlines
     ingest([more], config, store)
     assert check(store, config.lock_wait) == []
     ingest([more], config_single, single)

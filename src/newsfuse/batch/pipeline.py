@@ -25,6 +25,7 @@ import ray.data
 
 from newsfuse.batch import cluster as batch_cluster
 from newsfuse.batch import dedupe as batch_dedupe
+from newsfuse.batch import headlines as batch_headlines
 from newsfuse.batch.read import (
     articles_once,
     failure_of,
@@ -202,7 +203,9 @@ def run(
     clustered_ids = [ids[i] for i in take]
     stories = _archive_stories(groups, clustered_ids, riding)
     report.stories, report.events = len(stories["storyline"]), len(stories["event"])
-    _write(once, store, links, stories, progress, config)
+    titles = batch_headlines.headlines(once, stories["storyline"], config, options.join_partitions)
+    clock.lap("headlines")
+    _write(once, store, links, stories, progress, config, titles)
     clock.lap("write")
     with store.writer(config.lock_wait):
         starts = link_starts(write_batches, config.cluster.batch_size)
@@ -264,6 +267,7 @@ def _write(
     stories: dict[str, list[Story]],
     progress: Callable[[int], None],
     config: Config,
+    titles: list[tuple[str, str]],
 ) -> None:
     from newsfuse.headlines import store_headlines
 
@@ -273,7 +277,8 @@ def _write(
         store.replace_events(
             [(a, e.id) for e in stories["event"] for a in (*e.article_ids, *e.duplicate_ids)]
         )
-        store_headlines(store, config.brief.models.headline_nlp())
+        store.set_headlines(titles)  # computed in the workers (batch/headlines.py)
+        store_headlines(store, config.brief.models.headline_nlp())  # any left: none
 
 
 def write_parquet(
