@@ -12,17 +12,20 @@ articles of context, and scores each partition where it lives:
    the partition's own part, made by the stream clusterer's own `link` (the same
    vectorizer, background IDF, neighbour index, densities and event similarity)
    over the context and the partition, in arrival order;
-3. `link_groups`: all partitions' edges merged into one graph per level and
-   agglomerated best-first with the stream's StoryGraph score (what `recluster`
-   does): a cluster crossing a partition boundary is one cluster.
+3. `stream_levels`: all partitions' edges merged as the stream merges them, link
+   batch by link batch (`link_starts`: ingest's cuts), with its regrouping and
+   window, on a clusterer holding only the levels: the stream's clusters given the
+   stream's edges, and a cluster crossing a partition boundary is one cluster;
+   `link_groups` merges the same edges best-first at once instead (what
+   `recluster` does).
 
 Background statistics: IDF is general-English IDF (idf.py), a fixed function of
 the term, so every partition computes the same weight without a shuffle. What the
 context stands in for is the stream's memory: boilerplate sentence counts, each
 earlier article's density, and the neighbours of the first articles of a
-partition. With `overlap` at least the stream's useful reach, an edge is the
-stream's edge; the agreement is measured, not assumed (tests/batch,
-docs/batch.md).
+partition. On news the stream's reach is its whole window (articles link far
+back), so `overlap` at the window gives the stream's edges; a smaller one trades
+agreement for work, measured (tests/batch, docs/benchmarks.md).
 """
 
 from __future__ import annotations
