@@ -227,7 +227,7 @@ def _read(
 ) -> tuple[ray.data.Dataset, pa.Table]:
     """Read, position, store the failures, keep each id once, fingerprint: the
     articles with their fingerprints, and the driver's few numbers per article."""
-    rows = with_positions(read(paths, config.extract), len(paths))
+    rows = with_positions(read(paths, config.extract, config.brief.models), len(paths))
     rows = rows.repartition(options.blocks).materialize()
     bad = rows.filter(lambda r: r["failure"] is not None).select_columns(["position", "failure"])
     for row in sorted(bad.iter_rows(), key=lambda r: int(r["position"])):
