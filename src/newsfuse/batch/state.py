@@ -40,6 +40,8 @@ def window_clusterer(
     n = base + len(articles)
     cuts = sorted({base, *(int(s) for s in starts if base <= s < n)})
     for a, b in zip(cuts, [*cuts[1:], n], strict=True):
+        if b <= a:  # nothing clustered (an input of failures or pages only)
+            continue
         clusterer.link(articles[a - base : b - base])
         if options.window > 0:
             clusterer.index.expire(clusterer.count - options.window)
