@@ -122,3 +122,39 @@ def test_batch_archive_agrees_with_ingest(
     assert agreement >= 0.97, agreement
     assert store.count_stories() == single.count_stories() or store.count_stories() > 0
     assert all(s.headline for s in store.stories())
+
+
+def test_shard_languages_settled_as_ingest(shared_dir: Path, tmp_path: Path) -> None:
+    """A worker's shard settles undetermined languages as `ingest` does: among the
+    first 2,000 Multi-News train documents (read from ../shared, never bundled) ten
+    pages the markers leave undetermined are settled by the model, one of them to
+    French (stored as such, never clustered)."""
+    import json
+
+    from newsfuse.lang.detect import settled
+
+    train = shared_dir / "data" / "summarization" / "multinews.train.jsonl.gz"
+    if not train.exists():
+        pytest.skip(f"{train} not present")
+    lines = []
+    with gzip.open(train, "rt", encoding="utf-8") as src:
+        for line in src:
+            cluster = json.loads(line)
+            lines += [
+                json.dumps({k: d.get(k) for k in ("text", "title", "source", "date")}) + "\n"
+                for d in cluster["documents"]
+            ]
+            if len(lines) >= 2000:
+                break
+    path = tmp_path / "shard.jsonl"
+    path.write_text("".join(lines[:2000]), encoding="utf-8")
+    config = Config()
+    want = {
+        a.id: a.language
+        for a in settled(iter_articles([str(path)], config.extract), config.brief.models)
+        if isinstance(a, Article)
+    }
+    rows = batch_read._extract({"shard": 0, "path": str(path)}, config.extract, config.brief.models)
+    got = {r["id"]: r["language"] for r in rows if r["failure"] is None}
+    assert got == want
+    assert "fr" in got.values()

@@ -7,10 +7,19 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsfuse.cluster import cluster_batch
-from newsfuse.cluster.partition import cluster_partitioned, partition_bounds
+from newsfuse.cluster.partition import (
+    LevelEdges,
+    cluster_partitioned,
+    link_starts,
+    partition_bounds,
+    partition_edges,
+    stream_groups,
+)
+from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import Config
 from newsfuse.evaluation.cluster_metrics import score_clustering
 from newsfuse.extract import iter_articles
@@ -59,3 +68,39 @@ def test_partitions_with_context_agree(gva_articles: list[Article]) -> None:
     assert sorted(i for g in found for i in g) == list(range(n))
     agreement = score_clustering(_labels(expected, n), _labels(found, n)).bcubed_f1
     assert agreement >= 0.97, agreement
+
+
+def test_link_starts_follow_the_write_batches() -> None:
+    # ingest hands the tracker each write batch's originals; the stream links them
+    # `batch_size` at a time from the first of each call
+    assert link_starts(np.array([0, 0, 0, 1, 1, 3]), 2).tolist() == [0, 2, 3, 5]
+    assert link_starts(np.zeros(0, dtype=np.int64), 2).tolist() == []
+
+
+def test_bounds_move_to_link_batch_starts() -> None:
+    starts = np.array([0, 3, 6, 9])
+    bounds = partition_bounds(11, 4, 2, starts)
+    # own parts start at the first link batch at or after k * size, contexts reach
+    # back at least `overlap` to a link batch's start
+    assert [(b.start, b.own, b.end) for b in bounds] == [(0, 0, 6), (3, 6, 9), (6, 9, 11)]
+
+
+@pytest.mark.parametrize("level", ["event", "storyline"])
+def test_partitions_replayed_as_the_stream_are_the_stream(
+    gva_articles: list[Article], level: str
+) -> None:
+    """With all history as context, partitions linked along the stream's batches and
+    merged by replaying its steps give the stream's clusters exactly (the batch's
+    agreement with `ingest` then rests only on the context: docs/batch.md)."""
+    options = Config().cluster
+    n = len(gva_articles)
+    # as ingest cuts 500-item write batches (here: every 150 articles)
+    starts = link_starts(np.arange(n) // 150, options.batch_size)
+    bounds = partition_bounds(n, 200, n, starts)
+    assert len(bounds) > 2
+    parts = [partition_edges(gva_articles[b.start : b.end], b, options, starts) for b in bounds]
+    edges = {lv: LevelEdges.concat([p[lv] for p in parts]) for lv in ("event", "storyline")}
+    clusterer = StreamClusterer(options)
+    for k in range(0, n, 150):  # the tracker's calls
+        clusterer.add(gva_articles[k : k + 150])
+    assert stream_groups(n, edges, starts, options)[level] == clusterer.groups(level)

@@ -25,6 +25,7 @@ import ray.data
 
 from newsfuse.batch import cluster as batch_cluster
 from newsfuse.batch import dedupe as batch_dedupe
+from newsfuse.batch import headlines as batch_headlines
 from newsfuse.batch.read import (
     articles_once,
     failure_of,
@@ -33,11 +34,14 @@ from newsfuse.batch.read import (
     shard_paths,
     with_positions,
 )
+from newsfuse.batch.state import save_state, window_clusterer
+from newsfuse.cluster.partition import link_starts
+from newsfuse.cluster.stream import LEVEL_NAMES
 from newsfuse.config import Config
 from newsfuse.lang import scored
 from newsfuse.store import Store
 from newsfuse.tracking import story_name_of
-from newsfuse.types import Story
+from newsfuse.types import Failure, Story
 
 WRITE_BATCH = 500  # articles per store transaction, as ingest
 
@@ -49,6 +53,8 @@ class BatchReport:
     articles: int = 0
     duplicates: int = 0
     failures: int = 0
+    # each failure as `ingest` reports it (numbered code, input and line), in input order
+    failed: list[Failure] = field(default_factory=list)
     already_present: int = 0
     stories: int = 0
     events: int = 0
@@ -68,8 +74,8 @@ class BatchOptions:
     """How the batch is cut: partitions of the clustering order (articles) and their
     context, and the number of shuffle partitions of the de-duplication joins."""
 
-    partition_size: int = 8192
-    overlap: int = 4096
+    partition_size: int = 65_536
+    overlap: int = 50_000  # the stream's window: its edges (docs/batch.md)
     join_partitions: int = 4
     blocks: int = 8  # blocks the read rows are split into (parallelism of the stages)
     parquet: Path | None = None  # also write articles, stories and events here
@@ -181,15 +187,30 @@ def run(
     to_cluster = keep_positions(once, clustered).map_batches(
         partial(_with_order, positions=clustered), batch_format="pyarrow"
     )
-    groups = batch_cluster.cluster(
-        to_cluster, len(take), config.cluster, options.partition_size, options.overlap
+    # ingest hands the tracker each write batch's originals: the stream's link cuts
+    write_batches = clustered // WRITE_BATCH
+    shell, retired = batch_cluster.cluster(
+        to_cluster,
+        len(take),
+        config.cluster,
+        options.partition_size,
+        options.overlap,
+        write_batches,
     )
+    groups = {name: shell.groups(name, retired[name]) for name in LEVEL_NAMES}
     clock.lap("cluster")
     riding = {c: o for c, o in links.items() if c in scored_ids}
-    stories = _archive_stories(groups, [ids[i] for i in take], riding)
+    clustered_ids = [ids[i] for i in take]
+    stories = _archive_stories(groups, clustered_ids, riding)
     report.stories, report.events = len(stories["storyline"]), len(stories["event"])
-    _write(once, store, links, stories, progress, config)
+    titles = batch_headlines.headlines(once, stories["storyline"], config, options.join_partitions)
+    clock.lap("headlines")
+    _write(once, store, links, stories, progress, config, titles)
     clock.lap("write")
+    with store.writer(config.lock_wait):
+        starts = link_starts(write_batches, config.cluster.batch_size)
+        save_state(store, window_clusterer(store, shell, starts, config.cluster), clustered_ids)
+    clock.lap("state")
     if options.parquet is not None:
         write_parquet(once, links, stories, options.parquet)
         clock.lap("parquet")
@@ -206,11 +227,14 @@ def _read(
 ) -> tuple[ray.data.Dataset, pa.Table]:
     """Read, position, store the failures, keep each id once, fingerprint: the
     articles with their fingerprints, and the driver's few numbers per article."""
-    rows = with_positions(read(paths, config.extract), len(paths))
+    rows = with_positions(read(paths, config.extract, config.brief.models), len(paths))
     rows = rows.repartition(options.blocks).materialize()
-    for row in rows.filter(lambda r: r["failure"] is not None).iter_rows():
-        report.failures += 1
-        store.add_failure(failure_of(str(row["failure"])))
+    bad = rows.filter(lambda r: r["failure"] is not None).select_columns(["position", "failure"])
+    for row in sorted(bad.iter_rows(), key=lambda r: int(r["position"])):
+        failure = failure_of(str(row["failure"]))
+        report.failed.append(failure)
+        store.add_failure(failure)
+    report.failures = len(report.failed)
     once = articles_once(rows).materialize()
     clock.lap("read")
     fps = batch_dedupe.fingerprints(once, config.dedupe)
@@ -243,6 +267,7 @@ def _write(
     stories: dict[str, list[Story]],
     progress: Callable[[int], None],
     config: Config,
+    titles: list[tuple[str, str]],
 ) -> None:
     from newsfuse.headlines import store_headlines
 
@@ -252,7 +277,8 @@ def _write(
         store.replace_events(
             [(a, e.id) for e in stories["event"] for a in (*e.article_ids, *e.duplicate_ids)]
         )
-        store_headlines(store, config.brief.models.headline_nlp())
+        store.set_headlines(titles)  # computed in the workers (batch/headlines.py)
+        store_headlines(store, config.brief.models.headline_nlp())  # any left: none
 
 
 def write_parquet(

@@ -27,6 +27,8 @@ import ray.data
 from newsfuse.config import ExtractOptions
 from newsfuse.extract import iter_articles
 from newsfuse.extract.jsonrecords import RecordContext, record_articles
+from newsfuse.lang.detect import settled
+from newsfuse.models import Models
 from newsfuse.types import Article, Failure
 
 _SKIP = {"sentences"}  # recomputed where needed, not shipped between workers
@@ -97,10 +99,16 @@ def _items(path: str, options: ExtractOptions) -> Iterator[Article | Failure]:
     return iter_articles([path], options)
 
 
-def _extract(item: dict[str, Any], options: ExtractOptions) -> list[dict[str, Any]]:
+def _extract(
+    item: dict[str, Any], options: ExtractOptions, models: Models | None
+) -> list[dict[str, Any]]:
     empty = {f.name: None for f in dataclasses.fields(Article) if f.name not in _SKIP}
     rows: list[dict[str, Any]] = []
-    for seq, found in enumerate(_items(str(item["path"]), options)):
+    items = _items(str(item["path"]), options)
+    # as ingest: an article whose language the markers left undetermined is settled
+    # by the model (a French page is then stored as such, and not clustered)
+    found_items = settled(items, models) if models is not None else items
+    for seq, found in enumerate(found_items):
         where = {"shard": item["shard"], "seq": seq}
         if isinstance(found, Failure):  # same columns, so every block has one schema
             failure = json.dumps([found.source, found.code, found.message])
@@ -110,11 +118,14 @@ def _extract(item: dict[str, Any], options: ExtractOptions) -> list[dict[str, An
     return rows
 
 
-def read(paths: Sequence[str], options: ExtractOptions) -> ray.data.Dataset:
-    """Rows of every article and failure of `paths` (shard, seq, failure, fields)."""
+def read(
+    paths: Sequence[str], options: ExtractOptions, models: Models | None = None
+) -> ray.data.Dataset:
+    """Rows of every article and failure of `paths` (shard, seq, failure, fields);
+    with `models`, languages settled as `ingest` settles them."""
     items = [{"shard": k, "path": p} for k, p in enumerate(paths)]
     shards = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
-    return shards.flat_map(partial(_extract, options=options))
+    return shards.flat_map(partial(_extract, options=options, models=models))
 
 
 def _positioned(batch: pa.Table, offsets: np.ndarray) -> pa.Table:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import DEFAULT_DB, DbOption, err, fail, settings
+from newsfuse.cli.common import DEFAULT_DB, DbOption, err, fail, report_failure, settings
 from newsfuse.errors import ErrorCode, NewsfuseError
 
 
@@ -43,8 +43,13 @@ def batch(
     ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes on this machine.")] = 2,
     object_store_mb: Annotated[int, typer.Option(help="Ray object store on this machine.")] = 1500,
-    partition_size: Annotated[int, typer.Option(help="Articles clustered per partition.")] = 8192,
-    overlap: Annotated[int, typer.Option(help="Articles of context before a partition.")] = 4096,
+    partition_size: Annotated[int, typer.Option(help="Articles clustered per partition.")] = 65_536,
+    overlap: Annotated[
+        int,
+        typer.Option(
+            help="Articles of context before a partition (the stream's window: its edges)."
+        ),
+    ] = 50_000,
     parquet: Annotated[
         Path | None, typer.Option(help="Also write articles, stories and events as Parquet here.")
     ] = None,
@@ -73,6 +78,8 @@ def batch(
             ray.shutdown()
     finally:
         store.close()
+    for failure in report.failed:  # as ingest reports them: code, input and line
+        report_failure(console, failure)
     console.print(report.summary_line(), markup=False)
     if report.failures:
         raise typer.Exit(1)

@@ -12,21 +12,26 @@ articles of context, and scores each partition where it lives:
    the partition's own part, made by the stream clusterer's own `link` (the same
    vectorizer, background IDF, neighbour index, densities and event similarity)
    over the context and the partition, in arrival order;
-3. `link_groups`: all partitions' edges merged into one graph per level and
-   agglomerated best-first with the stream's StoryGraph score (what `recluster`
-   does): a cluster crossing a partition boundary is one cluster.
+3. `stream_levels`: all partitions' edges merged as the stream merges them, link
+   batch by link batch (`link_starts`: ingest's cuts), with its regrouping and
+   window, on a clusterer holding only the levels: the stream's clusters given the
+   stream's edges, and a cluster crossing a partition boundary is one cluster;
+   `link_groups` merges the same edges best-first at once instead (what
+   `recluster` does).
 
 Background statistics: IDF is general-English IDF (idf.py), a fixed function of
 the term, so every partition computes the same weight without a shuffle. What the
 context stands in for is the stream's memory: boilerplate sentence counts, each
 earlier article's density, and the neighbours of the first articles of a
-partition. With `overlap` at least the stream's useful reach, an edge is the
-stream's edge; the agreement is measured, not assumed (tests/batch,
-docs/batch.md).
+partition. On news the stream's reach is its whole window (articles link far
+back), so `overlap` at the window gives the stream's edges; a smaller one trades
+agreement for work, measured (tests/batch, docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,27 +76,65 @@ class LevelEdges:
         )
 
 
-def partition_bounds(n: int, size: int, overlap: int) -> list[Bounds]:
+def link_starts(write_batches: Sequence[int] | np.ndarray, step: int) -> np.ndarray:
+    """Where the stream's link batches start among articles in arrival order, given
+    each article's write batch (`ingest` hands the tracker the originals of each
+    write batch of inputs; `StreamClusterer.add` links them `step` at a time from
+    the call's first): a batch's edge weights use the densities after the whole
+    batch, so the batch path links along the same cuts."""
+    batches = np.asarray(write_batches, dtype=np.int64)
+    if not len(batches):
+        return np.zeros(0, dtype=np.int64)
+    new_call = np.flatnonzero(np.r_[True, batches[1:] != batches[:-1]])
+    ends = np.r_[new_call[1:], len(batches)]
+    step = max(1, step)
+    return np.concatenate([np.arange(a, b, step) for a, b in zip(new_call, ends, strict=True)])
+
+
+def partition_bounds(
+    n: int, size: int, overlap: int, starts: np.ndarray | None = None
+) -> list[Bounds]:
     """Partitions of `n` articles in arrival order: `size` own articles each, after
-    up to `overlap` articles of context."""
+    up to `overlap` articles of context. With `starts` (link_starts), every bound is
+    moved to a link batch's start (own parts forward, contexts back, so a context is
+    at least `overlap`): a partition then links along the stream's cuts."""
     size = max(1, size)
-    return [Bounds(max(0, own - overlap), own, min(n, own + size)) for own in range(0, n, size)]
+    if starts is None:
+        return [Bounds(max(0, own - overlap), own, min(n, own + size)) for own in range(0, n, size)]
+    cuts = [int(c) for c in starts if 0 <= c < n] or [0]
+    owns = sorted(
+        {cuts[min(bisect.bisect_left(cuts, k), len(cuts) - 1)] for k in range(0, n, size)}
+    )
+    out = []
+    for k, own in enumerate(owns):
+        end = owns[k + 1] if k + 1 < len(owns) else n
+        start = cuts[max(0, bisect.bisect_right(cuts, own - overlap) - 1)]
+        out.append(Bounds(min(start, own), own, end))
+    return out if n else []
 
 
 def partition_edges(
-    articles: Sequence[Article], bounds: Bounds, options: ClusterOptions
+    articles: Sequence[Article],
+    bounds: Bounds,
+    options: ClusterOptions,
+    starts: np.ndarray | None = None,
 ) -> dict[str, LevelEdges]:
     """Each level's positive edges whose newer end is in `bounds`' own part.
 
     `articles` are positions bounds.start..bounds.end-1, in arrival order. They are
-    linked `batch_size` at a time, as the stream links them, by the stream
-    clusterer's own `link` (one scoring); context articles are linked too, so that
-    the own articles see the memory the stream would have, but their edges are
-    another partition's."""
+    linked a stream batch at a time (`starts`: the link batches' global starts,
+    link_starts; default every `batch_size`), by the stream clusterer's own `link`
+    (one scoring); context articles are linked too, so that the own articles see
+    the memory the stream would have, but their edges are another partition's."""
     clusterer = StreamClusterer(options)
-    step = max(1, options.batch_size)
-    for start in range(0, len(articles), step):
-        clusterer.link(articles[start : start + step])
+    if starts is None:
+        cuts = list(range(0, len(articles), max(1, options.batch_size)))
+    else:
+        inside = np.asarray(starts, dtype=np.int64)
+        inside = inside[(inside >= bounds.start) & (inside < bounds.end)] - bounds.start
+        cuts = sorted({0, *inside.tolist()})
+    for a, b in zip(cuts, [*cuts[1:], len(articles)], strict=True):
+        clusterer.link(articles[a:b])
         if options.window > 0:
             clusterer.index.expire(clusterer.count - options.window)
     own = bounds.own - bounds.start
@@ -150,3 +193,82 @@ def cluster_partitioned(
         for b in partition_bounds(len(articles), size, overlap)
     ]
     return link_groups(len(articles), LevelEdges.concat(parts), options, level)
+
+
+def _chunks_after(chunks: list[list[int]], first: int, size: int, window: int) -> int:
+    """The stream index's chunk layout (first id, rows) after adding a batch and
+    expiring (index.py: LSM merges, whole chunks leave the window): its first id,
+    the stream's cutoff for forgetting clusters."""
+    chunks.append([first, size])
+    while len(chunks) > 1 and chunks[-2][1] <= chunks[-1][1]:
+        chunks[-2][1] += chunks.pop()[1]
+    count = first + size
+    while window > 0 and chunks and chunks[0][0] + chunks[0][1] <= count - window:
+        chunks.pop(0)
+    return chunks[0][0] if chunks else count
+
+
+def _forget(shell: StreamClusterer, cutoff: int, retired: dict[str, dict[int, list[int]]]) -> None:
+    """StreamClusterer.expire on the levels alone: clusters with no article left in
+    the index leave the graph (kept in `retired`), old edge runs are dropped."""
+    if cutoff <= shell.densities.base:
+        return
+    shell.densities.base = cutoff
+    for name, lv in shell.levels.items():
+        lv.edges = [e for e in lv.edges if len(e[0]) and e[0].max() >= cutoff]
+        old = [s for s, newest in lv.newest.items() if newest < cutoff]
+        for story in old:
+            del lv.newest[story]
+        retired[name].update(lv.graph.forget(old))
+
+
+def stream_levels(
+    n: int, edges: dict[str, LevelEdges], starts: np.ndarray, options: ClusterOptions
+) -> tuple[StreamClusterer, dict[str, dict[int, list[int]]]]:
+    """The stream's merge decisions replayed over all partitions' edges.
+
+    Merging best-first over the whole graph (link_groups, what `recluster` does)
+    and merging as articles arrive (`StreamClusterer.add`: each link batch merged
+    into what exists, regrouped every few batches) differ by the stream's order-
+    dependence (BCubed 0.992 on Multi-News train): the batch is to build the
+    archive `ingest` builds, so the driver replays the stream's own steps, batch by
+    batch (`starts`, link_starts), on a clusterer holding only the levels: its
+    `agglomerate`, `refresh` and window. Returns that clusterer (its levels are the
+    stream's; the vectors are not there) and each level's retired clusters."""
+    shell = StreamClusterer(options)
+    sorted_edges = {}
+    for name, e in edges.items():
+        order = np.argsort(e.rows, kind="stable")  # keeps each article's link order
+        rows, cols, weights = e.rows[order], e.cols[order], e.weights[order]
+        sorted_edges[name] = (rows, cols, weights, np.searchsorted(rows, np.arange(n + 1)))
+    retired: dict[str, dict[int, list[int]]] = {name: {} for name in LEVEL_NAMES}
+    step = max(1, options.batch_size)
+    every = {"storyline": options.refresh_batches, "event": options.event_refresh_batches}
+    chunks: list[list[int]] = []
+    cuts = [int(s) for s in starts if 0 <= s < n] + [n]
+    for first, end in itertools.pairwise(cuts):
+        shell.index.count = end
+        for name, lv in shell.levels.items():
+            rows, cols, weights, at = sorted_edges[name]
+            for a in range(first, end):
+                lo, hi = at[a], at[a + 1]
+                lv.graph.add(a, zip(cols[lo:hi].tolist(), weights[lo:hi].tolist(), strict=True))
+                lv.newest[a] = a
+            lo, hi = at[first], at[end]
+            lv.edges.append((rows[lo:hi], cols[lo:hi], weights[lo:hi]))
+        for name, lv in shell.levels.items():
+            for kept, gone in lv.graph.agglomerate(range(first, end)):
+                lv.newest[kept] = max(lv.newest[kept], lv.newest.pop(gone))
+            period = step * max(1, every[name])
+            if every[name] > 0 and first // period != end // period:
+                shell.refresh(name)
+        _forget(shell, _chunks_after(chunks, first, end - first, options.window), retired)
+    return shell, retired
+
+
+def stream_groups(
+    n: int, edges: dict[str, LevelEdges], starts: np.ndarray, options: ClusterOptions
+) -> dict[str, list[list[int]]]:
+    """Each level's groups (sorted positions, sorted) as the stream forms them."""
+    shell, retired = stream_levels(n, edges, starts, options)
+    return {name: shell.groups(name, retired[name]) for name in LEVEL_NAMES}
