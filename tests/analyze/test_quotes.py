@@ -192,9 +192,9 @@ def test_seconds_marks_are_not_quotes(nlp: NLP, examples_dir: Path) -> None:
 def test_according_to_a_share_is_not_a_source(
     nlp: NLP, excerpts: Excerpts, seeds_dir: Path
 ) -> None:
-    """'… allocate seats among parties according to their share of the vote' (a
-    Multi-News report on Egypt's vote, read from ../shared) named "their share of the
-    vote" as a claim's source; 'according to a report in Russia's TASS news agency'
+    """A Multi-News report on Egypt's vote (read from ../shared), where seats go to
+    parties "according to" the votes each won, named the parties' vote share as a
+    claim's source; 'according to a report in Russia's TASS news agency'
     (the seed) still names one."""
     key = "multinews_fulltext/multinews-longbench-test-2257#1/text"
     parse = nlp.language
