@@ -17,6 +17,8 @@ import pytest
 from newsfuse.articles import make_article
 from newsfuse.config import BriefOptions
 from newsfuse.evaluation.datasets import cluster_articles, read_summary_clusters
+from newsfuse.evaluation.excerpts import Excerpts, load_annotations
+from newsfuse.evaluation.read_eval import brief_from_dict
 from newsfuse.summarize import build_brief
 from newsfuse.summarize.assemble import retold
 from newsfuse.summarize.lede import ANAPHORIC_LEDE, PROFILE_LEDE
@@ -127,3 +129,28 @@ def test_the_thing_an_article_introduced_needs_its_introduction(
     assert things and all(name[0].isupper() for name in things)
     adjectives = [t for t in fulltext_sentences if "the Israeli military" in t]
     assert adjectives and not any(named_things(t) for t in adjectives)
+
+
+def test_fourth_pass_sample_is_complete_and_unseen(excerpts: Excerpts) -> None:
+    """The fourth pass's report sample (scripts/read_sample.py: 8 multinews_fulltext.test
+    clusters, 5 gva_dev incidents of three or more outlets, none in an earlier label
+    file), briefed by the default after the pass, the code before it and the lead
+    baseline, labelled by tests/data/read_guidelines.md before the code changed."""
+    data = Path(__file__).parents[1] / "data"
+    briefs = [
+        brief_from_dict(raw)
+        for raw in load_annotations(data / "read_labels_fresh3.jsonl", excerpts)
+    ]
+    assert len(briefs) == 39
+    assert {b.method for b in briefs} == {"newsfuse", "newsfuse-before", "lead"}
+    earlier = {
+        json.loads(line)["id"]
+        for path in data.glob("read_labels*.jsonl")
+        if path.name != "read_labels_fresh3.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+    assert not {b.id for b in briefs} & earlier
+    for brief in briefs:
+        assert brief.labels["lede"] in ([0], [1])
+        for name in ("dangling", "broken_quote", "non_article", "redundant", "chronology"):
+            assert all(0 <= i < len(brief.sentences) for i in brief.labels[name]), brief.id
