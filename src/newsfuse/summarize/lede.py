@@ -49,8 +49,8 @@ ANAPHORIC_LEDE = re.compile(
     re.IGNORECASE,
 )
 # (None of the 29 multinews_fulltext.test sentences opening on "The inquiry / case / trial
-# ..." is an article's first sentence.) A profile ("Mike Brown is an astronomer at
-# Caltech who ...") introduces a person: background, never the news (2 of the 38 such
+# ..." is an article's first sentence.) A profile ("<Name> is an astronomer at
+# <university> who ...") introduces a person: background, never the news (2 of the 38 such
 # sentences there open an article: an archive notice and a question). Issue 20, 4th pass.
 PROFILE_LEDE = re.compile(
     r"^(?!(?:The|This|That|These|Those|It|There|He|She|They|So|But|And|Yet|On|In|At)\b)"

@@ -83,8 +83,8 @@ _FURNITURE = re.compile(
     r"|\bcontinue reading the main story\b|\bthe button below\b|\bthank you for subscribing\b"
     r"|\bdirectly to your inbox\b|\b(?:can|may) be (?:read|seen|found|viewed|watched) here\b"
     r"|^(?:watch|read|see) the \w+ below\b|\bmedia playback is (?:unsupported|not supported)\b"
-    # an AP-style photo caption: a scene ending on its full date ("..., Northern Ireland,
-    # Friday, May 2, 2014."); reporting dates "on Friday" (42 hits, all captions)
+    # an AP-style photo caption: a scene ending on its full date (", <place>,
+    # <weekday>, <month> <day>, <year>."); reporting dates "on Friday" (42 hits, all captions)
     r"|(?<!\bon )(?<!\bsince )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march"
     r"|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}"
     r"(?:,? in (?-i:[A-Z])[\w. ]{1,30})?\.?\s*$"

@@ -347,7 +347,7 @@ def needs_before(
 
 
 # "the" + a capitalised word used as a noun: what follows is punctuation, a preposition,
-# an auxiliary or a past tense ("the Glock in ...", "the Maserati also died"), not a noun
+# an auxiliary or a past tense ("the <Brand> in ...", "the <Brand> also ..."), not a noun
 # it would qualify ("the Israeli military", "the Facebook page").
 _NAMED_THING = re.compile(
     r"\b[Tt]he\s+(?!(?:North|South|East|West)\b)([A-Z][a-z]{2,})"
