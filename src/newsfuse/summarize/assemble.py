@@ -43,6 +43,7 @@ from newsfuse.summarize.standalone import stems, unit_rows, with_referents
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
 _PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
+NOVEL_SHARE = 0.2  # a unit with no more new content words than this share retells the brief
 RANK_DEPTH = 3  # rank sentences for this many budgets, so units have choices
 
 
@@ -116,6 +117,8 @@ def fill_units(
             continue
         if taken and matrix.similarity[np.ix_(new, sorted(taken))].max() >= options.redundancy:
             continue
+        if taken and retold(set().union(*(row_stems[r] for r in new)), context):
+            continue
         touching = [k for k, u in enumerate(units) if set(u) & set(unit)]
         merged = sorted(set(unit).union(*(units[k] for k in touching)))
         units = [u for k, u in enumerate(units) if k not in touching]
@@ -125,6 +128,14 @@ def fill_units(
         for r in new:
             context |= row_stems[r]
     return units
+
+
+def retold(unit_stems: set[str], context: set[str]) -> bool:
+    """Nearly every content word of the unit is already in the brief ("Three other
+    people were injured in the shooting." after a lede of a shooting that left two dead
+    and three injured): it tells the reader nothing new, though its wording is too
+    unlike any one sentence for the cosine to see it."""
+    return len(unit_stems - context) <= NOVEL_SHARE * len(unit_stems)
 
 
 def fallback_row(matrix: StoryMatrix, recurring: RecurringTable | None = None) -> list[list[int]]:

@@ -66,6 +66,28 @@ _FURNITURE = re.compile(
     r"|^courtesy\b|\bhandout via\b|^@\w+|\b\d+ (?:retweets?|likes)\b|^fig(?:ure)?\.? \d+\b"
     # Twitter's embed widget, opened a brief of the Multi-News test sample (issue 20)
     r"|\blocation information to your tweets\b|\btweet location history\b"
+    # ABC's topic widget, related-link teasers in brackets ("[Related: ...]", "[Q&A: ...]"),
+    # credits ending a caption or an AP teaser ("... (Associated Press)", "(Photo: ...)",
+    # "Image copyright ... Image caption ..."), paywall and newsletter prompts, and
+    # pointers a brief cannot follow ("can be read here"). Issue 20, fourth pass: every
+    # pattern checked against all 18,715 multinews_fulltext.test sentences (hits read).
+    r"|^tweet with a location\b|^interested in [^?]{1,40}\?$|\badd [^.]{1,40} as an interest\b"
+    r"|^\s*\[[^\]]{3,}\]\W*$|\((?:the )?(?:associated press|ap|reuters|afp|getty images)\)\s*$"
+    r"|^buy photo\b|\bbuy photo$|^image copyright\b|\b(?:image|media) caption\b"
+    r"|\(credit: [^)]*\)\s*$|^\(photo: [^)]*\)"
+    r"|(?:\.\.\.|…)\s*\((?:associated press|ap|reuters|afp)\)"
+    r"|\b(?:log|sign) in to (?:continue|read|view|access)\b|\bplease (?:log|sign) in\b"
+    r"|\bsubscribers? only\b|\bfull (?:text|story|article) (?:is )?available\b|\bdigital access\b"
+    r"|\bread the (?:entire|full|rest of the) (?:story|article)\b"
+    r"|\balready a (?:subscriber|member)\b"
+    r"|\bcontinue reading the main story\b|\bthe button below\b|\bthank you for subscribing\b"
+    r"|\bdirectly to your inbox\b|\b(?:can|may) be (?:read|seen|found|viewed|watched) here\b"
+    r"|^(?:watch|read|see) the \w+ below\b|\bmedia playback is (?:unsupported|not supported)\b"
+    # an AP-style photo caption: a scene ending on its full date (", <place>,
+    # <weekday>, <month> <day>, <year>."); reporting dates "on Friday" (42 hits, all captions)
+    r"|(?<!\bon )(?<!\bsince )\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march"
+    r"|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}"
+    r"(?:,? in (?-i:[A-Z])[\w. ]{1,30})?\.?\s*$"
     r"|(?:(?-i:^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+)|^the author) is (?:a |an |the )?"
     r"[^,;]{0,40}?\b(?:editor|"
     r"correspondent|reporter|writer|columnist|contributor|producer)\b[^;]{0,60}\.$",

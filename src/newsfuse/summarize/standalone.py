@@ -332,7 +332,41 @@ def needs_before(
         rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
         if rows:
             need = rows[0] if need is None else min(need, rows[0])
+    for position, name in named_things(text):  # "the Glock" after "bought a Glock"
+        if name.lower()[:6] in context or name in text[:position]:
+            continue
+        introduced = re.compile(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(name)}\b")
+        rows = [
+            r
+            for r in range(first - 1, start - 1, -1)
+            if introduced.search(matrix.sentences[r].text)
+        ]
+        if rows:
+            need = rows[0] if need is None else min(need, rows[0])
     return need
+
+
+# "the" + a capitalised word used as a noun: what follows is punctuation, a preposition,
+# an auxiliary or a past tense ("the <Brand> in ...", "the <Brand> also ..."), not a noun
+# it would qualify ("the Israeli military", "the Facebook page").
+_NAMED_THING = re.compile(
+    r"\b[Tt]he\s+(?!(?:North|South|East|West)\b)([A-Z][a-z]{2,})"
+    r"(?=[,.;:]|\s+(?:in|on|at|with|from|to|into|inside|near|was|is|had|has|also|and|\w+ed)\b)"
+)
+
+
+def named_things(text: str) -> list[tuple[int, str]]:
+    """(position, word) of "the" + one capitalised word in subject position ("Police
+    found the Glock ..."): a thing its article introduced as "a Glock" (checked by the
+    caller) points back like "the yacht"; "the Pentagon", met first as "the Pentagon",
+    is known to the reader and is left alone."""
+    found = []
+    for match in _NAMED_THING.finditer(text):
+        before = text[: match.start()]
+        if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
+            continue
+        found.append((match.start(), match.group(1)))
+    return found
 
 
 def with_referents(

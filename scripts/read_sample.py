@@ -1,0 +1,70 @@
+"""Draw a fresh reading sample by a fixed rule and write its briefs (issue 20, fourth pass).
+
+The rule: stories no tests/data/read_labels*.jsonl file holds, ordered by
+sha1(SALT + id): the first N_MN clusters of multinews_fulltext.test and the first N_GVA
+gva_dev incidents of three or more articles from three or more outlets. Every story is
+briefed by each method at 120 words and written as `newsfuse eval read` writes briefs
+(text included: the output is for reading in /tmp, never for the repository; labels are
+committed by reference, scripts/convert_excerpts.py).
+
+    python scripts/read_sample.py OUT.jsonl [-m newsfuse -m lead] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+from newsfuse.config import BriefOptions
+from newsfuse.evaluation.read_eval import ReadStory, brief_dict, brief_for, load_stories
+
+SALT = "read4"
+N_MN, N_GVA = 8, 5
+
+
+def _key(name: str) -> str:
+    return hashlib.sha1((SALT + name).encode()).hexdigest()
+
+
+def labelled_ids(data: Path) -> set[str]:
+    """Story ids of every existing label file."""
+    ids: set[str] = set()
+    for path in sorted(data.glob("read_labels*.jsonl")):
+        ids |= {json.loads(line)["id"] for line in path.read_text().splitlines() if line}
+    return ids
+
+
+def sample(shared: Path, used: set[str]) -> list[ReadStory]:
+    """The stories of the fixed rule, Multi-News first."""
+    mn = load_stories(shared / "data/summarization/multinews_fulltext.test.jsonl.gz")
+    gva = load_stories(shared / "data/clustering/gva_dev.jsonl.gz")
+    mn_ok = sorted((s for s in mn if s.id not in used), key=lambda s: _key(s.id))
+    gva_ok = [
+        s
+        for s in gva
+        if s.id not in used and len(s.articles) >= 3 and len({a.outlet for a in s.articles}) >= 3
+    ]
+    gva_ok.sort(key=lambda s: _key(s.id))
+    return mn_ok[:N_MN] + gva_ok[:N_GVA]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Brief the sample with each method, one JSON line per brief."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("-m", "--method", action="append")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    args = parser.parse_args(argv)
+    stories = sample(args.shared, labelled_ids(Path("tests/data")))
+    base = BriefOptions()
+    with args.out.open("w") as out:
+        for story in stories:
+            for method in args.method or ["newsfuse", "lead"]:
+                brief = brief_for(method, story, 120, base)
+                out.write(json.dumps(brief_dict(brief)) + "\n")
+
+
+if __name__ == "__main__":
+    main()
