@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.store import Store
 
 POLL_SECONDS = 0.05  # how often the mark thread looks for another connection's commit
@@ -54,8 +55,10 @@ class Marks:
     def refresh(self) -> object:
         """Re-read the mark now if the data version moved (after the server's own
         write: so that its client reads what it wrote); the thread is started by the
-        first call."""
+        first call. After `close`, E606: a closed connection is never reopened."""
         with self._lock:
+            if self._stop.is_set():
+                raise NewsfuseError(ErrorCode.CLOSING, "the server is shutting down; retry later")
             if self._store is None:
                 self._store = self._open()
             version = self._store.data_version()
