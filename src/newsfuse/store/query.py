@@ -40,10 +40,11 @@ _WORDS = re.compile(r"[^\W_]+")
 MAX_TERMS = 32
 # Refused by size before any parsing (E502): a query of 10,000 ORs took 2 s to refuse,
 # most of it in the parse (each OR rebuilt its group), and one of 10,000 repetitions
-# of a word joined by OR was parsed whole and then run. MAX_TERMS words need at most
-# about twice as many tokens (an OR between each two) and a few hundred characters.
+# of a word joined by OR was parsed whole and then run. MAX_TERMS words need about
+# twice as many tokens (an OR between each two); repeats count once, so the server's
+# 500 characters of common words (some 130 tokens) are still read.
 MAX_QUERY_CHARS = 2000
-MAX_TOKENS = 4 * MAX_TERMS
+MAX_TOKENS = 8 * MAX_TERMS
 MIN_PREFIX = 3
 SEARCH_SECONDS = 5.0
 
