@@ -138,8 +138,17 @@ class Archive:
             raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
         finally:
             if not self._closing.is_set():  # a closed mark thread is not reopened
-                await asyncio.to_thread(self._marks.refresh)
+                await asyncio.to_thread(self._refresh_mark)
             self._shared.written()  # the writer's client will read what it wrote
+
+    def _refresh_mark(self) -> None:
+        """The mark re-read after a write; nothing if closing began meanwhile (the
+        write is done: its answer is not turned into E606)."""
+        try:
+            self._marks.refresh()
+        except NewsfuseError as error:
+            if error.code is not ErrorCode.CLOSING:
+                raise
 
     def cached(
         self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
