@@ -231,10 +231,15 @@ def p99(times: list[float]) -> float:
     return statistics.quantiles(ms, n=100)[-1] if len(ms) >= 2 else ms[0]
 
 
-def upload_rows(port: int, bodies: list[bytes], clients: int, seconds: float) -> list[str]:
+def upload_rows(
+    port: int, bodies: list[bytes], clients: int, seconds: float, same_length: bool = False
+) -> list[str]:
     """Paced reads without, then during, an upload; once per body (each new articles).
     The first repetition's rows in full, then one line per repetition: p99 without,
-    p99 during, their ratio, the upload's time and the load average around it."""
+    p99 during, their ratio, the upload's time and the load average around it. With
+    `same_length`, also the p99 of paced reads without an upload for as long as the
+    upload took, after it (a p99 of `seconds` of reads is the 4th slowest of 400, of
+    an upload's window the 20th of 2,000: the longer window meets more rare stalls)."""
     rows, reps = [], []
     for i, body in enumerate(bodies):
         load_before = os.getloadavg()[0]
@@ -250,14 +255,21 @@ def upload_rows(port: int, bodies: list[bytes], clients: int, seconds: float) ->
             name = f"`GET /api/stories`, during a {len(body) / 1e6:.1f} MB upload ({took:.1f} s)"
             rows.append(row(name, clients, during, took))
         quiet, busy = p99(paced), p99(during)
+        extra = ""
+        if same_length:
+            time.sleep(2.0)  # the upload's last refreshes
+            after = [t for _, t in load(port, "/api/stories?limit=50", clients, took, PACE)]
+            extra = f" {p99(after):.1f} | {busy / p99(after):.2f}x |"
         reps.append(
             f"| {i + 1} | {quiet:.1f} | {busy:.1f} | {busy / quiet:.2f}x | {took:.1f} "
-            f"| {load_before:.1f}–{load_after:.1f} |"
+            f"| {load_before:.1f}–{load_after:.1f} |{extra}"
         )
+    longer = " p99 ms, no upload, as long | ratio to it |" if same_length else ""
     header = [
         "",
-        "| repetition | p99 ms, no upload | p99 ms, during upload | ratio | upload s | load avg |",
-        "|---:|---:|---:|---:|---:|---|",
+        "| repetition | p99 ms, no upload | p99 ms, during upload | ratio | upload s | load avg |"
+        + longer,
+        "|---:|---:|---:|---:|---:|---|" + ("---:|---:|" if same_length else ""),
     ]
     return [*rows, *header, *reps]
 
@@ -328,6 +340,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="upload comparisons, each new articles")
     ap.add_argument("--upload-bytes", type=int, default=UPLOAD_BYTES, help="JSONL cut at this")
     ap.add_argument("--uploads-only", action="store_true", help="skip the back-to-back loads")
+    ap.add_argument(
+        "--same-length", action="store_true", help="also a baseline as long as the upload"
+    )
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     rows = []
@@ -339,7 +354,7 @@ def main() -> None:
         try:
             if not args.uploads_only:
                 rows += throughput_rows(port, args.seconds)
-            rows += upload_rows(port, bodies, args.upload_clients, args.seconds)
+            rows += upload_rows(port, bodies, args.upload_clients, args.seconds, args.same_length)
             if not args.uploads_only:
                 rows += search_rows(port, db)
             memory = memory_row(port, server.pid)

@@ -44,6 +44,7 @@ class ErrorCode(StrEnum):
     CROSS_ORIGIN = "E603"  # a write from another web origin to a server without a token
     EMPTY_TOKEN = "E604"  # an empty --token / NEWSFUSE_TOKEN (would leave writes open)
     TIMEOUT = "E605"  # a request that ran past its overall deadline
+    CLOSING = "E606"  # a request that reached the server's archive after it began closing
     UNKNOWN_COMPONENT = "E701"  # a scorer, format, clusterer or store name no registry knows
     BROKEN_COMPONENT = "E702"  # a registered component whose module or attribute fails to load
     UNKNOWN_CHOICE = "E703"  # an option outside its choices (a ROUGE protocol, a cluster level)

@@ -59,6 +59,7 @@ STATUS = {  # HTTP status of each error code a request itself can cause; others 
     ErrorCode.MODEL: 503,
     ErrorCode.UNAUTHORIZED: 401,
     ErrorCode.TIMEOUT: 504,
+    ErrorCode.CLOSING: 503,
     ErrorCode.SEARCH_TIMEOUT: 504,
     ErrorCode.BAD_HOST: 421,
     ErrorCode.CROSS_ORIGIN: 403,

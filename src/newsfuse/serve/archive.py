@@ -19,6 +19,13 @@ during one upload). Short-lived objects are still freed as before.
 Every call has an overall deadline (`timeout`): past it the request is answered with
 E605 while the work finishes on its thread (a thread cannot be stopped); searches
 and fetches are bounded by their own deadlines as well.
+
+Closing lets the reads already on a reader thread finish, then closes the mark's
+connection, then the writer. A request that reaches the archive once closing began is
+answered E606 (it used to raise "RuntimeError: cannot schedule new futures after
+shutdown" from the reader pool, a bare 500; a read that needed the mark after the mark
+thread closed reopened its connection and left it open; a write started a new writer
+process after the old one was closed).
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ class Archive:
         self._marks = Marks(lambda: open_store(config))  # the mark, kept by its thread
         self._opened: list[Newsfuse] = []
         self._lock = threading.Lock()
+        self._closing = threading.Event()  # set by `close`: no new call is scheduled
         self._analyzer = Analyzer(config.analyze, config.brief)  # loads its model on first use
         self._analysis = threading.Lock()  # spaCy pipelines are not thread-safe
         # (story id, its articles, words, analysis) -> report; a story that gains an
@@ -82,7 +90,13 @@ class Archive:
             gc.freeze()  # a reader lives as long as the server (module docstring)
         return found
 
+    def _open(self) -> None:
+        """E606 once `close` began: nothing new may start on a pool being shut down."""
+        if self._closing.is_set():
+            raise NewsfuseError(ErrorCode.CLOSING, "the server is shutting down; retry later")
+
     def _writing(self) -> ProcessPoolExecutor:
+        self._open()
         if self._writer is None:
             self._writer = ProcessPoolExecutor(
                 max_workers=1,
@@ -93,8 +107,14 @@ class Archive:
         return self._writer
 
     async def _run(self, pool: Executor, call: Callable[[], T], timeout: float) -> T:
+        self._open()
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(pool, call)
+        try:
+            future = loop.run_in_executor(pool, call)
+        except RuntimeError:  # the pool was shut down after the check (close on a thread)
+            self._closing.set()
+            self._open()
+            raise
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
@@ -117,8 +137,18 @@ class Archive:
             pool.shutdown(wait=False)
             raise NewsfuseError(ErrorCode.TIMEOUT, "the writer process stopped; retry") from None
         finally:
-            await asyncio.to_thread(self._marks.refresh)
+            if not self._closing.is_set():  # a closed mark thread is not reopened
+                await asyncio.to_thread(self._refresh_mark)
             self._shared.written()  # the writer's client will read what it wrote
+
+    def _refresh_mark(self) -> None:
+        """The mark re-read after a write; nothing if closing began meanwhile (the
+        write is done: its answer is not turned into E606)."""
+        try:
+            self._marks.refresh()
+        except NewsfuseError as error:
+            if error.code is not ErrorCode.CLOSING:
+                raise
 
     def cached(
         self, key: tuple[object, ...], make: Callable[[Newsfuse], T]
@@ -186,15 +216,16 @@ class Archive:
         return brief, dossier
 
     def close(self) -> None:
-        """Close every connection on its own thread, then stop the threads."""
+        """Refuse new calls (E606), let the reads already running finish, then close
+        the mark's connection, the writer, and every reader's connection."""
+        self._closing.set()
+        self._readers.shutdown()  # waits for the reads already on a reader thread
         self._marks.close()
-
         if self._writer is not None:
             with suppress(BrokenProcessPool):
                 self._writer.submit(writer.close).result()
             self._writer.shutdown()
             self._writer = None
-        self._readers.shutdown()
         for archive in self._opened:  # readers never write: closing is just closing
             archive.store.close()
 

@@ -38,6 +38,13 @@ _WORDS = re.compile(r"[^\W_]+")
 # needs MIN_PREFIX letters (`a*` matched every article), and a search runs at most
 # SEARCH_SECONDS before it is cut off (E503, in each backend).
 MAX_TERMS = 32
+# Refused by size before any parsing (E502): a query of 10,000 ORs took 2 s to refuse,
+# most of it in the parse (each OR rebuilt its group), and one of 10,000 repetitions
+# of a word joined by OR was parsed whole and then run. MAX_TERMS words need about
+# twice as many tokens (an OR between each two); repeats count once, so the server's
+# 500 characters of common words (some 130 tokens) are still read.
+MAX_QUERY_CHARS = 2000
+MAX_TOKENS = 8 * MAX_TERMS
 MIN_PREFIX = 3
 SEARCH_SECONDS = 5.0
 
@@ -83,11 +90,27 @@ def _terms(text: str) -> list[tuple[str, Term | None]]:
     return out
 
 
+def refuse_costly(text: str) -> None:
+    """E502 for search text longer than MAX_QUERY_CHARS characters or MAX_TOKENS
+    whitespace-separated tokens, in time bounded by those limits (the split stops
+    after MAX_TOKENS), before any other work."""
+    tokens = 0 if len(text) > MAX_QUERY_CHARS else len(text.split(None, MAX_TOKENS))
+    if len(text) > MAX_QUERY_CHARS or tokens > MAX_TOKENS:
+        what = f"{len(text):,} characters" if tokens == 0 else f"over {MAX_TOKENS} tokens"
+        message = (
+            f"search of {what} refused before it was read; at most {MAX_QUERY_CHARS:,}"
+            f" characters and {MAX_TOKENS} tokens ({MAX_TERMS} words) are looked for"
+        )
+        raise NewsfuseError(ErrorCode.QUERY_TOO_BIG, message)
+
+
 def parse(text: str) -> Query:
     """The search text `text` parsed (see the module doc).
 
-    Raises NewsfuseError E501 when `text` has no word to look for.
+    Raises NewsfuseError E501 when `text` has no word to look for, E502 when it is
+    too long to be worth reading (`refuse_costly`) or names too many words.
     """
+    refuse_costly(text)
     required: list[tuple[Term, ...]] = []
     excluded: list[Term] = []
     pending_or = False
