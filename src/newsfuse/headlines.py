@@ -46,28 +46,37 @@ def certain_texts(articles: Sequence[Article]) -> list[str]:
     return texts[-1:] if not titles else sorted(titles)
 
 
-def story_headlines(members: Members, nlp: Any) -> dict[str, str]:
+def story_headlines(
+    members: Members, nlp: Any, made: dict[tuple[str, ...], str] | None = None
+) -> dict[str, str]:
     """The headline of each (story id, articles), the same as `headline(articles)`
-    each: the texts it certainly parses parsed ahead in batches, the rest on demand."""
-    parses = Parses(nlp, (t for _, arts in members for t in certain_texts(arts)), _BATCH)
-    return {story_id: headline(articles, nlp=parses) for story_id, articles in members}
+    each: the texts it certainly parses parsed ahead in batches, the rest on demand.
+    `made`: headlines already computed in this refresh, by their articles' ids (an
+    event of the same originals as its storyline has its headline), added to."""
+    made = {} if made is None else made
+    todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
+    parses = Parses(nlp, (t for _, arts in todo for t in certain_texts(arts)), _BATCH)
+    for _, articles in todo:
+        made[tuple(a.id for a in articles)] = headline(articles, nlp=parses)
+    return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 
 def store_headlines(store: Store, nlp: Any, batch: int = 500) -> int:
     """Compute and store the headlines that changes made stale, of storylines and of
     events; how many. The writer calls it (under its lock) at the end of an ingest or
     re-clustering."""
+    made: dict[tuple[str, ...], str] = {}  # most events are a whole storyline: once
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
     for start in range(0, len(stale), batch):
         found = store.stories_by_ids(stale[start : start + batch])
-        store.set_headlines(list(story_headlines(_members(store, found), nlp).items()))
+        store.set_headlines(list(story_headlines(_members(store, found), nlp, made).items()))
     events = [
         str(r[0]) for r in store.sql("SELECT event_id FROM event_headlines WHERE headline IS NULL")
     ]
     for start in range(0, len(events), batch):
         ids = events[start : start + batch]
-        made = story_headlines(_members(store, store.events_by_ids(ids)), nlp)
-        store.set_event_headlines([(e, made.get(e)) for e in ids])  # None: no articles left
+        heads = story_headlines(_members(store, store.events_by_ids(ids)), nlp, made)
+        store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
     return len(stale) + len(events)
 
 
