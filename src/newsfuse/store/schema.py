@@ -157,7 +157,8 @@ CREATE TABLE IF NOT EXISTS event_headlines (
     event_id TEXT PRIMARY KEY,
     headline TEXT
 );
-INSERT INTO event_headlines (event_id) SELECT DISTINCT event_id FROM article_events;
+INSERT INTO event_headlines (event_id) SELECT DISTINCT event_id FROM article_events
+    WHERE true ON CONFLICT (event_id) DO NOTHING;
 """
 
 # The steps after each backend's base step, in order.
