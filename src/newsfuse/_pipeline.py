@@ -305,7 +305,7 @@ def _find_story(store: Store, story_id: str, config: Config) -> Story:
     """A storyline (`s-...`) or an event (`e-...`, storylines.event_story) by id."""
     found = store.story(story_id)
     if found is None and story_id.startswith("e-"):
-        found = event_story(store, story_id, config.brief.models.headline_nlp())
+        found = event_story(store, story_id)
     if found is None:
         where = describe_database(config.db)
         raise NewsfuseError(ErrorCode.NO_STORY, f"no story {story_id!r} in {where}")

@@ -149,22 +149,16 @@ class Newsfuse:
         return self.changes(story_id)
 
     def storyline_events(self, story_id: str) -> list[Story]:
-        """The events of a storyline (`e-` ids, oldest first, no headlines)."""
+        """The events of a storyline (`e-` ids, oldest first, stored headlines)."""
         self.story(story_id)  # E201 if there is no such storyline
         return storylines.events_by_storyline(self.store).get(story_id, [])
 
     def storyline_map(self, headlines: bool = False) -> dict[str, list[Story]]:
-        """Storyline id -> its events, oldest first; with `headlines`, those of the
-        storylines of more than one event get theirs (computed: events have no stored
-        headline, and this reads their articles)."""
-        found = storylines.events_by_storyline(self.store)
-        if not headlines:
-            return found
-        nlp = self.config.brief.models.headline_nlp()
-        return {
-            k: storylines.with_headlines(self.store, v, nlp) if len(v) > 1 else v
-            for k, v in found.items()
-        }
+        """Storyline id -> its events, oldest first, with their stored headlines (read,
+        never computed: the writer stores them, newsfuse.headlines). `headlines` is
+        kept for callers from before they were stored."""
+        del headlines
+        return storylines.events_by_storyline(self.store)
 
     def storyline_brief(self, story_id: str, words: int | None = None) -> StorylineBrief:
         """One dated line per event of the storyline, then the latest event's brief."""

@@ -6,6 +6,7 @@ a crash, an older newsfuse or a second writer without the lock could break:
 - every story has at least one original article (no empty story: its brief fails);
 - every story membership names a stored article;
 - every stored article belongs to exactly one story, a duplicate to its original's;
+- every storyline and event has its stored headline;
 - the saved clustering state knows the stored originals in their stored order, and
   no original it does not know (those are replayed by the next ingest).
 
@@ -33,9 +34,10 @@ from newsfuse.lazy import lazy_module
 from newsfuse.store import Store
 
 if TYPE_CHECKING:
-    from newsfuse import _pipeline
-else:  # only a repair needs it, and it imports scikit-learn and spaCy: loaded then
+    from newsfuse import _pipeline, headlines
+else:  # only a repair needs them, and they import scikit-learn and spaCy: loaded then
     _pipeline = lazy_module("newsfuse._pipeline")
+    headlines = lazy_module("newsfuse.headlines")
 
 # Articles in a language without resources are never in a story (issue 25): not
 # "unassigned". The codes are [a-z]{2,3} folder names and "und", safe to inline.
@@ -121,6 +123,20 @@ _RULES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 )
 
 
+# Headlines are stored by the writer at the end of each ingest or recluster, under the
+# writer lock, so a sound archive has none stale: a storyline or an event without one
+# is an ingest cut short after its last batch, or an archive from before event
+# headlines were stored. Repaired by computing them (newsfuse.headlines).
+_HEADLINES = (
+    "missing-headline",
+    "SELECT id FROM stories WHERE headline IS NULL UNION SELECT e.event_id FROM"
+    " article_events e LEFT JOIN event_headlines h ON h.event_id = e.event_id"
+    " WHERE h.headline IS NULL ORDER BY 1",
+    "storylines or events without a stored headline",
+    (),
+)
+
+
 # Pages that are not articles (Article.kind), and articles in a language without
 # resources, are stored but never clustered.
 _ORIGINALS = (
@@ -176,7 +192,7 @@ def check(store: Store, wait: float = Config.lock_wait) -> list[Finding]:
     the writer lock (waiting up to `wait` s), so that no writer is half-way through."""
     findings = []
     with store.writer(wait):
-        for kind, query, meaning, _ in _RULES:
+        for kind, query, meaning, _ in (*_RULES, _HEADLINES):
             ids = tuple(str(r[0]) for r in store.sql(query))
             if ids:
                 findings.append(Finding(kind, ids, meaning))
@@ -198,4 +214,6 @@ def repair(store: Store, config: Config) -> list[Finding]:
         elif "unclustered" in kinds:
             session = _pipeline.IngestSession(store, config)
             session.tracker.save()  # loading the tracker replays them
+        if kinds:  # repairs open stories, and headlines may be missing: the writer's step
+            headlines.store_headlines(store, config.brief.models.headline_nlp())
     return found

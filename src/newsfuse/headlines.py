@@ -1,10 +1,11 @@
 """Stored headlines: made by the writer when a story changes, read as they are.
 
-A story's headline is `newsfuse.summarize.headline` of its articles (the one headline
-function: the brief, the story list and the HTTP API all show what it gives). The
-store marks a story's headline stale (NULL) when its members change; at the end of
-each ingest or re-clustering the writer computes the stale ones here, so that
-reading a story never computes nor writes anything.
+A story's headline, and an event's, is `newsfuse.summarize.headline` of its original
+articles in their order (the one headline function: the brief, the story list and
+the HTTP API all show what it gives). The store marks a headline stale (NULL) when
+the originals of its story or event change; at the end of each ingest or
+re-clustering the writer computes the stale ones here, so that reading a storyline
+or an event never computes nor writes anything (and loads no model).
 
 Why only some texts are parsed ahead: the headline parses text with spaCy, and
 parsing in batches (`nlp.pipe`) is about twice as fast as one call per text; but
@@ -28,7 +29,7 @@ from newsfuse.store import Store
 from newsfuse.summarize import headline
 from newsfuse.summarize.compress import Parses
 from newsfuse.summarize.headline import clean_title, headline_texts
-from newsfuse.types import Article
+from newsfuse.types import Article, Story
 
 _BATCH = 256  # texts per nlp.pipe batch (compress.Parses)
 
@@ -45,26 +46,43 @@ def certain_texts(articles: Sequence[Article]) -> list[str]:
     return texts[-1:] if not titles else sorted(titles)
 
 
-def story_headlines(members: Members, nlp: Any) -> dict[str, str]:
+def story_headlines(
+    members: Members, nlp: Any, made: dict[tuple[str, ...], str] | None = None
+) -> dict[str, str]:
     """The headline of each (story id, articles), the same as `headline(articles)`
-    each: the texts it certainly parses parsed ahead in batches, the rest on demand."""
-    parses = Parses(nlp, (t for _, arts in members for t in certain_texts(arts)), _BATCH)
-    return {story_id: headline(articles, nlp=parses) for story_id, articles in members}
+    each: the texts it certainly parses parsed ahead in batches, the rest on demand.
+    `made`: headlines already computed in this refresh, by their articles' ids (an
+    event of the same originals as its storyline has its headline), added to."""
+    made = {} if made is None else made
+    todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
+    parses = Parses(nlp, (t for _, arts in todo for t in certain_texts(arts)), _BATCH)
+    for _, articles in todo:
+        made[tuple(a.id for a in articles)] = headline(articles, nlp=parses)
+    return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 
 def store_headlines(store: Store, nlp: Any, batch: int = 500) -> int:
-    """Compute and store the headlines that changes made stale; how many. The writer
-    calls it (under its lock) at the end of an ingest or re-clustering."""
+    """Compute and store the headlines that changes made stale, of storylines and of
+    events; how many. The writer calls it (under its lock) at the end of an ingest or
+    re-clustering."""
+    made: dict[tuple[str, ...], str] = {}  # most events are a whole storyline: once
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
-    if not stale:
-        return 0
     for start in range(0, len(stale), batch):
         found = store.stories_by_ids(stale[start : start + batch])
-        stored = {a.id: a for a in store.articles([i for s in found for i in s.article_ids])}
-        members = [
-            (s.id, [stored[i] for i in s.article_ids if i in stored])
-            for s in found
-            if s.article_ids
-        ]
-        store.set_headlines(list(story_headlines(members, nlp).items()))
-    return len(stale)
+        store.set_headlines(list(story_headlines(_members(store, found), nlp, made).items()))
+    events = [
+        str(r[0]) for r in store.sql("SELECT event_id FROM event_headlines WHERE headline IS NULL")
+    ]
+    for start in range(0, len(events), batch):
+        ids = events[start : start + batch]
+        heads = story_headlines(_members(store, store.events_by_ids(ids)), nlp, made)
+        store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
+    return len(stale) + len(events)
+
+
+def _members(store: Store, found: Sequence[Story]) -> list[tuple[str, list[Article]]]:
+    """(id, originals in the story's order) of each story or event that has any."""
+    stored = {a.id: a for a in store.articles([i for s in found for i in s.article_ids])}
+    return [
+        (s.id, [stored[i] for i in s.article_ids if i in stored]) for s in found if s.article_ids
+    ]

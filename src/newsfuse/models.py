@@ -42,7 +42,7 @@ MODELS = registry(
         "learned": "newsfuse.summarize.learned:load_forest",
         "coverage": "newsfuse.summarize.coverage:load_model",
         "recurring": "newsfuse.summarize.recurring:load_hashes",
-        "headline_nlp": "newsfuse.summarize.compress:load_headline_nlp",
+        "headline_nlp": "newsfuse.summarize.headline_nlp:load_headline_nlp",
         "language_identifier": "newsfuse.lang.detect:load_identifier",
         "zipf": "newsfuse.lang.background:Zipf",
         "scorer": "newsfuse.summarize.scoring:load_scorer",

@@ -7,8 +7,8 @@ independently, so an event is shown in the storyline holding most of its
 articles, and every event has exactly one storyline.
 
 The storyline brief reads as a reader follows such a story: one dated line per
-event, oldest first, each naming the event by its headline (a source's own
-title, as story headlines are), then the brief of the latest event, built by
+event, oldest first, each naming the event by its stored headline (made by the
+writer as story headlines are: newsfuse.headlines), then the brief of the latest event, built by
 the ordinary `build_brief` from that event's articles only.
 """
 
@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
+from newsfuse import summarize  # its names load on use: listing events builds no brief
 from newsfuse.config import BriefOptions
 from newsfuse.store import Store
 from newsfuse.store.base import Member, story_from_members
-from newsfuse.summarize import build_brief, headline, render_markdown
 from newsfuse.types import Brief, Story
+
+# Shown for an event whose headline is not stored yet: an archive made before event
+# headlines were stored, until its next ingest or `recluster` (`check` reports it).
+UNSTORED = "(headline not stored yet: run `newsfuse check --repair`)"
 
 
 def _events(store: Store, only: str | None = None) -> dict[str, list[Member]]:
@@ -38,34 +41,28 @@ def _events(store: Store, only: str | None = None) -> dict[str, list[Member]]:
 
 
 def events_by_storyline(store: Store) -> dict[str, list[Story]]:
-    """Storyline id -> its events (Story records with `e-` ids, no headline), oldest
-    first; an event goes to the storyline holding most of its articles."""
+    """Storyline id -> its events (Story records with `e-` ids and their stored
+    headlines), oldest first; an event goes to the storyline holding most of its
+    articles."""
     storyline_of = store.memberships()
+    heads = store.event_headlines()
     out: dict[str, list[Story]] = {}
     for event_id, members in _events(store).items():
         counts = Counter(s for a, *_ in members if (s := storyline_of.get(a)) is not None)
         if not counts:
             continue
         storyline = min(counts, key=lambda s: (-counts[s], s))
-        out.setdefault(storyline, []).append(story_from_members(event_id, None, members))
+        event = story_from_members(event_id, heads.get(event_id), members)
+        out.setdefault(storyline, []).append(event)
     for events in out.values():
         events.sort(key=lambda e: (e.first_date is None, e.first_date or 0, e.id))
     return out
 
 
-def with_headlines(store: Store, events: list[Story], nlp: Any) -> list[Story]:
-    """`events` with their headlines (summarize.headline: a source's own title), which
-    reads their articles (`nlp`: the headline pipeline, `Models.headline_nlp`)."""
-    return [replace(e, headline=headline(store.articles(e.article_ids), nlp=nlp)) for e in events]
-
-
-def event_story(store: Store, event_id: str, nlp: Any) -> Story | None:
-    """One stored event as a Story record (its headline computed), or None."""
-    members = _events(store, event_id).get(event_id)
-    if not members:
-        return None
-    event = story_from_members(event_id, None, members)
-    return replace(event, headline=headline(store.articles(event.article_ids), nlp=nlp))
+def event_story(store: Store, event_id: str) -> Story | None:
+    """One stored event as a Story record with its stored headline, or None."""
+    found = store.events_by_ids([event_id])
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -74,17 +71,16 @@ class StorylineBrief:
     latest event."""
 
     storyline: Story
-    events: tuple[Story, ...]  # oldest first, headlines filled in
+    events: tuple[Story, ...]  # oldest first, with their stored headlines
     latest: Brief
 
 
 def storyline_brief(store: Store, story: Story, options: BriefOptions) -> StorylineBrief:
     """The brief of a storyline: its events, then the latest event's brief. A
     storyline stored before events existed (no event rows) is one event."""
-    events = events_by_storyline(store).get(story.id) or [story]
-    named = tuple(with_headlines(store, events, options.models.headline_nlp()))
+    named = tuple(events_by_storyline(store).get(story.id) or [story])
     latest = max(named, key=_recency)
-    brief = build_brief(latest.id, store.articles(latest.article_ids), options)
+    brief = summarize.build_brief(latest.id, store.articles(latest.article_ids), options)
     return StorylineBrief(story, named, brief)
 
 
@@ -107,7 +103,8 @@ def event_line(event: Story) -> str:
     """`2010-01-12–2010-01-15 · Headline (5 articles, e-...)`"""
     n = len(event.article_ids) + len(event.duplicate_ids)
     noun = "article" if n == 1 else "articles"
-    return f"{_span(event)} · {event.headline} ({n} {noun}, {event.id})"
+    title = event.headline or UNSTORED
+    return f"{_span(event)} · {title} ({n} {noun}, {event.id})"
 
 
 def render_storyline(sb: StorylineBrief, sections: list[str] | None = None) -> str:
@@ -116,5 +113,5 @@ def render_storyline(sb: StorylineBrief, sections: list[str] | None = None) -> s
     count = f"{len(sb.events)} event{'s' if len(sb.events) != 1 else ''}"
     lines = [f"# {title}", "", f"*Storyline {sb.storyline.id}: {count}*", ""]
     lines += [f"- {event_line(e)}" for e in sb.events]
-    latest = render_markdown(sb.latest, sections or []).replace("# ", "## Latest: ", 1)
+    latest = summarize.render_markdown(sb.latest, sections or []).replace("# ", "## Latest: ", 1)
     return "\n".join([*lines, "", latest])

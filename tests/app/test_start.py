@@ -49,9 +49,10 @@ def test_import_and_help_load_no_heavy_library() -> None:
 
 
 def test_light_commands_load_no_model_library(examples_dir: Path, tmp_path: Path) -> None:
-    """Opening an archive, checking it, listing its changes and searching it need no
-    heavy library, numpy included (the store's signatures are only read by ingest;
-    check reads the saved clustering state without it)."""
+    """Opening an archive, checking it, listing its changes, its storylines with their
+    events and searching it need no heavy library, numpy included (the store's
+    signatures are only read by ingest; check reads the saved clustering state without
+    it; event headlines are stored by the writer, not computed by `stories`)."""
     db = tmp_path / "a.db"
     subprocess.run(
         [
@@ -66,7 +67,8 @@ def test_light_commands_load_no_model_library(examples_dir: Path, tmp_path: Path
         check=True,
         capture_output=True,
     )
-    for command in (["check"], ["changes"], ["search", "police"]):
+    commands = (["check"], ["changes"], ["search", "police"], ["stories"])
+    for command in (*commands, ["stories", "--format", "json"]):
         run = (
             "import sys\nfrom newsfuse.cli import app\n"
             f"sys.argv = ['newsfuse', *{command!r}, '--db', {str(db)!r}]\n"

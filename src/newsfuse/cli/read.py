@@ -82,7 +82,7 @@ def stories(
     and last date."""
     with opened(settings(db, words=words, scorer=scorer)) as archive:
         found = sorted(archive.stories(), key=lambda s: (-len(s.article_ids), s.id))
-        events = archive.storyline_map(headlines=True)
+        events = archive.storyline_map()
         # a storyline of several events as `brief s-ID` shows it (a line per event, the
         # latest event's brief), not one brief mixing events months apart
         results = [

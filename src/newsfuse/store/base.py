@@ -214,6 +214,18 @@ class Store(Protocol):
         """Set the headline of each (story id, headline) in one transaction."""
         ...
 
+    def event_headlines(self, ids: Sequence[str] | None = None) -> dict[str, str | None]:
+        """The stored headline of each event (all, or those of `ids`); None is stale."""
+        ...
+
+    def events_by_ids(self, ids: Sequence[str]) -> list[Story]:
+        """The stored events of `ids` (Story records, `e-` ids, stored headlines)."""
+        ...
+
+    def set_event_headlines(self, headlines: Sequence[tuple[str, str | None]]) -> None:
+        """Store each (event id, headline); None drops an event left without articles."""
+        ...
+
     def iter_originals(
         self, after: int = 0, limit: int | None = None, page: int = 1000
     ) -> Iterator[tuple[int, Article]]:

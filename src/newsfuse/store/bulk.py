@@ -19,6 +19,7 @@ from typing import Any
 from newsfuse.errors import ErrorCode, NewsfuseError
 from newsfuse.lang import scored_codes
 from newsfuse.store.base import Member, Nesting, Placement, story_from_members
+from newsfuse.store.sql import STALE_EVENT
 from newsfuse.types import Article, Story
 
 # A story's members in the order Store.story lists them; a.seq breaks the ties of
@@ -27,6 +28,15 @@ _MEMBERS = (
     "SELECT sa.story_id, a.id, a.duplicate_of, a.outlet, a.date FROM story_articles sa"
     " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({ids})"
     " ORDER BY sa.story_id, a.date IS NULL, a.date, sa.position, sa.duplicate, a.seq"
+)
+
+
+# An event's members in the order storylines.events_by_storyline lists them: by date,
+# undated last, then ingest order (an event's headline reads its originals in it).
+_EVENT_MEMBERS = (
+    "SELECT e.event_id, a.id, a.duplicate_of, a.outlet, a.date FROM article_events e"
+    " JOIN articles a ON a.id = e.article_id WHERE e.event_id IN ({ids})"
+    " ORDER BY e.event_id, a.date IS NULL, a.date, a.seq"
 )
 
 
@@ -105,6 +115,77 @@ class BulkMixin:
             self._many(
                 "UPDATE stories SET headline = ? WHERE id = ?", [(h, s) for s, h in headlines]
             )
+
+    def event_headlines(self, ids: Sequence[str] | None = None) -> dict[str, str | None]:
+        """The stored headline of each event (all, or those of `ids`); None is stale."""
+        if ids is None:
+            rows = self._rows("SELECT event_id, headline FROM event_headlines")
+        else:
+            query = "SELECT event_id, headline FROM event_headlines WHERE event_id IN ({ids})"
+            rows = list(self._by_ids(query, list(dict.fromkeys(ids))))
+        return {str(e): (None if h is None else str(h)) for e, h in rows}
+
+    def events_by_ids(self, ids: Sequence[str]) -> list[Story]:
+        """The stored events of `ids` (in that order; ids without articles left out) as
+        Story records with their stored headlines."""
+        ids = list(dict.fromkeys(ids))
+        members: dict[str, list[Member]] = {}
+        for row in self._by_ids(_EVENT_MEMBERS, ids):
+            members.setdefault(str(row[0]), []).append(member_row(row[1:]))
+        heads = self.event_headlines([i for i in ids if i in members])
+        return [story_from_members(i, heads.get(i), members[i]) for i in ids if i in members]
+
+    def set_event_headlines(self, headlines: Sequence[tuple[str, str | None]]) -> None:
+        """Store the headline of each (event id, headline); an event id given None
+        headline and no article is dropped (its articles moved elsewhere)."""
+        with self.transaction():
+            self._many(
+                "INSERT INTO event_headlines (event_id, headline) VALUES (?, ?)"
+                " ON CONFLICT (event_id) DO UPDATE SET headline = excluded.headline",
+                [(e, h) for e, h in headlines if h is not None],
+            )
+            self._many(
+                "DELETE FROM event_headlines WHERE event_id = ? AND NOT EXISTS"
+                " (SELECT 1 FROM article_events WHERE event_id = ?)",
+                [(e, e) for e, h in headlines if h is None],
+            )
+
+    def _stale_events(self, members: Sequence[tuple[str, str]]) -> None:
+        """Mark stale the headline of each event that `members` (article id, event id)
+        give an original or take one from; duplicates and rows stored as they were
+        change no event's headline (it reads only the originals)."""
+        query = (
+            "SELECT a.id, a.duplicate_of, e.event_id FROM articles a LEFT JOIN article_events e"
+            " ON e.article_id = a.id WHERE a.id IN ({ids})"
+        )
+        ids = list(dict.fromkeys(a for a, _ in members))
+        stored = {str(r[0]): (r[1], r[2]) for r in self._by_ids(query, ids)}
+        stale: dict[str, None] = {}
+        for article, event in members:
+            duplicate_of, before = stored.get(article, (None, None))
+            if duplicate_of is None and before != event:
+                stale |= dict.fromkeys([event, *([str(before)] if before else [])])
+        self._many(STALE_EVENT, [(e,) for e in stale])
+
+    def _unchanged_event_headlines(self, members: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """Stored headlines of the events whose originals `members` leave as they are
+        (an event's order is its articles' dates and ingest order: the set decides)."""
+        rows = self._rows(
+            "SELECT h.event_id, h.headline, e.article_id FROM event_headlines h JOIN"
+            " article_events e ON e.event_id = h.event_id JOIN articles a ON a.id ="
+            " e.article_id WHERE h.headline IS NOT NULL AND a.duplicate_of IS NULL"
+        )
+        old: dict[str, tuple[str, set[str]]] = {}
+        for eid, head, aid in rows:
+            old.setdefault(str(eid), (str(head), set()))[1].add(str(aid))
+        originals = {
+            str(r[0]) for r in self._rows("SELECT id FROM articles WHERE duplicate_of IS NULL")
+        }
+        new: dict[str, set[str]] = {}
+        for aid, eid in members:
+            if aid in originals:
+                new.setdefault(eid, set()).add(aid)
+        return {e: old[e][0] for e, ids in new.items() if e in old and old[e][1] == ids}
 
     def _unchanged_headlines(self, stories: Sequence[Story]) -> dict[str, str]:
         """Stored headlines of the stories whose originals, in position order, are the

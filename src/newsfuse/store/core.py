@@ -34,6 +34,7 @@ from newsfuse.store.sql import (
     MOVED,
     PAGE_QUERY,
     READ_MARK,
+    STALE_EVENT,
     STALE_STORY,
     WRITE_MARK,
 )
@@ -350,7 +351,10 @@ class SQLCore(BulkMixin):
 
     # --- events inside storylines (tracking.py) -------------------------------------
     def assign_events(self, members: Sequence[tuple[str, str]]) -> None:
+        """(article id, event id) placements; the headline of an event whose originals
+        change (one gained, one lost) is marked stale (bulk.py `_stale_events`)."""
         with self.transaction():
+            self._stale_events(members)
             self._many(
                 "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
                 " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
@@ -359,12 +363,27 @@ class SQLCore(BulkMixin):
 
     def merge_event(self, kept: str, gone: str) -> None:
         with self.transaction():
+            self._exec(STALE_EVENT, (kept,))
+            self._exec("DELETE FROM event_headlines WHERE event_id = ?", (gone,))
             self._exec("UPDATE article_events SET event_id = ? WHERE event_id = ?", (kept, gone))
 
     def replace_events(self, members: Sequence[tuple[str, str]]) -> None:
+        """Replace every event; an event whose originals are what they were keeps its
+        stored headline (a `recluster` recomputes only those it changed)."""
         with self.transaction():
+            kept = self._unchanged_event_headlines(members)
             self._exec("DELETE FROM article_events")
-            self.assign_events(members)
+            self._exec("DELETE FROM event_headlines")
+            self._many(
+                "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
+                list(members),
+            )
+            events = dict.fromkeys(e for _, e in members)
+            self._many(
+                "INSERT INTO event_headlines (event_id, headline) VALUES (?, ?)",
+                [(e, kept.get(e)) for e in events],
+            )
 
     def event_of(self, article_id: str) -> str | None:
         rows = self._rows("SELECT event_id FROM article_events WHERE article_id = ?", (article_id,))

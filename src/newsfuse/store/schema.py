@@ -148,10 +148,24 @@ ARTICLE_LANGUAGE = """
 ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
 """
 
+# Event headlines (issue 25, reads never write): stored by the writer when an event's
+# originals change, as story headlines are; NULL is stale. An archive made before it
+# gets a stale row per event, which its next ingest or recluster computes (`check`
+# reports them until then).
+EVENT_HEADLINES = """
+CREATE TABLE IF NOT EXISTS event_headlines (
+    event_id TEXT PRIMARY KEY,
+    headline TEXT
+);
+INSERT INTO event_headlines (event_id) SELECT DISTINCT event_id FROM article_events
+    WHERE true ON CONFLICT (event_id) DO NOTHING;
+"""
+
 # The steps after each backend's base step, in order.
 MIGRATIONS = (
     Step("story-positions", STORY_POSITIONS),
     Step("article-language", ARTICLE_LANGUAGE),
+    Step("event-headlines", EVENT_HEADLINES),
 )
 
 

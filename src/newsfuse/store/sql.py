@@ -33,6 +33,11 @@ STALE_STORY = (
     "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
     " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = excluded.updated_at"
 )
+# An event whose originals change: its headline marked stale (a row made if new).
+STALE_EVENT = (
+    "INSERT INTO event_headlines (event_id, headline) VALUES (?, NULL)"
+    " ON CONFLICT (event_id) DO UPDATE SET headline = NULL"
+)
 WRITE_MARK = (
     "SELECT (SELECT coalesce(max(seq), 0) FROM articles),"
     " (SELECT coalesce(max(id), 0) FROM story_events), (SELECT count(*) FROM stories),"
@@ -41,7 +46,10 @@ WRITE_MARK = (
 )
 # WRITE_MARK, and how many headlines are stale: the writer stores headlines in a
 # transaction after its batch's (pipeline._store_headlines), which WRITE_MARK misses.
-READ_MARK = WRITE_MARK + ", (SELECT count(*) FROM stories WHERE headline IS NULL)"
+READ_MARK = WRITE_MARK + (
+    ", (SELECT count(*) FROM stories WHERE headline IS NULL),"
+    " (SELECT count(*) FROM event_headlines WHERE headline IS NULL)"
+)
 # Store.story_page, by sort. By size, members are counted from story_articles'
 # covering index alone: joining every article row as well took 2-3x as long (37-41 ms
 # against 13-21 ms over 3,980 stories), and the server's readers recompute the page
