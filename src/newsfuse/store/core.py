@@ -33,6 +33,7 @@ from newsfuse.store.sql import (
     INSERT_STORY_ARTICLE,
     MOVED,
     PAGE_QUERY,
+    PLACE_EVENT,
     READ_MARK,
     STALE_EVENT,
     STALE_STORY,
@@ -355,11 +356,7 @@ class SQLCore(BulkMixin):
         change (one gained, one lost) is marked stale (bulk.py `_stale_events`)."""
         with self.transaction():
             self._stale_events(members)
-            self._many(
-                "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
-                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
-                list(members),
-            )
+            self._many(PLACE_EVENT, list(members))
 
     def merge_event(self, kept: str, gone: str) -> None:
         with self.transaction():
@@ -374,11 +371,7 @@ class SQLCore(BulkMixin):
             kept = self._unchanged_event_headlines(members)
             self._exec("DELETE FROM article_events")
             self._exec("DELETE FROM event_headlines")
-            self._many(
-                "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
-                " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id",
-                list(members),
-            )
+            self._many(PLACE_EVENT, list(members))
             events = dict.fromkeys(e for _, e in members)
             self._many(
                 "INSERT INTO event_headlines (event_id, headline) VALUES (?, ?)",

@@ -33,6 +33,11 @@ STALE_STORY = (
     "INSERT INTO stories (id, headline, updated_at) VALUES (?, NULL, ?)"
     " ON CONFLICT (id) DO UPDATE SET headline = NULL, updated_at = excluded.updated_at"
 )
+# An article's event (placed or moved).
+PLACE_EVENT = (
+    "INSERT INTO article_events (article_id, event_id) VALUES (?, ?)"
+    " ON CONFLICT (article_id) DO UPDATE SET event_id = excluded.event_id"
+)
 # An event whose originals change: its headline marked stale (a row made if new).
 STALE_EVENT = (
     "INSERT INTO event_headlines (event_id, headline) VALUES (?, NULL)"
