@@ -26,6 +26,7 @@ from sklearn.preprocessing import normalize
 from newsfuse.cluster.features import article_tokens
 from newsfuse.cluster.idf import background_idf
 from newsfuse.config import ClusterOptions
+from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, normalize_text
 
 SENTENCE_KEYS = 500_000  # boilerplate counts kept; beyond, sentences seen once are dropped
@@ -81,6 +82,8 @@ class StreamVectorizer:
     def _kept_sentences(self, article: Article) -> list[str]:
         """Sentences not (yet) seen in `boilerplate_docs` earlier articles; counts updated."""
         texts = [s.text for s in article.sentences] or [article.body]
+        if article.sentences and all(furniture(t) for t in texts):
+            return []  # a page of furniture only (a sign-in wall, a banner) links to nothing
         limit = self.options.boilerplate_docs
         if limit <= 1:
             return texts
