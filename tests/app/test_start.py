@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsfuse.check import _npz_bytes
 from newsfuse.config import Config
@@ -26,6 +27,15 @@ HEAVY = (
     "nltk",
     "pydantic",
 )
+
+
+@pytest.fixture(scope="module")
+def examples_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples ingested once by the CLI, as a user's archive (read only)."""
+    db = tmp_path_factory.mktemp("start") / "a.db"
+    command = [sys.executable, "-m", "newsfuse", "ingest", str(examples_dir / "articles")]
+    subprocess.run([*command, "--db", str(db)], check=True, capture_output=True)
+    return db
 
 
 def _loaded(code: str) -> list[str]:
@@ -48,53 +58,25 @@ def test_import_and_help_load_no_heavy_library() -> None:
     assert _loaded(help_run) == []
 
 
-def test_light_commands_load_no_model_library(examples_dir: Path, tmp_path: Path) -> None:
+def test_light_commands_load_no_model_library(examples_db: Path) -> None:
     """Opening an archive, checking it, listing its changes, its storylines with their
     events and searching it need no heavy library, numpy included (the store's
     signatures are only read by ingest; check reads the saved clustering state without
     it; event headlines are stored by the writer, not computed by `stories`)."""
-    db = tmp_path / "a.db"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsfuse",
-            "ingest",
-            str(examples_dir / "articles"),
-            "--db",
-            str(db),
-        ],
-        check=True,
-        capture_output=True,
-    )
     commands = (["check"], ["changes"], ["search", "police"], ["stories"])
     for command in (*commands, ["stories", "--format", "json"]):
         run = (
             "import sys\nfrom newsfuse.cli import app\n"
-            f"sys.argv = ['newsfuse', *{command!r}, '--db', {str(db)!r}]\n"
+            f"sys.argv = ['newsfuse', *{command!r}, '--db', {str(examples_db)!r}]\n"
             "try:\n    app()\nexcept SystemExit as e:\n    assert not e.code, e.code"
         )
         assert _loaded(run) == [], command
 
 
-def test_check_reads_the_saved_state_as_numpy_does(examples_dir: Path, tmp_path: Path) -> None:
+def test_check_reads_the_saved_state_as_numpy_does(examples_db: Path) -> None:
     """`check` reads the clustering state's metadata from the .npz without numpy
     (check._npz_bytes): the same bytes numpy reads, from a real ingest's state."""
-    db = tmp_path / "a.db"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsfuse",
-            "ingest",
-            str(examples_dir / "articles"),
-            "--db",
-            str(db),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    store = open_store(Config(db=db))
+    store = open_store(Config(db=examples_db))
     try:
         saved = store.state.head()
     finally:

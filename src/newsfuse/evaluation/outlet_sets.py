@@ -151,27 +151,7 @@ def fresh3(
     first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
     taken = set(old) | set(first["gva_incidents"]) | set(second["gva_incidents"])
     quoted = used | set(first["gva_quotes"])
-    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in gva:
-        members[r["cluster"]].append(r)
-    ok = [
-        c
-        for c, rs in members.items()
-        if 3 <= len(rs) <= 5
-        and len({r.get("source") for r in rs}) >= 3
-        and all(100 <= len(r["text"].split()) <= 800 for r in rs)
-        and not any(r["id"] in quoted for r in rs)
-        and c not in taken
-    ]
-    mn_quoted = {name.split("#")[0] for part in multinews_quotes(mn).values() for name in part}
-    mn_ok = [
-        r["id"]
-        for r in mn
-        if 3 <= len(r["documents"]) <= 4
-        and all(100 <= len((d.get("text") or "").split()) <= 800 for d in r["documents"])
-        and r["id"] not in mn_quoted | set(second["multinews"])
-    ]
-    return {"gva_incidents": sorted(ok, key=_key)[:8], "multinews": sorted(mn_ok, key=_key)[:2]}
+    return _outlet_pick(gva, mn, 3, taken, quoted, set(second["multinews"]))
 
 
 def fresh4(
@@ -182,26 +162,39 @@ def fresh4(
     third = fresh3(gva, mn, used, old)
     taken = set(old).union(first["gva_incidents"], second["gva_incidents"], third["gva_incidents"])
     quoted = used | set(first["gva_quotes"])
+    return _outlet_pick(gva, mn, 2, taken, quoted, set(second["multinews"] + third["multinews"]))
+
+
+def _outlet_pick(
+    gva: list[dict[str, Any]],
+    mn: list[dict[str, Any]],
+    least: int,
+    taken: set[str],
+    quoted: set[str],
+    mn_taken: set[str],
+) -> dict[str, list[str]]:
+    """8 gva_dev incidents of `least` to 5 articles from at least `least` outlets, and 2
+    Multi-News clusters of `least` to 4 documents, each of 100-800 words, none taken or
+    quoted in an earlier set (fresh3 and fresh4 differ only in `least`)."""
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in gva:
         members[r["cluster"]].append(r)
     ok = [
         c
         for c, rs in members.items()
-        if 2 <= len(rs) <= 5
-        and len({r.get("source") for r in rs}) >= 2
+        if least <= len(rs) <= 5
+        and len({r.get("source") for r in rs}) >= least
         and all(100 <= len(r["text"].split()) <= 800 for r in rs)
         and not any(r["id"] in quoted for r in rs)
         and c not in taken
     ]
     mn_quoted = {name.split("#")[0] for part in multinews_quotes(mn).values() for name in part}
-    mn_taken = mn_quoted | set(second["multinews"]) | set(third["multinews"])
     mn_ok = [
         r["id"]
         for r in mn
-        if 2 <= len(r["documents"]) <= 4
+        if least <= len(r["documents"]) <= 4
         and all(100 <= len((d.get("text") or "").split()) <= 800 for d in r["documents"])
-        and r["id"] not in mn_taken
+        and r["id"] not in mn_quoted | mn_taken
     ]
     return {"gva_incidents": sorted(ok, key=_key)[:8], "multinews": sorted(mn_ok, key=_key)[:2]}
 
