@@ -60,12 +60,14 @@ def _claims(dossier: Dossier, number: Numberer) -> list[str]:
 
 
 def _numbers(dossier: Dossier, number: Numberer) -> list[str]:
-    """Each number once per source: a headline repeated in the body ("Seven people
-    injured in Oakland shooting") gave the same line twice."""
-    lines = list(
-        dict.fromkeys(f"- {q.text} {_marks([q.citation], number)}" for q in dossier.quantities)
-    )[:MAX_ITEMS]
-    return ["## Numbers", "", *lines] if lines else []
+    """Each number once, with every source that gives it: a headline repeated in the
+    body ("Seven people injured in Oakland shooting") gave the same line twice, and two
+    outlets' "about four feet" two lines a reader took for two facts."""
+    sources: dict[str, list[Citation]] = {}
+    for q in dossier.quantities:
+        sources.setdefault(q.text, []).append(q.citation)  # _marks numbers each source once
+    lines = [f"- {text} {_marks(cited, number)}" for text, cited in sources.items()]
+    return ["## Numbers", "", *lines[:MAX_ITEMS]] if lines else []
 
 
 def _timeline(dossier: Dossier, number: Numberer) -> list[str]:
