@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -123,7 +124,10 @@ def stage_cpu(pool: Path, size: int, overlap: int) -> dict[str, object]:
     store.replace_events([(a, e.id) for e in stories["event"] for a in e.article_ids])
     store_headlines(store, config.brief.models.headline_nlp())
     cost["stories_and_headlines"], start = clock() - start, clock()
-    save_state(store, window_clusterer(single, shell, starts, config.cluster), ids)
+    base = shell.densities.base
+    clusterer = window_clusterer(single.originals(skip=base), base, starts, config.cluster)
+    clusterer.levels = shell.levels
+    save_state(store, clusterer, ids)
     cost["state_window_replay"] = clock() - start
     events = {m[0]: e for e, m in single.event_members()}
     lines = single.memberships()
@@ -172,7 +176,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--shards", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--partition-size", type=int, default=65_536)
+    parser.add_argument("--partition-size", type=int, default=0, help="0: one per worker")
     parser.add_argument("--overlap", type=int, default=50_000)
     parser.add_argument("--cpu-only", action="store_true")
     args = parser.parse_args()
@@ -185,7 +189,7 @@ def main() -> None:
         return
     import ray
 
-    from newsfuse.batch.pipeline import BatchOptions, run
+    from newsfuse.batch.pipeline import BatchOptions, run, start_workers
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -199,7 +203,7 @@ def main() -> None:
         ingest_cpu = time.process_time() - ingest_cpu
         batch_config = dataclasses.replace(config, db=root / "batch.db")
         store = open_store(batch_config)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()  # Ray's start included
         ray.init(
             num_cpus=args.workers,
             object_store_memory=1_500_000_000,
@@ -207,9 +211,9 @@ def main() -> None:
             log_to_driver=False,
             configure_logging=False,
         )
-        options = BatchOptions(args.partition_size, args.overlap)
-        cpu = time.process_time()
-        report, _ = run(paths, batch_config, store, options)
+        options = BatchOptions(args.partition_size, args.overlap, args.workers)
+        workers = start_workers(batch_config, args.workers)
+        report, _ = run(paths, batch_config, store, options, workers=workers)
         cpu = time.process_time() - cpu
         ray_cpu = _tree_cpu()  # Ray's own processes and its workers, before they exit
         ray.shutdown()
@@ -225,8 +229,12 @@ def main() -> None:
             "ingest_cpu_s": round(ingest_cpu, 1),
             "batch_driver_cpu_s": round(cpu, 1),
             "batch_ray_processes_cpu_s": ray_cpu,
-            "stages_s": report.seconds,
-            "shuffle_bytes": report.sizes,
+            "batch_cpu_s": round(cpu + sum(ray_cpu.values()), 1),
+            "load_average": os.getloadavg(),
+            "stages_wall_s": report.seconds,
+            "stages_driver_cpu_s": report.driver_cpu,
+            "partitions": report.partitions,
+            "worker_cpu_s": [{k: round(v, 1) for k, v in w.items()} for w in report.worker_cpu],
             **agreement(single, store),
         }
         print(json.dumps(result, indent=1))

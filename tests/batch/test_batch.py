@@ -1,4 +1,5 @@
-"""The Ray Data de-duplication stage in local mode gives the single-process links.
+"""The batch on Ray in local mode reads shards in ingest's order and gives the
+single-process duplicate links, and an archive that agrees with `ingest`'s.
 
 Skips when the optional `ray` extra is not installed (CI installs it)."""
 
@@ -8,18 +9,32 @@ import dataclasses
 import gzip
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from newsfuse.config import Config, DedupeOptions
 from newsfuse.dedupe import Deduplicator
-from newsfuse.dedupe.sharded import links_in_process
+from newsfuse.dedupe.sharded import (
+    band_ranges_for,
+    bucket_keys,
+    fingerprint,
+    grouped_pairs,
+    key_hashes,
+    links_in_process,
+    resolve,
+    verify,
+)
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article
 
 ray = pytest.importorskip("ray", reason="the optional extra: pip install -e '.[ray]'")
 batch_dedupe = pytest.importorskip("newsfuse.batch.dedupe")
 batch_read = pytest.importorskip("newsfuse.batch.read")
+pipeline = pytest.importorskip("newsfuse.batch.pipeline")
+arrival = pytest.importorskip("newsfuse.batch.arrival").arrival
+Worker = pytest.importorskip("newsfuse.batch.worker").Worker
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +44,26 @@ def local_ray() -> Iterator[None]:
     ray.shutdown()
 
 
-def test_ray_links_equal_single_process(local_ray: None, gva_bodies: list[str]) -> None:
+@pytest.fixture(scope="module")
+def workers(local_ray: None) -> list[Any]:
+    """Two batch workers for the module's runs (started once: their imports and
+    models are the run's fixed cost; what they hold is the options, not the archive)."""
+    return list(pipeline.start_workers(Config(), 2))
+
+
+def test_hashed_band_keys_give_the_single_process_links(gva_bodies: list[str]) -> None:
+    """The driver groups 8-byte hashes of the band keys (one sort, no shuffle): the
+    verified and resolved links are those of the byte keys, grouped in process."""
     bodies = gva_bodies[:600]
     options = DedupeOptions()
     expected = links_in_process(bodies, options)
     assert len(expected) >= 3
-    rows = ray.data.from_items(
-        [{"position": i, "body": b} for i, b in enumerate(bodies)], override_num_blocks=4
-    )
-    assert batch_dedupe.links(rows, options, partitions=2) == expected
+    fps = fingerprint(range(len(bodies)), bodies, options)
+    keys = [bucket_keys(fp, band_ranges_for(options)) for fp in fps]
+    owners = np.repeat(np.arange(len(fps)), [len(k) for k in keys])
+    pairs = grouped_pairs(key_hashes([k for ks in keys for k in ks]), owners)
+    edges = (verify(fps[a], fps[b], options) for a, b in sorted(pairs))
+    assert resolve((e for e in edges if e is not None), options.window) == expected
 
 
 def _shards(shared_dir: Path, root: Path) -> list[str]:
@@ -57,7 +83,7 @@ def _shards(shared_dir: Path, root: Path) -> list[str]:
 
 
 def test_sharded_read_gives_ingest_order_and_links(
-    local_ray: None, shared_dir: Path, tmp_path: Path
+    workers: list[Any], shared_dir: Path, tmp_path: Path
 ) -> None:
     options = Config().extract
     written = _shards(shared_dir, tmp_path)
@@ -69,15 +95,17 @@ def test_sharded_read_gives_ingest_order_and_links(
         if isinstance(item, Article) and item.id not in seen:
             seen.add(item.id)
             expected.append(item)
-    rows = batch_read.with_positions(batch_read.read(paths, options), len(paths))
-    assert rows.filter(lambda r: r["failure"] is not None).count() == 1
-    once = sorted(batch_read.articles_once(rows).take_all(), key=lambda r: r["position"])
-    assert [r["id"] for r in once] == [a.id for a in expected]
-    assert batch_read.row_article(once[7]) == dataclasses.replace(expected[7], sentences=())
+    metas, blocks = pipeline.read_shards(paths, workers)
+    arr = arrival(metas)
+    assert len(arr.failures) == 1 and arr.repeated == 1
+    assert arr.ids == [a.id for a in expected]
+    k = int(np.flatnonzero(arr.shard == 1)[0])  # a worker's record is ingest's article
+    record = ray.get(workers[0].signatures.remote(arr.row[k : k + 1], blocks[1]))
+    assert record[0][1] >= 1 and len(record[0][0]) == DedupeOptions().num_perm
     # and de-duplication over those rows links the ids the single process links
     options_d = DedupeOptions(window=60)  # small, so the window's rank over gaps counts
-    found = batch_dedupe.links(batch_read.articles_once(rows), options_d, partitions=2)
-    by_position = {int(r["position"]): r["id"] for r in once}
+    found = batch_dedupe.links(arr, blocks, workers, options_d)
+    by_position = dict(zip(arr.position.tolist(), arr.ids, strict=True))
     got = {by_position[c]: by_position[o] for c, o in found.items()}
     dedup = Deduplicator(options_d)
     want = {}
@@ -93,7 +121,7 @@ def _labels(pairs: list[tuple[str, str]]) -> dict[str, str]:
 
 
 def test_batch_archive_agrees_with_ingest(
-    local_ray: None, shared_dir: Path, tmp_path: Path
+    workers: list[Any], shared_dir: Path, tmp_path: Path
 ) -> None:
     """`batch` over shards and `ingest` over the same files build the same archive:
     the same articles in the same order, identical duplicate links, and events that
@@ -110,7 +138,9 @@ def test_batch_archive_agrees_with_ingest(
     ingest(paths, config, single)
     config_b = dataclasses.replace(config, db=tmp_path / "batch.db")
     store = open_store(config_b)
-    report, _ = run(paths, config_b, store, BatchOptions(partition_size=200, overlap=200))
+    options = BatchOptions(partition_size=200, overlap=200)
+    report, _ = run(paths, config_b, store, options, workers=workers)
+    assert len(report.partitions) >= 2  # partitions linked apart, merged by the replay
     order = "SELECT id FROM articles ORDER BY seq"
     assert store.sql(order) == single.sql(order)
     assert report.duplicates and sorted(store.duplicate_pairs()) == sorted(single.duplicate_pairs())
@@ -124,7 +154,9 @@ def test_batch_archive_agrees_with_ingest(
     assert all(s.headline for s in store.stories())
 
 
-def test_shard_languages_settled_as_ingest(shared_dir: Path, tmp_path: Path) -> None:
+def test_shard_languages_settled_as_ingest(
+    local_ray: None, shared_dir: Path, tmp_path: Path
+) -> None:
     """A worker's shard settles undetermined languages as `ingest` does: among the
     first 2,000 Multi-News train documents (read from ../shared, never bundled) ten
     pages the markers leave undetermined are settled by the model, one of them to
@@ -154,7 +186,7 @@ def test_shard_languages_settled_as_ingest(shared_dir: Path, tmp_path: Path) -> 
         for a in settled(iter_articles([str(path)], config.extract), config.brief.models)
         if isinstance(a, Article)
     }
-    rows = batch_read._extract({"shard": 0, "path": str(path)}, config.extract, config.brief.models)
-    got = {r["id"]: r["language"] for r in rows if r["failure"] is None}
+    meta, _ = Worker(config).read(str(path))  # what a worker reads and sends the driver
+    got = dict(zip(meta["id"], meta["language"], strict=True))
     assert got == want
     assert "fr" in got.values()

@@ -11,6 +11,7 @@ import dataclasses
 import gzip
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +32,13 @@ def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield
     ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def workers(local_ray: None) -> list[Any]:
+    """Two batch workers for the module's runs (started once: their imports and
+    models are the run's fixed cost; what they hold is the options, not the archive)."""
+    return list(pipeline.start_workers(Config(), 2))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -58,7 +66,7 @@ def _events(store: Store) -> dict[str, str]:
 
 
 def test_batch_leaves_ingests_state(
-    local_ray: None, shared_dir: Path, tmp_path: Path, config: Config
+    workers: list[Any], shared_dir: Path, tmp_path: Path, config: Config
 ) -> None:
     from newsfuse._pipeline import ingest
 
@@ -70,8 +78,8 @@ def test_batch_leaves_ingests_state(
     more = _write(tmp_path / "more.jsonl", records[280:])
     store = open_store(config)
     # partitions of 100 with all history as context: the stream's edges, 3 partitions
-    options = pipeline.BatchOptions(partition_size=100, overlap=400, join_partitions=2, blocks=4)
-    report, _ = pipeline.run(paths, config, store, options)
+    options = pipeline.BatchOptions(partition_size=100, overlap=400)
+    report, _ = pipeline.run(paths, config, store, options, workers=workers)
     # each hostile line a numbered failure with its input and line, in input order
     assert [f.code for f in report.failed] == ["E105", "E130", "E105"]
     assert [f.message.split(":")[0] for f in report.failed] == ["line 81", "line 82", "line 83"]

@@ -13,6 +13,7 @@ import pytest
 from newsfuse.cluster import cluster_batch
 from newsfuse.cluster.partition import (
     LevelEdges,
+    balanced_bounds,
     cluster_partitioned,
     link_starts,
     partition_bounds,
@@ -104,3 +105,14 @@ def test_partitions_replayed_as_the_stream_are_the_stream(
     for k in range(0, n, 150):  # the tracker's calls
         clusterer.add(gva_articles[k : k + 150])
     assert stream_groups(n, edges, starts, options)[level] == clusterer.groups(level)
+
+
+def test_balanced_bounds_link_alike() -> None:
+    """One partition per worker, each linking about as many articles (own + context),
+    every bound on a link batch; an input within the context is one partition."""
+    starts = np.arange(0, 126_000, 256)
+    bounds = balanced_bounds(126_000, 2, 50_000, starts)
+    assert [b.own for b in bounds] == [0, 88_064] and bounds[-1].end == 126_000
+    linked = [b.end - b.start for b in bounds]
+    assert max(linked) - min(linked) <= 2 * 256 and bounds[1].own - bounds[1].start >= 50_000
+    assert len(balanced_bounds(40_000, 2, 50_000, starts)) == 1

@@ -1,71 +1,58 @@
-"""Story headlines as a Ray Data stage: computed where the articles are.
+"""Story and event headlines, computed in the workers.
 
-`ingest` computes each new story's headline in its one process (spaCy parses of
-titles and leads: 1.4 ms CPU an article on Multi-News train, the largest serial
-cost left on the batch's driver). Here the article rows are tagged with their
-story, grouped into buckets of stories, and each bucket's headlines are computed by
-the one headline function (`newsfuse.headlines.story_headlines`, the same as
-`headline(articles)` for each story) in a worker; only (story id, headline) pairs
-reach the driver, which stores them with the stories.
+`ingest` computes each new story's and event's headline in its one process (spaCy
+parses of titles and leads: ~1.5 ms CPU an article on Multi-News train, the
+largest per-article cost after extraction). Here the stories of both levels are cut
+into buckets of consecutive oldest articles (stories are local in time, so a
+bucket reads few blocks), an event in the bucket of its storyline when they share
+their oldest article (most events are a whole storyline: its headline is reused,
+as `store_headlines` reuses it), and each bucket's headlines are made by the one
+headline function (`newsfuse.headlines.story_headlines`) in a worker. Only (story
+id, headline) pairs reach the driver.
 """
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Iterator, Sequence
-from functools import partial
+from collections.abc import Sequence
 from typing import Any
 
-import pyarrow as pa
-import ray.data
+import numpy as np
 
-from newsfuse.batch.cluster import full_article
-from newsfuse.config import Config
+from newsfuse.batch.arrival import Arrival
 from newsfuse.types import Story
 
 
-def _tag(batch: pa.Table, story_of: dict[str, str], buckets: int) -> pa.Table:
-    ids = batch.column("id").to_pylist()
-    keep = [i for i, a in enumerate(ids) if a in story_of]
-    batch = batch.take(pa.array(keep, pa.int64()))
-    stories = [story_of[ids[i]] for i in keep]
-    bucket = [zlib.crc32(s.encode()) % buckets for s in stories]
-    return batch.append_column("story", pa.array(stories, pa.string())).append_column(
-        "bucket", pa.array(bucket, pa.int64())
-    )
-
-
-def _order(row: dict[str, Any]) -> tuple[bool, str, int]:
+def _order(arrival: Arrival, index: int) -> tuple[bool, str, int]:
     """As the store orders a story's articles: by date, undated last, then arrival."""
-    return (row["date"] is None, str(row["date"] or ""), int(row["position"]))
+    date = arrival.dates[index]
+    return (date is None, date or "", int(arrival.position[index]))
 
 
-def _headlines(group: pa.Table, config: Config) -> Iterator[dict[str, Any]]:
-    from newsfuse.headlines import story_headlines
-
-    members: dict[str, list[dict[str, Any]]] = {}
-    for row in group.to_pylist():
-        members.setdefault(str(row["story"]), []).append(row)
-    stories = [
-        (story, [full_article(r) for r in sorted(rows, key=_order)])
-        for story, rows in sorted(members.items())
+def buckets(
+    stories: Sequence[Story], arrival: Arrival, count: int
+) -> list[list[tuple[str, list[int]]]]:
+    """`count` buckets of (story id, member indices into `arrival` in the store's
+    order), of about equal articles, cut along the stories' oldest articles."""
+    at = {aid: k for k, aid in enumerate(arrival.ids)}
+    members = [
+        (s.id, sorted((at[a] for a in s.article_ids), key=lambda i: _order(arrival, i)))
+        for s in stories
+        if s.article_ids
     ]
-    found = story_headlines(stories, config.brief.models.headline_nlp())
-    yield {"story": list(found), "headline": list(found.values())}
+    members.sort(key=lambda m: (min(m[1]), m[0]))
+    sizes = np.cumsum([len(m) for _, m in members]) if members else np.zeros(0)
+    total = int(sizes[-1]) if len(sizes) else 0
+    out: list[list[tuple[str, list[int]]]] = [[] for _ in range(max(1, count))]
+    for (story, index), upto in zip(members, sizes, strict=True):
+        out[min(len(out) - 1, int((upto - 1) * len(out) // max(1, total)))].append((story, index))
+    return [b for b in out if b]
 
 
-def headlines(
-    once: ray.data.Dataset, stories: Sequence[Story], config: Config, buckets: int
-) -> list[tuple[str, str]]:
-    """(story id, headline) of every story, computed in the workers."""
-    story_of = {a: s.id for s in stories for a in s.article_ids}
-    if not story_of:
-        return []
-    rows = once.drop_columns(["signature", "shingles"])  # what the headline never reads
-    tagged = rows.map_batches(
-        partial(_tag, story_of=story_of, buckets=buckets), batch_format="pyarrow"
-    )
-    found = tagged.groupby("bucket", num_partitions=buckets).map_groups(
-        partial(_headlines, config=config), batch_format="pyarrow"
-    )
-    return [(str(r["story"]), str(r["headline"])) for r in found.iter_rows()]
+def submit(
+    bucket: list[tuple[str, list[int]]], arrival: Arrival, blocks: Sequence[Any], worker: Any
+) -> Any:
+    """One bucket's headline call, started in `worker`."""
+    flat = np.array([i for _, index in bucket for i in index], dtype=np.int64)
+    where, rows, needed = arrival.pick(flat, blocks)
+    sizes = [(story, len(index)) for story, index in bucket]
+    return worker.headlines.remote(sizes, where, rows, *needed)

@@ -3,10 +3,8 @@
 Each shard (a JSONL(.gz) dump, a feed, a folder's file) is extracted by the same
 `newsfuse.extract.iter_articles` that `ingest` runs (a Parquet file of records by
 the same record reader ingest's JSONL goes through), in a worker, so the batch and
-the single process read the same articles. Every row carries its shard number and
-its place in the shard; `with_positions` turns them into one arrival order (the
-order `ingest` would see the same files in) from per-shard counts, without
-bringing the rows to the driver.
+the single process read the same articles. The driver turns each shard's item
+count into one arrival order (the order `ingest` would see the same files in).
 """
 
 from __future__ import annotations
@@ -16,13 +14,8 @@ import datetime as dt
 import glob
 import json
 from collections.abc import Iterator, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
-
-import numpy as np
-import pyarrow as pa
-import ray.data
 
 from newsfuse.config import ExtractOptions
 from newsfuse.extract import iter_articles
@@ -99,82 +92,8 @@ def _items(path: str, options: ExtractOptions) -> Iterator[Article | Failure]:
     return iter_articles([path], options)
 
 
-def _extract(
-    item: dict[str, Any], options: ExtractOptions, models: Models | None
-) -> list[dict[str, Any]]:
-    empty = {f.name: None for f in dataclasses.fields(Article) if f.name not in _SKIP}
-    rows: list[dict[str, Any]] = []
-    items = _items(str(item["path"]), options)
-    # as ingest: an article whose language the markers left undetermined is settled
-    # by the model (a French page is then stored as such, and not clustered)
-    found_items = settled(items, models) if models is not None else items
-    for seq, found in enumerate(found_items):
-        where = {"shard": item["shard"], "seq": seq}
-        if isinstance(found, Failure):  # same columns, so every block has one schema
-            failure = json.dumps([found.source, found.code, found.message])
-            rows.append({**where, "failure": failure, **empty})
-        else:
-            rows.append({**where, "failure": None, **article_row(found)})
-    return rows
-
-
-def read(
-    paths: Sequence[str], options: ExtractOptions, models: Models | None = None
-) -> ray.data.Dataset:
-    """Rows of every article and failure of `paths` (shard, seq, failure, fields);
-    with `models`, languages settled as `ingest` settles them."""
-    items = [{"shard": k, "path": p} for k, p in enumerate(paths)]
-    shards = ray.data.from_items(items, override_num_blocks=max(1, len(items)))
-    return shards.flat_map(partial(_extract, options=options, models=models))
-
-
-def _positioned(batch: pa.Table, offsets: np.ndarray) -> pa.Table:
-    # Arrow batches, not numpy: an all-null text column would come back as NaN
-    shard = batch.column("shard").to_numpy().astype(np.int64)
-    seq = batch.column("seq").to_numpy().astype(np.int64)
-    return batch.append_column("position", pa.array(offsets[shard] + seq, pa.int64()))
-
-
-def with_positions(rows: ray.data.Dataset, shards: int) -> ray.data.Dataset:
-    """`rows` with a global arrival `position`: the shard's offset (the rows of all
-    shards before it, from a count per shard) plus the row's place in its shard."""
-    counts = np.zeros(shards, dtype=np.int64)
-    for row in rows.groupby("shard", num_partitions=1).count().iter_rows():
-        counts[int(row["shard"])] = int(row["count()"])
-    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    positioned = rows.map_batches(partial(_positioned, offsets=offsets), batch_format="pyarrow")
-    return positioned
-
-
-def first_positions(rows: ray.data.Dataset) -> np.ndarray:
-    """Sorted positions of the articles of `rows` whose content id is seen there for
-    the first time (ids and positions only reach the driver: ~50 bytes an article)."""
-    cols = rows.filter(_is_article).select_columns(["id", "position"])
-    parts = list(cols.iter_batches(batch_format="pyarrow"))
-    if not parts:
-        return np.zeros(0, dtype=np.int64)
-    table = pa.concat_tables(parts).sort_by("position")
-    _, first = np.unique(
-        np.asarray(table.column("id").to_pylist(), dtype=object), return_index=True
-    )
-    return np.sort(table.column("position").to_numpy()[first]).astype(np.int64)
-
-
-def _keep(batch: pa.Table, positions: np.ndarray) -> pa.Table:
-    mask = np.isin(batch.column("position").to_numpy(), positions)
-    return batch.filter(pa.array(mask))
-
-
-def keep_positions(rows: ray.data.Dataset, positions: np.ndarray) -> ray.data.Dataset:
-    """The rows of `rows` at `positions` (sorted), filtered in the workers."""
-    return rows.map_batches(partial(_keep, positions=positions), batch_format="pyarrow")
-
-
-def articles_once(rows: ray.data.Dataset) -> ray.data.Dataset:
-    """The articles of `rows`, each content id once at its first position: a text
-    repeated across shards is "already present" in `ingest`, never a copy."""
-    return keep_positions(rows, first_positions(rows))
-
-
-def _is_article(row: dict[str, Any]) -> bool:
-    return row["failure"] is None
+def items_of(path: str, options: ExtractOptions, models: Models) -> Iterator[Article | Failure]:
+    """The articles and failures of one shard, in order, as `ingest` reads them: an
+    article whose language the markers left undetermined is settled by the model
+    (a French page is then stored as such, and not clustered)."""
+    return settled(_items(path, options), models)

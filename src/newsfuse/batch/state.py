@@ -6,9 +6,9 @@ and continues their stories. The batch clusters in partitions and replays the
 stream's merge steps on the driver (newsfuse.cluster.partition.stream_levels), so
 it has the stream's levels (clusters, newest members, edges) but no vectors. What
 the state also needs (the vectorizer, the neighbour index, densities, days, lead
-names) is rebuilt by linking, in one process, the originals still in the stream's
-window, read back from the store: at most `window` articles (50,000 by default),
-whatever the archive's size. Inside the window it is the stream's state exactly
+names) is rebuilt by linking, in a worker while others make headlines, the
+originals still in the stream's window: at most `window` articles (50,000 by
+default), whatever the archive's size. Inside the window it is the stream's state exactly
 when the input fits the window; past it the replay starts at the window's first
 article, so boilerplate counts and densities forget what came before it.
 """
@@ -24,19 +24,19 @@ from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 from newsfuse.store import Store
 from newsfuse.tracking import story_name_of
+from newsfuse.types import Article
 
 
 def window_clusterer(
-    store: Store, shell: StreamClusterer, starts: np.ndarray, options: ClusterOptions
+    articles: Sequence[Article], base: int, starts: np.ndarray, options: ClusterOptions
 ) -> StreamClusterer:
-    """A clusterer with `shell`'s levels and the vectors, index and per-article
-    fields of the originals from the shell's window start on, linked as the stream
-    linked them (`starts`: its link batches)."""
-    base = shell.densities.base
+    """A clusterer (levels empty: the driver sets the replayed ones) with the vectors,
+    index and per-article fields of `articles`, the originals from clustering
+    position `base` (the replayed window's start) on, linked as the stream linked
+    them (`starts`: its link batches). Runs in a worker."""
     clusterer = StreamClusterer(options)
     clusterer.index.count = base
     clusterer.densities.base = base
-    articles = store.originals(skip=base)
     n = base + len(articles)
     cuts = sorted({base, *(int(s) for s in starts if base <= s < n)})
     for a, b in zip(cuts, [*cuts[1:], n], strict=True):
@@ -45,7 +45,6 @@ def window_clusterer(
         clusterer.link(articles[a - base : b - base])
         if options.window > 0:
             clusterer.index.expire(clusterer.count - options.window)
-    clusterer.levels = shell.levels
     return clusterer
 
 

@@ -43,7 +43,9 @@ def batch(
     ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes on this machine.")] = 2,
     object_store_mb: Annotated[int, typer.Option(help="Ray object store on this machine.")] = 1500,
-    partition_size: Annotated[int, typer.Option(help="Articles clustered per partition.")] = 65_536,
+    partition_size: Annotated[
+        int, typer.Option(help="Articles clustered per partition (0: one per worker, balanced).")
+    ] = 0,
     overlap: Annotated[
         int,
         typer.Option(

@@ -101,16 +101,34 @@ def partition_bounds(
     size = max(1, size)
     if starts is None:
         return [Bounds(max(0, own - overlap), own, min(n, own + size)) for own in range(0, n, size)]
+    return _snapped(n, list(range(0, n, size)), overlap, starts)
+
+
+def _snapped(n: int, targets: Sequence[int], overlap: int, starts: np.ndarray) -> list[Bounds]:
+    """Partitions owning from each of `targets`, every bound moved to a link batch's
+    start (own parts forward, contexts back, so a context is at least `overlap`)."""
     cuts = [int(c) for c in starts if 0 <= c < n] or [0]
-    owns = sorted(
-        {cuts[min(bisect.bisect_left(cuts, k), len(cuts) - 1)] for k in range(0, n, size)}
-    )
+    owns = sorted({cuts[min(bisect.bisect_left(cuts, k), len(cuts) - 1)] for k in targets})
     out = []
     for k, own in enumerate(owns):
         end = owns[k + 1] if k + 1 < len(owns) else n
         start = cuts[max(0, bisect.bisect_right(cuts, own - overlap) - 1)]
         out.append(Bounds(min(start, own), own, end))
     return out if n else []
+
+
+def balanced_bounds(n: int, parts: int, overlap: int, starts: np.ndarray) -> list[Bounds]:
+    """At most `parts` partitions of `n` articles that each link about as many
+    articles (own + context: linking is the work), so that `parts` workers finish
+    together: the first owns L, each later one L - overlap after `overlap` of
+    context, L = (n + (parts - 1) * overlap) / parts. Fewer partitions when a
+    context would be all a partition links (n not above the overlap: one)."""
+    parts = max(1, parts)
+    while parts > 1 and (n + (parts - 1) * overlap) / parts <= overlap:
+        parts -= 1
+    linked = (n + (parts - 1) * overlap) / parts
+    targets = [0] + [round(linked + k * (linked - overlap)) for k in range(parts - 1)]
+    return _snapped(n, targets, overlap, starts)
 
 
 def partition_edges(
@@ -206,6 +224,18 @@ def _chunks_after(chunks: list[list[int]], first: int, size: int, window: int) -
     while window > 0 and chunks and chunks[0][0] + chunks[0][1] <= count - window:
         chunks.pop(0)
     return chunks[0][0] if chunks else count
+
+
+def window_start(n: int, starts: np.ndarray, window: int) -> int:
+    """Where the stream's window starts once `n` articles are linked along `starts`
+    (the replay's `densities.base`, `stream_levels`), from the cuts alone: known
+    before the replay, so the state's vectors can be linked while it runs."""
+    chunks: list[list[int]] = []
+    base = 0
+    cuts = [int(s) for s in starts if 0 <= s < n] + [n]
+    for first, end in itertools.pairwise(cuts):
+        base = max(base, _chunks_after(chunks, first, end - first, window))
+    return base
 
 
 def _forget(shell: StreamClusterer, cutoff: int, retired: dict[str, dict[int, list[int]]]) -> None:

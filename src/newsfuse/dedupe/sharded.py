@@ -23,6 +23,7 @@ differ, and ignore the window): the links are identical, which tests check.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -72,6 +73,29 @@ def bucket_keys(fp: Fingerprint, ranges: Sequence[tuple[int, int]]) -> list[byte
     if fp.shingles < MIN_SHINGLES:
         return [b"x" + fp.shingles.to_bytes(4, "little") + raw]
     return [band.to_bytes(2, "little") + raw[start:end] for band, (start, end) in enumerate(ranges)]
+
+
+def key_hashes(keys: Sequence[bytes]) -> np.ndarray:
+    """Bucket keys as 64-bit hashes (8 bytes a band instead of the band's values):
+    what the batch's driver groups. A collision only adds a candidate pair, which
+    verification (the estimated containment) then decides as for any other pair."""
+    digests = b"".join(hashlib.blake2b(k, digest_size=8).digest() for k in keys)
+    return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
+
+
+def grouped_pairs(keys: np.ndarray, positions: np.ndarray) -> set[tuple[int, int]]:
+    """Every (earlier, later) pair of positions sharing a key: `keys[i]` is a key of
+    the article at `positions[i]` (an article appears once per key). One sort of
+    the keys, on the driver: they are 8 bytes each, so a group by key needs no
+    shuffle until the keys of all articles no longer fit one machine's memory."""
+    order = np.argsort(keys, kind="stable")
+    ordered, owners = keys[order], positions[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    ends = np.r_[starts[1:], len(ordered)]
+    pairs: set[tuple[int, int]] = set()
+    for a, b in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+        pairs.update(bucket_pairs(int(p) for p in owners[a:b]))
+    return pairs
 
 
 def bucket_pairs(positions: Iterable[int]) -> Iterator[tuple[int, int]]:
