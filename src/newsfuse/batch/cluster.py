@@ -41,16 +41,22 @@ def submit(
     take: np.ndarray,
     bounds: Sequence[Bounds],
     starts: np.ndarray,
+    base: int,
     blocks: Sequence[Any],
     workers: Sequence[Any],
-) -> list[Any]:
+) -> tuple[list[Any], Any]:
     """Each partition's linking, started in a worker (`take`: the clustered articles'
-    indices into `arrival`, in clustering order); the calls, to `collect`."""
-    calls = []
+    indices into `arrival`, in clustering order); the calls, to `collect`, and the
+    call whose clusterer is the state's vectors (the partition starting at `base`,
+    the stream window's start; None when no partition does)."""
+    calls, state = [], None
     for k, part in enumerate(sorted(bounds, key=lambda b: b.start - b.end)):  # largest first
         at, rows, needed = arrival.pick(take[part.start : part.end], blocks)
-        calls.append(workers[k % len(workers)].link.remote(part, starts, at, rows, *needed))
-    return calls
+        keep = part.start == base and part.end == len(take)
+        worker = workers[k % len(workers)]
+        calls.append(worker.link.remote(part, starts, keep, at, rows, *needed))
+        state = calls[-1] if keep else state
+    return calls, state
 
 
 def collect(
@@ -60,6 +66,6 @@ def collect(
     (`stream_levels`: its levels, and each level's retired groups)."""
     import ray
 
-    found: list[dict[str, LevelEdges]] = ray.get(list(calls))
-    edges = {name: LevelEdges.concat([f[name] for f in found]) for name in LEVEL_NAMES}
+    found: list[tuple[dict[str, LevelEdges], Any]] = ray.get(list(calls))
+    edges = {name: LevelEdges.concat([f[name] for f, _ in found]) for name in LEVEL_NAMES}
     return stream_levels(n, edges, starts, options)

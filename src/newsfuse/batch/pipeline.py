@@ -244,6 +244,7 @@ def _run(
         report.sizes["headlines"] = _store_stories(store, stories, heads, config)
         clock.lap("stories_and_headlines")
         clusterer = ray.get(window)
+        clusterer = clusterer[1] if isinstance(clusterer, tuple) else clusterer
         clusterer.levels = shell.levels
         save_state(store, clusterer, [arr.ids[i] for i in take])
         clock.lap("state")
@@ -258,7 +259,7 @@ class _Linking(NamedTuple):
     """The partitions' linking and the state's window, started in the workers."""
 
     calls: list[Any]
-    window: Any
+    window: Any  # a partition's call (edges, clusterer), or the window's (clusterer)
     starts: np.ndarray
     base: int
     bounds: list[Bounds]
@@ -280,12 +281,13 @@ def _start_linking(
     bounds = batch_cluster.bounds_for(
         len(take), options.partition_size, options.overlap, len(workers), starts
     )
-    calls = batch_cluster.submit(arr, take, bounds, starts, blocks, workers)
     base = window_start(len(take), starts, config.cluster.window)
-    at, rows, needed = arr.pick(take[base:], blocks)
-    spare = workers[len(calls) % len(workers)]
-    window = spare.window.remote(base, starts, at, rows, *needed)
-    return _Linking(calls, window, starts, base, bounds)
+    calls, state = batch_cluster.submit(arr, take, bounds, starts, base, blocks, workers)
+    if state is None:  # no partition starts at the window: link it once more
+        at, rows, needed = arr.pick(take[base:], blocks)
+        spare = workers[len(calls) % len(workers)]
+        state = spare.window.remote(base, starts, at, rows, *needed)
+    return _Linking(calls, state, starts, base, bounds)
 
 
 def _finish(

@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow as pa
 
 from newsfuse.batch.read import items_of
-from newsfuse.cluster.partition import Bounds, LevelEdges, partition_edges
+from newsfuse.cluster.partition import Bounds, LevelEdges, own_edges, partition_clusterer
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import Config
 from newsfuse.dedupe.sharded import band_ranges_for, bucket_keys, fingerprint, key_hashes
@@ -100,13 +100,22 @@ class Worker:
         return out
 
     def link(
-        self, bounds: Bounds, starts: np.ndarray, at: np.ndarray, rows: np.ndarray, *blocks: Any
-    ) -> dict[str, LevelEdges]:
-        """One partition's positive edges of both levels (partition_edges: the stream
-        clusterer's own linking); `at`/`rows` pick its articles in clustering order."""
+        self,
+        bounds: Bounds,
+        starts: np.ndarray,
+        keep: bool,
+        at: np.ndarray,
+        rows: np.ndarray,
+        *blocks: Any,
+    ) -> tuple[dict[str, LevelEdges], StreamClusterer | None]:
+        """One partition's positive edges of both levels (the stream clusterer's own
+        linking); `at`/`rows` pick its articles in clustering order. `keep`: the
+        partition starts where the stream's window does, so its clusterer is the
+        state's vectors (batch/state.py), sent back too."""
         since = time.process_time()
         articles = [a for a, _, _ in records_at(blocks, at, rows)]
-        out = partition_edges(articles, bounds, self.config.cluster, starts)
+        clusterer = partition_clusterer(articles, bounds, self.config.cluster, starts)
+        out = own_edges(clusterer, bounds), clusterer if keep else None
         self._spend("link", since)
         return out
 

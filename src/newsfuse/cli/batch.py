@@ -56,9 +56,9 @@ def batch(
         Path | None, typer.Option(help="Also write articles, stories and events as Parquet here.")
     ] = None,
 ) -> None:
-    """Build a new archive from sharded input as Ray Data stages (extract, de-duplicate,
-    cluster, store): the archive `ingest` would build, for inputs one process cannot
-    finish. The archive must be empty; add to it later with `ingest`."""
+    """Build a new archive from sharded input on Ray workers (extract, de-duplicate,
+    cluster, headlines, store): the archive `ingest` would build, for inputs one process
+    cannot finish. The archive must be empty; add to it later with `ingest`."""
     console = err()
     config = settings(db)
     from newsfuse.store import open_store

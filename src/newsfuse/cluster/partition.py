@@ -144,6 +144,19 @@ def partition_edges(
     link_starts; default every `batch_size`), by the stream clusterer's own `link`
     (one scoring); context articles are linked too, so that the own articles see
     the memory the stream would have, but their edges are another partition's."""
+    clusterer = partition_clusterer(articles, bounds, options, starts)
+    return own_edges(clusterer, bounds)
+
+
+def partition_clusterer(
+    articles: Sequence[Article],
+    bounds: Bounds,
+    options: ClusterOptions,
+    starts: np.ndarray | None = None,
+) -> StreamClusterer:
+    """The stream clusterer after linking `articles` (`partition_edges`' steps): when
+    the partition starts where the stream's window does, its vectors, index and
+    densities are the state's (newsfuse.batch.state.window_clusterer's)."""
     clusterer = StreamClusterer(options)
     if starts is None:
         cuts = list(range(0, len(articles), max(1, options.batch_size)))
@@ -155,6 +168,12 @@ def partition_edges(
         clusterer.link(articles[a:b])
         if options.window > 0:
             clusterer.index.expire(clusterer.count - options.window)
+    return clusterer
+
+
+def own_edges(clusterer: StreamClusterer, bounds: Bounds) -> dict[str, LevelEdges]:
+    """Each level's positive edges of a partition's clusterer whose newer end is in
+    `bounds`' own part, in global positions."""
     own = bounds.own - bounds.start
     out = {}
     for name in LEVEL_NAMES:
