@@ -1,4 +1,4 @@
-"""`newsfuse batch` (Ray Data, local mode) against single-process `ingest` on the same
+"""`newsfuse batch` (Ray, local mode) against single-process `ingest` on the same
 Multi-News train documents: throughput, per-stage seconds, shuffle sizes, and the
 agreement of the two archives (duplicate links, events and storylines, BCubed).
 

@@ -3,7 +3,7 @@
 The single-process `Deduplicator` takes articles one by one: an article is a copy
 of the best verified original among the last `window` originals before it. Done at
 scale the way NeMo Curator, datatrove and text-dedup do it, that becomes four steps,
-each a pure function here so that any engine (Ray Data in newsfuse.batch, or a plain
+each a pure function here so that any engine (Ray in newsfuse.batch, or a plain
 loop in tests) can run them:
 
 1. `fingerprint`: a MinHash signature and shingle count per article (parallel, per row);
