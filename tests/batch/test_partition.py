@@ -4,6 +4,7 @@ context agree with it (no Ray needed: the pure functions the Ray stage runs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from newsfuse.cluster.partition import (
     partition_bounds,
     partition_edges,
     stream_groups,
+    stream_levels,
+    window_start,
 )
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import Config
@@ -116,3 +119,17 @@ def test_balanced_bounds_link_alike() -> None:
     linked = [b.end - b.start for b in bounds]
     assert max(linked) - min(linked) <= 2 * 256 and bounds[1].own - bounds[1].start >= 50_000
     assert len(balanced_bounds(40_000, 2, 50_000, starts)) == 1
+
+
+@pytest.mark.parametrize("window", [0, 300, 1000, 5000])
+def test_window_start_is_the_replays(window: int) -> None:
+    """The stream window's start after the last link batch, from the cuts alone, is
+    where the replay's clusterer ends up (so the state's vectors can be linked
+    before the replay has run)."""
+    options = dataclasses.replace(Config().cluster, window=window)
+    n = 3_000
+    starts = link_starts(np.arange(n) // 170, options.batch_size)
+    none = {lv: LevelEdges.empty() for lv in ("event", "storyline")}
+    shell, _ = stream_levels(n, none, starts, options)
+    assert window_start(n, starts, window) == shell.densities.base
+    assert (window_start(n, starts, window) > 0) == (0 < window < n)
