@@ -62,6 +62,6 @@ def test_no_status_item_on_the_dev_incidents_but_one_real_update(
 
 def test_seriously_injured_is_a_condition(incidents: dict[str, list[Article]]) -> None:
     # gva-645170: "in good condition" after "the victim" (the report's 14-year-old boy)
-    # in September; "left the 14-year-old boy seriously injured" in December
+    # in September; the boy "seriously injured" in December
     found = {(h.person, h.value) for a in incidents["gva-645170"] for h in hurts(a)}
     assert ("boy (14)", "stable") in found and ("boy (14)", "serious") in found

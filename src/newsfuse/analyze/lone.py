@@ -52,7 +52,7 @@ _WEIGHTS = {"PERSON": 1.0, "MONEY": 1.0, "CARDINAL": 0.5, "ORG": 0.34, "FAC": 0.
 # a first-person sentence outside quotation marks (an interview's answer).
 _SPEECH = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}: |\b(?:I|I'm|I've|we|my|our)\b")
 _CAPTION = re.compile(r"view full caption|\(photo\b|photo:|\bphoto by\b", re.IGNORECASE)
-# Not a fact: a source's doubt ("she wasn't sure if the gun was a handgun, a rifle …").
+# Not a fact: a source's doubt (a spokeswoman not sure which kind of gun it was).
 _UNSURE = re.compile(
     r"\b(?:(?:was|is|were|are)n['’]t sure|(?:was|is|were|are) not sure|unsure|(?:it is|it['’]s|"
     r"remains|was) unclear|(?:did not|didn['’]t|do not|don['’]t) know (?:if|whether|who|why))\b",

@@ -3,7 +3,7 @@ the victim named or not.
 
 Why slots of their own: what changes most between dated reports of one shooting is not a
 number but a status. The first report says it is "up to the district attorney to file any
-charges", police "are unsure if the shooting was intentional or accidental", "did not
+charges", police are not sure "if the shooting was intentional", "did not
 release the boy's identity"; a later one says the mother "faces felony manslaughter
 charges", calls it "the accidental shooting", names the boy. A reader needs both sides,
 dated, as an update (updates.py). Compared only when one report says the matter is open
