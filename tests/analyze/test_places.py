@@ -16,7 +16,7 @@ def test_a_junction_and_a_block_of_another_road_differ(shared_dir: Path, nlp_pip
     for name, expect in (("gva-767259", True), ("gva-755757", False), ("gva-693307", False)):
         parsed = nlp_pipeline.parse(incidents[name])
         found = compare_outlets([p.article for p in parsed], [p.doc for p in parsed])
-        places = [c for c in found if c.summary.startswith("place:")]
+        places = [c for c in found if c.summary.startswith("place")]
         assert bool(places) is expect, (name, places)
         for item in places:
             assert "West 46th Street [1]" in item.summary

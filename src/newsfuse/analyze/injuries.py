@@ -50,7 +50,10 @@ _CONDITION = re.compile(
     r"\b(?:in|listed in|remains? in|remained in|(?:upgraded|downgraded) to)\s+"
     r"(?:an?\s+)?(?:very\s+)?"
     r"(?P<c>critical|serious|stable|good|fair|grave|satisfactory)(?:[- ]but[- ]stable)?"
-    r"\s+condition\b|(?P<mild>\bnon-?\s?life[- ]threatening|\bnot (?:considered )?"
+    r"\s+condition\b|\b(?P<hurt>seriously|critically|severely|gravely)\s+"
+    r"(?:injured|wounded|hurt)\b"
+    r"|\b(?:suffered|sustained|with)\s+(?P<injuries>critical|serious|minor)\s+injuries\b"
+    r"|(?P<mild>\bnon-?\s?life[- ]threatening|\bnot (?:considered )?"
     r"life[- ]threatening)|(?P<grave>\blife[- ]threatening)|(?P<died>\b(?:has|had) (?:now |since )?"
     r"died\b|"
     r"\bdied (?:at|from|of|later|in|on|shortly|Sunday|Monday|Tuesday|Wednesday|Thursday|"
@@ -91,12 +94,16 @@ class Hurt:
     sentence: Sentence
 
 
-def _person(text: str, end: int, previous: str | None) -> str | None:
-    """The nearest role (with its age) before `end`, else the previous sentence's last
-    role when this one opens with a pronoun."""
+def _person(text: str, end: int, previous: str | None, lead: str | None = None) -> str | None:
+    """The nearest role (with its age) before `end`; else, after "the victim", the
+    report's first person given an age (`lead`: "a 14-year-old boy was shot … that victim
+    … was in good condition"); else the previous sentence's last role when this one opens
+    with a pronoun."""
     found = list(_ROLE.finditer(text[max(0, end - 120) : end]))
     if found:
         return _key(found[-1])
+    if lead is not None and re.search(r"\bvictim\b", text[max(0, end - 120) : end], re.I):
+        return lead  # "the victim": the report's first person given an age
     if previous is not None and end < _OPENING and _PRONOUN.search(text):
         found = list(_ROLE.finditer(previous))
         return _key(found[-1]) if found else None
@@ -112,8 +119,13 @@ def _key(m: re.Match[str]) -> str:
 
 
 def _value(m: re.Match[str]) -> str:
-    if m["c"]:
-        return _CLASS.get(m["c"].lower(), "stable")
+    said = (
+        m["c"]
+        or m["injuries"]
+        or (m["hurt"] and ("critical" if m["hurt"][0] in "cg" else "serious"))
+    )
+    if said:
+        return _CLASS.get(said.lower(), "stable")
     if m["mild"]:
         return "stable"
     return "critical" if m["grave"] else "died"
@@ -127,10 +139,12 @@ def _parts(m: re.Match[str]) -> str:
 def hurts(article: Article) -> Iterator[Hurt]:
     """Every condition and wound statement of the article, keyed by person, in order."""
     previous: str | None = None
+    aged = (m for m in _ROLE.finditer(article.body) if m["age"])
+    lead = next((_key(m) for m in aged), None)
     for sentence in article.sentences:
         text = sentence.text
         if not _SUSPECT.search(text):
-            yield from _conditions(sentence, previous)
+            yield from _conditions(sentence, previous, lead)
             for m in _WOUND.finditer(text):
                 person = _person(text, m.start(), previous)
                 if person is not None:
@@ -138,12 +152,12 @@ def hurts(article: Article) -> Iterator[Hurt]:
         previous = text
 
 
-def _conditions(sentence: Sentence, previous: str | None) -> Iterator[Hurt]:
+def _conditions(sentence: Sentence, previous: str | None, lead: str | None) -> Iterator[Hurt]:
     """A sentence's conditions; a person who "was in critical condition … has now died"
     has died (the sentence's latest state)."""
     found: dict[str, Hurt] = {}
     for m in _CONDITION.finditer(sentence.text):
-        person = _person(sentence.text, m.start(), previous)
+        person = _person(sentence.text, m.start(), previous, lead)
         if person is None:
             continue
         if person not in found or _value(m) == "died":

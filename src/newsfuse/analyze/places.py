@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newsfuse.analyze.updates import pair
 from newsfuse.types import Article, Citation, Comparison
 
 _EVENT = re.compile(
@@ -90,8 +91,8 @@ def scene_differences(
         for b in scenes[i + 1 :]:
             if _differ(a, b, bodies):
                 da, db = dates[a.article], dates[b.article]
-                dated = da and db and da != db
-                ma, mb = (f" (reported {da})", f" (reported {db})") if dated else ("", "")
-                summary = f"place: {a.phrase} [1]{ma} vs {b.phrase} [2]{mb}"
-                yield Comparison("conflict", summary, (a.citation, b.citation))
+                summary, cites = pair(
+                    "place", (a.phrase, a.citation, da), (b.phrase, b.citation, db)
+                )
+                yield Comparison("conflict", summary, cites)
                 return

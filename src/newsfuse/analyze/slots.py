@@ -25,6 +25,8 @@ from newsfuse.analyze.fills import Fill as _Fill
 from newsfuse.analyze.fills import name_variants
 from newsfuse.analyze.injuries import hurts, join_people
 from newsfuse.analyze.places import scene_differences
+from newsfuse.analyze.status import status_differences
+from newsfuse.analyze.updates import pair
 from newsfuse.types import Article, Citation, Comparison
 
 _NUMBER_WORDS = {
@@ -336,14 +338,12 @@ def _mismatch(
                 continue
             if _two_ages(slot, fills, a, b, ages):
                 continue
-            da, db = dates[a.article], dates[b.article]
-            ma, mb = (
-                (f" (reported {da})", f" (reported {db})") if da and db and da != db else ("", "")
+            sides = (
+                (a.phrase, a.citation, dates[a.article]),
+                (b.phrase, b.citation, dates[b.article]),
             )
-            summary = f"{_label(slot)}: {a.phrase} [1]{ma} vs {b.phrase} [2]{mb}"
-            return Comparison(
-                _KINDS.get(slot[:5], "number_mismatch"), summary, (a.citation, b.citation)
-            )
+            summary, cites = pair(_label(slot), *sides)
+            return Comparison(_KINDS.get(slot[:5], "number_mismatch"), summary, cites)
     return None
 
 
@@ -383,4 +383,5 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     ]
     found += name_variants(names, [a.body for a in articles])
     found += scene_differences(articles, [set(o) for o in offs], dates)
+    found += status_differences(articles, [set(o) for o in offs], dates)
     return found
