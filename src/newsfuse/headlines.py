@@ -32,6 +32,7 @@ from newsfuse.types import Article, Story
 
 _BATCH = 256  # texts per nlp.pipe batch
 _CHUNK = 500  # storylines and events read, computed and stored together
+_KEPT = 4096  # parses a refresh keeps across chunks (bounded memory)
 
 Members = Sequence[tuple[str, Sequence[Article]]]
 
@@ -56,9 +57,12 @@ class SharedParses:
             found = self.docs[text] = self.nlp(text)
         return found
 
-    def forget(self) -> None:
-        """Drop the kept parses (bounded memory: the writer forgets them per chunk)."""
-        self.docs.clear()
+    def forget(self, keep: int = _KEPT) -> None:
+        """Drop the kept parses when there are more than `keep` (bounded memory):
+        titles recur across chunks (an event opened by a later article of its
+        storyline is in another chunk), leads rarely."""
+        if len(self.docs) > keep:
+            self.docs.clear()
 
 
 def certain_texts(articles: Sequence[Article]) -> list[str]:
@@ -99,7 +103,7 @@ def store_headlines(store: Store, nlp: Any, batch: int = _CHUNK) -> int:
     Storylines and events are taken together in the order of the article that opened
     them (`s-X` and `e-X` share X): an event opened by its storyline's first article
     usually has its lead, so both are computed in one chunk from one parse; the parses
-    are forgotten after each chunk (bounded memory)."""
+    are kept across chunks up to _KEPT (bounded memory)."""
     made: dict[tuple[str, ...], str] = {}  # most events are a whole storyline: once
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
     events = [
