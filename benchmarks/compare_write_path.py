@@ -28,7 +28,9 @@ def dump(nf: Any, out: str) -> None:
         for s in sorted(nf.store.stories(), key=lambda s: s.id)
     ]
     events = sorted([e, str(m)] for e, m in nf.store.event_members())
-    Path(out).write_text(json.dumps({"stories": stories, "events": events}, indent=0))
+    heads = sorted([e, h] for e, h in nf.store.event_headlines().items())
+    found = {"stories": stories, "events": events, "event_headlines": heads}
+    Path(out).write_text(json.dumps(found, indent=0))
 
 
 def timed(label: str, call: Callable[[], object]) -> None:

@@ -15,11 +15,10 @@ from contextlib import contextmanager
 from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
-from newsfuse.analyze.dossier import Analyzer
 from newsfuse.cluster import cluster_articles
 from newsfuse.config import Config, describe_database
 from newsfuse.dedupe import Deduplicator
@@ -41,6 +40,9 @@ from newsfuse.types import (
     Story,
     StoryEvent,
 )
+
+if TYPE_CHECKING:  # the analysis (entities, quotes, claims) is not loaded to ingest
+    from newsfuse.analyze.dossier import Analyzer
 
 Progress = Callable[[Article | Failure], None]
 _BATCH = 500  # items per write transaction: bounded loss on a crash, few fsyncs

@@ -22,18 +22,47 @@ re-running a headline to batch its later parses (rounds) was slower, measured
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
-from newsfuse.summarize.compress import Parses
 from newsfuse.summarize.headline import clean_title, headline_texts
 from newsfuse.types import Article, Story
 
-_BATCH = 256  # texts per nlp.pipe batch (compress.Parses)
+_BATCH = 256  # texts per nlp.pipe batch
+_CHUNK = 500  # storylines and events read, computed and stored together
+_KEPT = 4096  # parses a refresh keeps across chunks (bounded memory)
 
 Members = Sequence[tuple[str, Sequence[Article]]]
+
+
+class SharedParses:
+    """The headline pipeline with texts parsed ahead in batches (`parse_ahead`), and
+    every parse kept until `forget`: a storyline and its events often parse the same
+    lead or titles, so one refresh parses each text once for both levels (a parse is
+    the same whether the text was parsed in a batch or alone: compress.Parses)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.docs: dict[str, Any] = {}
+
+    def parse_ahead(self, texts: Iterable[str]) -> None:
+        unique = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        self.docs.update(zip(unique, self.nlp.pipe(unique, batch_size=_BATCH), strict=True))
+
+    def __call__(self, text: str) -> Any:
+        found = self.docs.get(text)
+        if found is None:
+            found = self.docs[text] = self.nlp(text)
+        return found
+
+    def forget(self, keep: int = _KEPT) -> None:
+        """Drop the kept parses when there are more than `keep` (bounded memory):
+        titles recur across chunks (an event opened by a later article of its
+        storyline is in another chunk), leads rarely."""
+        if len(self.docs) > keep:
+            self.docs.clear()
 
 
 def certain_texts(articles: Sequence[Article]) -> list[str]:
@@ -47,36 +76,50 @@ def certain_texts(articles: Sequence[Article]) -> list[str]:
 
 
 def story_headlines(
-    members: Members, nlp: Any, made: dict[tuple[str, ...], str] | None = None
+    members: Members,
+    nlp: Any,
+    made: dict[tuple[str, ...], str] | None = None,
+    parses: SharedParses | None = None,
 ) -> dict[str, str]:
     """The headline of each (story id, articles), the same as `headline(articles)`
     each: the texts it certainly parses parsed ahead in batches, the rest on demand.
     `made`: headlines already computed in this refresh, by their articles' ids (an
-    event of the same originals as its storyline has its headline), added to."""
+    event of the same originals as its storyline has its headline), added to;
+    `parses`: the refresh's parses, shared by its calls (default: this call's)."""
     made = {} if made is None else made
+    parses = SharedParses(nlp) if parses is None else parses
     todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
-    parses = Parses(nlp, (t for _, arts in todo for t in certain_texts(arts)), _BATCH)
+    parses.parse_ahead(t for _, arts in todo for t in certain_texts(arts))
     for _, articles in todo:
         made[tuple(a.id for a in articles)] = headline(articles, nlp=parses)
     return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 
-def store_headlines(store: Store, nlp: Any, batch: int = 500) -> int:
+def store_headlines(store: Store, nlp: Any, batch: int = _CHUNK) -> int:
     """Compute and store the headlines that changes made stale, of storylines and of
     events; how many. The writer calls it (under its lock) at the end of an ingest or
-    re-clustering."""
+    re-clustering.
+
+    Storylines and events are taken together in the order of the article that opened
+    them (`s-X` and `e-X` share X): an event opened by its storyline's first article
+    usually has its lead, so both are computed in one chunk from one parse; the parses
+    are kept across chunks up to _KEPT (bounded memory)."""
     made: dict[tuple[str, ...], str] = {}  # most events are a whole storyline: once
     stale = [str(r[0]) for r in store.sql("SELECT id FROM stories WHERE headline IS NULL")]
-    for start in range(0, len(stale), batch):
-        found = store.stories_by_ids(stale[start : start + batch])
-        store.set_headlines(list(story_headlines(_members(store, found), nlp, made).items()))
     events = [
         str(r[0]) for r in store.sql("SELECT event_id FROM event_headlines WHERE headline IS NULL")
     ]
-    for start in range(0, len(events), batch):
-        ids = events[start : start + batch]
-        heads = story_headlines(_members(store, store.events_by_ids(ids)), nlp, made)
+    todo = sorted([*stale, *events], key=lambda i: (i[2:], i[:2]))  # s-X before e-X
+    parses, event_ids = SharedParses(nlp), set(events)
+    for start in range(0, len(todo), batch):
+        chunk = todo[start : start + batch]
+        ids = [i for i in chunk if i not in event_ids]
+        found = _members(store, store.stories_by_ids(ids))
+        store.set_headlines(list(story_headlines(found, nlp, made, parses).items()))
+        ids = [i for i in chunk if i in event_ids]
+        heads = story_headlines(_members(store, store.events_by_ids(ids)), nlp, made, parses)
         store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
+        parses.forget()
     return len(stale) + len(events)
 
 

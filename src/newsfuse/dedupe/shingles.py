@@ -29,7 +29,8 @@ def shingles(text: str, options: DedupeOptions) -> set[bytes]:
         return set()
     if len(toks) < n:
         return {" ".join(toks).encode("utf-8")}
-    return {" ".join(toks[i : i + n]).encode("utf-8") for i in range(len(toks) - n + 1)}
+    # n staggered views of the tokens zip into the n-grams: no slice per shingle
+    return set(map(str.encode, map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False))))
 
 
 def shingle_count(text: str, options: DedupeOptions) -> int:

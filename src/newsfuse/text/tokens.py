@@ -17,7 +17,13 @@ STOP_WORDS: frozenset[str] = language(ENGLISH).stop_words
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens of `text`."""
+    """Lower-cased word tokens of `text`.
+
+    ASCII text (most news text) is lower-cased whole before matching, the same
+    tokens as lower-casing each (ASCII case never changes what is a word
+    character, and there is no curly apostrophe): a Python call per word less."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
