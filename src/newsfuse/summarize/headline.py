@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.summarize.features import vectorize
-from newsfuse.summarize.select import quality
+from newsfuse.summarize.select import furniture, quality
 from newsfuse.types import Article
 
 _CLAUSE_END = (",", ";", ":")
@@ -100,29 +100,32 @@ def headline(
     max_words: int = 14,
     nlp: Any,
 ) -> str:
-    """The best complete title (see `best_title`); else `lead` (default: the
-    first sentence of the first article that has one) compressed by its parse
-    (newsfuse.summarize.compress), or failing that one of `others` (the brief's
-    other sentences); else the most central title, the lead cut at a clause boundary, or
-    the first article's label: never empty, never made up. `nlp`: the headline
-    pipeline (`Models.headline_nlp`) or a callable returning its parses (`Parses`)."""
+    """The best complete title (see `best_title`); else a lead compressed by its parse
+    (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
+    sentences, in evaluation), else the articles' leads in story order (`story_leads`);
+    else the most central title, a lead cut at a clause boundary, or the first
+    article's label: never empty, never made up. A function of the articles alone
+    when `lead` is not given, so the brief and the archive show one headline.
+    `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
+    parses (`Parses`)."""
     title = best_title(articles, nlp)
     if title:
         return title
-    if lead is None:
-        lead = story_lead(articles)
-    if lead:
-        from newsfuse.summarize.compress import compress
+    from newsfuse.summarize.compress import compress
 
-        for sentence in (lead, *others):
-            short = compress(sentence, max_words, nlp)
-            if short:
-                return short
+    leads = [lead, *others] if lead is not None else story_leads(articles)
+    for sentence in leads:
+        short = compress(sentence, max_words, nlp)
+        if short:
+            return short
     best = most_central_titled(articles)
     if best is not None and best.title:
         return clean_title(best.title)
-    if lead:
-        return short_form(lead, max_words)
+    from newsfuse.summarize.compress import strip_dateline
+
+    cuts = [short_form(strip_dateline(lead), max_words) for lead in leads]
+    if cuts:
+        return next((cut for cut in cuts if not cut.endswith("…")), cuts[0])
     return articles[0].label if articles else ""
 
 
@@ -169,32 +172,102 @@ _DANGLING_END = frozenset(
 )
 
 
+# Verbs that need what follows them: a headline ending on one was cut ("An inquest
+# has heard", "Bossert replied", "Sen. Elizabeth Warren on Tuesday called").
+_NEEDS_MORE = frozenset(
+    [
+        *("heard", "called", "replied", "said", "says", "told", "asked", "added"),
+        *("explained", "wrote", "announced", "revealed", "claimed", "noted", "urged"),
+        *("continued", "warned", "insisted", "argued", "according"),
+    ]
+)
+# Nouns whose infinitive was cut away ("... updated its boarding process a move").
+_NEEDS_INFINITIVE = frozenset(["move", "attempt", "effort"])
+
+
 def incomplete_headline(text: str, nlp: Any) -> bool:
-    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis,
-    a trailing function word or comma), site furniture ("Page | Site"), or no verb
-    (`nlp`: a spaCy pipeline with a tagger)."""
+    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis, a
+    trailing function word or comma, a verb or noun whose complement is gone), page
+    furniture ("Page | Site", a caption or "Continue reading" line: select.furniture),
+    or no verb (`nlp`: a spaCy pipeline with a tagger; "drive" of "drive-by" is none)."""
     tokens = text.split()
     if not tokens or len(tokens) > 14 or text.rstrip().endswith(("…", "...", ",", ":", ";")):
         return True
-    if tokens[-1].lower().strip("\"'“”") in _DANGLING_END or " | " in text:
+    last = tokens[-1].lower().strip("\"'“”")
+    attributed = last in _NEEDS_MORE and ", " in text  # "..., officials said"
+    if last in _DANGLING_END or (last in _NEEDS_MORE and not attributed):
         return True
-    return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
+    if " | " in text or furniture(text):
+        return True
+    if last in _NEEDS_INFINITIVE and tokens[-2].lower() in ("a", "an"):
+        return True
+    doc = nlp(text)
+    return not any(t.pos_ in ("VERB", "AUX") and not _nominal(doc, t.i) for t in doc)
+
+
+def _nominal(doc: Any, i: int) -> bool:
+    """Token `i`, tagged a verb, is part of a noun: of a hyphenated word ("drive-by",
+    "officer-involved"), or a last "-ing" after a noun or modifier ("... drive-by
+    shooting", "Brighton Park shooting"), which the tagger takes for a participle."""
+    if (i + 1 < len(doc) and doc[i + 1].text == "-") or (i > 0 and doc[i - 1].text == "-"):
+        return True
+    last = i == len(doc) - 1 or all(t.is_punct for t in doc[i + 1 :])
+    before = doc[i - 1].pos_ if i > 0 else ""
+    return bool(last and doc[i].tag_ == "VBG" and before in ("NOUN", "PROPN", "ADJ", "ADP", "PART"))
 
 
 def headline_texts(articles: Sequence[Article]) -> list[str]:
     """The texts `headline` may parse for `articles`: their cleaned titles and the
-    lead (for `Parses`, which parses them ahead in one batch)."""
+    first lead (for `Parses`, which parses them ahead in one batch)."""
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
-    lead = story_lead(articles)
-    return [*texts, strip_dateline(lead)] if lead else texts
+    leads = story_leads(articles)
+    return [*texts, strip_dateline(leads[0])] if leads else texts
 
 
 def story_lead(articles: Sequence[Article]) -> str | None:
-    """The sentence a headline without a title is made from: the first article's
-    lead that the brief would take (select.quality: not a caption, credit or widget
-    line such as "Enlarge image … /Getty Images …" or "Photo Advertisement Continue
-    reading the main story"), else the first article's lead."""
-    leads = [a.sentences[0].text for a in articles if a.sentences]
-    return next((lead for lead in leads if quality(lead) > 0), leads[0] if leads else None)
+    """The first of `story_leads`, or None."""
+    leads = story_leads(articles)
+    return leads[0] if leads else None
+
+
+MAX_LEADS = 6  # sentences tried before the fallbacks: each costs a parse
+LEAD_DEPTH = 3  # an article's sentences read for its lead (below them: not its lead)
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _usable(article: Article) -> list[str]:
+    """The article's sentences among its first LEAD_DEPTH that a brief could take
+    (select.quality: not a caption, credit, widget or notice line such as "Enlarge
+    image … /Getty Images …")."""
+    return [s.text for s in article.sentences[:LEAD_DEPTH] if quality(s.text) > 0]
+
+
+def _shared_words(lead: str, others: Sequence[set[str]]) -> float:
+    """How many of the other articles' opening words the lead uses, per other article:
+    the lead several outlets agree on names the event (a hook or a profile does not)."""
+    own = {w.lower() for w in _WORD.findall(lead)}
+    return sum(len(own & other) for other in others) / max(len(others), 1)
+
+
+def story_leads(articles: Sequence[Article]) -> list[str]:
+    """The sentences a headline without a title is made from, best first: each
+    article's lead (its first usable sentence, `_usable`), the lead whose words the
+    other articles' openings share most first (ties: story order); then each
+    article's next usable sentence; at most MAX_LEADS. When no article has one, the
+    first article's first sentence. Trying another sentence when one does not compress
+    (a lead of 40 words, a quotation) is what keeps a headline from being clipped."""
+    usable = [_usable(a) for a in articles]
+    openings = [{w.lower() for t in u[:2] for w in _WORD.findall(t)} for u in usable]
+    leads = [(k, u[0]) for k, u in enumerate(usable) if u]
+    if not leads:
+        firsts = [a.sentences[0].text for a in articles if a.sentences]
+        return firsts[:1]
+    ranked = sorted(
+        leads,
+        key=lambda kl: -_shared_words(kl[1], [o for j, o in enumerate(openings) if j != kl[0]]),
+    )
+    out = list(dict.fromkeys(lead for _, lead in ranked))
+    out += [t for u in usable for t in u[1:2] if t not in out]
+    return out[:MAX_LEADS]
