@@ -10,6 +10,10 @@ and its number of sentences: text for reading in /tmp, never for the repository 
 are committed by reference, scripts/convert_excerpts.py).
 
     python scripts/headline_sample.py OUT.jsonl [--shared ../shared]
+    python scripts/headline_sample.py OUT.jsonl --again tests/data/headline_labels_fresh5h.jsonl
+
+`--again FILE`: the stories of a labelled sample, in its order (to brief it again at
+the end, with the code then).
 """
 
 from __future__ import annotations
@@ -40,8 +44,9 @@ def labelled_ids(data: Path) -> set[str]:
     return ids
 
 
-def sample(shared: Path, used: set[str]) -> list[ReadStory]:
-    """The stories of the fixed rule: Multi-News, gva_dev, Wikinews."""
+def sample(shared: Path, used: set[str], limit: bool | None = True) -> list[ReadStory]:
+    """The stories of the fixed rule: Multi-News, gva_dev, Wikinews (`limit=None`:
+    every candidate, not only the first of each)."""
     summ = shared / "data/summarization"
     mn = load_stories(summ / "multinews_fulltext.test.jsonl.gz")
     wn = load_stories(summ / "wikinews_multiling2011.jsonl")
@@ -50,7 +55,7 @@ def sample(shared: Path, used: set[str]) -> list[ReadStory]:
     picked: list[ReadStory] = []
     for stories, n in ((mn, N_MN), (gva, N_GVA), (wn, N_WN)):
         fresh = sorted((s for s in stories if s.id not in used), key=lambda s: _key(s.id))
-        picked += fresh[:n]
+        picked += fresh[:n] if limit else fresh
     return picked
 
 
@@ -59,10 +64,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--again", type=Path)
     args = parser.parse_args(argv)
     options = BriefOptions(words=120)
+    stories = sample(args.shared, labelled_ids(Path("tests/data")))
+    if args.again is not None:
+        ids = [json.loads(line)["id"] for line in args.again.read_text().splitlines() if line]
+        everything = sample(args.shared, set(), limit=None)
+        found = {s.id: s for s in everything}
+        stories = [found[i] for i in ids]
     with args.out.open("w") as out:
-        for story in sample(args.shared, labelled_ids(Path("tests/data"))):
+        for story in stories:
             brief = build_brief(story.id, story.articles, options)
             row = {
                 "id": story.id,

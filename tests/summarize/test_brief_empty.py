@@ -92,3 +92,24 @@ def test_the_brief_shows_the_headline_the_archive_lists(examples_dir: Path, tmp_
         assert stories
         for story in stories:
             assert nf.brief(story.id).headline == story.headline, story.id
+
+
+def test_eval_read_counts_a_story_of_notices_apart(shared_dir: Path) -> None:
+    """`eval read` on the gva_dev paywall incident: its brief is counted under "no
+    article text", not as an empty brief (the read table's empty-brief rate is of
+    stories that had reports to brief)."""
+    from newsfuse.analyze.nlp import load_nlp
+    from newsfuse.config import AnalyzeOptions
+    from newsfuse.evaluation.read_eval import ReadReport, brief_for
+
+    story = next(
+        s
+        for s in load_stories(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+        if s.id == "gva-539758"
+    )
+    report = ReadReport("newsfuse")
+    brief = brief_for("newsfuse", story, 120, OPTIONS)
+    report.add(brief, load_nlp(AnalyzeOptions()), not reports(story.articles))
+    rates = report.rates()
+    assert not brief.sentences
+    assert rates["empty_briefs"] == 0 and rates["no_article_text"] == 100

@@ -137,7 +137,9 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     dates = [a.date for a in read if a.date]
     return Brief(
         story_id=story_id,
-        headline=headline(read, nlp=options.models.headline_nlp()),
+        headline=headline(
+            read, nlp=options.models.headline_nlp(), recurring=options.models.recurring()
+        ),
         sentences=sentences,
         sources=number_sources(sentences, unique),  # the pages not read listed too
         word_budget=options.words,
