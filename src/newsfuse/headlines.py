@@ -28,11 +28,16 @@ from typing import Any
 from newsfuse.store import Store
 from newsfuse.summarize import headline
 from newsfuse.summarize.headline import clean_title, headline_texts
+from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.types import Article, Story
 
 _BATCH = 256  # texts per nlp.pipe batch
 _CHUNK = 500  # storylines and events read, computed and stored together
 _KEPT = 4096  # parses a refresh keeps across chunks (bounded memory)
+# Leads of an untitled story parsed ahead: the first lead's parse gives no headline
+# for about half the Multi-News stories (a 40-word lead, a quotation), and a text
+# parsed in the batch costs about half what it costs alone (docs/benchmarks.md).
+AHEAD = 2
 
 Members = Sequence[tuple[str, Sequence[Article]]]
 
@@ -65,14 +70,14 @@ class SharedParses:
             self.docs.clear()
 
 
-def certain_texts(articles: Sequence[Article]) -> list[str]:
-    """The texts `headline(articles)` parses whatever the parses say: the lead when no
+def certain_texts(articles: Sequence[Article], table: RecurringTable | None = None) -> list[str]:
+    """The texts `headline(articles)` parses whatever the parses say (and, for a story
+    with no title, the one it most likely parses next): the first AHEAD leads when no
     article has a title; the title when the story has one title only."""
     titles = {clean_title(a.title) for a in articles if a.title}
     if len(titles) > 1:
         return []  # which titles are parsed depends on the parses: left to ask
-    texts = headline_texts(articles)
-    return texts[-1:] if not titles else sorted(titles)
+    return sorted(titles) if titles else headline_texts(articles, table, AHEAD)
 
 
 def story_headlines(
@@ -89,9 +94,10 @@ def story_headlines(
     made = {} if made is None else made
     parses = SharedParses(nlp) if parses is None else parses
     todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
-    parses.parse_ahead(t for _, arts in todo for t in certain_texts(arts))
+    table = load_hashes()  # once per refresh (a headline reads it for each lead)
+    parses.parse_ahead(t for _, arts in todo for t in certain_texts(arts, table))
     for _, articles in todo:
-        made[tuple(a.id for a in articles)] = headline(articles, nlp=parses)
+        made[tuple(a.id for a in articles)] = headline(articles, nlp=parses, recurring=table)
     return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 

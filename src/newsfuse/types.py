@@ -214,6 +214,9 @@ class Brief:
     word_budget: int
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+    # Every source is a page that is no report (a crawl notice, a paywall): no
+    # sentence is news, and the brief says so instead of being silently empty.
+    no_article_text: bool = False
 
     @property
     def word_count(self) -> int:

@@ -219,6 +219,7 @@ _READ_ROWS = (
     ("chronology", "chronology /100 sent."),
     ("any_defect", "any defect /100 sent."),
     ("empty_briefs", "empty briefs %"),
+    ("no_article_text", "no article text (notice pages only) %"),
     ("headline_incomplete", "headline incomplete %"),
     ("lede_missed", "first sentence not the main event %"),
 )

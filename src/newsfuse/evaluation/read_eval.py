@@ -39,6 +39,7 @@ from newsfuse.evaluation.read_detectors import (
     sentence_flags,
 )
 from newsfuse.summarize import build_brief
+from newsfuse.summarize.brief import reports as report_pages
 from newsfuse.summarize.headline import headline as make_headline
 from newsfuse.summarize.headline import incomplete_headline
 from newsfuse.text.sentences import split_sentences
@@ -143,6 +144,7 @@ class ReadReport:
     briefs: int = 0
     sentences: int = 0
     empty: int = 0
+    no_article_text: int = 0  # stories whose every source is a notice page (not empty)
     headline_incomplete: int = 0
     lede_checked: int = 0
     lede_missed: int = 0
@@ -150,13 +152,16 @@ class ReadReport:
     defects: dict[str, int] | None = None
     any_defect: int = 0
 
-    def add(self, brief: ReadBrief, nlp: Any) -> None:
+    def add(self, brief: ReadBrief, nlp: Any, no_article_text: bool = False) -> None:
         """Count one brief's defects (`nlp`: a spaCy pipeline with a tagger, for
-        the headline's verb)."""
+        the headline's verb). `no_article_text`: the story's every source is a page
+        that is no report (summarize.brief.reports): its brief says so and is counted
+        apart, not as empty (an archive never makes such a story)."""
         self.defects = self.defects or dict.fromkeys(SENTENCE_DEFECTS, 0)
         self.briefs += 1
         self.sentences += len(brief.sentences)
-        self.empty += not brief.sentences
+        self.no_article_text += no_article_text
+        self.empty += not brief.sentences and not no_article_text
         self.headline_incomplete += incomplete_headline(brief.headline, nlp)
         for flags in sentence_flags(brief):
             for name, flagged in flags.items():
@@ -173,6 +178,7 @@ class ReadReport:
         out = {name: count * per for name, count in (self.defects or {}).items()}
         out["any_defect"] = self.any_defect * per
         out["empty_briefs"] = 100 * self.empty / max(self.briefs, 1)
+        out["no_article_text"] = 100 * self.no_article_text / max(self.briefs, 1)
         out["headline_incomplete"] = 100 * self.headline_incomplete / max(self.briefs, 1)
         out["lede_missed"] = 100 * self.lede_missed / max(self.lede_checked, 1)
         return out
@@ -220,7 +226,7 @@ def evaluate_read(
                 start = time.perf_counter()
                 brief = brief_for(report.method, story, words, base)
                 report.seconds += time.perf_counter() - start
-                report.add(brief, nlp)
+                report.add(brief, nlp, not report_pages(story.articles))
                 if handle is not None:
                     handle.write(json.dumps(brief_dict(brief)) + "\n")
     finally:

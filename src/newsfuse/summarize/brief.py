@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
+from newsfuse.extract.kind import ARCHIVE, ERROR, NOTICE, WIDGET
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
-from newsfuse.summarize.headline import headline
+from newsfuse.summarize.headline import clean_title, headline
 from newsfuse.summarize.standalone import bracketed, leans_back
 from newsfuse.types import Article, Brief, BriefSentence, Citation, Insertion, SourceRef
 
@@ -82,32 +83,65 @@ def brief_sentence(
     )
 
 
+# Pages that are not reports (extract.kind): crawl and archive notices, consent and
+# error pages, players and widgets, paywall and reprint notices. An archive never puts
+# them in a story; an evaluation's gold cluster may hold them, and they must neither
+# fill its brief nor head it. Short texts (a tweet) stay: they are the outlet's words.
+NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE})
+
+
+def reports(articles: Sequence[Article]) -> list[Article]:
+    """The articles that are reports, in order (see NOT_REPORTS)."""
+    return [a for a in articles if a.kind not in NOT_REPORTS]
+
+
+def no_article_brief(story_id: str, pages: Sequence[Article], options: BriefOptions) -> Brief:
+    """The brief of a story whose every source is a page that is no report: no sentence
+    (none of theirs is news), flagged `no_article_text` so that a reader, and an
+    evaluation, is told so rather than shown a silently empty brief; the headline is a
+    page's own title, else its outlet or file name (never a notice's sentence)."""
+    titles = [clean_title(a.title) for a in pages if a.title]
+    dates = [a.date for a in pages if a.date]
+    return Brief(
+        story_id=story_id,
+        headline=titles[0] if titles else pages[0].label,
+        sentences=(),
+        sources=number_sources((), pages),
+        word_budget=options.words,
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
+        no_article_text=True,
+    )
+
+
 def build_brief(story_id: str, articles: Sequence[Article], options: BriefOptions) -> Brief:
     """The cited brief of one story (its original articles, in story order).
 
     Every brief sentence is a verbatim source sentence cited as such, plus the
     other articles that report the same thing (see `support_for`); which ones,
-    and in what order, is `newsfuse.summarize.assemble`'s choice.
+    and in what order, is `newsfuse.summarize.assemble`'s choice. Only reports are
+    read (`reports`); a story of none gets `no_article_brief`. The headline is
+    `headline(articles)`, a function of the articles alone, so the brief shows the
+    headline the archive stores and lists for the story (newsfuse.headlines).
     """
     if not articles:
         raise ValueError(f"story {story_id} has no articles to brief")
     unique = list({a.id: a for a in articles}.values())
-    rank = {a.id: i for i, a in enumerate(unique)}
-    matrix = story_matrix(unique)
+    read = reports(unique)
+    if not read:
+        return no_article_brief(story_id, unique, options)
+    rank = {a.id: i for i, a in enumerate(read)}
+    matrix = story_matrix(read)
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
-    dates = [a.date for a in unique if a.date]
-    lead = sentences[0].text if sentences else None
+    dates = [a.date for a in read if a.date]
     return Brief(
         story_id=story_id,
         headline=headline(
-            unique,
-            lead=lead,
-            others=[s.text for s in sentences[1:]],
-            nlp=options.models.headline_nlp(),
+            read, nlp=options.models.headline_nlp(), recurring=options.models.recurring()
         ),
         sentences=sentences,
-        sources=number_sources(sentences, unique),
+        sources=number_sources(sentences, unique),  # the pages not read listed too
         word_budget=options.words,
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,

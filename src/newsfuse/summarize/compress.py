@@ -19,7 +19,9 @@ from typing import Any
 
 from newsfuse.config import AnalyzeOptions
 
-_DROP = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark"})
+_DROP = frozenset(
+    {"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark", "npadvmod"}
+)
 _TRIM = ("npadvmod", "advmod", "prep", "agent")  # complements (objects) are never trimmed
 _PERSONAL = frozenset(
     [
@@ -41,6 +43,8 @@ _REPORTING = frozenset(
         "tweet",
         "note",
         "warn",
+        "conclude",
+        "determine",
     ]
 )
 # Their inflected forms, so that the headline pipeline runs without spaCy's
@@ -49,7 +53,7 @@ _REPORTING_FORMS = frozenset(
     [
         *(f"{v}{end}" for v in _REPORTING for end in ("", "s")),
         *(f"{v.removesuffix('e')}{end}" for v in _REPORTING for end in ("ed", "ing")),
-        *("said", "told", "wrote", "written"),
+        *("said", "told", "wrote", "written", "concluded", "determined"),
     ]
 )
 
@@ -90,14 +94,43 @@ def _main_clause(root: Any) -> tuple[Any, Any | None]:
     return root, None
 
 
+def _restrictive(token: Any) -> bool:
+    """A clause that says which one ("blasts targeting the army's headquarters",
+    "the man who shot ..."): an acl or relcl of a noun, not set off by a comma. It is
+    kept when the headline has room, and trimmed like a phrase when not."""
+    if token.dep_ not in ("acl", "relcl") or token.head.pos_ in ("VERB", "AUX"):
+        return False
+    first = min(_subtree(token))
+    return first == 0 or token.doc[first - 1].text not in (",", "(", "—", "–")
+
+
+def _complement(token: Any) -> bool:
+    """A participle or infinitive right after its verb that completes it ("lay
+    bleeding", "worked to free"): dropping it leaves the verb without its sense."""
+    return (
+        token.dep_ in ("advcl", "xcomp")
+        and token.head.pos_ in ("VERB", "AUX")
+        and min(_subtree(token)) <= token.head.i + 2
+        and token.i > token.head.i
+        and not any(c.dep_ == "mark" for c in token.children)
+        and str(token.tag_) in ("VBG", "VB", "VBN")
+    )
+
+
 def _droppable(token: Any) -> bool:
-    """A clause or aside to drop: not a conjunct inside a name ("Caufield & Byers")."""
-    if token.dep_ not in _DROP:
+    """A clause or aside to drop: not a conjunct inside a name ("Caufield & Byers"),
+    not a restrictive clause (trimmed only for room), not a verb's complement."""
+    if token.dep_ not in _DROP or _restrictive(token) or _complement(token):
         return False
     if token.dep_ in ("conj", "cc"):
         return bool(token.head.pos_ in ("VERB", "AUX"))
-    if token.dep_ == "appos":
-        return token.i > 0 and token.doc[token.i - 1].text in (",", "(", "—", "–")
+    if token.dep_ == "mark":  # "that" of a content clause; never "if", "as" inside one
+        return bool(token.head.dep_ == "ROOT" or token.lower_ == "that")
+    if token.dep_ == "npadvmod" and (token.head.dep_ != "ROOT" or token.i < token.head.i):
+        return False  # "Chicago-based", "this week" before the verb: not an aside
+    if token.dep_ in ("appos", "npadvmod"):  # ", a move that ...", "(AP)"
+        first = min(_subtree(token))
+        return first > 0 and token.doc[first - 1].text in (",", "(", "—", "–")
     return True
 
 
@@ -107,27 +140,70 @@ def _core(main: Any) -> set[int]:
     keep = _subtree(main)
     for token in list(main.subtree):
         if token.i in keep and token is not main and _droppable(token):
-            keep -= _subtree(token)
+            keep -= _span(token)
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
     start = min(_subtree(subjects[0])) if subjects else main.i
     keep = {i for i in keep if i >= start}
     return {i for i in keep if not main.doc[i].is_punct or main.doc[i].text in ("'", "’", "-")}
 
 
-def _trim(main: Any, keep: set[int], max_words: int) -> set[int] | None:
-    """Drop trimmable phrases right to left until the headline fits."""
+def _span(token: Any) -> set[int]:
+    """What goes when `token`'s clause goes: its subtree; for an infinitive that says
+    what a noun of a verb's phrase is for ("in a bid to unlock ..."), the whole phrase,
+    which without it says nothing ("in a bid")."""
+    noun = token.head
+    infinitive = token.dep_ == "acl" and any(c.tag_ == "TO" for c in token.children)
+    if infinitive and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return _subtree(noun.head)
+    return _subtree(token)
+
+
+def _clause_of(main: Any, token: Any) -> Any:
+    """The restrictive clause `token` is a phrase of, if any (trimming "of beating a
+    reporter" from "who was accused of beating a reporter" leaves "who was accused":
+    the clause goes whole), else `token`."""
+    found, node = token, token
+    while node.i != main.i and node.head.i != node.i:
+        node = node.head
+        if _restrictive(node) and (node.dep_ == "relcl" or node.tag_ != "VBN"):
+            found = node  # "people killed" stands without "in the attack"
+    return found
+
+
+def _lost_complement(main: Any, keep: set[int]) -> bool:
+    """The headline ends on its verb though the verb had words after it ("An inquest
+    has heard", "The Muslim Brotherhood worked"): the words that said what were dropped."""
+    words = [i for i in keep if not main.doc[i].is_punct]
+    after = [t for t in main.children if t.i > main.i and not t.is_punct]
+    if any(t.dep_ == "ccomp" and t.i not in keep for t in main.children):
+        return True  # what was found, concluded, heard went with a fronted clause
+    return bool(words) and max(words) == main.i and bool(after)
+
+
+def _trim(
+    main: Any, keep: set[int], max_words: int, clauses_first: bool = False
+) -> set[int] | None:
+    """Drop trimmable phrases right to left until the headline fits (`clauses_first`:
+    which-clauses before the verb's phrases, so "died because of the drugs" keeps
+    its cause when "who suffered ... during a visit" can go instead)."""
     candidates = sorted(
         (
             t
             for t in main.subtree
-            if t.dep_ in _TRIM and t.i in keep and t.head.pos_ in ("VERB", "AUX")
-        ),  # phrases of a verb; a noun's ("in the wake of ...") stay whole
-        key=lambda t: -t.i,
+            if t.i in keep
+            and (
+                (t.dep_ in _TRIM and t.head.pos_ in ("VERB", "AUX"))
+                or (_restrictive(t) and t.head.i in keep)
+            )
+        ),  # phrases of a verb (a noun's, "in the wake of ...", stay whole), which-clauses
+        key=lambda t: (clauses_first and not _restrictive(t), -t.i),
     )
     for token in candidates:
         if _words(main.doc, keep) <= max_words:
             break
-        span = _subtree(token)
+        if token.i not in keep:
+            continue  # went with a phrase trimmed before
+        span = _span(_clause_of(main, token))
         doc = main.doc
         if (min(span) > 0 and doc[min(span) - 1].text == "-") or (
             max(span) + 1 < len(doc) and doc[max(span) + 1].text == "-"
@@ -155,6 +231,9 @@ def _text(doc: Any, keep: set[int]) -> str:
 _DATELINE = re.compile(
     r"^(?:\(\w+\)\s*)?(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?\s*)?"
     r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+|^\(\w+\)\s+"
+    # a wire release: "CHICAGO, Nov. 30, 2018 /PRNewswire/ -- "
+    r"|^[A-Z][A-Z.' -]+,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*"
+    r"(?:/[^/]{1,30}/)?\s*[—–-]{1,2}\s+"
 )
 
 
@@ -165,12 +244,21 @@ def strip_dateline(sentence: str) -> str:
 
 def _fitted_text(doc: Any, main: Any, keep: set[int], max_words: int) -> str | None:
     """The trimmed clause's text within `max_words` words as printed, or None."""
+    for clauses_first in (False, True):
+        text = _fitted(doc, main, keep, max_words, clauses_first)
+        if text is not None:
+            return text
+    return None
+
+
+def _fitted(doc: Any, main: Any, keep: set[int], max_words: int, clauses_first: bool) -> str | None:
+    """`_fitted_text` with one order of trimming."""
     for target in range(max_words, 2, -1):
-        fitted = _trim(main, keep, target)
+        fitted = _trim(main, keep, target, clauses_first)
         if fitted is None:
             return None
         last = max((i for i in fitted if not doc[i].is_punct), default=None)
-        if last is None or doc[last].pos_ in _OPEN_ENDS:
+        if last is None or doc[last].pos_ in _OPEN_ENDS or _lost_complement(main, fitted):
             return None  # "..., was", "... to": cut mid-clause
         text = _text(doc, fitted)
         if len(text.split()) <= max_words:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
 
 from newsfuse.summarize.features import vectorize
-from newsfuse.summarize.select import quality
+from newsfuse.summarize.recurring import RecurringTable, load_hashes
+from newsfuse.summarize.select import furniture, quality
 from newsfuse.types import Article
 
 _CLAUSE_END = (",", ";", ":")
@@ -99,31 +101,38 @@ def headline(
     others: Sequence[str] = (),
     max_words: int = 14,
     nlp: Any,
+    recurring: RecurringTable | None = None,
 ) -> str:
-    """The best complete title (see `best_title`); else `lead` (default: the
-    first sentence of the first article that has one) compressed by its parse
-    (newsfuse.summarize.compress), or failing that one of `others` (the brief's
-    other sentences); else the most central title, the lead cut at a clause boundary, or
-    the first article's label: never empty, never made up. `nlp`: the headline
-    pipeline (`Models.headline_nlp`) or a callable returning its parses (`Parses`)."""
+    """The best complete title (see `best_title`); else a lead compressed by its parse
+    (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
+    sentences, in evaluation), else the articles' leads (`story_leads`) and then their
+    next sentences (`later_sentences`), MAX_LEADS tried in all; else the most central
+    title, a lead cut at a clause boundary, or the first article's label: never
+    empty, never made up. A function of the articles alone
+    when `lead` is not given, so the brief and the archive show one headline.
+    `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
+    parses (`Parses`); `recurring`: the recurring-sentence hashes (`Models.recurring`),
+    loaded per call when not given."""
     title = best_title(articles, nlp)
     if title:
         return title
-    if lead is None:
-        lead = story_lead(articles)
-    if lead:
-        from newsfuse.summarize.compress import compress
+    from newsfuse.summarize.compress import compress, strip_dateline
 
-        for sentence in (lead, *others):
-            short = compress(sentence, max_words, nlp)
-            if short:
-                return short
+    table = load_hashes() if recurring is None and lead is None else recurring
+    leads = iter([lead, *others]) if lead is not None else _leads(articles, table)
+    more = later_sentences(articles, table) if lead is None and table is not None else iter(())
+    tried = []
+    for sentence in itertools.islice(itertools.chain(leads, more), MAX_LEADS):
+        tried.append(sentence)
+        short = compress(sentence, max_words, nlp)
+        if short:
+            return short
     best = most_central_titled(articles)
     if best is not None and best.title:
         return clean_title(best.title)
-    if lead:
-        return short_form(lead, max_words)
-    return articles[0].label if articles else ""
+    cuts = [short_form(strip_dateline(sentence), max_words) for sentence in tried]
+    whole = (cut for cut in cuts if not cut.endswith("…") and not incomplete_headline(cut, nlp))
+    return next(whole, cuts[0]) if cuts else (articles[0].label if articles else "")
 
 
 _DANGLING_END = frozenset(
@@ -169,32 +178,120 @@ _DANGLING_END = frozenset(
 )
 
 
+# Verbs that need what follows them: a headline ending on one was cut ("An inquest
+# has heard", "Bossert replied", "Sen. Elizabeth Warren on Tuesday called").
+_NEEDS_MORE = frozenset(
+    [
+        *("heard", "called", "replied", "said", "says", "told", "asked", "added"),
+        *("explained", "wrote", "announced", "revealed", "claimed", "noted", "urged"),
+        *("continued", "warned", "insisted", "argued", "according"),
+    ]
+)
+# Nouns whose infinitive was cut away ("... updated its boarding process a move").
+_NEEDS_INFINITIVE = frozenset(["move", "attempt", "effort"])
+
+
 def incomplete_headline(text: str, nlp: Any) -> bool:
-    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis,
-    a trailing function word or comma), site furniture ("Page | Site"), or no verb
-    (`nlp`: a spaCy pipeline with a tagger)."""
+    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis, a
+    trailing function word or comma, a verb or noun whose complement is gone), page
+    furniture ("Page | Site", a caption or "Continue reading" line: select.furniture),
+    or no verb (`nlp`: a spaCy pipeline with a tagger; "drive" of "drive-by" is none)."""
     tokens = text.split()
     if not tokens or len(tokens) > 14 or text.rstrip().endswith(("…", "...", ",", ":", ";")):
         return True
-    if tokens[-1].lower().strip("\"'“”") in _DANGLING_END or " | " in text:
+    last = tokens[-1].lower().strip("\"'“”")
+    attributed = last in _NEEDS_MORE and ", " in text  # "..., officials said"
+    if last in _DANGLING_END or (last in _NEEDS_MORE and not attributed):
         return True
-    return not any(t.pos_ in ("VERB", "AUX") for t in nlp(text))
+    if " | " in text or furniture(text):
+        return True
+    if last in _NEEDS_INFINITIVE and tokens[-2].lower() in ("a", "an"):
+        return True
+    doc = nlp(text)
+    if any(t.dep_ == "ROOT" and any(c.dep_ == "mark" for c in t.children) for t in doc):
+        return True  # a subordinate clause alone ("When the index finger is shorter ...")
+    return not any(t.pos_ in ("VERB", "AUX") and not _nominal(doc, t.i) for t in doc)
 
 
-def headline_texts(articles: Sequence[Article]) -> list[str]:
+def _nominal(doc: Any, i: int) -> bool:
+    """Token `i`, tagged a verb, is part of a noun: of a hyphenated word ("drive-by",
+    "officer-involved"), or a last "-ing" after a noun or modifier ("... drive-by
+    shooting", "Brighton Park shooting"), which the tagger takes for a participle."""
+    if (i + 1 < len(doc) and doc[i + 1].text == "-") or (i > 0 and doc[i - 1].text == "-"):
+        return True
+    last = i == len(doc) - 1 or all(t.is_punct for t in doc[i + 1 :])
+    before = doc[i - 1].pos_ if i > 0 else ""
+    return bool(last and doc[i].tag_ == "VBG" and before in ("NOUN", "PROPN", "ADJ", "ADP", "PART"))
+
+
+def headline_texts(
+    articles: Sequence[Article], table: RecurringTable | None = None, leads: int = 1
+) -> list[str]:
     """The texts `headline` may parse for `articles`: their cleaned titles and the
-    lead (for `Parses`, which parses them ahead in one batch)."""
+    first `leads` leads (for `Parses`, which parses them ahead in one batch)."""
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
-    lead = story_lead(articles)
-    return [*texts, strip_dateline(lead)] if lead else texts
+    first = itertools.islice(_leads(articles, table), leads)
+    return texts + [strip_dateline(lead) for lead in first]
 
 
 def story_lead(articles: Sequence[Article]) -> str | None:
-    """The sentence a headline without a title is made from: the first article's
-    lead that the brief would take (select.quality: not a caption, credit or widget
-    line such as "Enlarge image … /Getty Images …" or "Photo Advertisement Continue
-    reading the main story"), else the first article's lead."""
-    leads = [a.sentences[0].text for a in articles if a.sentences]
-    return next((lead for lead in leads if quality(lead) > 0), leads[0] if leads else None)
+    """The first of `story_leads`, or None."""
+    leads = story_leads(articles)
+    return leads[0] if leads else None
+
+
+MAX_LEADS = 4  # sentences tried before the fallbacks: each costs a parse
+LEAD_DEPTH = 3  # an article's sentences read for its lead (below them: not its lead)
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _usable(article: Article, table: RecurringTable, skip: int = 0) -> str | None:
+    """The article's first sentence among its first LEAD_DEPTH, after `skip` usable
+    ones, that a brief could take (select.quality: not a caption, credit, widget or
+    notice line such as "Enlarge image … /Getty Images …"); read lazily (quality is
+    the cost of a lead)."""
+    found = (s.text for s in article.sentences[:LEAD_DEPTH] if quality(s.text, recurring=table) > 0)
+    return next(itertools.islice(found, skip, None), None)
+
+
+def _shared_words(lead: str, others: Sequence[set[str]]) -> float:
+    """How many of the other articles' opening words the lead uses, per other article:
+    the lead several outlets agree on names the event (a hook or a profile does not)."""
+    own = {w.lower() for w in _WORD.findall(lead)}
+    return sum(len(own & other) for other in others) / max(len(others), 1)
+
+
+def story_leads(articles: Sequence[Article], table: RecurringTable | None = None) -> list[str]:
+    """The sentences a headline without a title is made from, best first: the
+    articles' leads (first usable sentences, `_usable`), the lead that uses most of the
+    words of the other articles' openings (first two sentences) first (ties: story
+    order), at most MAX_LEADS. When no article has one, the first article's first sentence.
+    `table`: the recurring-sentence hashes (`Models.recurring`), loaded when not given."""
+    return list(itertools.islice(_leads(articles, table), MAX_LEADS))
+
+
+def _leads(articles: Sequence[Article], table: RecurringTable | None) -> Iterator[str]:
+    """`story_leads`, as a generator (a caller stops at the first that compresses)."""
+    table = load_hashes() if table is None else table
+    leads = [(k, lead) for k, a in enumerate(articles) if (lead := _usable(a, table))]
+    if not leads:
+        yield from (a.sentences[0].text for a in articles[:1] if a.sentences)
+        return
+    if len(leads) > 1:
+        openings = [
+            {w.lower() for s in a.sentences[:2] for w in _WORD.findall(s.text)} for a in articles
+        ]
+        leads.sort(key=lambda kl: -_shared_words(kl[1], openings[: kl[0]] + openings[kl[0] + 1 :]))
+    yield from dict.fromkeys(lead for _, lead in leads)
+
+
+def later_sentences(articles: Sequence[Article], table: RecurringTable) -> Iterator[str]:
+    """Each article's next usable sentence after its lead, in story order: what a
+    headline is made from when no lead compresses (a lead of 40 words, a quotation),
+    rather than a lead clipped mid-clause."""
+    for article in articles:
+        found = _usable(article, table, skip=1)
+        if found:
+            yield found

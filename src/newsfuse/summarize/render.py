@@ -83,10 +83,18 @@ def _passages(brief: Brief) -> list[tuple[str, list[int]]]:
     return out
 
 
+NO_ARTICLE_TEXT = (
+    "(No brief: the sources hold no article text, only pages such as archive notices,"
+    " consent or error pages, widgets or paywall notices.)"
+)
+
+
 def render_markdown(brief: Brief, sections: Sequence[str] = ()) -> str:
     """The brief as Markdown: headline, meta line, cited sentences, then any extra
     `sections` (the story analysis), then the numbered sources they all cite."""
     lines = [f"# {_md(brief.headline)}", "", f"*{_md(meta_line(brief))}*", ""]
+    if brief.no_article_text:
+        lines.append(NO_ARTICLE_TEXT)
     for text, numbers in _passages(brief):
         lines.append(f"{text} {''.join(f'[{n}]' for n in numbers)}")
     for section in sections:
@@ -146,4 +154,5 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "last_date": _iso(brief.last_date),
         "sentences": [_sentence_dict(brief, s) for s in brief.sentences],
         "sources": [_source_dict(ref) for ref in brief.sources],
+        "no_article_text": brief.no_article_text,
     }
