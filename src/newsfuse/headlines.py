@@ -46,7 +46,7 @@ class SharedParses:
     """The headline pipeline with texts parsed ahead in batches (`parse_ahead`), and
     every parse kept until `forget`: a storyline and its events often parse the same
     lead or titles, so one refresh parses each text once for both levels (a parse is
-    the same whether the text was parsed in a batch or alone: compress.Parses)."""
+    the same whether the text was parsed in a batch or alone)."""
 
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp

@@ -279,7 +279,7 @@ def _voiced(headline: str) -> bool:
 def compress(sentence: str, max_words: int, nlp: Any) -> str | None:
     """The lede's main clause as a headline of at most `max_words` words with its
     verb, or None when the parse gives none (`nlp`: the headline pipeline, or a
-    callable returning its parses, see `Parses`)."""
+    callable returning its parses, see `headlines.SharedParses`)."""
     doc = nlp(strip_dateline(sentence))
     root = next(iter(doc.sents)).root
     main, source = _main_clause(root)
@@ -299,18 +299,3 @@ def compress(sentence: str, max_words: int, nlp: Any) -> str | None:
         if len(attributed.split()) <= max_words:
             headline = attributed
     return headline
-
-
-class Parses:
-    """The headline pipeline with texts parsed ahead, in batches: the writer refreshes
-    thousands of headlines at the end of an ingest, and spaCy parses short texts about
-    twice as fast through `nlp.pipe` as one call each (docs/benchmarks.md)."""
-
-    def __init__(self, nlp: Any, texts: Iterable[str], batch_size: int = 256) -> None:
-        self.nlp = nlp
-        unique = list(dict.fromkeys(texts))
-        self.docs = dict(zip(unique, nlp.pipe(unique, batch_size=batch_size), strict=True))
-
-    def __call__(self, text: str) -> Any:
-        found = self.docs.get(text)
-        return found if found is not None else self.nlp(text)

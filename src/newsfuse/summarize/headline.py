@@ -111,8 +111,8 @@ def headline(
     empty, never made up. A function of the articles alone
     when `lead` is not given, so the brief and the archive show one headline.
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
-    parses (`Parses`); `recurring`: the recurring-sentence hashes (`Models.recurring`),
-    loaded per call when not given."""
+    parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
+    (`Models.recurring`), loaded per call when not given."""
     title = best_title(articles, nlp)
     if title:
         return title
@@ -228,7 +228,7 @@ def headline_texts(
     articles: Sequence[Article], table: RecurringTable | None = None, leads: int = 1
 ) -> list[str]:
     """The texts `headline` may parse for `articles`: their cleaned titles and the
-    first `leads` leads (for `Parses`, which parses them ahead in one batch)."""
+    first `leads` leads (for `headlines.SharedParses`, which parses them ahead in one batch)."""
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
