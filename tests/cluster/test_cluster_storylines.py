@@ -9,6 +9,7 @@ is absent.
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ from newsfuse.types import Article
 # Dakota shooting range, the Four Hills (Albuquerque) shooting, a teen girl in Wichita.
 # Before storylines read names they formed three events but one storyline.
 THREE = ("gva-678047", "gva-719128", "gva-727980")
+# Storyline links as they were: text alone (cosine minus density).
+TEXT_ONLY = dataclasses.replace(ClusterOptions(), storyline_conflict=0.0, storyline_day_penalty=0.0)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,7 @@ def test_three_shootings_in_three_states_are_three_storylines(
     assert len(set(labels)) == 3
     for method in (cluster_stream, cluster_batch):
         assert _mixed(method(sub, ClusterOptions(), "storyline"), labels) == []
-    off = dataclasses.replace(ClusterOptions(), storyline_conflict=0.0)
+    off = TEXT_ONLY
     assert _mixed(cluster_stream(sub, off, "storyline"), labels)  # what the fix changed
 
 
@@ -55,13 +58,10 @@ def test_small_archives_of_one_topic_mix_fewer_incidents(
     arts, gold = gva
     samples = topic_samples(arts, gold, 3, 40, pool=40)
     assert all(len({gold[i] for i in s}) == 3 for s in samples)
-    scores = {}
-    for conflict in (0.0, ClusterOptions().storyline_conflict):
-        opts = dataclasses.replace(ClusterOptions(), storyline_conflict=conflict)
-        scores[conflict] = score_small(
-            arts, gold, samples, lambda a, o=opts: cluster_stream(a, o, "storyline")
-        )
-    before, after = scores.values()
+    before, after = (
+        score_small(arts, gold, samples, partial(cluster_stream, options=opts, level="storyline"))
+        for opts in (TEXT_ONLY, ClusterOptions())
+    )
     assert after.mixed < before.mixed - 0.2
     assert after.bcubed_precision > before.bcubed_precision + 0.2
     assert after.bcubed_recall > 0.9  # an incident's own reports still share a storyline
