@@ -174,7 +174,9 @@ class StreamClusterer:
         for a, t in zip(articles, titles, strict=True):
             self.lead.append(lead_names(a, t, zipf, words, cased))
             self.when.append(incident_days(a, t, n, words))
-            self.story_names.append(lead_names(a, t, story_zipf, words, cased, story))
+            self.story_names.append(
+                lead_names(a, t, story_zipf, words, cased, story, headline_case=False)
+            )
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Edges between dated articles more than max_day_gap apart (always False if None)."""
