@@ -130,7 +130,7 @@ def lead_names(
     Cheap by design (a regex, no tagger): it runs on every ingested article.
     Lower-cased text (Multi-News) yields none, and then no evidence is drawn: nor
     does text less `cased` than `min_cased`. With `headline_case` False, a title in
-    headline case ("Boy, 4, Accidentally Shot in Lubbock") gives no names: its verbs
+    headline case (every long word capitalized) gives no names: its verbs
     and nouns ("accidentally", "killed", rarer than the cap) would link any two
     reports of a kind.
     """
