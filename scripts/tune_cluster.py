@@ -5,6 +5,9 @@ Usage:
   python scripts/tune_cluster.py --data wikinews --mode stream --level storyline
   python scripts/tune_cluster.py --data gva --grid event_threshold=0.08,0.1
   python scripts/tune_cluster.py --file /tmp/train_stream.jsonl --mode stream
+  python scripts/tune_cluster.py --data gva --small 3 --level storyline --mode stream
+--small K: instead of the whole set, 200 fresh small archives of K same-topic incidents
+each (evaluation/cluster_small.py): how often two incidents share a cluster.
 Datasets: val = multinews_val_pooled, wikinews = wikinews_pooled, gva = gva_dev (events),
 test = multinews_test_pooled
 (report once with tuned defaults; never tune on it); --file reads any pooled-schema file,
@@ -20,12 +23,14 @@ import json
 import resource
 import time
 from dataclasses import fields, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newsfuse.cluster import cluster_batch, cluster_stream
 from newsfuse.config import ClusterOptions, ExtractOptions
 from newsfuse.evaluation import score_clustering
+from newsfuse.evaluation.cluster_small import score_small, topic_samples
 from newsfuse.extract import iter_articles
 from newsfuse.types import Article
 
@@ -77,7 +82,13 @@ def main() -> None:
     ap.add_argument("--grid", nargs="*", default=[])
     ap.add_argument("--mode", nargs="+", choices=("stream", "batch"), default=["stream", "batch"])
     ap.add_argument("--level", choices=("event", "storyline"), default="event")
+    ap.add_argument("--small", type=int, default=0, help="K incidents per small archive")
+    ap.add_argument("--samples", type=int, default=200)
+    ap.add_argument("--pool", type=int, default=0, help="draw from the POOL most alike")
     args = ap.parse_args()
+    if args.small:
+        small(args)
+        return
     t0 = time.perf_counter()
     path = args.file or SHARED / FILES[args.data]
     articles, gold = load(path, args.limit)
@@ -105,6 +116,27 @@ def main() -> None:
             )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"# total {time.perf_counter() - t0:.1f}s, peak RSS {peak:.0f} MB")
+
+
+def small(args: argparse.Namespace) -> None:
+    """The --small table: one row per setting and mode over the same samples."""
+    articles, gold = load(args.file or SHARED / FILES[args.data], args.limit)
+    samples = topic_samples(articles, gold, args.small, args.samples, args.pool)
+    print(f"# {len(samples)} archives of {args.small} incidents (pool {args.pool}), {args.level}")
+    print("| mode | settings | mixed | split | B-P | B-R |")
+    print("|---|---|---|---|---|---|")
+    for overrides in parse_grid(args.grid):
+        opts = replace(ClusterOptions(), **overrides)
+        for mode in args.mode:
+            method = cluster_stream if mode == "stream" else cluster_batch
+            group = partial(method, options=opts, level=args.level)
+            s = score_small(articles, gold, samples, group)
+            label = " ".join(f"{k}={v}" for k, v in overrides.items()) or "defaults"
+            print(
+                f"| {mode} | {label} | {s.mixed:.3f} | {s.split:.3f} | "
+                f"{s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -120,6 +120,18 @@ class ClusterOptions:
     # incident day lose this much (0 = off).
     event_outlet_penalty: float = 0.05
     event_outlet_gap: int = 7
+    # Storylines in cased text link the same named people and places (cluster/levels.py,
+    # storyline_adjustment): a link whose title + first sentences name only different
+    # rare names (two shootings in two towns) loses `storyline_conflict`; one sharing a
+    # name gains `storyline_name_bonus`; lower-cased text draws no evidence either way.
+    # Tuned on gva_dev small archives and Wikinews (docs/benchmarks.md, #21).
+    storyline_name_sentences: int = 10  # sentences after the title whose names count ...
+    storyline_name_zipf: float = 5.2  # ... when rarer in English than this (Zipf)
+    storyline_conflict: float = 0.2
+    storyline_name_bonus: float = 0.0
+    storyline_day_penalty: float = 0.2  # taken from links sharing fewer lead names ...
+    storyline_day_names: int = 1  # ... than this ...
+    storyline_day_scale: float = 30.0  # ... building up over this many days
     # Events regrouped in the stream's refresh: those of the last this many articles (0 =
     # none); an event is days of reports, so a shorter reach than storylines' suffices.
     event_refresh_span: int = 4096

@@ -107,8 +107,20 @@ def cased(article: Article, sentences: int = 10) -> float:
     return caps / words if words else 1.0
 
 
+def headline_cased(title: str) -> bool:
+    """Whether most of a title's words of four letters or more are capitalized."""
+    long = [w for w in title.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
+
+
 def lead_names(
-    article: Article, title: str, max_zipf: float, min_words: int = 0, min_cased: float = 0.0
+    article: Article,
+    title: str,
+    max_zipf: float,
+    min_words: int = 0,
+    min_cased: float = 0.0,
+    sentences: int = LEAD_SENTENCES,
+    headline_case: bool = True,
 ) -> frozenset[int]:
     """Capitalized words of the title and lead that are not sentence-initial, common
     or calendar words and are rarer in English than `max_zipf` (so "Chicago" and
@@ -117,11 +129,16 @@ def lead_names(
 
     Cheap by design (a regex, no tagger): it runs on every ingested article.
     Lower-cased text (Multi-News) yields none, and then no evidence is drawn: nor
-    does text less `cased` than `min_cased`.
+    does text less `cased` than `min_cased`. With `headline_case` False, a title in
+    headline case (every long word capitalized) gives no names: its verbs
+    and nouns ("accidentally", "killed", rarer than the cap) would link any two
+    reports of a kind.
     """
     if min_cased > 0 and cased(article) < min_cased:
         return frozenset()
-    texts = [title, *lead_sentences(article, LEAD_SENTENCES, min_words)]
+    texts = [title, *lead_sentences(article, sentences, min_words)]
+    if not headline_case and headline_cased(title):
+        texts = texts[1:]
     names: set[str] = set()
     ages: set[str] = set()
     for text in texts:
@@ -136,7 +153,9 @@ def lead_names(
                 names.add(low)
     if not names:  # ages alone (lower-cased text) say too little about who
         return frozenset()
-    return frozenset(map(_name_key, names | ages))
+    # Ages get negative keys: evidence of one incident ("a 16-year-old"), but two
+    # shootings of 4-year-olds in two states are not one storyline (storyline_evidence).
+    return frozenset([*map(_name_key, names), *(-1 - _name_key(age) for age in ages)])
 
 
 def name_evidence(
@@ -191,6 +210,48 @@ def event_similarity(
         shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
         late = same_outlet & dated & (gap > options.event_outlet_gap) & ~shared_day
         out = out - np.where(late, options.event_outlet_penalty, 0.0)
+    return np.asarray(out)
+
+
+def storyline_evidence(
+    rows: np.ndarray, cols: np.ndarray, names: list[frozenset[int]], base: int
+) -> np.ndarray:
+    """Per edge: the number of names the two ends' `names` share (ages do not count),
+    -1 where both name some and share none, 0 otherwise (one names none). The names are
+    the title's and first `storyline_name_sentences` sentences' (lead_names): a longer
+    lead than events read, since a storyline's later reports name its people and places
+    further down (of Wikinews's same-storyline links, 29% share no name in title + 2
+    sentences, 13% in title + 10; of links between same-topic gva_dev incidents in
+    small archives, 86% and 84%)."""
+    out = np.zeros(len(rows))
+    for i, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        na, nb = names[a - base], names[b - base]
+        if na and nb:
+            out[i] = sum(1 for key in na & nb if key >= 0) or -1.0
+    return out
+
+
+def storyline_adjustment(
+    evidence: np.ndarray, days_a: np.ndarray, days_b: np.ndarray, options: ClusterOptions
+) -> np.ndarray:
+    """What names and dates add to a storyline link (evidence: storyline_evidence). A
+    storyline follows the same named people and places over weeks, so a link whose two
+    title+leads name only different rare names (two shootings in two towns) loses
+    `storyline_conflict`, one sharing a name gains `storyline_name_bonus`, and one
+    sharing fewer than `storyline_day_names` loses up to `storyline_day_penalty` as the
+    days between two dated articles grow (months of one story keep its people's names
+    and its place; two of a city's shootings months apart share the city alone).
+    In a small archive the density correction is near zero, and same-topic reports of
+    different incidents otherwise link on their common words alone."""
+    shared = np.where(evidence > 0, options.storyline_name_bonus, 0.0)
+    out = np.where(evidence < 0, -options.storyline_conflict, shared)
+    if options.storyline_day_penalty > 0 and options.storyline_day_scale > 0:
+        few = evidence < options.storyline_day_names
+        dated = (days_a != NO_DAY) & (days_b != NO_DAY) & few
+        gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
+        out = out - options.storyline_day_penalty * (
+            1.0 - np.exp(-gap / options.storyline_day_scale)
+        )
     return np.asarray(out)
 
 

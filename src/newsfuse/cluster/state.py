@@ -34,8 +34,8 @@ from scipy import sparse
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 6  # 4: two levels (events and storylines) and lead names; 5: incident days;
-# 6: outlet keys
+FORMAT = 7  # 4: two levels (events and storylines) and lead names; 5: incident days;
+# 6: outlet keys; 7: storyline names (ages as negative keys)
 SEGMENT = 16_384  # article ids per saved edge segment (the last one is rewritten)
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -196,6 +196,7 @@ def dump_state(
     for name, level in state["levels"].items():
         arrays |= _graph_arrays(level, "" if name == "storyline" else f"{name}.")
     arrays |= _lead_arrays(state["lead"]) | _lead_arrays(state["when"], "when")
+    arrays |= _lead_arrays(state["story_names"], "story_names")
     return SavedState(_npz(arrays), chunks + [e for run in edges.values() for e in run], parts)
 
 
@@ -256,6 +257,7 @@ def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any
         "outlets": z["outlets"],
         "lead": _sets(z, "lead"),
         "when": _sets(z, "when"),
+        "story_names": _sets(z, "story_names"),
         "ids": list(meta["ids"]),
     }
 

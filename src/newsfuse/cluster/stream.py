@@ -30,6 +30,8 @@ from newsfuse.cluster.levels import (
     name_evidence,
     nest,
     outlet_key,
+    storyline_adjustment,
+    storyline_evidence,
 )
 from newsfuse.cluster.links import Densities, link_weights
 from newsfuse.cluster.stories import StoryGraph
@@ -90,6 +92,7 @@ class StreamClusterer:
         self.outlets = np.zeros(0, dtype=np.int64)  # outlet key of each id (NO_OUTLET)
         self.lead: list[frozenset[int]] = []  # lead names of each id >= densities.base
         self.when: list[frozenset[int]] = []  # incident days (ordinals) of each such id
+        self.story_names: list[frozenset[int]] = []  # storyline names of each such id
         self.ids: list[str] = []  # article id of each id >= densities.base
 
     TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options"})
@@ -107,6 +110,7 @@ class StreamClusterer:
             "outlets": self.outlets[:active],
             "lead": self.lead,
             "when": self.when,
+            "story_names": self.story_names,
             "ids": self.ids,
         }
 
@@ -121,6 +125,7 @@ class StreamClusterer:
         self.outlets = state["outlets"]
         self.lead = list(state["lead"])
         self.when = list(state["when"])
+        self.story_names = list(state["story_names"])
         self.ids = list(state["ids"])
 
     @property
@@ -164,9 +169,14 @@ class StreamClusterer:
         self.outlets[first - base : n - base] = [outlet_key(a.outlet) for a in articles]
         zipf, titles = self.options.event_name_zipf, self.vectorizer.titles
         n, words = self.options.event_when_sentences, self.options.event_lead_words
+        cased, story = self.options.event_name_cased, self.options.storyline_name_sentences
+        story_zipf = self.options.storyline_name_zipf
         for a, t in zip(articles, titles, strict=True):
-            self.lead.append(lead_names(a, t, zipf, words, self.options.event_name_cased))
+            self.lead.append(lead_names(a, t, zipf, words, cased))
             self.when.append(incident_days(a, t, n, words))
+            self.story_names.append(
+                lead_names(a, t, story_zipf, words, cased, story, headline_case=False)
+            )
 
     def _cannot_link(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Edges between dated articles more than max_day_gap apart (always False if None)."""
@@ -187,11 +197,13 @@ class StreamClusterer:
         rows, cols, sims = rows[keep], cols[keep], sims[keep]
         self.densities.update(rows, cols, sims)
         beta = self.options.density_correction
-        weights = link_weights(rows, cols, sims, self.densities, beta)
         base = self.densities.base
         minimum = self.options.event_conflict_names
         evidence = name_evidence(rows, cols, self.lead, base, minimum)
         days_a, days_b = self.days[rows - base], self.days[cols - base]
+        weights = link_weights(rows, cols, sims, self.densities, beta)
+        story = storyline_evidence(rows, cols, self.story_names, base)
+        weights = weights + storyline_adjustment(story, days_a, days_b, self.options)
         when = day_evidence(rows, cols, self.when, base)
         outlets_a, outlet_b = self.outlets[rows - base], self.outlets[cols - base]
         same = (outlets_a == outlet_b) & (outlets_a != NO_OUTLET)
@@ -308,6 +320,7 @@ class StreamClusterer:
         self.outlets = self.outlets[cutoff - self.densities.base :].copy()
         self.lead = self.lead[cutoff - self.densities.base :]
         self.when = self.when[cutoff - self.densities.base :]
+        self.story_names = self.story_names[cutoff - self.densities.base :]
         self.ids = self.ids[cutoff - self.densities.base :]
         self.densities.drop_before(cutoff)
         gone = {}
