@@ -61,8 +61,11 @@ def shingles(text: str, size: int = SHINGLE) -> Iterator[int]:
     tokens = words(text)
     for i in range(len(tokens) - size + 1):
         window = tokens[i : i + size]
-        if len(set(window)) >= size // 2:  # not "0 0 0 0 ..." table cells or "b b b b ..."
-            yield hash(" ".join(window))
+        if len(set(window)) < size // 2:  # not "0 0 0 0 ..." table cells or "b b b b ..."
+            continue
+        if all(token.isdigit() for token in window):  # a label list "[0, 1, 2, ... 7]"
+            continue
+        yield hash(" ".join(window))
 
 
 def _texts(record: dict[str, Any]) -> Iterator[str]:

@@ -56,6 +56,18 @@ PROFILE_LEDE = re.compile(
     r"^(?!(?:The|This|That|These|Those|It|There|He|She|They|So|But|And|Yet|On|In|At)\b)"
     r"(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+,?(?: \d{1,3},)? (?:is|was) (?:a|an) "
 )
+# A wire or station dateline ("ALBUQUERQUE, N.M. — ", "HOUSTON -- ", "Sycamore, Illinois
+# (CNN) ") opens an outlet's news lede: who did what, where. The model, learned on
+# lower-cased Multi-News, cannot see it; a police chief's quote or a reaction ranked above
+# the dateline lede below it (gva_dev, Four Hills) until the dateline weighs this much.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ ]{3,}(?:, ?[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)? ?(?:\([^)]{1,30}\) ?)?"
+    r"(?:—|–|--?) ?(?=[A-Z0-9\"“])"
+    r"|(?:[A-Z][\w.'’]+ ){0,2}[A-Z][\w.'’]+(?:, ?[A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?"
+    r"\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\) ?(?:(?:—|–|--?) ?)?(?=[A-Z0-9\"“]))"
+)
+DATELINE_BONUS = 1.5  # log-odds
+NEWS_SIGN = re.compile(r"\d|\b(?:said|says|according to|police|officials|authorities)\b", re.I)
 STORY_DAYS = 7  # a story whose reports span longer is a storyline of several events
 # When it happened: a news lede dates its event ("... in their home Friday", "late
 # Tuesday night", "on March 10"); a feature hook, background or reaction seldom does.
@@ -118,6 +130,15 @@ def lede_features(matrix: StoryMatrix, parts: Components) -> FloatArray:
     return np.column_stack(columns) if matrix.size else np.zeros((0, len(FEATURES)))
 
 
+def not_older(matrix: StoryMatrix, row: int) -> FloatArray:
+    """1 for each sentence of an article dated at most a day before `row`'s article (or
+    either undated), else 0: in a story of several days, the first day's dateline lede
+    (the shooting) must not outweigh the model's pick of later news (the arrest)."""
+    pick = matrix.articles[int(matrix.article_of[row])].date
+    ok = [pick is None or a.date is None or (pick - a.date).days <= 1 for a in matrix.articles]
+    return np.array([ok[int(a)] for a in matrix.article_of], dtype=np.float64)
+
+
 def one_event(matrix: StoryMatrix) -> bool:
     """The story's articles fall within STORY_DAYS of each other (or are undated):
     then the sentence that dates its event is the news. Over a storyline of weeks
@@ -150,3 +171,20 @@ def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
 def lede_scores(matrix: StoryMatrix, parts: Components) -> FloatArray:
     """The model's log-odds that each sentence is the lede."""
     return np.asarray(lede_features(matrix, parts) @ WEIGHTS + BIAS, dtype=np.float64)
+
+
+def dated_news(text: str) -> bool:
+    """A dateline opening a report of news: a day, a number or a source in it. A
+    feature's hook under a dateline ("WASHINGTON (Reuters) - There's not a pot of gold
+    at the end of the rainbow.") has none and is left to the model."""
+    return bool(DATELINE.match(text)) and bool(WHEN.search(text) or NEWS_SIGN.search(text))
+
+
+def with_datelines(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) -> FloatArray:
+    """`scores` with DATELINE_BONUS for each dateline lede no older than the best
+    usable sentence's article."""
+    if not usable.any():
+        return scores
+    best = int(np.flatnonzero(usable)[np.argmax(scores[usable])])
+    dateline = np.array([dated_news(s.text) for s in matrix.sentences], float)
+    return np.asarray(scores + DATELINE_BONUS * dateline * not_older(matrix, best), np.float64)

@@ -66,6 +66,8 @@ _FURNITURE = re.compile(
     r"|^courtesy\b|\bhandout via\b|^@\w+|\b\d+ (?:retweets?|likes)\b|^fig(?:ure)?\.? \d+\b"
     # Twitter's embed widget, opened a brief of the Multi-News test sample (issue 20)
     r"|\blocation information to your tweets\b|\btweet location history\b"
+    # the same widget mid-page, and an author-alert prompt (gva_dev, fifth pass)
+    r"|\btweet with a location\b|\bposts new content, you'll get an email\b"
     # ABC's topic widget, related-link teasers in brackets ("[Related: ...]", "[Q&A: ...]"),
     # credits ending a caption or an AP teaser ("... (Associated Press)", "(Photo: ...)",
     # "Image copyright ... Image caption ..."), paywall and newsletter prompts, and

@@ -194,6 +194,13 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
         if not (same(first - 1) and has_speaker(matrix.sentences[first - 1].text)):
             return None
         first -= 1
+    if any(PRONOUN_SPEAKER.search(matrix.sentences[r].text) for r in range(first + 1, last + 1)):
+        # a quotation of several sentences closing on ", she said": who she is was
+        # said before it opened (gva_dev, Four Hills: the unit read as an unnamed
+        # "she"); take that sentence too, or leave the quotation out
+        if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
+            return None
+        first -= 1
     while leans_back(matrix.sentences[first].text):
         if mode == "bracket" and bracketed(matrix, first) is not None:
             break  # "[Klintsevich] told journalists": the brief inserts the referent
