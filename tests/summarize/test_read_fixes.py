@@ -173,8 +173,11 @@ def test_dateline_lede_beats_a_chiefs_quoted_account(shared_dir: Path) -> None:
     brief = build_brief(story.id, story.articles, BriefOptions(words=120))
     first = brief.sentences[0].text
     assert dated_news(first) and "said" not in first.split(",")[-1]
-    hook = "WASHINGTON (Reuters) - There’s not a pot of gold at the end of the rainbow."
-    assert DATELINE.match(hook) and not dated_news(hook)  # the Reuters hook (test-0737)
+    # a Reuters feature's hook under its dateline (full-text test-0737, read from ../shared)
+    with gzip.open(shared_dir / FULLTEXT, "rt", encoding="utf-8") as handle:
+        cluster = next(c for c in map(json.loads, handle) if c["id"].endswith("test-0737"))
+    hook = make_article(body=cluster["documents"][0]["text"], source="t").sentences[0].text
+    assert DATELINE.match(hook) and not dated_news(hook)
 
 
 def test_a_quotation_closing_on_she_said_comes_with_its_speaker(shared_dir: Path) -> None:

@@ -175,8 +175,8 @@ def lede_scores(matrix: StoryMatrix, parts: Components) -> FloatArray:
 
 def dated_news(text: str) -> bool:
     """A dateline opening a report of news: a day, a number or a source in it. A
-    feature's hook under a dateline ("WASHINGTON (Reuters) - There's not a pot of gold
-    at the end of the rainbow.") has none and is left to the model."""
+    feature's hook under a dateline (a wire feature opening on a proverb, no day, number
+    or source in it) has none and is left to the model."""
     return bool(DATELINE.match(text)) and bool(WHEN.search(text) or NEWS_SIGN.search(text))
 
 
