@@ -204,6 +204,21 @@ def run(
             ray.kill(worker)
 
 
+def _arrive(
+    paths: Sequence[str], store: Store, workers: list[Any], report: BatchReport
+) -> tuple[Arrival, list[Any]]:
+    """The shards read in the workers and put in arrival order (`ingest`'s), each failure
+    reported and recorded in the archive as `ingest` records it."""
+    metas, blocks = read_shards(paths, workers)
+    arr = arrival(metas)
+    for _, failure in arr.failures:
+        report.failed.append(failure)
+        store.add_failure(failure)
+    report.failures, report.already_present = len(arr.failures), arr.repeated
+    report.articles = len(arr.ids)
+    return arr, blocks
+
+
 def _run(
     paths: Sequence[str],
     config: Config,
@@ -216,13 +231,7 @@ def _run(
     import ray
 
     clock = _Clock(report)
-    metas, blocks = read_shards(paths, workers)
-    arr = arrival(metas)
-    for _, failure in arr.failures:
-        report.failed.append(failure)
-        store.add_failure(failure)
-    report.failures, report.already_present = len(arr.failures), arr.repeated
-    report.articles = len(arr.ids)
+    arr, blocks = _arrive(paths, store, workers, report)
     clock.lap("read")
     copies = batch_dedupe.links(arr, blocks, workers, config.dedupe)
     by_position = {int(p): i for i, p in enumerate(arr.position)}

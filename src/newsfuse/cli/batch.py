@@ -7,12 +7,15 @@ is an optional extra (`pip install -e '.[ray]'`) and its import costs seconds.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsfuse.cli.common import DEFAULT_DB, DbOption, err, fail, report_failure, settings
 from newsfuse.errors import ErrorCode, NewsfuseError
+
+if TYPE_CHECKING:
+    from newsfuse.store import Store
 
 
 def _ray_init(address: str | None, workers: int, memory: int) -> None:
@@ -31,6 +34,13 @@ def _ray_init(address: str | None, workers: int, memory: int) -> None:
             log_to_driver=False,
             configure_logging=False,
         )
+
+
+def _refuse_filled(store: Store, db: str) -> None:
+    """Batch builds a new archive: its arrival order and clustering state start empty."""
+    if store.sql("SELECT id FROM articles LIMIT 1"):
+        message = f"{db} already holds articles: batch builds a new archive (use ingest)"
+        raise fail(NewsfuseError(ErrorCode.BAD_DB, message))
 
 
 def batch(
@@ -65,9 +75,7 @@ def batch(
 
     store = open_store(config)
     try:
-        if store.sql("SELECT id FROM articles LIMIT 1"):
-            message = f"{db} already holds articles: batch builds a new archive (use ingest)"
-            raise fail(NewsfuseError(ErrorCode.BAD_DB, message))
+        _refuse_filled(store, db)
         _ray_init(address, workers, object_store_mb)
         import ray
 
