@@ -131,29 +131,28 @@ def test_the_thing_an_article_introduced_needs_its_introduction(
     assert adjectives and not any(named_things(t) for t in adjectives)
 
 
-def test_fourth_pass_sample_is_complete_and_unseen(excerpts: Excerpts) -> None:
-    """The fourth pass's report sample (scripts/read_sample.py: 8 multinews_fulltext.test
-    clusters, 5 gva_dev incidents of three or more outlets, none in an earlier label
-    file), briefed by the default after the pass, the code before it and the lead
-    baseline, labelled by tests/data/read_guidelines.md before the code changed."""
+@pytest.mark.parametrize("name", ["read_labels_fresh3.jsonl", "read_labels_fresh4.jsonl"])
+def test_fresh_samples_are_complete_and_unseen(name: str, excerpts: Excerpts) -> None:
+    """The fourth (fresh3) and fifth (fresh4, salt read5) passes' report samples
+    (scripts/read_sample.py: 8 multinews_fulltext.test clusters, 5 gva_dev incidents of
+    three or more outlets, none in an earlier label file), briefed by the default after
+    the pass, the code before it and the lead baseline, labelled by
+    tests/data/read_guidelines.md before the code changed."""
     data = Path(__file__).parents[1] / "data"
-    briefs = [
-        brief_from_dict(raw)
-        for raw in load_annotations(data / "read_labels_fresh3.jsonl", excerpts)
-    ]
-    assert len(briefs) == 39
+    briefs = [brief_from_dict(raw) for raw in load_annotations(data / name, excerpts)]
+    assert len(briefs) == 39 and len({b.id for b in briefs}) == 13
     assert {b.method for b in briefs} == {"newsfuse", "newsfuse-before", "lead"}
     earlier = {
         json.loads(line)["id"]
         for path in data.glob("read_labels*.jsonl")
-        if path.name != "read_labels_fresh3.jsonl"
+        if path.name != name
         for line in path.read_text(encoding="utf-8").splitlines()
     }
     assert not {b.id for b in briefs} & earlier
     for brief in briefs:
         assert brief.labels["lede"] in ([0], [1])
-        for name in ("dangling", "broken_quote", "non_article", "redundant", "chronology"):
-            assert all(0 <= i < len(brief.sentences) for i in brief.labels[name]), brief.id
+        for label in ("dangling", "broken_quote", "non_article", "redundant", "chronology"):
+            assert all(0 <= i < len(brief.sentences) for i in brief.labels[label]), brief.id
 
 
 # --- Issue 20, fifth pass: dateline ledes, quotes closing on a pronoun, retold ledes ---
@@ -210,27 +209,3 @@ def test_restating_the_lede_is_caught_only_where_a_reader_said_so(excerpts: Exce
                     flagged += 1
                     redundant += i in raw["labels"]["redundant"]
     assert flagged >= 4 and redundant == flagged
-
-
-def test_fifth_pass_sample_is_complete_and_unseen(excerpts: Excerpts) -> None:
-    """The fifth pass's report sample (scripts/read_sample.py, salt read5), labelled by
-    tests/data/read_guidelines.md before the code changed: the default before
-    (newsfuse-before), after (newsfuse) and lead, 13 stories none in an earlier file."""
-    data = Path(__file__).parents[1] / "data"
-    briefs = [
-        brief_from_dict(raw)
-        for raw in load_annotations(data / "read_labels_fresh4.jsonl", excerpts)
-    ]
-    assert len(briefs) == 39 and len({b.id for b in briefs}) == 13
-    assert {b.method for b in briefs} == {"newsfuse", "newsfuse-before", "lead"}
-    earlier = {
-        json.loads(line)["id"]
-        for path in data.glob("read_labels*.jsonl")
-        if path.name != "read_labels_fresh4.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines()
-    }
-    assert not {b.id for b in briefs} & earlier
-    for brief in briefs:
-        assert brief.labels["lede"] in ([0], [1])
-        for name in ("dangling", "broken_quote", "non_article", "redundant", "chronology"):
-            assert all(0 <= i < len(brief.sentences) for i in brief.labels[name]), brief.id
