@@ -13,7 +13,6 @@ never selects them.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from io import BytesIO
@@ -59,22 +58,12 @@ def load_hashes() -> RecurringTable:
     return table
 
 
-@functools.cache
-def _shipped() -> RecurringTable:
-    """The shipped hashes, read and checked once per process (read-only): callers
-    without a loaded table (`select.quality` from `headline`, once per story in a
-    refresh) read and hashed the file on every call, ~0.7 ms each."""
-    table = load_hashes()
-    table.flags.writeable = False
-    return table
-
-
 def is_recurring(text: str, table: RecurringTable | None = None) -> bool:
     """Whether the sentence is known cross-story boilerplate (`table`: the loaded
-    hashes; read from the package, 2 KB, once, when not given)."""
+    hashes; read from the package, 2 KB, when not given)."""
     h = sentence_hash(text)
     if not h:
         return False
-    table = _shipped() if table is None else table
+    table = load_hashes() if table is None else table
     i = int(np.searchsorted(table, np.uint64(h)))
     return i < len(table) and int(table[i]) == h
