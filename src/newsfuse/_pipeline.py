@@ -204,7 +204,7 @@ def ingest_items(
                 _ingest_batch(batch, store, session, report, progress)
             session.save()
         session.save(force=own)
-        store_headlines(store, config.brief.models.headline_nlp())
+        store_headlines(store, config.brief.models.headline_nlp(), config.brief.models.recurring())
         report.stories = store.count_stories()
     return report
 
@@ -299,7 +299,7 @@ def recluster(store: Store, config: Config) -> list[StoryEvent]:
     merges and splits are recorded and returned. Holds the writer lock."""
     with store.writer(config.lock_wait):
         events = StoryTracker(store, config.cluster).recluster()
-        store_headlines(store, config.brief.models.headline_nlp())
+        store_headlines(store, config.brief.models.headline_nlp(), config.brief.models.recurring())
         return events
 
 

@@ -215,5 +215,7 @@ def repair(store: Store, config: Config) -> list[Finding]:
             session = _pipeline.IngestSession(store, config)
             session.tracker.save()  # loading the tracker replays them
         if kinds:  # repairs open stories, and headlines may be missing: the writer's step
-            headlines.store_headlines(store, config.brief.models.headline_nlp())
+            headlines.store_headlines(
+                store, config.brief.models.headline_nlp(), config.brief.models.recurring()
+            )
     return found

@@ -85,23 +85,28 @@ def story_headlines(
     nlp: Any,
     made: dict[tuple[str, ...], str] | None = None,
     parses: SharedParses | None = None,
+    recurring: RecurringTable | None = None,
 ) -> dict[str, str]:
     """The headline of each (story id, articles), the same as `headline(articles)`
     each: the texts it certainly parses parsed ahead in batches, the rest on demand.
     `made`: headlines already computed in this refresh, by their articles' ids (an
     event of the same originals as its storyline has its headline), added to;
-    `parses`: the refresh's parses, shared by its calls (default: this call's)."""
+    `parses`: the refresh's parses, shared by its calls (default: this call's);
+    `recurring`: the loaded recurring-sentence table (`Models.recurring`; read from
+    the package when not given)."""
     made = {} if made is None else made
     parses = SharedParses(nlp) if parses is None else parses
     todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
-    table = load_hashes()  # once per refresh (a headline reads it for each lead)
+    table = load_hashes() if recurring is None else recurring
     parses.parse_ahead(t for _, arts in todo for t in certain_texts(arts, table))
     for _, articles in todo:
         made[tuple(a.id for a in articles)] = headline(articles, nlp=parses, recurring=table)
     return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 
-def store_headlines(store: Store, nlp: Any, batch: int = _CHUNK) -> int:
+def store_headlines(
+    store: Store, nlp: Any, recurring: RecurringTable | None = None, batch: int = _CHUNK
+) -> int:
     """Compute and store the headlines that changes made stale, of storylines and of
     events; how many. The writer calls it (under its lock) at the end of an ingest or
     re-clustering.
@@ -117,13 +122,15 @@ def store_headlines(store: Store, nlp: Any, batch: int = _CHUNK) -> int:
     ]
     todo = sorted([*stale, *events], key=lambda i: (i[2:], i[:2]))  # s-X before e-X
     parses, event_ids = SharedParses(nlp), set(events)
+    table = load_hashes() if recurring is None else recurring  # read once per refresh
     for start in range(0, len(todo), batch):
         chunk = todo[start : start + batch]
         ids = [i for i in chunk if i not in event_ids]
         found = _members(store, store.stories_by_ids(ids))
-        store.set_headlines(list(story_headlines(found, nlp, made, parses).items()))
+        store.set_headlines(list(story_headlines(found, nlp, made, parses, table).items()))
         ids = [i for i in chunk if i in event_ids]
-        heads = story_headlines(_members(store, store.events_by_ids(ids)), nlp, made, parses)
+        found = _members(store, store.events_by_ids(ids))
+        heads = story_headlines(found, nlp, made, parses, table)
         store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
         parses.forget()
     return len(stale) + len(events)

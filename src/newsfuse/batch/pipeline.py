@@ -353,7 +353,7 @@ def _store_stories(
         "SELECT event_id FROM event_headlines WHERE headline IS NULL LIMIT 1"
     )
     if left:
-        store_headlines(store, config.brief.models.headline_nlp())
+        store_headlines(store, config.brief.models.headline_nlp(), config.brief.models.recurring())
     return len(found)
 
 

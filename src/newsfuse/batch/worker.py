@@ -132,7 +132,8 @@ class Worker:
         for story, size in stories:
             members.append((story, articles[k : k + size]))
             k += size
-        found = story_headlines(members, self.config.brief.models.headline_nlp())
+        models = self.config.brief.models
+        found = story_headlines(members, models.headline_nlp(), recurring=models.recurring())
         out = list(found.items())
         self._spend("headlines", since)
         return out
