@@ -9,6 +9,7 @@ committed by reference, scripts/convert_excerpts.py).
 
     python scripts/read_sample.py OUT.jsonl [-m newsfuse -m lead] [--shared ../shared]
         [--own read_labels_fresh4.jsonl]   (the sample again, once its labels are written)
+        [--salt read6]                     (each pass draws with its own salt)
 """
 
 from __future__ import annotations
@@ -40,17 +41,17 @@ def labelled_ids(data: Path, own: str | None = None) -> set[str]:
     return ids
 
 
-def sample(shared: Path, used: set[str]) -> list[ReadStory]:
+def sample(shared: Path, used: set[str], salt: str = SALT) -> list[ReadStory]:
     """The stories of the fixed rule, Multi-News first."""
     mn = load_stories(shared / "data/summarization/multinews_fulltext.test.jsonl.gz")
     gva = load_stories(shared / "data/clustering/gva_dev.jsonl.gz")
-    mn_ok = sorted((s for s in mn if s.id not in used), key=lambda s: _key(s.id))
+    mn_ok = sorted((s for s in mn if s.id not in used), key=lambda s: _key(s.id, salt))
     gva_ok = [
         s
         for s in gva
         if s.id not in used and len(s.articles) >= 3 and len({a.outlet for a in s.articles}) >= 3
     ]
-    gva_ok.sort(key=lambda s: _key(s.id))
+    gva_ok.sort(key=lambda s: _key(s.id, salt))
     return mn_ok[:N_MN] + gva_ok[:N_GVA]
 
 
@@ -61,8 +62,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-m", "--method", action="append")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--own", help="the sample's label file (read_labels_fresh4.jsonl)")
+    parser.add_argument("--salt", default=SALT, help="the draw's salt (each pass its own)")
     args = parser.parse_args(argv)
-    stories = sample(args.shared, labelled_ids(Path("tests/data"), args.own))
+    stories = sample(args.shared, labelled_ids(Path("tests/data"), args.own), args.salt)
     base = BriefOptions()
     with args.out.open("w") as out:
         for story in stories:
