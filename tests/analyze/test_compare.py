@@ -233,3 +233,18 @@ def test_two_peoples_ages_are_not_compared(
     for incident, slot in (("gva-299344", "age of the man"), ("gva-386225", "age of jessie")):
         found = outlet_compare(nlp_pipeline, incidents[incident])
         assert not [c for c in found if c.summary.startswith(slot)], incident
+
+
+def test_fresh5_slot_fixes(incidents: dict[str, list[Article]], nlp_pipeline: NLP) -> None:
+    # gva-406848: the city's toll that day (eight / ten dead) and the relative who fired
+    # (18) are not this boy's; gva-763313: a suspect's home block is not a count, a woman
+    # charged later is not the first suspect, and the victim's surname is spelled two ways
+    # (Fischer / Fisher); gva-575607: "three people suffered … wounds" against a later
+    # "injured four people"
+    toll = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-406848"])]
+    assert not any(s.startswith(("killed", "wounded", "age of the victim")) for s in toll)
+    named = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-763313"])]
+    assert not any(s.startswith(("block", "age of the suspect")) for s in named)
+    assert any(s.startswith("name:") and "Fisher" in s and "Fischer" in s for s in named)
+    counts = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-575607"])]
+    assert any("Three people" in s and "injured four people" in s for s in counts)

@@ -65,3 +65,21 @@ def test_seriously_injured_is_a_condition(incidents: dict[str, list[Article]]) -
     # in September; the boy "seriously injured" in December
     found = {(h.person, h.value) for a in incidents["gva-645170"] for h in hurts(a)}
     assert ("boy (14)", "stable") in found and ("boy (14)", "serious") in found
+
+
+def test_one_person_released_another_charged_is_not_an_update(
+    incidents: dict[str, list[Article]],
+) -> None:
+    # gva-695239 (paraphrased): the first report says the girl's boyfriend will be released
+    # without charges; the next day another teen is charged with homicide. Two people: no
+    # "charges" item pairs them (the status is keyed by the people its sentence names).
+    found = [c.summary for c in statuses(incidents["gva-695239"])]
+    assert not any("released without charges" in s for s in found)
+
+
+def test_an_age_without_a_role_is_that_aged_person(incidents: dict[str, list[Article]]) -> None:
+    # gva-692931: "a 16-year-old boy" in critical condition on Friday; four days later "A
+    # 16-year-old who police believe was shot … died on Tuesday" (no role noun)
+    found = {(h.person, h.value) for a in incidents["gva-692931"] for h in hurts(a)}
+    assert ("boy (16)", "critical") in found
+    assert any(p in ("boy (16)", "person (16)") and v == "died" for p, v in found)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lone import MAX_SINGLE_SOURCE, single_source
 from newsfuse.analyze.numbers import extract_quantities
-from newsfuse.analyze.slots import slot_differences
+from newsfuse.analyze.slots import TALLY, slot_differences
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
 from newsfuse.types import Article, Citation, Claim, Comparison, Quantity, Sentence
@@ -338,6 +338,10 @@ def _number_mismatches(
             continue  # "two other shooting victims" is not a total
         if _AGE_RANGE.search(_before(quantity, texts)):
             continue  # "between the ages of N and M": an age, not a count
+        if (quantity.counted or "").split()[-1:] in (["block"], ["blocks"]) or TALLY.search(
+            texts.get(quantity.citation.sentence_id, "")
+        ):
+            continue  # an address, or a city's toll of many shootings: not this incident's
         measure = _measure(quantity, texts.get(quantity.citation.sentence_id, ""))
         if measure is not None and quantity.value is not None:
             per_article = firsts.setdefault(measure[0], {})

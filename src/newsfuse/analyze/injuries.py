@@ -46,6 +46,12 @@ _ROLE = re.compile(
     + r")(?:'s)?\b",
     re.IGNORECASE,
 )
+# An age said of nobody by role ("a 16-year-old who …"): that person, by age only.
+_AGED = re.compile(
+    r"\b(?P<age>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[- ]years?[- ]olds?\b"
+    r"(?!\s+(?:[a-z]+\s+)?(?:" + "|".join(ROLES) + r")\b)",
+    re.IGNORECASE,
+)
 _CONDITION = re.compile(
     r"\b(?:in|listed in|remains? in|remained in|(?:upgraded|downgraded) to)\s+"
     r"(?:an?\s+)?(?:very\s+)?"
@@ -102,6 +108,14 @@ def _person(text: str, end: int, previous: str | None, lead: str | None = None) 
     found = list(_ROLE.finditer(text[max(0, end - 120) : end]))
     if found:
         return _key(found[-1])
+    window = text[max(0, end - 120) : end]
+    aged = list(_AGED.finditer(window))
+    if aged and re.search(r"\b(?:other|both|two|three)\s+$", window[: aged[-1].start()]):
+        return None  # "the other 18-year-old": one of two people of that age
+    if aged:  # "A 16-year-old who police believe was shot … died on Tuesday"
+        n = aged[-1]["age"]
+        age = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        return lead if lead is not None and lead.endswith(f"({age})") else f"person ({age})"
     if lead is not None and re.search(r"\bvictim\b", text[max(0, end - 120) : end], re.I):
         return lead  # "the victim": the report's first person given an age
     if previous is not None and end < _OPENING and _PRONOUN.search(text):
@@ -161,7 +175,11 @@ def _conditions(sentence: Sentence, previous: str | None, lead: str | None) -> I
         if person is None:
             continue
         if person not in found or _value(m) == "died":
-            found[person] = Hurt("condition", person, _value(m), m.group(0), sentence)
+            phrase = m.group(0)
+            if re.search(r"\b(?:at|from|of|in|on)$", phrase):  # "died on" -> "died on Tuesday"
+                tail = re.split(r"[,;:.]", sentence.text[m.end() :], maxsplit=1)[0]
+                phrase = " ".join([phrase, *tail.split()[:3]])
+            found[person] = Hurt("condition", person, _value(m), phrase, sentence)
     yield from found.values()
 
 
@@ -185,6 +203,13 @@ def join_people(by_slot: dict[str, list[T]]) -> dict[str, list[T]]:
     when the story speaks of only one of them ("a 4-year-old child" / "a three-year-old
     boy")."""
     renames = same_person_ages({s: [] for s in by_slot})
+    for slot in by_slot:  # "the 16-year-old" is the one person of that age named by role
+        kind, _, person = slot.partition(" of the person ")
+        if person:
+            roles = [s for s in by_slot if s.startswith(f"{kind} of the ") and s.endswith(person)]
+            roles = [s for s in roles if s != slot]
+            if len(roles) == 1:
+                renames[slot] = roles[0]
     kids = [r for r in ("boy", "girl") if f"age of the {r}" in by_slot]
     if "age of the child" in by_slot and len(kids) == 1:
         renames["age of the child"] = f"age of the {kids[0]}"
