@@ -47,10 +47,6 @@ _WHAT = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\b[A-Z][a-z]+, \d{1,3},")
-# Organisations and places alone do not make a fact salient (where a girl worked, which
-# towns she lived in): together they add at most this.
-_PLACES = ("ORG", "FAC", "GPE")
-_PLACES_AT_MOST = 0.68
 _WEIGHTS = {"PERSON": 1.0, "MONEY": 1.0, "CARDINAL": 0.5, "ORG": 0.34, "FAC": 0.34, "GPE": 0.34}
 # Speech, not report: an interviewer's question, a transcript line ("Ricks: Yes, it did."),
 # a first-person sentence outside quotation marks (an interview's answer).
@@ -85,18 +81,14 @@ def _new_word(word: str, others: str) -> bool:
 def _specifics(span: Span, sentence: Sentence, others: str) -> float:
     """Weight of the facts in a sentence that no other article has: names and numbers
     (a name that only attributes — "…, Lt. John Walker said" — counts for little)."""
-    score = places = 0.0
+    score = 0.0
     for ent in span.ents:
         if ent.label_ not in _WEIGHTS or not _new(ent.text, others):
-            continue
-        if ent.label_ in _PLACES:
-            places += _WEIGHTS[ent.label_]
             continue
         at, end = ent.start_char - sentence.start, ent.end_char - sentence.start
         near = sentence.text[max(0, at - 25) : at] + " " + sentence.text[end : end + 40]
         quiet = ent.label_ == "PERSON" and _ATTRIBUTION.search(near) is not None
         score += 0.3 if quiet else _WEIGHTS[ent.label_]
-    score += min(places, _PLACES_AT_MOST)
     for found in _WHAT.finditer(sentence.text):
         score += 1.0 if _new_word(found.group(0), others) else 0.0
     for found in _AGE.finditer(sentence.text):
