@@ -17,12 +17,16 @@ from newsfuse.types import Article, Sentence
 # Whether anyone is held: "No arrests have been made" against "Police have arrested the
 # suspected shooter" (often an update between dated reports). Held statements about an
 # earlier or another case ("arrested on unrelated charges", "previously arrested") do not count.
+# "The suspect remains at large" is not "nobody held": someone else (a girlfriend who hid
+# him) may be, and is not a disagreement.
 _NONE_HELD = re.compile(
     r"\b(?:no arrests? (?:has|have|had) been made|no one (?:is|was|has been|had been) "
     r"(?:in custody|arrested)|nobody (?:is|was|has been) (?:in custody|arrested)|"
     r"no suspects? (?:is|are|was|were) in custody|no arrests? (?:was|were) made|"
     r"(?:are|were|remain) (?:still )?(?:searching|looking) for the (?:shooting )?"
-    r"(?:suspect|shooter|gunman|gunmen)s?)\b",
+    r"(?:suspect|shooter|gunman|gunmen)s?|"
+    r"(?:has|have|had) not (?:yet )?been (?:arrested|taken into custody|apprehended)|"
+    r"(?:not|nor) (?:yet )?made any arrests?|(?:there (?:have|has|had) been|with) no arrests?)\b",
     re.IGNORECASE,
 )
 _HELD = re.compile(
