@@ -78,8 +78,8 @@ def test_one_person_released_another_charged_is_not_an_update(
 
 
 def test_an_age_without_a_role_is_that_aged_person(incidents: dict[str, list[Article]]) -> None:
-    # gva-692931: "a 16-year-old boy" in critical condition on Friday; four days later "A
-    # 16-year-old who police believe was shot … died on Tuesday" (no role noun)
+    # gva-692931: "a 16-year-old boy" in critical condition on Friday; four days later the
+    # 16-year-old (no role noun) is reported dead (paraphrased)
     found = {(h.person, h.value) for a in incidents["gva-692931"] for h in hurts(a)}
     assert ("boy (16)", "critical") in found
     assert any(p in ("boy (16)", "person (16)") and v == "died" for p, v in found)

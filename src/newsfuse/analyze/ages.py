@@ -88,8 +88,8 @@ def lead_age(k: int, article: Article) -> Iterator[_Fill]:
         if m is None or not _VICTIM.search(sentence.text):
             continue
         if (m["noun"] or "").lower() in _NOT_THE_HURT or not _first_hurt(sentence.text, m):
-            return  # whose age? ("The 35-year-old man mourns his daughter, Akira, 16, …",
-            # "shot as an 18-year-old relative played with a handgun")
+            return  # whose age? (a father of 35 mourning his daughter of 16; a boy hit
+            # while an 18-year-old relative handled a gun)
         if not _NOT_VICTIM.search(sentence.text):
             role = m["noun"] and m["noun"].lower() in ROLES
             phrase = sentence.text[m.start() : m.end("noun") if role else _age_end(m)]

@@ -112,7 +112,7 @@ def _person(text: str, end: int, previous: str | None, lead: str | None = None) 
     aged = list(_AGED.finditer(window))
     if aged and re.search(r"\b(?:other|both|two|three)\s+$", window[: aged[-1].start()]):
         return None  # "the other 18-year-old": one of two people of that age
-    if aged:  # "A 16-year-old who police believe was shot … died on Tuesday"
+    if aged:  # "A 16-year-old who … was shot … died" (no role noun)
         n = aged[-1]["age"]
         age = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
         return lead if lead is not None and lead.endswith(f"({age})") else f"person ({age})"

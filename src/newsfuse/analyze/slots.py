@@ -76,8 +76,8 @@ _COUNT_OBJECT = re.compile(
     rf"(?P<who>people|persons|men|women|victims|teens|teenagers|children|adults)\b",
     re.IGNORECASE,
 )
-# A toll of many incidents ("at least eight people were killed and 12 wounded in Chicago
-# shootings throughout the day"): a round-up's count, not this shooting's.
+# A toll of many incidents (eight killed and 12 wounded "in Chicago shootings" all day, a
+# city's count): a round-up's count, not this shooting's.
 TALLY = re.compile(
     r"\bshootings (?:across|around|throughout|in the city)\b|\bin [A-Z][a-z]+ shootings\b|"
     r"\b(?:across|around) the city\b|\bcity-?wide\b|\bthroughout the (?:day|weekend|city)\b|"

@@ -20,6 +20,7 @@ and share none are not compared. A report that itself settles a slot is not its 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -84,9 +85,8 @@ _NOT_PEOPLE = {"police", "the", "a", "an", "however", "but", "he", "she", "they"
                "on", "in", "at", "after", "before", "according", "authorities", "officers",
                "investigators", "detectives", "county", "city", "department", "sheriff",
                "district", "attorney", "office", "court", "chief", "sgt", "lt", "capt",
-               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-               "january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december"}  # fmt: skip
+               *(d.lower() for d in calendar.day_name),
+               *(m.lower() for m in calendar.month_name if m)}  # fmt: skip
 # Who said it is not whom it is about: "…, Sgt. John Smith said", "according to Chief Doutt".
 _ATTRIBUTED = re.compile(
     r"(?:[A-Z][\w.]*\s){1,4}(?:said|says|told)\b|\b(?:said|says|according to)"
