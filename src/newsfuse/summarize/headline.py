@@ -102,6 +102,7 @@ def headline(
     max_words: int = 14,
     nlp: Any,
     recurring: RecurringTable | None = None,
+    scores: Scores | None = None,
 ) -> str:
     """The best complete title (see `best_title`); else a lead compressed by its parse
     (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
@@ -112,15 +113,18 @@ def headline(
     when `lead` is not given, so the brief and the archive show one headline.
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
     parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
-    (`Models.recurring`), loaded per call when not given."""
+    (`Models.recurring`), loaded per call when not given; `scores`: sentence quality
+    already computed (`Scores`), added to."""
     title = best_title(articles, nlp)
     if title:
         return title
     from newsfuse.summarize.compress import compress, strip_dateline
 
     table = load_hashes() if recurring is None and lead is None else recurring
-    leads = iter([lead, *others]) if lead is not None else _leads(articles, table)
-    more = later_sentences(articles, table) if lead is None and table is not None else iter(())
+    leads = iter([lead, *others]) if lead is not None else _leads(articles, table, scores)
+    more = (
+        later_sentences(articles, table, scores) if lead is None and table is not None else iter(())
+    )
     tried = []
     for sentence in itertools.islice(itertools.chain(leads, more), MAX_LEADS):
         tried.append(sentence)
@@ -225,14 +229,17 @@ def _nominal(doc: Any, i: int) -> bool:
 
 
 def headline_texts(
-    articles: Sequence[Article], table: RecurringTable | None = None, leads: int = 1
+    articles: Sequence[Article],
+    table: RecurringTable | None = None,
+    leads: int = 1,
+    scores: Scores | None = None,
 ) -> list[str]:
     """The texts `headline` may parse for `articles`: their cleaned titles and the
     first `leads` leads (for `headlines.SharedParses`, which parses them ahead in one batch)."""
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
-    first = itertools.islice(_leads(articles, table), leads)
+    first = itertools.islice(_leads(articles, table, scores), leads)
     return texts + [strip_dateline(lead) for lead in first]
 
 
@@ -247,12 +254,30 @@ LEAD_DEPTH = 3  # an article's sentences read for its lead (below them: not its 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
-def _usable(article: Article, table: RecurringTable, skip: int = 0) -> str | None:
+# Sentence quality by text, computed once per headline refresh (newsfuse.headlines):
+# a story's leads are scored for its storyline, its events and its later sentences.
+Scores = dict[str, float]
+
+
+def _quality(text: str, table: RecurringTable, scores: Scores | None) -> float:
+    """`select.quality` of a sentence, from `scores` when computed before."""
+    if scores is None:
+        return quality(text, recurring=table)
+    found = scores.get(text)
+    if found is None:
+        found = scores[text] = quality(text, recurring=table)
+    return found
+
+
+def _usable(
+    article: Article, table: RecurringTable, skip: int = 0, scores: Scores | None = None
+) -> str | None:
     """The article's first sentence among its first LEAD_DEPTH, after `skip` usable
     ones, that a brief could take (select.quality: not a caption, credit, widget or
     notice line such as "Enlarge image … /Getty Images …"); read lazily (quality is
     the cost of a lead)."""
-    found = (s.text for s in article.sentences[:LEAD_DEPTH] if quality(s.text, recurring=table) > 0)
+    lead = article.sentences[:LEAD_DEPTH]
+    found = (s.text for s in lead if _quality(s.text, table, scores) > 0)
     return next(itertools.islice(found, skip, None), None)
 
 
@@ -272,10 +297,12 @@ def story_leads(articles: Sequence[Article], table: RecurringTable | None = None
     return list(itertools.islice(_leads(articles, table), MAX_LEADS))
 
 
-def _leads(articles: Sequence[Article], table: RecurringTable | None) -> Iterator[str]:
+def _leads(
+    articles: Sequence[Article], table: RecurringTable | None, scores: Scores | None = None
+) -> Iterator[str]:
     """`story_leads`, as a generator (a caller stops at the first that compresses)."""
     table = load_hashes() if table is None else table
-    leads = [(k, lead) for k, a in enumerate(articles) if (lead := _usable(a, table))]
+    leads = [(k, lead) for k, a in enumerate(articles) if (lead := _usable(a, table, 0, scores))]
     if not leads:
         yield from (a.sentences[0].text for a in articles[:1] if a.sentences)
         return
@@ -287,11 +314,13 @@ def _leads(articles: Sequence[Article], table: RecurringTable | None) -> Iterato
     yield from dict.fromkeys(lead for _, lead in leads)
 
 
-def later_sentences(articles: Sequence[Article], table: RecurringTable) -> Iterator[str]:
+def later_sentences(
+    articles: Sequence[Article], table: RecurringTable, scores: Scores | None = None
+) -> Iterator[str]:
     """Each article's next usable sentence after its lead, in story order: what a
     headline is made from when no lead compresses (a lead of 40 words, a quotation),
     rather than a lead clipped mid-clause."""
     for article in articles:
-        found = _usable(article, table, skip=1)
+        found = _usable(article, table, 1, scores)
         if found:
             yield found
