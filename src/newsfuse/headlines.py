@@ -16,7 +16,7 @@ So the texts a headline certainly parses are parsed ahead in one batch (the lead
 a story with no title, the title of a story with one). A story with no title is then
 computed in rounds: its headline runs on the parses there are and stops at the first
 text not parsed yet (`SharedParses.ahead_only`), which is parsed in one batch with the
-other stories' next texts, and the headline runs again (the sentence scores kept, a
+other stories' next texts, and the headline runs again (what it computed kept, a
 re-run costs little next to a parse alone: the first lead's parse gives no headline for
 about half the Multi-News stories). A story with titles is computed once, its other
 titles parsed one by one when asked for: `best_title` fits a TF-IDF model per story
@@ -32,7 +32,7 @@ from typing import Any
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
-from newsfuse.summarize.headline import Scores, clean_title, headline_texts
+from newsfuse.summarize.headline import Memo, clean_title, headline_texts
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.types import Article, Story
 
@@ -56,14 +56,14 @@ class SharedParses:
     """The headline pipeline with texts parsed ahead in batches (`parse_ahead`), and
     every parse kept until `forget`: a storyline and its events often parse the same
     lead or titles, so one refresh parses each text once for both levels (a parse is
-    the same whether the text was parsed in a batch or alone). `scores`: the quality of
-    the sentences read for leads (`headline.Scores`), kept alike: a story's leads are
-    scored for its storyline, for each of its events and for its later sentences."""
+    the same whether the text was parsed in a batch or alone). `memo`: what headlines
+    compute once (`headline.Memo`: sentence quality, a story's leads, compressions),
+    kept alike."""
 
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
         self.docs: dict[str, Any] = {}
-        self.scores: Scores = {}
+        self.memo = Memo()
 
     def parse_ahead(self, texts: Iterable[str]) -> None:
         unique = [t for t in dict.fromkeys(texts) if t not in self.docs]
@@ -89,19 +89,19 @@ class SharedParses:
         storyline is in another chunk), leads rarely."""
         if len(self.docs) > keep:
             self.docs.clear()
-        if len(self.scores) > 4 * keep:
-            self.scores.clear()
+        if len(self.memo) > 4 * keep:
+            self.memo.clear()
 
 
 def certain_texts(
-    articles: Sequence[Article], table: RecurringTable | None = None, scores: Scores | None = None
+    articles: Sequence[Article], table: RecurringTable | None = None, memo: Memo | None = None
 ) -> list[str]:
     """The texts `headline(articles)` parses whatever the parses say: the first lead
     when no article has a title; the title when the story has one title only."""
     titles = {clean_title(a.title) for a in articles if a.title}
     if len(titles) > 1:
         return []  # which titles are parsed depends on the parses: left to ask
-    return sorted(titles) if titles else headline_texts(articles, table, 1, scores)
+    return sorted(titles) if titles else headline_texts(articles, table, 1, memo)
 
 
 def story_headlines(
@@ -123,23 +123,21 @@ def story_headlines(
     todo = {tuple(a.id for a in arts): arts for _, arts in members}
     todo = {key: arts for key, arts in todo.items() if key not in made}
     table = load_hashes() if recurring is None else recurring
-    scores = parses.scores
-    parses.parse_ahead(t for arts in todo.values() for t in certain_texts(arts, table, scores))
+    memo = parses.memo
+    parses.parse_ahead(t for arts in todo.values() for t in certain_texts(arts, table, memo))
     untitled = {key: arts for key, arts in todo.items() if not any(a.title for a in arts)}
     while untitled:  # rounds: each story's next text parsed in one batch with the others'
         wanted: dict[str, None] = {}
         for key, articles in untitled.items():
             try:
-                made[key] = headline(
-                    articles, nlp=parses.ahead_only, recurring=table, scores=scores
-                )
+                made[key] = headline(articles, nlp=parses.ahead_only, recurring=table, memo=memo)
             except NotParsed as missing:
                 wanted[missing.text] = None
         untitled = {key: arts for key, arts in untitled.items() if key not in made}
         parses.parse_ahead(wanted)
     for key, articles in todo.items():
         if key not in made:  # titled: which titles it parses depends on the parses
-            made[key] = headline(articles, nlp=parses, recurring=table, scores=scores)
+            made[key] = headline(articles, nlp=parses, recurring=table, memo=memo)
     return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 
