@@ -13,11 +13,16 @@ parsing every text a headline *might* need (all titles and the lead of every sto
 the code before #25) parses several times what it does need: `best_title` stops at
 the first complete title, and the lead is parsed only when no title is complete.
 So the texts a headline certainly parses are parsed ahead in one batch (the lead of
-a story with no title, the title of a story with one), and the rest, one by one, only
-when asked for. Each headline is computed once: `best_title` fits a TF-IDF model per
-story (summarize.features.vectorize), which costs more than parsing a title, so
-re-running a headline to batch its later parses (rounds) was slower, measured
-(docs/benchmarks.md, "Seams: application layer, ingest speed, fast start").
+a story with no title, the title of a story with one). A story with no title is then
+computed in rounds: its headline runs on the parses there are and stops at the first
+text not parsed yet (`SharedParses.ahead_only`), which is parsed in one batch with the
+other stories' next texts, and the headline runs again (what it computed kept, a
+re-run costs little next to a parse alone: the first lead's parse gives no headline for
+about half the Multi-News stories). A story with titles is computed once, its other
+titles parsed one by one when asked for: `best_title` fits a TF-IDF model per story
+(summarize.features.vectorize), which costs more than parsing a title, so rounds were
+slower there, measured (docs/benchmarks.md, "Seams: application layer, ingest speed,
+fast start").
 """
 
 from __future__ import annotations
@@ -27,30 +32,38 @@ from typing import Any
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
-from newsfuse.summarize.headline import clean_title, headline_texts
+from newsfuse.summarize.headline import Memo, clean_title, headline_texts
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.types import Article, Story
 
 _BATCH = 256  # texts per nlp.pipe batch
 _CHUNK = 500  # storylines and events read, computed and stored together
 _KEPT = 4096  # parses a refresh keeps across chunks (bounded memory)
-# Leads of an untitled story parsed ahead: the first lead's parse gives no headline
-# for about half the Multi-News stories (a 40-word lead, a quotation), and a text
-# parsed in the batch costs about half what it costs alone (docs/benchmarks.md).
-AHEAD = 2
 
 Members = Sequence[tuple[str, Sequence[Article]]]
+
+
+class NotParsed(Exception):
+    """A headline asked `SharedParses.ahead_only` for a text not parsed yet: the story
+    waits for the next batch (`story_headlines`' rounds)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 class SharedParses:
     """The headline pipeline with texts parsed ahead in batches (`parse_ahead`), and
     every parse kept until `forget`: a storyline and its events often parse the same
     lead or titles, so one refresh parses each text once for both levels (a parse is
-    the same whether the text was parsed in a batch or alone)."""
+    the same whether the text was parsed in a batch or alone). `memo`: what headlines
+    compute once (`headline.Memo`: sentence quality, a story's leads, compressions),
+    kept alike."""
 
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
         self.docs: dict[str, Any] = {}
+        self.memo = Memo()
 
     def parse_ahead(self, texts: Iterable[str]) -> None:
         unique = [t for t in dict.fromkeys(texts) if t not in self.docs]
@@ -62,22 +75,33 @@ class SharedParses:
             found = self.docs[text] = self.nlp(text)
         return found
 
+    def ahead_only(self, text: str) -> Any:
+        """The parse of `text` if parsed already; else NotParsed (it is parsed with the
+        next batch and the headline asked again)."""
+        found = self.docs.get(text)
+        if found is None:
+            raise NotParsed(text)
+        return found
+
     def forget(self, keep: int = _KEPT) -> None:
         """Drop the kept parses when there are more than `keep` (bounded memory):
         titles recur across chunks (an event opened by a later article of its
         storyline is in another chunk), leads rarely."""
         if len(self.docs) > keep:
             self.docs.clear()
+        if len(self.memo) > 4 * keep:
+            self.memo.clear()
 
 
-def certain_texts(articles: Sequence[Article], table: RecurringTable | None = None) -> list[str]:
-    """The texts `headline(articles)` parses whatever the parses say (and, for a story
-    with no title, the one it most likely parses next): the first AHEAD leads when no
-    article has a title; the title when the story has one title only."""
+def certain_texts(
+    articles: Sequence[Article], table: RecurringTable | None = None, memo: Memo | None = None
+) -> list[str]:
+    """The texts `headline(articles)` parses whatever the parses say: the first lead
+    when no article has a title; the title when the story has one title only."""
     titles = {clean_title(a.title) for a in articles if a.title}
     if len(titles) > 1:
         return []  # which titles are parsed depends on the parses: left to ask
-    return sorted(titles) if titles else headline_texts(articles, table, AHEAD)
+    return sorted(titles) if titles else headline_texts(articles, table, 1, memo)
 
 
 def story_headlines(
@@ -96,11 +120,24 @@ def story_headlines(
     the package when not given)."""
     made = {} if made is None else made
     parses = SharedParses(nlp) if parses is None else parses
-    todo = [(sid, arts) for sid, arts in members if tuple(a.id for a in arts) not in made]
+    todo = {tuple(a.id for a in arts): arts for _, arts in members}
+    todo = {key: arts for key, arts in todo.items() if key not in made}
     table = load_hashes() if recurring is None else recurring
-    parses.parse_ahead(t for _, arts in todo for t in certain_texts(arts, table))
-    for _, articles in todo:
-        made[tuple(a.id for a in articles)] = headline(articles, nlp=parses, recurring=table)
+    memo = parses.memo
+    parses.parse_ahead(t for arts in todo.values() for t in certain_texts(arts, table, memo))
+    untitled = {key: arts for key, arts in todo.items() if not any(a.title for a in arts)}
+    while untitled:  # rounds: each story's next text parsed in one batch with the others'
+        wanted: dict[str, None] = {}
+        for key, articles in untitled.items():
+            try:
+                made[key] = headline(articles, nlp=parses.ahead_only, recurring=table, memo=memo)
+            except NotParsed as missing:
+                wanted[missing.text] = None
+        untitled = {key: arts for key, arts in untitled.items() if key not in made}
+        parses.parse_ahead(wanted)
+    for key, articles in todo.items():
+        if key not in made:  # titled: which titles it parses depends on the parses
+            made[key] = headline(articles, nlp=parses, recurring=table, memo=memo)
     return {sid: made[tuple(a.id for a in arts)] for sid, arts in members}
 
 

@@ -4,7 +4,10 @@ not change, and only read (never computed nor written) by every view."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -181,3 +184,39 @@ def test_reads_never_write(examples_dir: Path, tmp_path: Path) -> None:
             assert client.get(path).status_code == 200, path
     with newsfuse.open(db) as nf:
         assert _snapshot(nf) == before
+
+
+class _Counted:
+    """The headline pipeline, counting the texts parsed in batches and alone."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.piped, self.single = nlp, 0, 0
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
+        listed = list(texts)
+        self.piped += len(listed)
+        return iter(self.nlp.pipe(listed, batch_size=batch_size))
+
+    def __call__(self, text: str) -> Any:
+        self.single += 1
+        return self.nlp(text)
+
+
+def test_untitled_stories_computed_in_rounds_have_the_headline_of_their_articles(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    """A story with no title is computed in rounds (each text it needs parsed in a batch
+    with the other stories' next texts, none alone): each headline is still `headline`
+    of its articles, and some stories needed more than their first lead."""
+    with newsfuse.open(tmp_path / "a.db") as nf:
+        nf.ingest([examples_dir / "articles"])
+        members = [
+            (s.id, [replace(a, title=None) for a in nf.store.articles(s.article_ids)])
+            for s in nf.store.stories()
+        ]
+    nlp = Models().headline_nlp()
+    counted = _Counted(nlp)
+    batched = story_headlines(members, counted)
+    assert batched == {sid: headline(articles, nlp=nlp) for sid, articles in members}
+    assert counted.single == 0
+    assert counted.piped > len({tuple(a.id for a in arts) for _, arts in members})

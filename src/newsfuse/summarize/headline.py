@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -102,6 +103,7 @@ def headline(
     max_words: int = 14,
     nlp: Any,
     recurring: RecurringTable | None = None,
+    memo: Memo | None = None,
 ) -> str:
     """The best complete title (see `best_title`); else a lead compressed by its parse
     (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
@@ -112,19 +114,22 @@ def headline(
     when `lead` is not given, so the brief and the archive show one headline.
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
     parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
-    (`Models.recurring`), loaded per call when not given."""
+    (`Models.recurring`), loaded per call when not given; `memo`: what this refresh
+    computed before (`Memo`), added to."""
     title = best_title(articles, nlp)
     if title:
         return title
-    from newsfuse.summarize.compress import compress, strip_dateline
+    from newsfuse.summarize.compress import strip_dateline
 
     table = load_hashes() if recurring is None and lead is None else recurring
-    leads = iter([lead, *others]) if lead is not None else _leads(articles, table)
-    more = later_sentences(articles, table) if lead is None and table is not None else iter(())
+    leads = iter([lead, *others]) if lead is not None else _leads(articles, table, memo)
+    more = (
+        later_sentences(articles, table, memo) if lead is None and table is not None else iter(())
+    )
     tried = []
     for sentence in itertools.islice(itertools.chain(leads, more), MAX_LEADS):
         tried.append(sentence)
-        short = compress(sentence, max_words, nlp)
+        short = _compress(sentence, max_words, nlp, memo)
         if short:
             return short
     best = most_central_titled(articles)
@@ -225,14 +230,17 @@ def _nominal(doc: Any, i: int) -> bool:
 
 
 def headline_texts(
-    articles: Sequence[Article], table: RecurringTable | None = None, leads: int = 1
+    articles: Sequence[Article],
+    table: RecurringTable | None = None,
+    leads: int = 1,
+    memo: Memo | None = None,
 ) -> list[str]:
     """The texts `headline` may parse for `articles`: their cleaned titles and the
     first `leads` leads (for `headlines.SharedParses`, which parses them ahead in one batch)."""
     from newsfuse.summarize.compress import strip_dateline
 
     texts = [clean_title(a.title) for a in articles if a.title]
-    first = itertools.islice(_leads(articles, table), leads)
+    first = itertools.islice(_leads(articles, table, memo), leads)
     return texts + [strip_dateline(lead) for lead in first]
 
 
@@ -247,12 +255,57 @@ LEAD_DEPTH = 3  # an article's sentences read for its lead (below them: not its 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
-def _usable(article: Article, table: RecurringTable, skip: int = 0) -> str | None:
+@dataclass
+class Memo:
+    """What headlines of one refresh (newsfuse.headlines) compute once, each a function
+    of its key alone: a sentence's quality (a story's leads are read for its storyline,
+    each of its events and its later sentences), a story's leads by its articles' ids,
+    and a sentence's compression (a story computed in rounds runs its headline again)."""
+
+    quality: dict[str, float] = field(default_factory=dict)
+    leads: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    compressed: dict[tuple[str, int], str | None] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.quality) + len(self.leads) + len(self.compressed)
+
+    def clear(self) -> None:
+        self.quality.clear()
+        self.leads.clear()
+        self.compressed.clear()
+
+
+def _compress(sentence: str, max_words: int, nlp: Any, memo: Memo | None) -> str | None:
+    """`compress.compress`, from `memo` when computed before."""
+    from newsfuse.summarize.compress import compress
+
+    if memo is None:
+        return compress(sentence, max_words, nlp)
+    key = (sentence, max_words)
+    if key not in memo.compressed:
+        memo.compressed[key] = compress(sentence, max_words, nlp)
+    return memo.compressed[key]
+
+
+def _quality(text: str, table: RecurringTable, memo: Memo | None) -> float:
+    """`select.quality` of a sentence, from `memo` when computed before."""
+    if memo is None:
+        return quality(text, recurring=table)
+    found = memo.quality.get(text)
+    if found is None:
+        found = memo.quality[text] = quality(text, recurring=table)
+    return found
+
+
+def _usable(
+    article: Article, table: RecurringTable, skip: int = 0, memo: Memo | None = None
+) -> str | None:
     """The article's first sentence among its first LEAD_DEPTH, after `skip` usable
     ones, that a brief could take (select.quality: not a caption, credit, widget or
     notice line such as "Enlarge image … /Getty Images …"); read lazily (quality is
     the cost of a lead)."""
-    found = (s.text for s in article.sentences[:LEAD_DEPTH] if quality(s.text, recurring=table) > 0)
+    lead = article.sentences[:LEAD_DEPTH]
+    found = (s.text for s in lead if _quality(s.text, table, memo) > 0)
     return next(itertools.islice(found, skip, None), None)
 
 
@@ -272,10 +325,27 @@ def story_leads(articles: Sequence[Article], table: RecurringTable | None = None
     return list(itertools.islice(_leads(articles, table), MAX_LEADS))
 
 
-def _leads(articles: Sequence[Article], table: RecurringTable | None) -> Iterator[str]:
-    """`story_leads`, as a generator (a caller stops at the first that compresses)."""
+def _leads(
+    articles: Sequence[Article], table: RecurringTable | None, memo: Memo | None = None
+) -> Iterator[str]:
+    """`story_leads`, as a generator (a caller stops at the first that compresses);
+    from `memo` when computed before (what is yielded is computed whole first)."""
+    key = tuple(a.id for a in articles) if memo is not None else ()
+    if memo is not None and key in memo.leads:
+        yield from memo.leads[key]
+        return
     table = load_hashes() if table is None else table
-    leads = [(k, lead) for k, a in enumerate(articles) if (lead := _usable(a, table))]
+    found = list(_all_leads(articles, table, memo))
+    if memo is not None:
+        memo.leads[key] = found
+    yield from found
+
+
+def _all_leads(
+    articles: Sequence[Article], table: RecurringTable, memo: Memo | None
+) -> Iterator[str]:
+    """`_leads`, computed."""
+    leads = [(k, lead) for k, a in enumerate(articles) if (lead := _usable(a, table, 0, memo))]
     if not leads:
         yield from (a.sentences[0].text for a in articles[:1] if a.sentences)
         return
@@ -287,11 +357,13 @@ def _leads(articles: Sequence[Article], table: RecurringTable | None) -> Iterato
     yield from dict.fromkeys(lead for _, lead in leads)
 
 
-def later_sentences(articles: Sequence[Article], table: RecurringTable) -> Iterator[str]:
+def later_sentences(
+    articles: Sequence[Article], table: RecurringTable, memo: Memo | None = None
+) -> Iterator[str]:
     """Each article's next usable sentence after its lead, in story order: what a
     headline is made from when no lead compresses (a lead of 40 words, a quotation),
     rather than a lead clipped mid-clause."""
     for article in articles:
-        found = _usable(article, table, skip=1)
+        found = _usable(article, table, 1, memo)
         if found:
             yield found
