@@ -67,6 +67,19 @@ DATELINE = re.compile(
     r"\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\) ?(?:(?:—|–|--?) ?)?(?=[A-Z0-9\"“]))"
 )
 DATELINE_BONUS = 1.5  # log-odds
+# Ledes a reader cannot start on (issue 20, third round): a pronoun fused with its verb
+# ("She's sitting this one out ...", which `leans_back` reads as a word of its own), a
+# columnist's first or second person ("I've been at every Apple keynote since 1998"), and
+# a part of a group the reader has not met ("One of the suspects, a 21-year-old ..."), a
+# hook that speaks to the reader ("Don't look for <her> in any Super Bowl commercials").
+PERSONAL_LEDE = re.compile(
+    r"^[\"“‘']?(?:(?:and|but|so) )?(?:(?:he|she|it|they|we|i|you|that)['’](?:s|re|ve|d|ll|m)\b"
+    r"|(?:i|we|you|my|our|your|us)(?=[\s,]))"
+    r"|^(?:one|two|three|some|many|most|all|each|both|none|several|either|neither|another)"
+    r" of (?:the|those|these|them|his|her|their|its)\b"
+    r"|^(?:don['’]t|do not|let['’]s|imagine|meet|remember when)\b",  # a hook's imperative
+    re.IGNORECASE,
+)
 NEWS_SIGN = re.compile(r"\d|\b(?:said|says|according to|police|officials|authorities)\b", re.I)
 STORY_DAYS = 7  # a story whose reports span longer is a storyline of several events
 # When it happened: a news lede dates its event ("... in their home Friday", "late
@@ -161,6 +174,7 @@ def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
             and not leans_back(s.text)
             and not ANAPHORIC_LEDE.match(s.text)
             and not PROFILE_LEDE.match(s.text)
+            and not PERSONAL_LEDE.match(s.text)
             and needs_before(matrix, row_stems, [row], set()) is None
             for row, s in enumerate(matrix.sentences)
         ],

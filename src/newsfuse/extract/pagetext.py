@@ -1,0 +1,121 @@
+"""What on a page is not the report: a campaign's own page, and inside an article the
+editor's notes, embedded players and photo captions.
+
+`extract.kind` tells a report from a page that is none by its notices and structure.
+Two things it cannot see that a reader met in briefs (issue 20, fifth pass):
+
+- a fundraising campaign's page (GoFundMe) is prose, on topic and long, yet it is the
+  campaign's appeal, not anyone's reporting ("... needs our help! ... We must open our
+  hearts and wallets"). GoFundMe's pages end on its share bar ("Help spread the word!
+  Share Tweet 300k shares on Facebook"): 1 page in multinews_fulltext.test, 14 in
+  Multi-News train, every one a campaign's own text; such a page is of kind APPEAL;
+- inside a real article, units that are not its reporting: a correction or editor's note
+  (NPR's "UPDATE: <date>: <name> ... wrote to NPR to express concern over two points in
+  this story", followed by paragraphs quoting her), ABC's video embed line ("EMBED >More
+  News Videos <the video's caption>"), a player's controls ("Video Loading Video
+  Unavailable Click to play"), and photo captions known by their credit ("(Name/Outlet)"
+  after or before them) or by NPR's "Enlarge" image block. `article_sentences` leaves
+  them out, so they neither fill a brief nor open one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfuse.types import Sentence
+
+APPEAL = "appeal"  # a fundraising campaign's own page (Article.kind)
+_APPEAL_END = re.compile(r"help spread the word!?\s+share\s+tweet\b", re.IGNORECASE)
+_APPEAL_TAIL = 400  # characters: the share bar closes the page
+
+
+def appeal_page(body: str) -> bool:
+    """True for a crowdfunding campaign's page: it closes on GoFundMe's share bar."""
+    return bool(_APPEAL_END.search(body[-_APPEAL_TAIL:]))
+
+
+# A note about the article itself: a correction, clarification or editor's note always;
+# an "UPDATE:" only when it speaks of the story (an update of the news is the news:
+# gva_dev's local reports open "UPDATE: Police have identified the victim ...").
+_NOTE = re.compile(
+    r"^(?:correction|clarification|editor'?s'?|editors[’']|editor’s)\b[^:]{0,40}:",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(r"^update[sd]?\b[^:]{0,40}:", re.IGNORECASE)
+_ABOUT_STORY = re.compile(
+    r"\b(?:this|the) (?:story|article|report|piece|post|interview)\b|\bearlier version\b"
+    r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
+    re.IGNORECASE,
+)
+# Who the note quotes: the first name of two or more capitalised words ("Andrea Johnson").
+_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]{2,})\b")
+_NOTE_SPEAKS = re.compile(r"\b(?:she|he|they) (?:writes|wrote|says|said|adds|added)\b")
+_NOTE_PARAGRAPHS = 3  # paragraphs after the note that may go on quoting its writer
+
+# Players and embeds inside an article.
+_EMBED = re.compile(
+    r"^embed\b|\bmore news videos\b|\bvideo (?:loading|unavailable)\b|\b(?:click|tap) to play\b"
+    r"|\bthe video will start in\b|^watch the (?:full )?(?:report|video|story) (?:from|on)\b",
+    re.IGNORECASE,
+)
+# A photo credit in parentheses, "(Todd Maisel/New York Daily News)", "(Peter Dawson/FOX5)".
+_CREDIT = re.compile(r"^\((?:[A-Z][\w.'’-]*\.? ?){1,4}/ ?[A-Z][^()]{1,50}\)")
+_ENLARGE = re.compile(r"^enlarge\b", re.IGNORECASE)
+
+
+def _note_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
+    """Paragraph numbers of the article's notes about itself, with the paragraphs after a
+    note that go on quoting the person it names (at most _NOTE_PARAGRAPHS)."""
+    firsts: dict[int, Sentence] = {}
+    texts: dict[int, str] = {}
+    for s in sentences:
+        firsts.setdefault(s.paragraph, s)
+        texts[s.paragraph] = texts.get(s.paragraph, "") + " " + s.text
+    notes: set[int] = set()
+    for paragraph, first in firsts.items():
+        text = first.text.lstrip("*[( ")
+        if not (_NOTE.match(text) or (_UPDATE.match(text) and _ABOUT_STORY.search(text))):
+            continue
+        notes.add(paragraph)
+        name = _NAME.search(text.partition(":")[2] or text)
+        later = sorted(p for p in firsts if p > paragraph)[:_NOTE_PARAGRAPHS]
+        for after in later:
+            said = texts[after]
+            if (name and name.group(1) in said) or _NOTE_SPEAKS.search(said):
+                notes.add(after)
+            else:
+                break
+    return notes
+
+
+def _captions(sentences: Sequence[Sentence]) -> set[int]:
+    """Indices (into `sentences`) of photo captions: a sentence that opens on a credit
+    or is followed in its paragraph by one, and every sentence of a paragraph holding
+    NPR's "Enlarge" image widget."""
+    out: set[int] = set()
+    enlarged = {s.paragraph for s in sentences if _ENLARGE.match(s.text)}
+    for k, s in enumerate(sentences):
+        if s.paragraph in enlarged or _CREDIT.match(s.text):
+            out.add(k)
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if nxt is not None and nxt.paragraph == s.paragraph and _CREDIT.match(nxt.text):
+            out.add(k)
+    return out
+
+
+def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
+    """Indices (into `sentences`, one article's in order) of the sentences that are not
+    its reporting: notes about the article, embeds and players, photo captions."""
+    notes = _note_paragraphs(sentences)
+    out = _captions(sentences)
+    out |= {k for k, s in enumerate(sentences) if s.paragraph in notes or _EMBED.search(s.text)}
+    return out
+
+
+def article_sentences(sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+    """The article's sentences without those that are not its reporting."""
+    drop = not_report_text(sentences)
+    if not drop:
+        return tuple(sentences)
+    return tuple(s for k, s in enumerate(sentences) if k not in drop)
