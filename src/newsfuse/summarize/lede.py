@@ -70,13 +70,15 @@ DATELINE_BONUS = 1.5  # log-odds
 # Ledes a reader cannot start on (issue 20, third round): a pronoun fused with its verb
 # ("She's sitting this one out ...", which `leans_back` reads as a word of its own), a
 # columnist's first or second person ("I've been at every Apple keynote since 1998"), and
-# a part of a group the reader has not met ("One of the suspects, a 21-year-old ..."), a
+# a part of a group the reader has not met ("One of the suspects, a 21-year-old ...", not
+# "One of the supervisors ousted in the scandal", which says who they are), a
 # hook that speaks to the reader ("Don't look for <her> in any Super Bowl commercials").
 PERSONAL_LEDE = re.compile(
     r"^[\"“‘']?(?:(?:and|but|so) )?(?:(?:he|she|it|they|we|i|you|that)['’](?:s|re|ve|d|ll|m)\b"
     r"|(?:i|we|you|my|our|your|us)(?=[\s,]))"
     r"|^(?:one|two|three|some|many|most|all|each|both|none|several|either|neither|another)"
-    r" of (?:the|those|these|them|his|her|their|its)\b"
+    r" of (?:them\b|(?:the|those|these|his|her|their|its)(?: [\w-]+){1,2}(?:,| (?:was|were|is"
+    r"|are|has|had|have|will)\b))"
     r"|^(?:don['’]t|do not|let['’]s|imagine|meet|remember when)\b",  # a hook's imperative
     re.IGNORECASE,
 )
