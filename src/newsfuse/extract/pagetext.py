@@ -59,6 +59,16 @@ _EMBED = re.compile(
     r"|\bthe video will start in\b|^watch the (?:full )?(?:report|video|story) (?:from|on)\b",
     re.IGNORECASE,
 )
+# A wire photo's caption ("FILE - In this ... file photo, ...", "This undated photo shows
+# ..."), an embedded tweet (its picture link, its "— Name (@handle) May 10, 2016" line)
+# and a bare web address in parentheses ("(wearelumos.org/letstalklumos)", an author's
+# tagline). A report's own "a police photo shows ..." is not matched.
+_CAPTION_TEXT = re.compile(
+    r"^file\s*[-–—]\s|^this (?:[\w.,'’-]+ ){0,6}(?:photo|image|picture)(?: provided by [^,]{1,40})?"
+    r",? shows?\b|pic\.twitter\.com/|\(@\w{1,20}\) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]* \d{1,2}, \d{4}|\((?:www\.)?[\w-]+\.(?:org|com|net|gov|edu)/[^\s)]*\)",
+    re.IGNORECASE,
+)
 # A photo credit in parentheses, "(Todd Maisel/New York Daily News)", "(Peter Dawson/FOX5)".
 _CREDIT = re.compile(r"^\((?:[A-Z][\w.'’-]*\.? ?){1,4}/ ?[A-Z][^()]{1,50}\)")
 _ENLARGE = re.compile(r"^enlarge\b", re.IGNORECASE)
@@ -109,7 +119,11 @@ def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     its reporting: notes about the article, embeds and players, photo captions."""
     notes = _note_paragraphs(sentences)
     out = _captions(sentences)
-    out |= {k for k, s in enumerate(sentences) if s.paragraph in notes or _EMBED.search(s.text)}
+    out |= {
+        k
+        for k, s in enumerate(sentences)
+        if s.paragraph in notes or _EMBED.search(s.text) or _CAPTION_TEXT.search(s.text)
+    }
     return out
 
 

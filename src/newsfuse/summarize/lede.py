@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from newsfuse.extract.kind import ARTICLE, SHORT
 from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.select import Components
 from newsfuse.summarize.standalone import (
@@ -79,7 +80,8 @@ PERSONAL_LEDE = re.compile(
     r"|^(?:one|two|three|some|many|most|all|each|both|none|several|either|neither|another)"
     r" of (?:them\b|(?:the|those|these|his|her|their|its)(?: [\w-]+){1,2}(?:,| (?:was|were|is"
     r"|are|has|had|have|will)\b))"
-    r"|^(?:don['’]t|do not|let['’]s|imagine|meet|remember when)\b",  # a hook's imperative
+    r"|^(?:don['’]t|do not|let['’]s|imagine|meet|remember when)\b"  # a hook's imperative
+    r"|^it (?:was|is|has been|had been|will be)\b",  # a hook ("It was a black-and-white photo")
     re.IGNORECASE,
 )
 NEWS_SIGN = re.compile(r"\d|\b(?:said|says|according to|police|officials|authorities)\b", re.I)
@@ -166,11 +168,16 @@ def one_event(matrix: StoryMatrix) -> bool:
 def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
     """Sentences that can open a brief: long enough, not a quotation, not leaning
     back on a pronoun or on a description its article introduced ("The character
-    suits Smith" after the review named the character)."""
+    suits Smith" after the review named the character). Nor does a page too short to be
+    a report (extract.kind SHORT: a tweet, a feed's teaser cut with "…") when the story
+    has a report: its words may fill the brief, but the news opens it."""
     row_stems = [stems(s.text) for s in matrix.sentences]
+    reported = any(a.kind == ARTICLE for a in matrix.articles)
+    short = [reported and matrix.articles[int(a)].kind == SHORT for a in matrix.article_of]
     return np.array(
         [
-            len(s.text.split()) >= min_words
+            not short[row]
+            and len(s.text.split()) >= min_words
             and not mostly_quoted(s.text)
             and not unbalanced(s.text)
             and not leans_back(s.text)
