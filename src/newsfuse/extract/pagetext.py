@@ -64,7 +64,8 @@ _EMBED = re.compile(
 # and a bare web address in parentheses ("(wearelumos.org/letstalklumos)", an author's
 # tagline). A report's own "a police photo shows ..." is not matched.
 _CAPTION_TEXT = re.compile(
-    r"^file\s*[-–—]\s|^this (?:[\w.,'’-]+ ){0,6}(?:photo|image|picture)(?: provided by [^,]{1,40})?"
+    r"(?:^|\) )file\s*[-–—]\s"
+    r"|^this (?:[\w.,'’-]+ ){0,6}(?:photo|image|picture)(?: provided by [^,]{1,40})?"
     r",? shows?\b|pic\.twitter\.com/|\(@\w{1,20}\) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
     r"|nov|dec)[a-z]* \d{1,2}, \d{4}|\((?:www\.)?[\w-]+\.(?:org|com|net|gov|edu)/[^\s)]*\)",
     re.IGNORECASE,

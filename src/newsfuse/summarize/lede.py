@@ -24,6 +24,7 @@ from newsfuse.summarize.standalone import (
     stems,
     unbalanced,
 )
+from newsfuse.types import Article
 
 LEDE_TARGET = 0.25  # share of the editor's first sentence's content words
 FEATURES = (
@@ -165,15 +166,21 @@ def one_event(matrix: StoryMatrix) -> bool:
     return not dates or (max(dates) - min(dates)).days <= STORY_DAYS
 
 
+def teaser(article: Article) -> bool:
+    """A page too short to be a report that ends on an ellipsis: a feed's excerpt."""
+    return article.kind == SHORT and article.body.rstrip().endswith(("\u2026", "...", "[\u2026]"))
+
+
 def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
     """Sentences that can open a brief: long enough, not a quotation, not leaning
     back on a pronoun or on a description its article introduced ("The character
-    suits Smith" after the review named the character). Nor does a page too short to be
-    a report (extract.kind SHORT: a tweet, a feed's teaser cut with "…") when the story
-    has a report: its words may fill the brief, but the news opens it."""
+    suits Smith" after the review named the character). Nor does a feed's teaser (a page
+    too short to be a report, extract.kind SHORT, cut with an ellipsis: a vendor blog's
+    blurb opened a brief) when the story has a report. A short page not cut so may be a
+    report's lead a shortener kept (Multi-News val: two such leads open good briefs)."""
     row_stems = [stems(s.text) for s in matrix.sentences]
     reported = any(a.kind == ARTICLE for a in matrix.articles)
-    short = [reported and matrix.articles[int(a)].kind == SHORT for a in matrix.article_of]
+    short = [reported and teaser(matrix.articles[int(a)]) for a in matrix.article_of]
     return np.array(
         [
             not short[row]
