@@ -100,18 +100,42 @@ def _note_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
     return notes
 
 
+_ENDS = (".", "!", "?", '"', "”", "'", "’", ")")
+_TEASER_WORDS = 12  # a related story's question ("What happened to <the couple>?")
+_DEK_WORDS = 15  # and the unended line under it ("What we know so far about ...")
+
+
+def _teaser(s: Sentence, nxt: Sentence | None) -> bool:
+    """A short question followed in its paragraph by a short unended line: a related
+    story's teaser, a prompt ("Have a tip we should know?") or a widget's title (22 in
+    multinews_fulltext.test and 4 in gva_dev, each read: none a report's sentence)."""
+    text = s.text.rstrip()
+    return (
+        nxt is not None
+        and nxt.paragraph == s.paragraph
+        and text.endswith("?")
+        and len(text.split()) <= _TEASER_WORDS
+        and not nxt.text.rstrip().endswith(_ENDS)
+        and len(nxt.text.split()) <= _DEK_WORDS
+    )
+
+
 def _captions(sentences: Sequence[Sentence]) -> set[int]:
-    """Indices (into `sentences`) of photo captions: a sentence that opens on a credit
-    or is followed in its paragraph by one, and every sentence of a paragraph holding
-    NPR's "Enlarge" image widget."""
+    """Indices (into `sentences`) of photo captions: a sentence followed in its paragraph
+    by a credit, a credit alone, and every sentence of a paragraph holding NPR's
+    "Enlarge" image widget."""
     out: set[int] = set()
     enlarged = {s.paragraph for s in sentences if _ENLARGE.match(s.text)}
     for k, s in enumerate(sentences):
-        if s.paragraph in enlarged or _CREDIT.match(s.text):
-            out.add(k)
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        if nxt is not None and nxt.paragraph == s.paragraph and _CREDIT.match(nxt.text):
+        credit_next = nxt is not None and nxt.paragraph == s.paragraph and _CREDIT.match(nxt.text)
+        # A sentence after a credit is the next caption only in a run of captions (the
+        # Daily News' "(Name/New York Daily News) <caption>" lines); CBC's credit ends its
+        # caption and the report goes on after it ("(Name/CBC) Over the weekend, ...").
+        if s.paragraph in enlarged or credit_next or _teaser(s, nxt):
             out.add(k)
+        elif (credit := _CREDIT.match(s.text)) and len(s.text) - credit.end() < 3:
+            out.add(k)  # the credit alone
     return out
 
 
