@@ -100,3 +100,25 @@ def test_credited_captions_and_video_embeds_are_not_report_text(shared_dir: Path
     assert article_sentences(abc.sentences)[0] == abc.sentences[1]
     brief = build_brief("579786", list(stories["gva-579786"].articles), OPTIONS)
     assert brief.sentences and not any("Maisel" in s.text for s in brief.sentences)
+
+
+def test_a_report_sentence_after_a_credit_stays_and_a_teaser_goes(shared_dir: Path) -> None:
+    """Multi-News test 1797 (the Shermans' deaths): CBC's credit ends its caption and
+    the report goes on after it in the same line (the memorial set up over the weekend):
+    the caption goes, the report's sentence stays. Another page's related-story teaser (a
+    short question over an unended line) is no report either."""
+    articles = _cluster(shared_dir, "test-1797")
+    for article in articles:
+        kept = {s.index for s in article_sentences(article.sentences)}
+        for k, s in enumerate(article.sentences):
+            if s.text.startswith("(") and "/CBC)" in s.text and len(s.text) > 40:
+                nxt = article.sentences[k + 1] if k + 1 < len(article.sentences) else None
+                if nxt is None or not nxt.text.startswith("("):
+                    assert s.index in kept  # credit, then the report's own sentence
+    teasers = [
+        (a, s) for a in articles for s in a.sentences if s.text.startswith("What happened to")
+    ]
+    assert teasers and all(
+        s.index not in {t.index for t in article_sentences(a.sentences)} for a, s in teasers
+    )
+    assert any("/CBC)" in s.text for a in articles for s in a.sentences)  # the page is there
