@@ -10,8 +10,8 @@ Two things it cannot see that a reader met in briefs (issue 20, fifth pass):
   Share Tweet 300k shares on Facebook"): 1 page in multinews_fulltext.test, 14 in
   Multi-News train, every one a campaign's own text; such a page is of kind APPEAL;
 - inside a real article, units that are not its reporting: a correction or editor's note
-  (NPR's "UPDATE: <date>: <name> ... wrote to NPR to express concern over two points in
-  this story", followed by paragraphs quoting her), ABC's video embed line ("EMBED >More
+  (an NPR page opened on an "UPDATE:" in which an advocate had written to the network
+  about two points of its story, then paragraphs quoting her), ABC's video embed line ("EMBED >More
   News Videos <the video's caption>"), a player's controls ("Video Loading Video
   Unavailable Click to play"), and photo captions known by their credit ("(Name/Outlet)"
   after or before them) or by NPR's "Enlarge" image block. `article_sentences` leaves
@@ -66,8 +66,8 @@ _EMBED = re.compile(
 _CAPTION_TEXT = re.compile(
     r"(?:^|\) )file\s*[-–—]\s"
     r"|^this (?:[\w.,'’-]+ ){0,6}(?:photo|image|picture)(?: provided by [^,]{1,40})?"
-    r",? shows?\b|pic\.twitter\.com/|\(@\w{1,20}\) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec)[a-z]* \d{1,2}, \d{4}|\((?:www\.)?[\w-]+\.(?:org|com|net|gov|edu)/[^\s)]*\)",
+    r",? shows?\b|pic\.twitter\.com/|\(@\w{1,20}\) [a-z]{3,9}\.? \d{1,2}, \d{4}"
+    r"|\((?:www\.)?[\w-]+\.(?:org|com|net|gov|edu)/[^\s)]*\)",
     re.IGNORECASE,
 )
 # A photo credit in parentheses, "(Todd Maisel/New York Daily News)", "(Peter Dawson/FOX5)".

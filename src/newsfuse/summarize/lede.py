@@ -72,8 +72,8 @@ DATELINE_BONUS = 1.5  # log-odds
 # Ledes a reader cannot start on (issue 20, third round): a pronoun fused with its verb
 # ("She's sitting this one out ...", which `leans_back` reads as a word of its own), a
 # columnist's first or second person ("I've been at every Apple keynote since 1998"), and
-# a part of a group the reader has not met ("One of the suspects, a 21-year-old ...", not
-# "One of the supervisors ousted in the scandal", which says who they are), a
+# a part of a group the reader has not met ("One of the suspects" and then his age; not
+# "one of the supervisors" and the scandal that ousted them, which says who they are), a
 # hook that speaks to the reader ("Don't look for <her> in any Super Bowl commercials").
 PERSONAL_LEDE = re.compile(
     r"^[\"“‘']?(?:(?:and|but|so) )?(?:(?:he|she|it|they|we|i|you|that)['’](?:s|re|ve|d|ll|m)\b"
