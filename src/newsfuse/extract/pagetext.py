@@ -52,6 +52,7 @@ _ABOUT_STORY = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]{2,})\b")
 _NOTE_SPEAKS = re.compile(r"\b(?:she|he|they) (?:writes|wrote|says|said|adds|added)\b")
 _NOTE_PARAGRAPHS = 3  # paragraphs after the note that may go on quoting its writer
+_BLOCK_SENTENCES = 6  # a longer paragraph is a page kept on one line (Multi-News)
 
 # Players and embeds inside an article.
 _EMBED = re.compile(
@@ -75,28 +76,43 @@ _CREDIT = re.compile(r"^\((?:[A-Z][\w.'’-]*\.? ?){1,4}/ ?[A-Z][^()]{1,50}\)")
 _ENLARGE = re.compile(r"^enlarge\b", re.IGNORECASE)
 
 
-def _note_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
-    """Paragraph numbers of the article's notes about itself, with the paragraphs after a
-    note that go on quoting the person it names (at most _NOTE_PARAGRAPHS)."""
-    firsts: dict[int, Sentence] = {}
-    texts: dict[int, str] = {}
+def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
+    """Paragraphs of at most _BLOCK_SENTENCES sentences: there a rule may take the whole
+    paragraph. Multi-News keeps a page on one line, so a note or an image widget opening
+    it must not take the report that follows on the same line."""
+    sizes: dict[int, int] = {}
     for s in sentences:
-        firsts.setdefault(s.paragraph, s)
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
+    return {p for p, n in sizes.items() if n <= _BLOCK_SENTENCES}
+
+
+def _notes(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
+    """Indices of the article's notes about itself: a short paragraph opening on a note,
+    with the short paragraphs after it that go on quoting the person it names (at most
+    _NOTE_PARAGRAPHS); in a long paragraph, the note's sentence only."""
+    firsts: dict[int, int] = {}
+    texts: dict[int, str] = {}
+    for k, s in enumerate(sentences):
+        firsts.setdefault(s.paragraph, k)
         texts[s.paragraph] = texts.get(s.paragraph, "") + " " + s.text
     notes: set[int] = set()
     for paragraph, first in firsts.items():
-        text = first.text.lstrip("*[( ")
+        text = sentences[first].text.lstrip("*[( ")
         if not (_NOTE.match(text) or (_UPDATE.match(text) and _ABOUT_STORY.search(text))):
             continue
-        notes.add(paragraph)
+        if paragraph not in short:
+            notes.add(first)
+            continue
+        taken = {paragraph}
         name = _NAME.search(text.partition(":")[2] or text)
-        later = sorted(p for p in firsts if p > paragraph)[:_NOTE_PARAGRAPHS]
-        for after in later:
+        for after in sorted(p for p in firsts if p > paragraph)[:_NOTE_PARAGRAPHS]:
             said = texts[after]
-            if (name and name.group(1) in said) or _NOTE_SPEAKS.search(said):
-                notes.add(after)
-            else:
+            if after not in short or not (
+                (name and name.group(1) in said) or _NOTE_SPEAKS.search(said)
+            ):
                 break
+            taken.add(after)
+        notes |= {k for k, s in enumerate(sentences) if s.paragraph in taken}
     return notes
 
 
@@ -120,19 +136,19 @@ def _teaser(s: Sentence, nxt: Sentence | None) -> bool:
     )
 
 
-def _captions(sentences: Sequence[Sentence]) -> set[int]:
+def _captions(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
     """Indices (into `sentences`) of photo captions: a sentence followed in its paragraph
-    by a credit, a credit alone, and every sentence of a paragraph holding NPR's
-    "Enlarge" image widget."""
+    by a credit, a credit alone, and every sentence of a short paragraph holding NPR's
+    "Enlarge" image widget (in a long one, the widget's sentence)."""
     out: set[int] = set()
-    enlarged = {s.paragraph for s in sentences if _ENLARGE.match(s.text)}
+    enlarged = {s.paragraph for s in sentences if _ENLARGE.match(s.text)} & short
     for k, s in enumerate(sentences):
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         credit_next = nxt is not None and nxt.paragraph == s.paragraph and _CREDIT.match(nxt.text)
         # A sentence after a credit is the next caption only in a run of captions (the
         # Daily News' "(Name/New York Daily News) <caption>" lines); CBC's credit ends its
         # caption and the report goes on after it ("(Name/CBC) Over the weekend, ...").
-        if s.paragraph in enlarged or credit_next or _teaser(s, nxt):
+        if s.paragraph in enlarged or _ENLARGE.match(s.text) or credit_next or _teaser(s, nxt):
             out.add(k)
         elif (credit := _CREDIT.match(s.text)) and len(s.text) - credit.end() < 3:
             out.add(k)  # the credit alone
@@ -142,12 +158,10 @@ def _captions(sentences: Sequence[Sentence]) -> set[int]:
 def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of the sentences that are not
     its reporting: notes about the article, embeds and players, photo captions."""
-    notes = _note_paragraphs(sentences)
-    out = _captions(sentences)
+    short = _short_paragraphs(sentences)
+    out = _notes(sentences, short) | _captions(sentences, short)
     out |= {
-        k
-        for k, s in enumerate(sentences)
-        if s.paragraph in notes or _EMBED.search(s.text) or _CAPTION_TEXT.search(s.text)
+        k for k, s in enumerate(sentences) if _EMBED.search(s.text) or _CAPTION_TEXT.search(s.text)
     }
     return out
 
