@@ -44,7 +44,7 @@ _NOTE = re.compile(
 )
 _UPDATE = re.compile(r"^update[sd]?\b[^:]{0,40}:", re.IGNORECASE)
 _ABOUT_STORY = re.compile(
-    r"\b(?:this|the) (?:story|article|report|piece|post|interview)\b|\bearlier version\b"
+    r"\b(?:this|the) (?:story|article|piece|interview)\b|\bearlier version\b"
     r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
     re.IGNORECASE,
 )
@@ -52,7 +52,7 @@ _ABOUT_STORY = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]{2,})\b")
 _NOTE_SPEAKS = re.compile(r"\b(?:she|he|they) (?:writes|wrote|says|said|adds|added)\b")
 _NOTE_PARAGRAPHS = 3  # paragraphs after the note that may go on quoting its writer
-_BLOCK_SENTENCES = 6  # a longer paragraph is a page kept on one line (Multi-News)
+_BLOCK_SENTENCES = 4  # a longer paragraph is a page kept on one line (Multi-News)
 
 # Players and embeds inside an article.
 _EMBED = re.compile(
@@ -78,8 +78,8 @@ _ENLARGE = re.compile(r"^enlarge\b", re.IGNORECASE)
 
 def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
     """Paragraphs of at most _BLOCK_SENTENCES sentences: there a rule may take the whole
-    paragraph. Multi-News keeps a page on one line, so a note or an image widget opening
-    it must not take the report that follows on the same line."""
+    paragraph. Multi-News keeps a page on one line, so a note opening it must not take
+    the report that follows on the same line."""
     sizes: dict[int, int] = {}
     for s in sentences:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
@@ -136,19 +136,19 @@ def _teaser(s: Sentence, nxt: Sentence | None) -> bool:
     )
 
 
-def _captions(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
+def _captions(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`) of photo captions: a sentence followed in its paragraph
-    by a credit, a credit alone, and every sentence of a short paragraph holding NPR's
-    "Enlarge" image widget (in a long one, the widget's sentence)."""
+    by a credit, a credit alone, and in a paragraph holding NPR's "Enlarge" image widget
+    every sentence up to its last "Enlarge" (the report may go on after it on one line)."""
     out: set[int] = set()
-    enlarged = {s.paragraph for s in sentences if _ENLARGE.match(s.text)} & short
+    last_enlarge = {s.paragraph: k for k, s in enumerate(sentences) if _ENLARGE.match(s.text)}
     for k, s in enumerate(sentences):
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
         credit_next = nxt is not None and nxt.paragraph == s.paragraph and _CREDIT.match(nxt.text)
         # A sentence after a credit is the next caption only in a run of captions (the
         # Daily News' "(Name/New York Daily News) <caption>" lines); CBC's credit ends its
         # caption and the report goes on after it ("(Name/CBC) Over the weekend, ...").
-        if s.paragraph in enlarged or _ENLARGE.match(s.text) or credit_next or _teaser(s, nxt):
+        if k <= last_enlarge.get(s.paragraph, -1) or credit_next or _teaser(s, nxt):
             out.add(k)
         elif (credit := _CREDIT.match(s.text)) and len(s.text) - credit.end() < 3:
             out.add(k)  # the credit alone
@@ -159,7 +159,7 @@ def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of the sentences that are not
     its reporting: notes about the article, embeds and players, photo captions."""
     short = _short_paragraphs(sentences)
-    out = _notes(sentences, short) | _captions(sentences, short)
+    out = _notes(sentences, short) | _captions(sentences)
     out |= {
         k for k, s in enumerate(sentences) if _EMBED.search(s.text) or _CAPTION_TEXT.search(s.text)
     }
