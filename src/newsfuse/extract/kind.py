@@ -1,14 +1,13 @@
 """Is an input an article, or another kind of page that a scraper saved?
 
-Scrapes and archives carry pages that are not reports: the Wayback Machine's
-crawl notices ("Starting in 1996, Alexa Internet has been donating their crawl
-data to the Internet Archive..."), consent and error pages ("Sorry, the page you
-requested was not found"), player and widget pages ("The interactive transcript
-could not be loaded."; Twitter's "Add a location to your Tweets"), reprint and
-paywall notices ("Dow Jones Reprints: This copy is for your personal,
-non-commercial use only"), and texts too short to report anything (a tweet).
-In the full-text Multi-News test documents they became stories of their own
-and headed briefs.
+Scrapes and archives carry pages that are not reports: the Wayback Machine's crawl
+notices ("Starting in 1996, Alexa Internet has been donating their crawl data to the
+Internet Archive..."), consent and error pages ("Sorry, the page you requested was not
+found"), player and widget pages ("The interactive transcript could not be loaded.";
+Twitter's "Add a location to your Tweets"), reprint and paywall notices ("Dow Jones
+Reprints: This copy is for your personal, non-commercial use only"), texts too short to
+report anything (a tweet), campaign pages (extract.pagetext). In the full-text
+Multi-News test documents they became stories of their own and headed briefs.
 
 A page is read paragraph by paragraph: a paragraph in one of the known notice
 forms counts for its kind, repeats of a paragraph count once, and what is left
@@ -28,14 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsfuse.extract.pagetext import APPEAL, appeal_page
+
 ARTICLE = "article"
-# Kinds of non-article pages, as stored in Article.kind.
+# Kinds of non-article pages, as stored in Article.kind (and extract.pagetext's APPEAL).
 ARCHIVE = "archive"  # web-archive crawl or collection notice
 ERROR = "error"  # error, consent, "JavaScript is disabled" or login page
 WIDGET = "widget"  # video player, social-media widget, index of headlines
 NOTICE = "notice"  # reprint, paywall or share-by-email notice
 SHORT = "short"  # too little text to be a report
-KINDS = (ARTICLE, ARCHIVE, ERROR, WIDGET, NOTICE, SHORT)
+KINDS = (ARTICLE, ARCHIVE, ERROR, WIDGET, NOTICE, SHORT, APPEAL)
 
 # Words of a page's own text (notices and repeats removed) below which it is not
 # an article. Multi-News full-text test: the shortest real reports run 60+ words;
@@ -354,6 +355,8 @@ def classify(body: str) -> str:
     """ARTICLE, or the kind of page `body` (paragraphs split by blank lines) is."""
     if _PAGE_OPENINGS.match(body.lstrip()[:40].lower()):
         return WIDGET
+    if appeal_page(body):
+        return APPEAL
     if _dated_index(body):
         return WIDGET
     # Distinct paragraphs, longest first: an article's own text reaches MIN_OWN_WORDS

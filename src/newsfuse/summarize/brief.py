@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
 from newsfuse.extract.kind import ARCHIVE, ERROR, NOTICE, WIDGET
+from newsfuse.extract.pagetext import APPEAL, article_sentences
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
@@ -84,15 +86,25 @@ def brief_sentence(
 
 
 # Pages that are not reports (extract.kind): crawl and archive notices, consent and
-# error pages, players and widgets, paywall and reprint notices. An archive never puts
-# them in a story; an evaluation's gold cluster may hold them, and they must neither
-# fill its brief nor head it. Short texts (a tweet) stay: they are the outlet's words.
-NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE})
+# error pages, players and widgets, paywall and reprint notices, a fundraising
+# campaign's own page (extract.pagetext). An archive never puts them in a story; an
+# evaluation's gold cluster may hold them, and they must neither fill its brief nor
+# head it. Short texts (a tweet) stay: they are the outlet's words.
+NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE, APPEAL})
 
 
 def reports(articles: Sequence[Article]) -> list[Article]:
     """The articles that are reports, in order (see NOT_REPORTS)."""
     return [a for a in articles if a.kind not in NOT_REPORTS]
+
+
+def reporting(article: Article) -> Article:
+    """The article with its reporting's sentences only: its notes about itself, embeds
+    and photo captions (extract.pagetext) must neither fill a brief nor open it."""
+    kept = article_sentences(article.sentences)
+    if len(kept) == len(article.sentences):
+        return article
+    return dataclasses.replace(article, sentences=kept)
 
 
 def no_article_brief(story_id: str, pages: Sequence[Article], options: BriefOptions) -> Brief:
@@ -131,7 +143,7 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     if not read:
         return no_article_brief(story_id, unique, options)
     rank = {a.id: i for i, a in enumerate(read)}
-    matrix = story_matrix(read)
+    matrix = story_matrix([reporting(a) for a in read])
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in read if a.date]

@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from newsfuse.extract.kind import ARTICLE, SHORT
 from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.select import Components
 from newsfuse.summarize.standalone import (
@@ -23,6 +24,7 @@ from newsfuse.summarize.standalone import (
     stems,
     unbalanced,
 )
+from newsfuse.types import Article
 
 LEDE_TARGET = 0.25  # share of the editor's first sentence's content words
 FEATURES = (
@@ -67,6 +69,22 @@ DATELINE = re.compile(
     r"\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\) ?(?:(?:—|–|--?) ?)?(?=[A-Z0-9\"“]))"
 )
 DATELINE_BONUS = 1.5  # log-odds
+# Ledes a reader cannot start on (issue 20, third round): a pronoun fused with its verb
+# ("She's sitting this one out ...", which `leans_back` reads as a word of its own), a
+# columnist's first or second person ("I've been at every Apple keynote since 1998"), and
+# a part of a group the reader has not met ("One of the suspects" and then his age; not
+# "one of the supervisors" and the scandal that ousted them, which says who they are), a
+# hook that speaks to the reader ("Don't look for <her> in any Super Bowl commercials").
+PERSONAL_LEDE = re.compile(
+    r"^[\"“‘']?(?:(?:and|but|so) )?(?:(?:he|she|it|they|we|i|you|that)['’](?:s|re|ve|d|ll|m)\b"
+    r"|(?:i|we|you|my|our|your|us)(?=[\s,]))"
+    r"|^(?:one|two|three|some|many|most|all|each|both|none|several|either|neither|another)"
+    r" of (?:them\b|(?:the|those|these|his|her|their|its)(?: [\w-]+){1,2}(?:,| (?:was|were|is"
+    r"|are|has|had|have|will)\b))"
+    r"|^(?:don['’]t|do not|let['’]s|imagine|meet|remember when)\b"  # a hook's imperative
+    r"|^it (?:was|is|has been|had been|will be)\b",  # a hook ("It was a black-and-white photo")
+    re.IGNORECASE,
+)
 NEWS_SIGN = re.compile(r"\d|\b(?:said|says|according to|police|officials|authorities)\b", re.I)
 STORY_DAYS = 7  # a story whose reports span longer is a storyline of several events
 # When it happened: a news lede dates its event ("... in their home Friday", "late
@@ -148,19 +166,31 @@ def one_event(matrix: StoryMatrix) -> bool:
     return not dates or (max(dates) - min(dates)).days <= STORY_DAYS
 
 
+def teaser(article: Article) -> bool:
+    """A page too short to be a report that ends on an ellipsis: a feed's excerpt."""
+    return article.kind == SHORT and article.body.rstrip().endswith(("\u2026", "...", "[\u2026]"))
+
+
 def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
     """Sentences that can open a brief: long enough, not a quotation, not leaning
     back on a pronoun or on a description its article introduced ("The character
-    suits Smith" after the review named the character)."""
+    suits Smith" after the review named the character). Nor does a feed's teaser (a page
+    too short to be a report, extract.kind SHORT, cut with an ellipsis: a vendor blog's
+    blurb opened a brief) when the story has a report. A short page not cut so may be a
+    report's lead a shortener kept (Multi-News val: two such leads open good briefs)."""
     row_stems = [stems(s.text) for s in matrix.sentences]
+    reported = any(a.kind == ARTICLE for a in matrix.articles)
+    short = [reported and teaser(matrix.articles[int(a)]) for a in matrix.article_of]
     return np.array(
         [
-            len(s.text.split()) >= min_words
+            not short[row]
+            and len(s.text.split()) >= min_words
             and not mostly_quoted(s.text)
             and not unbalanced(s.text)
             and not leans_back(s.text)
             and not ANAPHORIC_LEDE.match(s.text)
             and not PROFILE_LEDE.match(s.text)
+            and not PERSONAL_LEDE.match(s.text)
             and needs_before(matrix, row_stems, [row], set()) is None
             for row, s in enumerate(matrix.sentences)
         ],
