@@ -1,0 +1,116 @@
+"""Definite descriptions that point back: "the officer" after "an officer was shot".
+
+A brief sentence saying "the yacht" or "the Glock" reads only after a sentence
+that introduced one. `needs_before` finds the sentence of its own article that
+does, when the brief has not told the reader already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.pronouns import TIME_WORDS
+from newsfuse.text.tokens import content_words
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (first six letters), the unit of "mentioned before"."""
+    return {w[:6] for w in content_words(text)}
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?"
+)
+_RESTRICTED = re.compile(
+    r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
+)
+_SUBJECT_SLOT = re.compile(r"(?:\bsaid|\bsays|\btold \w+|\bthat)\s+$")
+SUBJECT_WORDS = 4  # a description after at most this many words is the subject (or near it)
+# Nouns a reader resolves from the story or general knowledge ("the police", "the
+# country", "the first"), or that rarely point back to one thing the article named.
+_KNOWN = frozenset(
+    [
+        *("police", "govern", "countr", "city", "state", "nation", "world", "public", "people"),
+        *("presid", "media", "news", "area", "region", "number", "end", "past", "rest", "part"),
+        *("way", "fact", "future", "top", "side", "moment", "situat", "issue", "author"),
+        *("first", "last", "latest", "follow", "same", "other", "second", "third", "next"),
+        *("new", "former", "entire", "whole", "local", "federa", "united", "white", "economy"),
+        *("most", "best", "biggest", "largest", "only", "main", "very", "previo"),
+    ]
+)
+
+
+def description_heads(text: str) -> list[tuple[int, set[str]]]:
+    """(position, head stems) of each definite description in subject position
+    ("The officer ...", "Police said the suspect ...", "These suspicious visitors")
+    not restricted in the sentence itself ("the mother of ...", "the man who ..."):
+    the one or two lower-case words after the article. Objects are left alone: a
+    reader stumbles on "the yacht sank", much less on "police went to the house".
+    """
+    found = []
+    for match in _DESCRIPTION.finditer(text):
+        if _RESTRICTED.match(text[match.end() :]):
+            continue
+        before = text[: match.start()]
+        if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
+            continue  # an object or a phrase deep in the sentence: it reads on
+        heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
+        heads = {h for h in heads if h not in TIME_WORDS and len(h) > 3}
+        if heads:
+            found.append((match.start(), heads))
+    return found
+
+
+def needs_before(
+    matrix: StoryMatrix, row_stems: list[set[str]], unit: list[int], context: set[str]
+) -> int | None:
+    """The earliest sentence before `unit`, in its article, that a definite
+    description in the unit points back to ("the officer" after "an officer was
+    shot") and the reader has not met (`context`: the stems of what the brief has
+    told), or None when every description is resolved or a first mention."""
+    first = unit[0]
+    start = int(matrix.starts[int(matrix.article_of[first])])
+    text = " ".join(matrix.sentences[r].text for r in unit)
+    need: int | None = None
+    for position, heads in description_heads(text):
+        if heads & context or heads & stems(text[:position]):
+            continue
+        rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
+        if rows:
+            need = rows[0] if need is None else min(need, rows[0])
+    for position, name in named_things(text):  # "the Glock" after "bought a Glock"
+        if name.lower()[:6] in context or name in text[:position]:
+            continue
+        introduced = re.compile(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(name)}\b")
+        rows = [
+            r
+            for r in range(first - 1, start - 1, -1)
+            if introduced.search(matrix.sentences[r].text)
+        ]
+        if rows:
+            need = rows[0] if need is None else min(need, rows[0])
+    return need
+
+
+# "the" + a capitalised word used as a noun: what follows is punctuation, a preposition,
+# an auxiliary or a past tense ("the <Brand> in ...", "the <Brand> also ..."), not a noun
+# it would qualify ("the Israeli military", "the Facebook page").
+_NAMED_THING = re.compile(
+    r"\b[Tt]he\s+(?!(?:North|South|East|West)\b)([A-Z][a-z]{2,})"
+    r"(?=[,.;:]|\s+(?:in|on|at|with|from|to|into|inside|near|was|is|had|has|also|and|\w+ed)\b)"
+)
+
+
+def named_things(text: str) -> list[tuple[int, str]]:
+    """(position, word) of "the" + one capitalised word in subject position ("Police
+    found the Glock ..."): a thing its article introduced as "a Glock" (checked by the
+    caller) points back like "the yacht"; "the Pentagon", met first as "the Pentagon",
+    is known to the reader and is left alone."""
+    found = []
+    for match in _NAMED_THING.finditer(text):
+        before = text[: match.start()]
+        if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
+            continue
+        found.append((match.start(), match.group(1)))
+    return found
