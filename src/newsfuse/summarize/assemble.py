@@ -37,9 +37,10 @@ from newsfuse.summarize.select import (
     Components,
     components,
     furniture,
+    quality,
     unsupervised_scores,
 )
-from newsfuse.summarize.standalone import stems, unit_rows, with_referents
+from newsfuse.summarize.standalone import quote_marks, stems, unit_rows, with_referents
 
 LEDE_MIN_WORDS = 8  # a shorter first sentence cannot say who did what, where
 _PAYWALL = re.compile(r"subscription|digital access|zip ?code|log in|sign in", re.IGNORECASE)
@@ -102,6 +103,7 @@ def fill_units(
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
     row_stems = [stems(s.text) for s in matrix.sentences]
+    recurring = options.models.recurring()
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)
     for row in ranked:
@@ -112,6 +114,8 @@ def fill_units(
             unit = with_referents(matrix, unit, context, row_stems, options.standalone)
         if unit is None or any(furniture(matrix.sentences[r].text) for r in unit):
             continue  # (a caption that introduced "the scene" is no context to give)
+        if any(r != row and no_context(matrix.sentences[r].text, recurring) for r in unit):
+            continue  # nor is a headline or a fragment the scorer would never take
         new = [r for r in unit if r not in taken]
         words = sum(lengths[r] for r in new)
         if units and used + words > options.words:
@@ -133,6 +137,14 @@ def fill_units(
         for r in new:
             context |= row_stems[r]
     return units
+
+
+def no_context(text: str, recurring: RecurringTable | None) -> bool:
+    """A sentence that may not enter a brief as another's context: one the scorer
+    would never take ("5 shot in Uptown: 'A constant bang, bang, bang'", a headline
+    pulled in before a sentence that leaned on it; gva_dev, third round), unless it is
+    a piece of a quotation (`"They just started shooting."` is short but is words)."""
+    return quality(text, recurring=recurring) == 0.0 and quote_marks(text) == 0
 
 
 def retold(unit_stems: set[str], context: set[str]) -> bool:

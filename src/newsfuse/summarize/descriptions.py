@@ -25,7 +25,20 @@ _DESCRIPTION = re.compile(
 _RESTRICTED = re.compile(
     r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
 )
-_SUBJECT_SLOT = re.compile(r"(?:\bsaid|\bsays|\btold \w+|\bthat)\s+$")
+_SUBJECT_SLOT = re.compile(
+    r"(?:\bsaid|\bsays|\breports?|\breported|\bconfirmed|\bannounced|\btold \w+|\bthat"
+    r"|,[\"”’])\s+$"  # the speaker after a quotation: '"I heard a pop ...," the woman said'
+)
+# A fronted adverbial or clause before the subject ("On Feb. 15, Reese, Miller and the
+# witness began ...", "After telling police ..., the woman said ..."): the subject's
+# place is counted from its end.
+_FRONTED = re.compile(
+    r"^[\"“]?(?:after|when|while|as|before|since|once|until|although|though|because"
+    r"|on|in|at|during|following|despite|upon|earlier|later|last|according to)\b"
+    r"[^,;:\"“”]{0,120}?,\s+",
+    re.I,
+)
+FRONTED_WORDS = 16  # a longer opening before the first comma is not a fronted phrase
 SUBJECT_WORDS = 4  # a description after at most this many words is the subject (or near it)
 # Nouns a reader resolves from the story or general knowledge ("the police", "the
 # country", "the first"), or that rarely point back to one thing the article named.
@@ -37,6 +50,9 @@ _KNOWN = frozenset(
         *("first", "last", "latest", "follow", "same", "other", "second", "third", "next"),
         *("new", "former", "entire", "whole", "local", "federa", "united", "white", "economy"),
         *("most", "best", "biggest", "largest", "only", "main", "very", "previo"),
+        # the story's own people, resolved from what it is about ("the family said" in
+        # a brief of a couple's deaths; a read diff of the third round)
+        *("family", "famili", "victim", "relati"),
     ]
 )
 
@@ -49,10 +65,12 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
     reader stumbles on "the yacht sank", much less on "police went to the house".
     """
     found = []
+    fronted = _FRONTED.match(text)
+    subject = fronted.end() if fronted and len(fronted.group(0).split()) <= FRONTED_WORDS else 0
     for match in _DESCRIPTION.finditer(text):
         if _RESTRICTED.match(text[match.end() :]):
             continue
-        before = text[: match.start()]
+        before = text[subject if match.start() >= subject else 0 : match.start()]
         if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
             continue  # an object or a phrase deep in the sentence: it reads on
         heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
@@ -68,29 +86,65 @@ def needs_before(
     """The earliest sentence before `unit`, in its article, that a definite
     description in the unit points back to ("the officer" after "an officer was
     shot") and the reader has not met (`context`: the stems of what the brief has
-    told), or None when every description is resolved or a first mention."""
+    told), or None when every description is resolved or a first mention. Each
+    sentence of the unit is read for its own subject (the second sentence's "The
+    aftershock" is a subject too)."""
     first = unit[0]
     start = int(matrix.starts[int(matrix.article_of[first])])
-    text = " ".join(matrix.sentences[r].text for r in unit)
     need: int | None = None
-    for position, heads in description_heads(text):
-        if heads & context or heads & stems(text[:position]):
-            continue
-        rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
-        if rows:
-            need = rows[0] if need is None else min(need, rows[0])
-    for position, name in named_things(text):  # "the Glock" after "bought a Glock"
-        if name.lower()[:6] in context or name in text[:position]:
-            continue
-        introduced = re.compile(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(name)}\b")
-        rows = [
-            r
-            for r in range(first - 1, start - 1, -1)
-            if introduced.search(matrix.sentences[r].text)
-        ]
+    for heads, name in unresolved(matrix, unit, context):
+        if name is None:
+            rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
+        else:
+            rows = [r for r in range(first - 1, start - 1, -1) if introduces(matrix, r, name)]
         if rows:
             need = rows[0] if need is None else min(need, rows[0])
     return need
+
+
+def introduces(matrix: StoryMatrix, row: int, name: str) -> bool:
+    """The sentence introduces `name` as a thing: "a Glock", "his Glock"."""
+    pattern = rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+{re.escape(name)}\b"
+    return re.search(pattern, matrix.sentences[row].text) is not None
+
+
+def unresolved(
+    matrix: StoryMatrix, unit: list[int], context: set[str]
+) -> list[tuple[set[str], str | None]]:
+    """The unit's subject descriptions the reader cannot resolve from `context` or
+    the unit's own words before them: (head stems, None) for "the officer", ({stem},
+    "Glock") for "the Glock"."""
+    found: list[tuple[set[str], str | None]] = []
+    told = ""
+    for row in unit:
+        text = matrix.sentences[row].text
+        for position, heads in description_heads(text):
+            if not (heads & context or heads & stems(told + " " + text[:position])):
+                found.append((heads, None))
+        for position, name in named_things(text):  # "the Glock" after "bought a Glock"
+            if name.lower()[:6] in context or name in told or name in text[:position]:
+                continue
+            found.append(({name.lower()[:6]}, name))
+        told += " " + text
+    return found
+
+
+def introduced_elsewhere(matrix: StoryMatrix, unit: list[int], context: set[str]) -> bool:
+    """A thing the unit calls "the Glock" that only *another* outlet's article
+    introduced ("a Glock"): its own article cannot give the reader the antecedent,
+    and the brief has not (issue 20, third round: a reader met such a "the Glock")."""
+    own = int(matrix.article_of[unit[0]])
+    start = int(matrix.starts[own])
+    for _, name in unresolved(matrix, unit, context):
+        if name is None or any(introduces(matrix, r, name) for r in range(start, unit[0])):
+            continue
+        if any(
+            introduces(matrix, r, name)
+            for r in range(matrix.size)
+            if int(matrix.article_of[r]) != own
+        ):
+            return True
+    return False
 
 
 # "the" + a capitalised word used as a noun: what follows is punctuation, a preposition,

@@ -40,6 +40,7 @@ _SUBORDINATOR = re.compile(
     r"^(?:when|after|before|while|as|if|although|though|because|since|once|until|whenever)$",
     re.I,
 )
+_ACCORDING = re.compile(r"^according to\b[^,;:]{0,60}$", re.I)
 _PERSONAL = re.compile(r"^(?:he|she|they|his|her|their)$", re.I)
 _LEADING_QUOTE = re.compile(r"^[\s\"“”‘'«(]+")
 
@@ -50,7 +51,8 @@ def opening(text: str) -> list[str]:
     rest = _LEADING_QUOTE.sub("", text)
     rest = _CONNECTIVE.sub("", rest)
     head, comma, tail = rest.partition(", ")
-    if comma and len(head.split()) <= 5 and not ATTRIBUTION.search(head):
+    fronted = len(head.split()) <= 5 and not ATTRIBUTION.search(head)
+    if comma and (fronted or _ACCORDING.match(head)):  # "According to X, it had ..."
         tail_words = tail.split()
         if tail_words and PRONOUN.match(tail_words[0].strip(",.")):
             rest = tail
@@ -77,11 +79,57 @@ def referring_opening(text: str) -> str | None:
 
 def leans_back(text: str) -> bool:
     """Opens on a pronoun or names its speaker by one (", he said"): the referent
-    is in a sentence before it."""
+    is in a sentence before it. So does a fronted phrase with "his"/"her"/"their" in
+    a sentence that names no one ("Next to his body was a bag ...") and an early
+    object "him" ("Judge ... denied him bail"; issue 20, third round). A quotation
+    opening on "He" is left alone: taken as leaning back it cost more than it gave
+    on 120 gva_dev briefs (its "he" is mostly the man the brief is about)."""
+    if PRONOUN_SPEAKER.search(text):
+        return True
     quoted = text.lstrip()[:1] in "\"“‘'"
-    return bool(PRONOUN_SPEAKER.search(text)) or (
-        not quoted and referring_opening(text) is not None
-    )
+    if quoted:
+        return False
+    return referring_opening(text) is not None or fronted_possessive(text) or object_pronoun(text)
+
+
+# A clause's first verb and "him"/"them" as its object, early, with no quote mark or
+# comma before: "Judge Peggy Chiampas denied him bail" (a reader met it, issue 20,
+# third round). The object of a simple clause is never its subject, so it means
+# someone named before the sentence.
+_OBJECT_PRONOUN = re.compile(
+    r"^[^,;:\"“”]{0,60}?\b(?:\w+ed|gave|told|sent|took|let|saw|found|made|got|put|kept|left"
+    r"|held|brought|shot|hit|caught|led|sought|set|beat|struck|met|taught|drove)\s+"
+    r"(?:him|them)\b"
+)
+OBJECT_WORDS = 8  # "him" after more words sits in a clause that may name its referent
+_SAYS = re.compile(r"\b(?:said|says|told|tells|according)\b", re.I)
+
+
+def object_pronoun(text: str) -> bool:
+    """An early "him"/"them" object, outside quotations (see _OBJECT_PRONOUN); not
+    when the sentence names him itself ("Smith said police arrested him", "After
+    police arrested him, Smith ...")."""
+    match = _OBJECT_PRONOUN.match(text)
+    if match is None or len(match.group(0).split()) > OBJECT_WORDS:
+        return False
+    first = text.split()[0].strip('"“')
+    return not (_SAYS.search(match.group(0)) or _SUBORDINATOR.match(first))
+
+
+_FRONTED_POSSESSIVE = re.compile(
+    r"^(?:next to|close to|in|at|on|from|near|beside|inside|outside|behind|after|before"
+    r"|during|with|for|under|despite|since|by|among|of|to)\s+(?:his|her|their)\s",
+    re.I,
+)
+
+
+def fronted_possessive(text: str) -> bool:
+    """A short fronted phrase with "his"/"her"/"their" ("Next to his body") in a
+    sentence with no capitalised word after its first: no one in it for the
+    pronoun to mean ("In his ruling, Judge Smith wrote" names him)."""
+    if not _FRONTED_POSSESSIVE.match(_CONNECTIVE.sub("", _LEADING_QUOTE.sub("", text))):
+        return False
+    return not any(w[:1].isupper() and w != "I" for w in text.split()[1:])
 
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from newsfuse.summarize.descriptions import (
     description_heads,
+    introduced_elsewhere,
     named_things,
     needs_before,
     stems,
@@ -131,7 +132,7 @@ def with_referents(
     for _ in range(MAX_UNIT):
         need = needs_before(matrix, row_stems, unit, context)
         if need is None:
-            return unit
+            return None if introduced_elsewhere(matrix, unit, context) else unit
         if mode == "drop" or unit[-1] - need + 1 > MAX_UNIT:
             return None
         before = unit_rows(matrix, need, mode)
