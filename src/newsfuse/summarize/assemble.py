@@ -24,12 +24,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from newsfuse.config import BriefOptions
-from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.select import (
@@ -93,17 +93,22 @@ def ranked_rows(
 
 
 def fill_units(
-    matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions
+    matrix: StoryMatrix,
+    ranked: Sequence[int],
+    options: BriefOptions,
+    qualities: FloatArray | None = None,
 ) -> list[list[int]]:
     """Reading units in rank order within `options.words` (the first may exceed it).
     A unit that shares sentences with one already taken (its antecedent is in the
-    brief) joins it: only its new sentences count against the budget."""
+    brief) joins it: only its new sentences count against the budget. `qualities`:
+    `select.quality` of every row, if the caller has them."""
     lengths = [len(s.text.split()) for s in matrix.sentences]
     units: list[list[int]] = []
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
     row_stems = [stems(s.text) for s in matrix.sentences]
-    recurring = options.models.recurring()
+    quality_of = row_quality(matrix, options, qualities)
+    memo: dict[int, bool] = {}
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)
     for row in ranked:
@@ -112,10 +117,8 @@ def fill_units(
         unit = unit_rows(matrix, row, options.standalone)
         if unit is not None:  # "the officer": with the sentence that introduced one
             unit = with_referents(matrix, unit, context, row_stems, options.standalone)
-        if unit is None or any(furniture(matrix.sentences[r].text) for r in unit):
-            continue  # (a caption that introduced "the scene" is no context to give)
-        if any(r != row and no_context(matrix.sentences[r].text, recurring) for r in unit):
-            continue  # nor is a headline or a fragment the scorer would never take
+        if unit is None or unfit(matrix, unit, quality_of, memo):
+            continue
         new = [r for r in unit if r not in taken]
         words = sum(lengths[r] for r in new)
         if units and used + words > options.words:
@@ -139,12 +142,34 @@ def fill_units(
     return units
 
 
-def no_context(text: str, recurring: RecurringTable | None) -> bool:
-    """A sentence that may not enter a brief as another's context: one the scorer
-    would never take ("5 shot in Uptown: 'A constant bang, bang, bang'", a headline
-    pulled in before a sentence that leaned on it; gva_dev, third round), unless it is
-    a piece of a quotation (`"They just started shooting."` is short but is words)."""
-    return quality(text, recurring=recurring) == 0.0 and quote_marks(text) == 0
+def row_quality(
+    matrix: StoryMatrix, options: BriefOptions, qualities: FloatArray | None
+) -> Callable[[int], float]:
+    """`select.quality` of a row: the caller's array, else computed when asked."""
+    if qualities is not None:
+        return lambda r: float(qualities[r])
+    recurring = options.models.recurring()
+    return lambda r: quality(matrix.sentences[r].text, options.full_length, recurring)
+
+
+def unfit(
+    matrix: StoryMatrix,
+    unit: list[int],
+    quality_of: Callable[[int], float],
+    memo: dict[int, bool],
+) -> bool:
+    """The unit holds a sentence no brief shows: furniture (a caption that introduced
+    "the scene" is no context to give) or one the scorer would never take (an outlet's
+    headline pulled in before a sentence that leaned on it; gva_dev, third round),
+    unless it is a piece of a quotation (a short `"They just started shooting."` is
+    still the speaker's words). `memo`: each row's verdict, read once per brief."""
+    for r in unit:
+        if r not in memo:
+            text = matrix.sentences[r].text
+            memo[r] = quality_of(r) == 0.0 and (quote_marks(text) == 0 or furniture(text))
+        if memo[r]:
+            return True
+    return False
 
 
 def retold(unit_stems: set[str], context: set[str]) -> bool:
@@ -240,6 +265,7 @@ def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -
     """The brief's rows in reading order."""
     parts = components(matrix, options) if matrix.size else None
     lede = lede_row(matrix, options, parts)
-    units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options)
+    ranked = ranked_rows(matrix, options, lede, parts)
+    units = fill_units(matrix, ranked, options, None if parts is None else parts.quality)
     fallback = units or fallback_row(matrix, options.models.recurring())
     return order_units(matrix, fallback, rank)

@@ -24,12 +24,13 @@ _DESCRIPTION = re.compile(
 )
 _RESTRICTED = re.compile(
     r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
+    r"|^,\s+(?-i:[A-Z][a-z]+\s+[A-Z])"  # named in apposition: "the former associate, Ellen Pao"
 )
 _SUBJECT_SLOT = re.compile(
     r"(?:\bsaid|\bsays|\breports?|\breported|\bconfirmed|\bannounced|\btold \w+|\bthat"
-    r"|,[\"”’])\s+$"  # the speaker after a quotation: '"I heard a pop ...," the woman said'
+    r"|,[\"”’])\s+$"  # the speaker after a quotation: '"...," the woman said'
 )
-# A fronted adverbial or clause before the subject ("On Feb. 15, Reese, Miller and the
+# A fronted adverbial or clause before the subject ("On <date>, <two names> and the
 # witness began ...", "After telling police ..., the woman said ..."): the subject's
 # place is counted from its end.
 _FRONTED = re.compile(
@@ -139,7 +140,7 @@ def introduced_elsewhere(matrix: StoryMatrix, unit: list[int], context: set[str]
         if name is None or any(introduces(matrix, r, name) for r in range(start, unit[0])):
             continue
         if any(
-            introduces(matrix, r, name)
+            name in matrix.sentences[r].text and introduces(matrix, r, name)
             for r in range(matrix.size)
             if int(matrix.article_of[r]) != own
         ):

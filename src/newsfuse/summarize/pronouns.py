@@ -80,8 +80,8 @@ def referring_opening(text: str) -> str | None:
 def leans_back(text: str) -> bool:
     """Opens on a pronoun or names its speaker by one (", he said"): the referent
     is in a sentence before it. So does a fronted phrase with "his"/"her"/"their" in
-    a sentence that names no one ("Next to his body was a bag ...") and an early
-    object "him" ("Judge ... denied him bail"; issue 20, third round). A quotation
+    a sentence that names no one ("Beside his car was ...") and an early
+    object "him" ("<a judge> denied him bail"; issue 20, third round). A quotation
     opening on "He" is left alone: taken as leaning back it cost more than it gave
     on 120 gva_dev briefs (its "he" is mostly the man the brief is about)."""
     if PRONOUN_SPEAKER.search(text):
@@ -93,7 +93,7 @@ def leans_back(text: str) -> bool:
 
 
 # A clause's first verb and "him"/"them" as its object, early, with no quote mark or
-# comma before: "Judge Peggy Chiampas denied him bail" (a reader met it, issue 20,
+# comma before: "<a judge's name> denied him bail" (a reader met it, issue 20,
 # third round). The object of a simple clause is never its subject, so it means
 # someone named before the sentence.
 _OBJECT_PRONOUN = re.compile(
@@ -124,7 +124,7 @@ _FRONTED_POSSESSIVE = re.compile(
 
 
 def fronted_possessive(text: str) -> bool:
-    """A short fronted phrase with "his"/"her"/"their" ("Next to his body") in a
+    """A short fronted phrase with "his"/"her"/"their" ("Beside his car") in a
     sentence with no capitalised word after its first: no one in it for the
     pronoun to mean ("In his ruling, Judge Smith wrote" names him)."""
     if not _FRONTED_POSSESSIVE.match(_CONNECTIVE.sub("", _LEADING_QUOTE.sub("", text))):
