@@ -161,14 +161,17 @@ def unfit(
     """The unit holds a sentence no brief shows: furniture (a caption that introduced
     "the scene" is no context to give) or one the scorer would never take (an outlet's
     headline pulled in before a sentence that leaned on it; gva_dev, third round),
-    unless it is a piece of a quotation (a short `"They just started shooting."` is
-    still the speaker's words). `memo`: each row's verdict, read once per brief."""
+    unless it is a piece of a quotation (a short `"They just started shooting."`, or a
+    line inside a quotation opened before it, is still the speaker's words).
+    `memo`: each row's verdict out of a quotation, read once per brief."""
+    open_quote = False
     for r in unit:
+        text = matrix.sentences[r].text
         if r not in memo:
-            text = matrix.sentences[r].text
             memo[r] = quality_of(r) == 0.0 and (quote_marks(text) == 0 or furniture(text))
-        if memo[r]:
+        if memo[r] and not (open_quote and not furniture(text)):
             return True
+        open_quote ^= quote_marks(text) % 2 == 1
     return False
 
 

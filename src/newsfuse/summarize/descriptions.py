@@ -58,12 +58,13 @@ _KNOWN = frozenset(
 )
 
 
-def description_heads(text: str) -> list[tuple[int, set[str]]]:
+def description_heads(text: str, objects: bool = False) -> list[tuple[int, set[str]]]:
     """(position, head stems) of each definite description in subject position
     ("The officer ...", "Police said the suspect ...", "These suspicious visitors")
     not restricted in the sentence itself ("the mother of ...", "the man who ..."):
-    the one or two lower-case words after the article. Objects are left alone: a
-    reader stumbles on "the yacht sank", much less on "police went to the house".
+    the one or two lower-case words after the article. Objects are left alone
+    unless `objects`: a reader stumbles on "the yacht sank", less on "police went
+    to the house".
     """
     found = []
     fronted = _FRONTED.match(text)
@@ -72,7 +73,8 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
         if _RESTRICTED.match(text[match.end() :]):
             continue
         before = text[subject if match.start() >= subject else 0 : match.start()]
-        if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
+        deep = len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before)
+        if deep and not objects:
             continue  # an object or a phrase deep in the sentence: it reads on
         heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
         heads = {h for h in heads if h not in TIME_WORDS and len(h) > 3}
@@ -117,10 +119,14 @@ def unresolved(
     "Glock") for "the Glock"."""
     found: list[tuple[set[str], str | None]] = []
     told = ""
+    near = just_before(matrix, unit[0])
     for row in unit:
         text = matrix.sentences[row].text
-        for position, heads in description_heads(text):
-            if not (heads & context or heads & stems(told + " " + text[:position])):
+        subjects = {p for p, _ in description_heads(text)}
+        for position, heads in description_heads(text, objects=True):
+            if heads & context or heads & stems(told + " " + text[:position]):
+                continue
+            if position in subjects or heads & near:  # an object: when it points right back
                 found.append((heads, None))
         for position, name in named_things(text):  # "the Glock" after "bought a Glock"
             if name.lower()[:6] in context or name in told or name in text[:position]:
@@ -128,6 +134,18 @@ def unresolved(
             found.append(({name.lower()[:6]}, name))
         told += " " + text
     return found
+
+
+NEAR = 2  # an object description points back when one of these sentences before names it
+
+
+def just_before(matrix: StoryMatrix, row: int) -> set[str]:
+    """Stems of the NEAR sentences before `row` in its article: an object description
+    whose noun they hold ("took the keys from the employee" right after "an employee
+    ...") points back to them; one they do not hold is a first mention."""
+    article = int(matrix.article_of[row])
+    start = max(int(matrix.starts[article]), row - NEAR)
+    return stems(" ".join(matrix.sentences[r].text for r in range(start, row)))
 
 
 def introduced_elsewhere(matrix: StoryMatrix, unit: list[int], context: set[str]) -> bool:
