@@ -116,7 +116,8 @@ def fill_units(
             continue
         unit = unit_rows(matrix, row, options.standalone)
         if unit is not None:  # "the officer": with the sentence that introduced one
-            unit = with_referents(matrix, unit, context, row_stems, options.standalone)
+            mode = options.standalone
+            unit = with_referents(matrix, unit, context, row_stems, mode, bool(units))
         if unit is None or unfit(matrix, unit, quality_of, memo):
             continue
         new = [r for r in unit if r not in taken]

@@ -84,18 +84,23 @@ def description_heads(text: str, objects: bool = False) -> list[tuple[int, set[s
 
 
 def needs_before(
-    matrix: StoryMatrix, row_stems: list[set[str]], unit: list[int], context: set[str]
+    matrix: StoryMatrix,
+    row_stems: list[set[str]],
+    unit: list[int],
+    context: set[str],
+    objects: bool = False,
 ) -> int | None:
     """The earliest sentence before `unit`, in its article, that a definite
     description in the unit points back to ("the officer" after "an officer was
     shot") and the reader has not met (`context`: the stems of what the brief has
     told), or None when every description is resolved or a first mention. Each
     sentence of the unit is read for its own subject (the second sentence's "The
-    aftershock" is a subject too)."""
+    aftershock" is a subject too). `objects`: an object description that points right
+    back counts too (see `unresolved`)."""
     first = unit[0]
     start = int(matrix.starts[int(matrix.article_of[first])])
     need: int | None = None
-    for heads, name in unresolved(matrix, unit, context):
+    for heads, name in unresolved(matrix, unit, context, objects):
         if name is None:
             rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
         else:
@@ -112,18 +117,21 @@ def introduces(matrix: StoryMatrix, row: int, name: str) -> bool:
 
 
 def unresolved(
-    matrix: StoryMatrix, unit: list[int], context: set[str]
+    matrix: StoryMatrix, unit: list[int], context: set[str], objects: bool = False
 ) -> list[tuple[set[str], str | None]]:
     """The unit's subject descriptions the reader cannot resolve from `context` or
     the unit's own words before them: (head stems, None) for "the officer", ({stem},
-    "Glock") for "the Glock"."""
+    "Glock") for "the Glock". With `objects`, an object description whose noun one
+    of the NEAR sentences before the unit names is one too ("took the keys from the
+    employee"): for a brief's units, not for the lede's check, where the sentence
+    before is often a caption of the same scene."""
     found: list[tuple[set[str], str | None]] = []
     told = ""
-    near = just_before(matrix, unit[0])
+    near = just_before(matrix, unit[0]) if objects else set()
     for row in unit:
         text = matrix.sentences[row].text
         subjects = {p for p, _ in description_heads(text)}
-        for position, heads in description_heads(text, objects=True):
+        for position, heads in description_heads(text, objects=objects):
             if heads & context or heads & stems(told + " " + text[:position]):
                 continue
             if position in subjects or heads & near:  # an object: when it points right back
@@ -139,13 +147,23 @@ def unresolved(
 NEAR = 2  # an object description points back when one of these sentences before names it
 
 
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]{3,}")
+
+
 def just_before(matrix: StoryMatrix, row: int) -> set[str]:
-    """Stems of the NEAR sentences before `row` in its article: an object description
-    whose noun they hold ("took the keys from the employee" right after "an employee
-    ...") points back to them; one they do not hold is a first mention."""
+    """Stems of what the NEAR sentences before `row` in its article introduce: the
+    words after "a"/"an" ("an employee") and capitalised words ("La Cruz Hill"). An
+    object description of one ("took the keys from the employee", "people in the
+    hill") points back to them; "shot in the head" after "a shot to the head" does
+    not count ("the head" was never introduced as a thing)."""
     article = int(matrix.article_of[row])
-    start = max(int(matrix.starts[article]), row - NEAR)
-    return stems(" ".join(matrix.sentences[r].text for r in range(start, row)))
+    words: list[str] = []
+    for r in range(max(int(matrix.starts[article]), row - NEAR), row):
+        text = matrix.sentences[r].text
+        words += [m.group(1) for m in _INTRODUCED.finditer(text)]
+        words += _CAPITALISED.findall(text)
+    return stems(" ".join(words))
 
 
 def introduced_elsewhere(matrix: StoryMatrix, unit: list[int], context: set[str]) -> bool:
