@@ -101,13 +101,21 @@ def needs_before(
     start = int(matrix.starts[int(matrix.article_of[first])])
     need: int | None = None
     for heads, name in unresolved(matrix, unit, context, objects):
-        if name is None:
-            rows = [r for r in range(first - 1, start - 1, -1) if heads & row_stems[r]]
+        if name is None:  # "the injuries" points back to "were injured" too
+            prefixes = tuple(h[:PREFIX] for h in heads)
+            rows = [
+                r
+                for r in range(first - 1, start - 1, -1)
+                if heads & row_stems[r] or any(w.startswith(prefixes) for w in row_stems[r])
+            ]
         else:
             rows = [r for r in range(first - 1, start - 1, -1) if introduces(matrix, r, name)]
         if rows:
             need = rows[0] if need is None else min(need, rows[0])
     return need
+
+
+PREFIX = 5  # letters a description's noun shares with the word that introduced it
 
 
 def introduces(matrix: StoryMatrix, row: int, name: str) -> bool:
