@@ -127,16 +127,14 @@ def with_referents(
     context: set[str],
     row_stems: list[set[str]],
     mode: str,
-    objects: bool = True,
 ) -> list[int] | None:
     """The unit widened back to the sentences that introduce what its definite
     descriptions mean (mode "antecedent"/"bracket"), at most MAX_UNIT sentences,
-    or None when that does not fit or `mode` is "drop". `objects`: object
-    descriptions that point right back count (not for the lede, chosen apart)."""
+    or None when that does not fit or `mode` is "drop"."""
     if mode == "off":
         return unit
     for _ in range(MAX_UNIT):
-        need = needs_before(matrix, row_stems, unit, context, objects)
+        need = needs_before(matrix, row_stems, unit, context)
         if need is None:
             return None if introduced_elsewhere(matrix, unit, context) else unit
         if mode == "drop" or unit[-1] - need + 1 > MAX_UNIT:
