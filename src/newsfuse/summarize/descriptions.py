@@ -69,8 +69,8 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
     fronted = _FRONTED.match(text)
     subject = fronted.end() if fronted and len(fronted.group(0).split()) <= FRONTED_WORDS else 0
     for match in _DESCRIPTION.finditer(text):
-        if _RESTRICTED.match(text[match.end() :]):
-            continue
+        if _RESTRICTED.match(text[match.end() :]) or _RESTRICTED.match(text[match.end(1) :]):
+            continue  # (also "the epicenter of ...": the second word caught is "of")
         before = text[subject if match.start() >= subject else 0 : match.start()]
         if len(before.split()) > SUBJECT_WORDS and not _SUBJECT_SLOT.search(before):
             continue  # an object or a phrase deep in the sentence: it reads on
