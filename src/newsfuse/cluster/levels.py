@@ -205,11 +205,37 @@ def event_similarity(
     penalty = day_penalty(gap, options)
     out = sims - penalty + names
     if when is not None:
+        late = (gap > options.event_anchor_gap) & (evidence < options.event_anchor_names)
+        late &= options.event_anchor_names > 0
+        when = np.where(late & (when > 0), 0.0, when)
         out = out + when_adjustment(when, gap, penalty, options)
+    out = out - weak_penalty(gap, evidence, when, options)
     if same_outlet is not None and options.event_outlet_penalty > 0:
         shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
         late = same_outlet & dated & (gap > options.event_outlet_gap) & ~shared_day
         out = out - np.where(late, options.event_outlet_penalty, 0.0)
+    return np.asarray(out)
+
+
+def weak_penalty(
+    gap: np.ndarray, evidence: np.ndarray, when: np.ndarray | None, options: ClusterOptions
+) -> np.ndarray:
+    """What reports far apart lose when little says they are one incident: fewer than
+    `event_strong_names` shared lead names and no common incident day. Up to
+    `event_weak_penalty` more as the days grow, and (`event_weak_conflict`) the
+    when-conflict at any gap where they name only different days: a follow-up weeks
+    later names its own day, but then it names the incident's people too (a trial,
+    an arrest), while a look-alike report of the same city shares its place alone."""
+    shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
+    weak = (evidence < options.event_strong_names) & ~shared_day
+    strong = (evidence >= options.event_strong_names) & shared_day
+    out = np.where(strong, -options.event_strong_bonus, 0.0)
+    if options.event_weak_penalty > 0 and options.event_day_scale > 0:
+        rise = 1.0 - np.exp(-gap / options.event_day_scale)
+        out = out + np.where(weak, options.event_weak_penalty * rise, 0.0)
+    if options.event_weak_conflict and when is not None:
+        late = weak & (when < 0) & (gap > options.event_when_gap)
+        out = out + np.where(late, options.event_when_conflict, 0.0)
     return np.asarray(out)
 
 
