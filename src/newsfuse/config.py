@@ -95,7 +95,7 @@ class ClusterOptions:
     # Events (cluster/levels.py): `threshold` above makes storylines (the level Wikinews
     # groups at); events, one incident and its follow-ups, use their own threshold and
     # weights that know when and who (docs/benchmarks.md, "Events and storylines").
-    event_threshold: float = 0.06  # min linkage score to merge two events
+    event_threshold: float = 0.045  # min linkage score to merge two events
     event_day_scale: float = 20.0  # days over which the date penalty builds up (0 = off)
     event_day_penalty: float = 0.2  # taken from the cosine of articles months apart
     event_conflict: float = 0.1  # taken when title+lead names differ entirely ...
@@ -120,19 +120,18 @@ class ClusterOptions:
     # incident day lose this much (0 = off).
     event_outlet_penalty: float = 0.05
     event_outlet_gap: int = 7
-    # Reports weeks apart that share neither two lead names nor an incident day are
-    # rarely one incident (gva_dev: of such positive links more than a week apart, 5 in
-    # 6 join two incidents): they lose up to `event_weak_penalty` more as the days grow
-    # (over `event_day_scale`), and a `event_when_conflict` at any gap (0 = off).
-    event_weak_penalty: float = 0.0
-    event_strong_names: int = 2  # lead names two reports must share to be spared it
-    event_strong_bonus: float = 0.0  # added where they share that many and a day
-    event_weak_conflict: bool = False
-    # A common incident day between reports far apart (`event_anchor_gap`) counts
-    # only when they share this many lead names too: an aftershock months later names
-    # the quake's day as background, a trial names its shooting's people (0 = always).
-    event_anchor_names: int = 0
-    event_anchor_gap: int = 30  # ... between reports more than this many days apart
+    # Reports weeks apart that share neither `event_strong_names` lead names nor an
+    # incident day are rarely one incident (gva_dev: of such positive links more than a
+    # week apart, 5 in 6 join two incidents; a place shared alone is a city's other
+    # shootings): they lose up to `event_weak_penalty` more, over `event_day_scale`.
+    event_weak_penalty: float = 0.2
+    event_strong_names: int = 2
+    # A common incident day between reports more than `event_anchor_gap` days apart
+    # counts only when they share `event_anchor_names` lead names too: an aftershock
+    # months later names the quake's day as background, a trial names the shooting's
+    # people (0 = always counts).
+    event_anchor_names: int = 2
+    event_anchor_gap: int = 60
     # Storylines in cased text link the same named people and places (cluster/levels.py,
     # storyline_adjustment): a link whose title + first sentences name only different
     # rare names (two shootings in two towns) loses `storyline_conflict`; one sharing a

@@ -197,7 +197,9 @@ def event_similarity(
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
     title+lead names differ entirely, plus `event_name_bonus` for each name they share,
     up to `event_shared_names` (name_evidence); with `when` (when.day_evidence), the
-    incident days the two leads name: see `when_adjustment`."""
+    incident days the two leads name: see `when_adjustment` (a common day more than
+    `event_anchor_gap` days apart counts only with `event_anchor_names` shared names);
+    minus `weak_penalty` where neither names nor a day vouch for one incident."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
     bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
@@ -220,23 +222,19 @@ def event_similarity(
 def weak_penalty(
     gap: np.ndarray, evidence: np.ndarray, when: np.ndarray | None, options: ClusterOptions
 ) -> np.ndarray:
-    """What reports far apart lose when little says they are one incident: fewer than
-    `event_strong_names` shared lead names and no common incident day. Up to
-    `event_weak_penalty` more as the days grow, and (`event_weak_conflict`) the
-    when-conflict at any gap where they name only different days: a follow-up weeks
-    later names its own day, but then it names the incident's people too (a trial,
-    an arrest), while a look-alike report of the same city shares its place alone."""
+    """What two dated reports lose, beyond the date penalty, when little says they are
+    one incident: fewer than `event_strong_names` shared lead names and no common
+    incident day. Up to `event_weak_penalty`, rising over `event_day_scale` days. A
+    follow-up weeks later (an arrest, a trial) names the incident's people or its day;
+    a look-alike report of the same city shares the place alone (gva_dev: of positive
+    links more than a week apart sharing at most one name and no day, 5 in 6 join two
+    incidents)."""
+    if options.event_weak_penalty <= 0 or options.event_day_scale <= 0:
+        return np.zeros(len(gap))
     shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
     weak = (evidence < options.event_strong_names) & ~shared_day
-    strong = (evidence >= options.event_strong_names) & shared_day
-    out = np.where(strong, -options.event_strong_bonus, 0.0)
-    if options.event_weak_penalty > 0 and options.event_day_scale > 0:
-        rise = 1.0 - np.exp(-gap / options.event_day_scale)
-        out = out + np.where(weak, options.event_weak_penalty * rise, 0.0)
-    if options.event_weak_conflict and when is not None:
-        late = weak & (when < 0) & (gap > options.event_when_gap)
-        out = out + np.where(late, options.event_when_conflict, 0.0)
-    return np.asarray(out)
+    rise = 1.0 - np.exp(-gap / options.event_day_scale)
+    return np.asarray(np.where(weak, options.event_weak_penalty * rise, 0.0))
 
 
 def storyline_evidence(
