@@ -95,7 +95,7 @@ class ClusterOptions:
     # Events (cluster/levels.py): `threshold` above makes storylines (the level Wikinews
     # groups at); events, one incident and its follow-ups, use their own threshold and
     # weights that know when and who (docs/benchmarks.md, "Events and storylines").
-    event_threshold: float = 0.045  # min linkage score to merge two events
+    event_threshold: float = 0.06  # min linkage score to merge two events
     event_day_scale: float = 20.0  # days over which the date penalty builds up (0 = off)
     event_day_penalty: float = 0.2  # taken from the cosine of articles months apart
     event_conflict: float = 0.1  # taken when title+lead names differ entirely ...
@@ -125,13 +125,17 @@ class ClusterOptions:
     # week apart, 5 in 6 join two incidents; a place shared alone is a city's other
     # shootings): they lose up to `event_weak_penalty` more, over `event_day_scale`.
     event_weak_penalty: float = 0.2
-    event_strong_names: int = 2
+    event_strong_names: int = 2  # lead names (or a common day) that spare a link
     # A common incident day between reports more than `event_anchor_gap` days apart
     # counts only when they share `event_anchor_names` lead names too: an aftershock
     # months later names the quake's day as background, a trial names the shooting's
     # people (0 = always counts).
     event_anchor_names: int = 2
-    event_anchor_gap: int = 60
+    event_anchor_gap: int = 60  # days apart beyond which a common day needs names
+    # Links between two dated reports gain this: the date, weak-evidence and day
+    # penalties have already taken what dates say against them, so they are more
+    # trustworthy than undated text's, which has only its words (0 = one bar for both).
+    event_dated_bonus: float = 0.03
     # Storylines in cased text link the same named people and places (cluster/levels.py,
     # storyline_adjustment): a link whose title + first sentences name only different
     # rare names (two shootings in two towns) loses `storyline_conflict`; one sharing a

@@ -212,6 +212,7 @@ def event_similarity(
         when = np.where(late & (when > 0), 0.0, when)
         out = out + when_adjustment(when, gap, penalty, options)
     out = out - weak_penalty(gap, evidence, when, options)
+    out = out + np.where(dated, options.event_dated_bonus, 0.0)
     if same_outlet is not None and options.event_outlet_penalty > 0:
         shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
         late = same_outlet & dated & (gap > options.event_outlet_gap) & ~shared_day
