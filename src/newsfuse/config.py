@@ -131,7 +131,7 @@ class ClusterOptions:
     # months later names the quake's day as background, a trial names the shooting's
     # people (0 = always counts).
     event_anchor_names: int = 2
-    event_anchor_gap: int = 60  # days apart beyond which a common day needs names
+    event_anchor_gap: int = 90  # days apart beyond which a common day needs names
     # Links between two dated reports gain this: the date, weak-evidence and day
     # penalties have already taken what dates say against them, so they are more
     # trustworthy than undated text's, which has only its words (0 = one bar for both).
