@@ -85,6 +85,7 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=0, help="K incidents per small archive")
     ap.add_argument("--samples", type=int, default=200)
     ap.add_argument("--pool", type=int, default=0, help="draw from the POOL most alike")
+    ap.add_argument("--digits", type=int, default=3, help="decimals of the scores")
     args = ap.parse_args()
     if args.small:
         small(args)
@@ -108,9 +109,10 @@ def main() -> None:
                     pred[i] = g
             s = score_clustering(gold, pred)
             label = " ".join(f"{k}={v}" for k, v in overrides.items()) or "defaults"
+            d = args.digits
             print(
-                f"| {mode} | {label} | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | "
-                f"{s.bcubed_f1:.3f} | {s.pairwise_f1:.3f} | {s.ari:.3f} | "
+                f"| {mode} | {label} | {s.bcubed_precision:.{d}f} | {s.bcubed_recall:.{d}f} | "
+                f"{s.bcubed_f1:.{d}f} | {s.pairwise_f1:.{d}f} | {s.ari:.{d}f} | "
                 f"{s.n_pred}/{s.n_gold} | {time.perf_counter() - t:.1f} |",
                 flush=True,
             )

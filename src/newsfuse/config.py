@@ -120,6 +120,22 @@ class ClusterOptions:
     # incident day lose this much (0 = off).
     event_outlet_penalty: float = 0.05
     event_outlet_gap: int = 7
+    # Reports weeks apart that share neither `event_strong_names` lead names nor an
+    # incident day are rarely one incident (gva_dev: of such positive links more than a
+    # week apart, 5 in 6 join two incidents; a place shared alone is a city's other
+    # shootings): they lose up to `event_weak_penalty` more, over `event_day_scale`.
+    event_weak_penalty: float = 0.2
+    event_strong_names: int = 2  # lead names (or a common day) that spare a link
+    # A common incident day between reports more than `event_anchor_gap` days apart
+    # counts only when they share `event_anchor_names` lead names too: an aftershock
+    # months later names the quake's day as background, a trial names the shooting's
+    # people (0 = always counts).
+    event_anchor_names: int = 2
+    event_anchor_gap: int = 90  # days apart beyond which a common day needs names
+    # Links between two dated reports gain this: the date, weak-evidence and day
+    # penalties have already taken what dates say against them, so they are more
+    # trustworthy than undated text's, which has only its words (0 = one bar for both).
+    event_dated_bonus: float = 0.03
     # Storylines in cased text link the same named people and places (cluster/levels.py,
     # storyline_adjustment): a link whose title + first sentences name only different
     # rare names (two shootings in two towns) loses `storyline_conflict`; one sharing a

@@ -78,14 +78,14 @@ CLUSTERING = {
         "2a3e1f53151bded2bf05de50e3b40298892147fa993e7941c202320e427ae7a7",
         {"bcubed_f1": 0.755},
     ),
-    # Events on gva_dev (#21): measured 0.912 batch, 0.911 stream.
+    # Events on gva_dev (#21): measured 0.9298 batch, 0.9291 stream (third round).
     ("gva_dev.jsonl.gz", "newsfuse"): Gate(
         "1408047e5dd3df7f65e4d0e894345cfc104bf0b3a89578c28afadb31abe512b4",
-        {"bcubed_f1": 0.905},
+        {"bcubed_f1": 0.925},
     ),
     ("gva_dev.jsonl.gz", "newsfuse-stream"): Gate(
         "1408047e5dd3df7f65e4d0e894345cfc104bf0b3a89578c28afadb31abe512b4",
-        {"bcubed_f1": 0.905},
+        {"bcubed_f1": 0.925},
     ),
 }
 

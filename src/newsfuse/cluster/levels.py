@@ -197,7 +197,9 @@ def event_similarity(
     """Cosine minus the date penalty (both dated), minus `event_conflict` where the
     title+lead names differ entirely, plus `event_name_bonus` for each name they share,
     up to `event_shared_names` (name_evidence); with `when` (when.day_evidence), the
-    incident days the two leads name: see `when_adjustment`."""
+    incident days the two leads name: see `when_adjustment` (a common day more than
+    `event_anchor_gap` days apart counts only with `event_anchor_names` shared names);
+    minus `weak_penalty` where neither names nor a day vouch for one incident."""
     dated = (days_a != NO_DAY) & (days_b != NO_DAY)
     gap = np.where(dated, np.abs(days_a - days_b), 0).astype(np.float64)
     bonus = options.event_name_bonus * np.minimum(evidence, options.event_shared_names)
@@ -205,12 +207,35 @@ def event_similarity(
     penalty = day_penalty(gap, options)
     out = sims - penalty + names
     if when is not None:
+        late = (gap > options.event_anchor_gap) & (evidence < options.event_anchor_names)
+        late &= options.event_anchor_names > 0
+        when = np.where(late & (when > 0), 0.0, when)
         out = out + when_adjustment(when, gap, penalty, options)
+    out = out - weak_penalty(gap, evidence, when, options)
+    out = out + np.where(dated, options.event_dated_bonus, 0.0)
     if same_outlet is not None and options.event_outlet_penalty > 0:
         shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
         late = same_outlet & dated & (gap > options.event_outlet_gap) & ~shared_day
         out = out - np.where(late, options.event_outlet_penalty, 0.0)
     return np.asarray(out)
+
+
+def weak_penalty(
+    gap: np.ndarray, evidence: np.ndarray, when: np.ndarray | None, options: ClusterOptions
+) -> np.ndarray:
+    """What two dated reports lose, beyond the date penalty, when little says they are
+    one incident: fewer than `event_strong_names` shared lead names and no common
+    incident day. Up to `event_weak_penalty`, rising over `event_day_scale` days. A
+    follow-up weeks later (an arrest, a trial) names the incident's people or its day;
+    a look-alike report of the same city shares the place alone (gva_dev: of positive
+    links more than a week apart sharing at most one name and no day, 5 in 6 join two
+    incidents)."""
+    if options.event_weak_penalty <= 0 or options.event_day_scale <= 0:
+        return np.zeros(len(gap))
+    shared_day = when > 0 if when is not None else np.zeros(len(gap), dtype=bool)
+    weak = (evidence < options.event_strong_names) & ~shared_day
+    rise = 1.0 - np.exp(-gap / options.event_day_scale)
+    return np.asarray(np.where(weak, options.event_weak_penalty * rise, 0.0))
 
 
 def storyline_evidence(
