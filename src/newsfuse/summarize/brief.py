@@ -12,6 +12,7 @@ from newsfuse.extract.pagetext import APPEAL, article_sentences
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
+from newsfuse.summarize.firstnames import first_name_insertion
 from newsfuse.summarize.headline import clean_title, headline
 from newsfuse.summarize.standalone import bracketed, leans_back
 from newsfuse.types import Article, Brief, BriefSentence, Citation, Insertion, SourceRef
@@ -65,7 +66,9 @@ def brief_sentence(
 ) -> BriefSentence:
     """The `k`-th brief sentence: its source sentence, cited, joined to the one
     before when it continues it, with a bracketed referent when `standalone` is
-    "bracket" and it opens on a pronoun (newsfuse.summarize.standalone)."""
+    "bracket" and it opens on a pronoun (newsfuse.summarize.standalone), and a
+    surname the brief has not introduced with its first name in brackets
+    (newsfuse.summarize.firstnames)."""
     row = rows[k]
     joined = k > 0 and rows[k - 1] == row - 1 and follows(matrix, row)
     text = matrix.sentences[row].text
@@ -75,6 +78,11 @@ def brief_sentence(
         if edit is not None:
             text, start, end, replaced = edit
             insertions = (Insertion(start, end, replaced),)
+    if options.standalone != "off" and not insertions:
+        named = first_name_insertion(matrix, rows, k, text)
+        if named is not None:  # "[Vel] McKee said": the surname's first name
+            text, start, end = named
+            insertions = (Insertion(start, end, ""),)
     article = matrix.articles[int(matrix.article_of[row])]
     return BriefSentence(
         text=text,

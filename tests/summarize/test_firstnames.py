@@ -1,0 +1,55 @@
+"""Issue 20, third round (integration): a surname the brief never introduced gets its
+first name in brackets, from its own article, recorded as an insertion.
+
+Checked on gva_dev incidents read from ../shared at test time (their text is never
+bundled): outlets name a witness or a suspect in full once and by surname after, and
+a brief that takes the later sentence showed a reader a name nobody introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsfuse.config import BriefOptions
+from newsfuse.evaluation.read_eval import load_stories
+from newsfuse.summarize import build_brief
+from newsfuse.types import Article
+
+INCIDENTS = ("gva-223936", "gva-688979")
+
+
+@pytest.fixture(scope="module")
+def stories(shared_dir: Path) -> dict[str, list[Article]]:
+    wanted = set(INCIDENTS)
+    loaded = load_stories(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    return {s.id: list(s.articles) for s in loaded if s.id in wanted}
+
+
+@pytest.mark.parametrize("incident", INCIDENTS)
+def test_bare_surnames_get_the_first_name_their_article_gave(
+    stories: dict[str, list[Article]], incident: str
+) -> None:
+    articles = stories[incident]
+    brief = build_brief(incident, articles, BriefOptions(words=120))
+    texts = {a.id: [s.text for s in a.sentences] for a in articles}
+    inserted = [s for s in brief.sentences if s.insertions]
+    assert inserted, "a bare surname in this brief was introduced in full only earlier"
+    for sentence in inserted:
+        article, index = sentence.source.sentence_id.rsplit(":", 1)
+        assert sentence.source_text == texts[article][int(index)]  # verbatim otherwise
+        (insertion,) = sentence.insertions
+        first = sentence.text[insertion.start : insertion.end].strip()[1:-1]
+        surname = re.match(r"[\w'’-]+", sentence.text[insertion.end :])
+        assert surname is not None
+        earlier = " ".join(texts[article][: int(index)])
+        assert f"{first} {surname.group(0).removesuffix('’s')}" in earlier
+
+
+def test_off_leaves_the_sentence_as_it_is(stories: dict[str, list[Article]]) -> None:
+    brief = build_brief(
+        INCIDENTS[0], stories[INCIDENTS[0]], BriefOptions(words=120, standalone="off")
+    )
+    assert all(not s.insertions for s in brief.sentences)
