@@ -40,6 +40,10 @@ Multi-News quote set, fresh2 or fresh3.
 
 Fifth fresh held-out (sixth pass, fixed before any output on it was read): fourth's rule,
 ordered by sha1("23-fresh5:" + name) instead, excluding fresh4's incidents and clusters too.
+
+Timeline held-out "fresh6t" (issue #23's timeline pass, fixed before any output on it was
+read): fourth's rule ordered by sha1("23-fresh6t:" + name), excluding fresh5's incidents
+and clusters too.
 """
 
 from __future__ import annotations
@@ -182,6 +186,21 @@ def fresh5(
     return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed="23-fresh5")
 
 
+def fresh6t(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The timeline pass's held-out: fresh5's rule under seed "23-fresh6t", disjoint from
+    every earlier set, fresh5 included."""
+    first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
+    third, fourth = fresh3(gva, mn, used, old), fresh4(gva, mn, used, old)
+    fifth = fresh5(gva, mn, used, old)
+    earlier = (first, second, third, fourth, fifth)
+    taken = set(old).union(*(part["gva_incidents"] for part in earlier))
+    quoted = used | set(first["gva_quotes"])
+    mn_taken = {c for part in (second, third, fourth, fifth) for c in part["multinews"]}
+    return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed="23-fresh6t")
+
+
 def _outlet_pick(
     gva: list[dict[str, Any]],
     mn: list[dict[str, Any]],
@@ -239,6 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh3_heldout"] = fresh3(gva, mn, used, old)
     out["fresh4_heldout"] = fresh4(gva, mn, used, old)
     out["fresh5_heldout"] = fresh5(gva, mn, used, old)
+    out["fresh6t_heldout"] = fresh6t(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
