@@ -78,13 +78,19 @@ def _cued_places(raws: list[Raw]) -> set[str]:
     Pichilemu", "southwest of Pichilemu", "Pichilemu, Chile"; 16 typed a person)."""
     total: Counter[str] = Counter()
     cued: Counter[str] = Counter()
+    context: Counter[str] = Counter()
     personal: Counter[str] = Counter()
     for raw in raws:
         key = norm(raw.name)
         total[key] += 1
         cued[key] += raw.place_cue or raw.kind == "place"
+        context[key] += raw.place_cue
         personal[key] += raw.person_cue or raw.title is not None
-    return {k for k, n in cued.items() if n and n > personal[k] and 3 * n >= total[k]}
+    return {
+        k
+        for k, n in cued.items()
+        if context[k] and n > personal[k] and 3 * n >= total[k]  # a cue, not the model alone
+    }
 
 
 def _person_shaped(name: str) -> bool:

@@ -123,6 +123,8 @@ def corrected_kind(span: Span, kind: str, nationality: Iterable[str]) -> str | N
         return None
     if kind != "place" and len(words) > 1 and words[-1] in PLACE_LAST and span[-1].is_title:
         return "place"
+    if kind != "place" and len(words) > 2 and words[-1] == "park" and span[-1].is_title:
+        return "place"  # "Martin Luther King Jr. Memorial Park" (gva_dev; NER: PERSON)
     if kind == "organization" and len(span) > 2 and span[0].lower_ in RANKS and span[1].is_title:
         return "person"  # "Police spokesman Det. Daniel Ferrin" (gva_dev; NER: ORG)
     return kind
