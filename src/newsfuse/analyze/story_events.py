@@ -94,7 +94,8 @@ def story_timeline(
         of_story = bool(named & main) or bool(forms and forms.search(text))
         if sentence.id in off and not named & main & people:
             continue  # another incident, an earlier time, a statistic: unless of its people
-        if (_long_before(event, first) and _period(event) not in shared) or _TOLL.search(text):
+        recalled = _period(event) in shared or bool(named & main & people)
+        if (_long_before(event, first) and not recalled) or _TOLL.search(text):
             continue  # a relative's death years ago, a suspect's record, the city's toll
         if of_story or (not (named & people) and _near(event, article.date)):
             kept.append(event)
@@ -133,7 +134,8 @@ def _long_before(event: TimelineEvent, first: dt.date | None) -> bool:
     report? Read on gva_dev (tuning sets): every such event was background, a father shot
     in 2000, a couple watched "since November 2015", a feud "20 years ago"; the story
     starts when it is first reported, unless two of its articles date events in that
-    period (`_shared_periods`)."""
+    period (`_shared_periods`) or the sentence names one of its main people (the seeds'
+    air campaign Assad's allies launched "last fall")."""
     if first is None:
         return False
     ends = {"day": 0, "week": 6, "month": 31, "season": 92, "year": 366}
