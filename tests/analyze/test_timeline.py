@@ -185,3 +185,12 @@ def test_story_events_drop_one_reports_background(nlp_pipeline: NLP, shared_dir:
     kept = _story_events(nlp_pipeline, incidents["gva-406848"])
     assert kept
     assert not [t for t in kept if "in Chicago shootings" in t]
+
+
+def test_a_month_name_inside_a_place_name_is_no_date(shared_dir: Path) -> None:
+    """gva-259631 (fresh6t, the held-out, found when it was judged; fixed after): "in
+    Maywood" is a town, not "in May"."""
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    events = build_timeline(incidents["gva-259631"])
+    assert not [e for e in events if "Maywood" in e.text and "May" in e.expression]
+    assert find(events, "in October", "died naturally").date == dt.date(2014, 10, 1)

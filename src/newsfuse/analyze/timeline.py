@@ -364,7 +364,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (
         re.compile(
             rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Ll]ast"
-            rf"|[Tt]his|[Nn]ext|[Bb]etween|[Ff]rom)\s+{_MONTH_RE}(?!\s*\d)"
+            rf"|[Tt]his|[Nn]ext|[Bb]etween|[Ff]rom)\s+{_MONTH_RE}(?![A-Za-z])(?!\s*\d)"
         ),
         _bare_month,
     ),
