@@ -30,6 +30,7 @@ from newsfuse.analyze.entity_vocab import (
     norm,
 )
 from newsfuse.analyze.nlp import ParsedArticle
+from newsfuse.analyze.place_cues import age_cue, person_cue, place_cue
 from newsfuse.types import Entity
 
 __all__ = [
@@ -96,13 +97,43 @@ def _ner_mentions(pa: ParsedArticle, common: set[str]) -> list[Raw]:
             continue
         raw = Raw(pa, span.start_char, span.end_char, span.text, kind, span.text)
         raw.placed = kind in ("organization", "person") and place_by_next_word(span)
+        raw.place_cue = kind in ("organization", "person") and place_cue(span)
+        raw.person_cue = kind == "person" and person_cue(span)
+        raw.aged = kind == "organization" and age_cue(span)
         if kind == "person":
             raw.title, first = _title_prefix(span)
             raw.start = pa.doc[first].idx  # the mention is "Russian Defense Minister Sergei Shoigu"
             raw.text = pa.article.body[raw.start : raw.end]
         out.append(raw)
     people = [(r.start, r.end) for r in out if r.kind == "person"]
-    return [r for r in out if r.kind == "person" or not any(s <= r.start < e for s, e in people)]
+    out = [r for r in out if r.kind == "person" or not any(s <= r.start < e for s, e in people)]
+    _listed_with_places(out, pa.article.body)
+    return out
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$")
+
+
+def _listed_with_places(raws: list[Raw], body: str) -> None:
+    """The names of a list (mentions joined by commas or "and") at least half of which
+    are places are places ("Santiago, Viña del Mar, Lolol, Santa Cruz, Curicó"; NER: Lolol
+    and Curicó organisations): each person or organisation of it is cued a place. Two
+    names only when joined by "and"/"or": "Sunu Widyatmoko, Indonesia AirAsia chief" is a
+    person and an appositive, not a list."""
+    ordered = sorted(raws, key=lambda r: r.start)
+    chains: list[list[Raw]] = []
+    for raw in ordered:
+        last = chains[-1][-1] if chains else None
+        if last is not None and _LIST_GLUE.match(body[last.end : raw.start]):
+            chains[-1].append(raw)
+        else:
+            chains.append([raw])
+    for chain in chains:
+        places = sum(r.kind == "place" or r.place_cue for r in chain)
+        pair = len(chain) == 2 and re.search(r"\b(?:and|or)\b", body[chain[0].end : chain[1].start])
+        if (len(chain) > 2 or pair) and 2 * places >= len(chain):
+            for raw in chain:
+                raw.place_cue = raw.place_cue or raw.kind in ("organization", "person")
 
 
 def _qualifier(head: Token) -> tuple[str | None, list[Token], int]:

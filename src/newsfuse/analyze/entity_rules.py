@@ -19,6 +19,7 @@ TIME_ZONES = {
     "UTC", "GMT", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "EST", "EDT",
     "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST",
     "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT",
+    "ET", "CT", "PT",  # "just after 3 a.m. CT" (Multi-News; NER: PERSON)
 }  # fmt: skip
 _OFFSET = re.compile(r"^(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?$")  # "UTC+1", "GMT-3"
 
@@ -64,8 +65,14 @@ PLACE_LAST = {
     "stadium", "airport", "beach", "cathedral", "abbey",
     # outlet text: "Stroger Hospital" (NER: PERSON), "Bancroft Avenues", "Sandy Blvd" (ORG)
     "avenues", "streets", "blvd", "drive", "parkway", "highway", "hospital",
+    # #23: "Sagebrush Trail", "Pingree Ave" (NER: ORG), street suffixes of outlet text
+    "trail", "circle", "terrace", "pike", "plaza", "ave", "st", "rd", "dr", "ln", "ct",
 }  # fmt: skip
 _POSSESSIVE = {"'s", "’s"}
+RANKS = {
+    "det.", "sgt.", "lt.", "capt.", "cpl.", "officer", "deputy", "trooper", "detective",
+    "sergeant", "dr.", "mr.", "mrs.", "ms.", "sheriff", "chief",
+}  # fmt: skip
 PLACE_NEXT = {"station", "area", "district", "neighbourhood", "neighborhood", "square", "airport"}
 
 
@@ -116,6 +123,10 @@ def corrected_kind(span: Span, kind: str, nationality: Iterable[str]) -> str | N
         return None
     if kind != "place" and len(words) > 1 and words[-1] in PLACE_LAST and span[-1].is_title:
         return "place"
+    if kind != "place" and len(words) > 2 and words[-1] == "park" and span[-1].is_title:
+        return "place"  # "Martin Luther King Jr. Memorial Park" (gva_dev; NER: PERSON)
+    if kind == "organization" and len(span) > 2 and span[0].lower_ in RANKS and span[1].is_title:
+        return "person"  # "Police spokesman Det. Daniel Ferrin" (gva_dev; NER: ORG)
     return kind
 
 

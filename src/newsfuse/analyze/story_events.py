@@ -24,6 +24,13 @@ from newsfuse.types import Article, Entity, TimelineEvent
 _KINDS = {"person", "organization", "place", "group"}
 MAX_MAIN = 8
 NEAR_DAYS = 14
+LONG_BEFORE_DAYS = 60
+# A city's toll for the day ("at least eight people were killed … in Chicago shootings
+# throughout the day"): a statistic, not the story's event.
+_TOLL = re.compile(
+    r"\b(?:people|persons) (?:were|have been|had been) (?:\w+ )?(?:killed|shot|wounded)\b"
+    r"[^.]*\b(?:in|during) (?:[A-Z][a-z]+ |separate |other |weekend )*shootings\b"
+)
 _FURNITURE = re.compile(
     r"\breports? (?:during|on) .{0,40}\bnews\b|\bwatch (?:the|our|below)\b|\bembed\b|"
     r"news videos|this (?:image|photo) (?:provided|taken)|\bpictured\b|\(ap photo|photo:|"
@@ -69,6 +76,8 @@ def story_timeline(
     off = {sid for a in articles for sid in off_story(a)}
     teasers = {sid for a in articles for sid in teaser_strip(a)}  # other stories, named or not
     forms = _forms(entities, main)
+    first = min((a.date for a in articles if a.date is not None), default=None)
+    shared = _shared_periods(events)
     kept = []
     for event in events:
         article, sentence = sentences[event.citation.sentence_id]
@@ -85,6 +94,9 @@ def story_timeline(
         of_story = bool(named & main) or bool(forms and forms.search(text))
         if sentence.id in off and not named & main & people:
             continue  # another incident, an earlier time, a statistic: unless of its people
+        recalled = _period(event) in shared or bool(named & main & people)
+        if (_long_before(event, first) and not recalled) or _TOLL.search(text):
+            continue  # a relative's death years ago, a suspect's record, the city's toll
         if of_story or (not (named & people) and _near(event, article.date)):
             kept.append(event)
     return tuple(kept)
@@ -101,6 +113,34 @@ def _forms(entities: Sequence[Entity], main: set[str]) -> re.Pattern[str] | None
                 forms.add(e.name.split()[-1])
     words = sorted((re.escape(f) for f in forms if len(f) >= 3), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)") if words else None
+
+
+def _period(event: TimelineEvent) -> tuple[int, int]:
+    """(year, month) of an event, month 0 when only its year or season is known."""
+    return event.date.year, event.date.month if event.precision in ("day", "week", "month") else 0
+
+
+def _shared_periods(events: Sequence[TimelineEvent]) -> set[tuple[int, int]]:
+    """Periods two or more articles date events in: the story's own past (the abuses a
+    trial story is about), not one report's background."""
+    seen: dict[tuple[int, int], set[str]] = {}
+    for event in events:
+        seen.setdefault(_period(event), set()).add(event.citation.article_id)
+    return {p for p, ids in seen.items() if len(ids) > 1}
+
+
+def _long_before(event: TimelineEvent, first: dt.date | None) -> bool:
+    """Does the event's whole period end more than LONG_BEFORE_DAYS before the story's first
+    report? Read on gva_dev (tuning sets): every such event was background, a father shot
+    in 2000, a couple watched "since November 2015", a feud "20 years ago"; the story
+    starts when it is first reported, unless two of its articles date events in that
+    period (`_shared_periods`) or the sentence names one of its main people (the seeds'
+    air campaign Assad's allies launched "last fall")."""
+    if first is None:
+        return False
+    ends = {"day": 0, "week": 6, "month": 31, "season": 92, "year": 366}
+    end = event.date + dt.timedelta(days=ends.get(event.precision, 0))
+    return (first - end).days > LONG_BEFORE_DAYS
 
 
 def _near(event: TimelineEvent, date: dt.date | None) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.timeline_sources import norm, quoted_elsewhere, sentence_origins
 from newsfuse.lang import ENGLISH, language
 from newsfuse.types import Article, Citation, Sentence, TimelineEvent
 
@@ -51,6 +52,10 @@ _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 _NO_YEAR = r"(?!,?\s*\d{4})"
 _I = re.IGNORECASE
 _AHEAD_DAYS = 60  # a month and day without a year further ahead than this is past
+# A past weekday this many days before the story's first report is read as the coming one
+# (a copy dated when first seen); nearer, it is the days before the first report (a report
+# reposted days after it was written: "last seen on Tuesday" in a Sunday repost).
+_BEFORE_STORY_DAYS = 5
 
 
 @dataclass(frozen=True)
@@ -89,13 +94,18 @@ def build_timeline(
     shared = _story_date(articles) if borrow_story_date else None
     first = min((a.date for a in articles if a.date is not None), default=None)
     events: list[tuple[dt.date, int, int, TimelineEvent]] = []
+    origins = sentence_origins(articles)
     for order, article in enumerate(articles):
         date, inferred = article.date, False
         if date is None and shared is not None:
             date, inferred = shared, True
         context = _Context(date=date, anchor=date, first=first)
         for sentence in article.sentences:
-            for event in _sentence_events(article, sentence, context):
+            origin = origins.get(norm(sentence.text))
+            here = context
+            if origin is not None and date is not None and origin < date:
+                here = _Context(date=origin, anchor=origin, first=first)
+            for event in _sentence_events(article, sentence, here):
                 if inferred:
                     expression = f"{event.expression} [inferred date {date}]"
                     event = TimelineEvent(
@@ -268,14 +278,14 @@ def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
     assert context.date is not None
     if _WAS_FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
         return True
-    before_story = (
-        context.first is not None and context.date - dt.timedelta(days=back) < context.first
-    )
-    return back >= 5 and before_story
+    far_before = context.first is not None and (
+        context.first - (context.date - dt.timedelta(days=back))
+    ) >= dt.timedelta(days=_BEFORE_STORY_DAYS)
+    return back >= 5 and far_before
 
 
 def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:
-    if context.date is None or _named_today(match):
+    if context.date is None or _named_today(match) or quoted_elsewhere(match):
         return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
     return _Resolved(context.date + dt.timedelta(days=offset), "day")
@@ -354,7 +364,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (
         re.compile(
             rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Ll]ast"
-            rf"|[Tt]his|[Nn]ext|[Bb]etween|[Ff]rom)\s+{_MONTH_RE}(?!\s*\d)"
+            rf"|[Tt]his|[Nn]ext|[Bb]etween|[Ff]rom)\s+{_MONTH_RE}(?![A-Za-z])(?!\s*\d)"
         ),
         _bare_month,
     ),

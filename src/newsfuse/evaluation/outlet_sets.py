@@ -43,6 +43,10 @@ ordered by sha1("23-fresh5:" + name) instead, excluding fresh4's incidents and c
 
 Sixth fresh held-out (seventh pass, fixed before any output on it was read): the same rule
 under seed "23-fresh6", excluding fresh5's incidents and clusters too.
+
+Timeline held-out "fresh6t" (issue #23's timeline pass, fixed before any output on it was
+read): fourth's rule ordered by sha1("23-fresh6t:" + name), excluding fresh5's incidents
+and clusters too (it may overlap fresh6: both were drawn in one round, apart).
 """
 
 from __future__ import annotations
@@ -186,10 +190,15 @@ def fresh5(
 
 
 def fresh6(
-    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+    gva: list[dict[str, Any]],
+    mn: list[dict[str, Any]],
+    used: set[str],
+    old: list[str],
+    seed: str = "23-fresh6",
 ) -> dict[str, list[str]]:
     """The sixth fresh held-out: fresh5's rule under seed "23-fresh6", disjoint from every
-    earlier set, fresh5 included."""
+    earlier set, fresh5 included (the timeline pass's "fresh6t": the same under its own
+    seed)."""
     first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
     third, fourth = fresh3(gva, mn, used, old), fresh4(gva, mn, used, old)
     fifth = fresh5(gva, mn, used, old)
@@ -197,7 +206,7 @@ def fresh6(
     taken = set(old).union(*(part["gva_incidents"] for part in earlier))
     quoted = used | set(first["gva_quotes"])
     mn_taken = {c for part in (second, third, fourth, fifth) for c in part["multinews"]}
-    return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed="23-fresh6")
+    return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed=seed)
 
 
 def _outlet_pick(
@@ -258,6 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh4_heldout"] = fresh4(gva, mn, used, old)
     out["fresh5_heldout"] = fresh5(gva, mn, used, old)
     out["fresh6_heldout"] = fresh6(gva, mn, used, old)
+    out["fresh6t_heldout"] = fresh6(gva, mn, used, old, seed="23-fresh6t")
     print(json.dumps(out, indent=1))
 
 

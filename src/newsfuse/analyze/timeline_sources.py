@@ -1,0 +1,60 @@
+"""Which date a timeline sentence is read against, when it is not simply its article's.
+
+Outlet pages carry other reports' text: a follow-up keeps the first report's caption, a
+repost quotes another outlet's interview. Their relative days ("early Sunday", a quote's
+"today") were written against that other report's day, not the page's own date
+(read on gva_dev: a caption of the first report dated by the follow-up; a Sunday repost
+quoting the Denver Post's "today" of the Thursday before).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from newsfuse.types import Article
+
+_COPY_WORDS = 6  # a repeated sentence this long is a copy, not a stock phrase
+
+
+def norm(text: str) -> str:
+    """A sentence compared as copy: whitespace and case aside."""
+    return " ".join(text.split()).lower()
+
+
+def sentence_origins(articles: Sequence[Article]) -> dict[str, dt.date]:
+    """Sentence text -> the earliest date of a dated article that prints it. A later report
+    that repeats an earlier one's sentence (a caption of the first report kept on the
+    follow-up's page, a syndicated paragraph) is that report's text: its "early Sunday"
+    is the Sunday before the first report, not the Sunday before the follow-up."""
+    out: dict[str, dt.date] = {}
+    for article in articles:
+        if article.date is None:
+            continue
+        for sentence in article.sentences:
+            if len(sentence.text.split()) < _COPY_WORDS:
+                continue
+            key = norm(sentence.text)
+            if key not in out or article.date < out[key]:
+                out[key] = article.date
+    return out
+
+
+# A sentence quoting another outlet's report ("…," said the chief, according to the Denver
+# Post / told KUSA-TV): the quote's "today" is that outlet's day, which this report's date
+# does not give (a repost, a follow-up).
+_OTHER_OUTLET = re.compile(
+    r"\b(?:according to|told|(?:said|says) (?:in an interview )?(?:to|with))\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Post|Times|News|Tribune|Herald|Journal|Gazette|Star"
+    r"|Press|Daily|Chronicle|Sun|Inquirer|Register|Examiner|Bee|Observer|Courier|Globe"
+    r"|Reuters|AP|TV|[KW][A-Z]{2,3}(?:-TV)?)\b"
+)
+
+
+def quoted_elsewhere(match: re.Match[str]) -> bool:
+    """Is the relative day inside a quotation that the sentence credits to another outlet?"""
+    text = match.string
+    before = text[: match.start()]
+    inside = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return inside and _OTHER_OUTLET.search(text) is not None
