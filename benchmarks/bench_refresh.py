@@ -16,27 +16,9 @@ import shutil
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from typing import Any
 
 import newsfuse
-from newsfuse.headlines import store_headlines
-
-
-class Counted:
-    """The headline pipeline, counting the texts it parses in batches and alone."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp, self.piped, self.single = nlp, 0, 0
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
-        listed = list(texts)
-        self.piped += len(listed)
-        return iter(self.nlp.pipe(listed, batch_size=batch_size))
-
-    def __call__(self, text: str) -> Any:
-        self.single += 1
-        return self.nlp(text)
+from newsfuse.headlines import CountedParses, store_headlines
 
 
 def main() -> None:
@@ -47,7 +29,7 @@ def main() -> None:
         con.execute("UPDATE stories SET headline = NULL")
         con.execute("UPDATE event_headlines SET headline = NULL")
     with newsfuse.open(db) as nf:
-        nlp = Counted(nf.config.brief.models.headline_nlp())
+        nlp = CountedParses(nf.config.brief.models.headline_nlp())
         nlp.nlp("The parser loads its model here.")
         cpu = time.process_time()
         n = store_headlines(nf.store, nlp)

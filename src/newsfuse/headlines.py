@@ -27,7 +27,7 @@ fast start").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newsfuse.store import Store
@@ -179,3 +179,22 @@ def _members(store: Store, found: Sequence[Story]) -> list[tuple[str, list[Artic
     return [
         (s.id, [stored[i] for i in s.article_ids if i in stored]) for s in found if s.article_ids
     ]
+
+
+class CountedParses:
+    """The headline pipeline, counting the texts it parses in batches and alone: the
+    refresh parses every text some headline needs in `nlp.pipe` batches, and a text
+    parsed alone costs about twice as much CPU (benchmarks/bench_refresh.py and
+    tests/summarize/test_headlines.py read the counts)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.piped, self.single = nlp, 0, 0
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
+        listed = list(texts)
+        self.piped += len(listed)
+        return iter(self.nlp.pipe(listed, batch_size=batch_size))
+
+    def __call__(self, text: str) -> Any:
+        self.single += 1
+        return self.nlp(text)

@@ -4,10 +4,8 @@ not change, and only read (never computed nor written) by every view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,7 +13,7 @@ from fastapi.testclient import TestClient
 import newsfuse
 from newsfuse.check import check, repair
 from newsfuse.config import Config
-from newsfuse.headlines import story_headlines
+from newsfuse.headlines import CountedParses, story_headlines
 from newsfuse.models import Models
 from newsfuse.serve.app import create_app
 from newsfuse.store.postgres import SCHEMA_VERSION as POSTGRES_VERSION
@@ -186,22 +184,6 @@ def test_reads_never_write(examples_dir: Path, tmp_path: Path) -> None:
         assert _snapshot(nf) == before
 
 
-class _Counted:
-    """The headline pipeline, counting the texts parsed in batches and alone."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp, self.piped, self.single = nlp, 0, 0
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 256) -> Iterator[Any]:
-        listed = list(texts)
-        self.piped += len(listed)
-        return iter(self.nlp.pipe(listed, batch_size=batch_size))
-
-    def __call__(self, text: str) -> Any:
-        self.single += 1
-        return self.nlp(text)
-
-
 def test_untitled_stories_computed_in_rounds_have_the_headline_of_their_articles(
     examples_dir: Path, tmp_path: Path
 ) -> None:
@@ -215,7 +197,7 @@ def test_untitled_stories_computed_in_rounds_have_the_headline_of_their_articles
             for s in nf.store.stories()
         ]
     nlp = Models().headline_nlp()
-    counted = _Counted(nlp)
+    counted = CountedParses(nlp)
     batched = story_headlines(members, counted)
     assert batched == {sid: headline(articles, nlp=nlp) for sid, articles in members}
     assert counted.single == 0
