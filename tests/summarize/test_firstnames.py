@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import read_articles
 from newsfuse.config import BriefOptions
 from newsfuse.evaluation.read_eval import load_stories
 from newsfuse.summarize import build_brief
+from newsfuse.summarize.features import story_matrix
+from newsfuse.summarize.firstnames import first_name_insertion
 from newsfuse.types import Article
 
 INCIDENTS = ("gva-223936", "gva-688979")
@@ -53,3 +56,17 @@ def test_off_leaves_the_sentence_as_it_is(stories: dict[str, list[Article]]) -> 
         INCIDENTS[0], stories[INCIDENTS[0]], BriefOptions(words=120, standalone="off")
     )
     assert all(not s.insertions for s in brief.sentences)
+
+
+def test_two_first_names_for_one_surname_insert_neither(examples_dir: Path) -> None:
+    """Wikinews M005-08 (bundled, CC BY 2.5): a reader's joke quotes "Jinx Arjona" in
+    the sentence that names the singer Ricardo Arjona; the next sentence's "Arjona"
+    gets no first name rather than the joke's."""
+    (article,) = read_articles(examples_dir / "articles/en.wikinews.org/M005-08.txt")
+    matrix = story_matrix([article])
+    row = next(i for i, s in enumerate(article.sentences) if s.text.startswith("Arjona was"))
+    assert first_name_insertion(matrix, [row], 0, article.sentences[row].text) is None
+    (_, before), *_ = [
+        (i, s.text) for i, s in enumerate(article.sentences) if "Ricardo Arjona" in s.text
+    ]
+    assert "Jinx Arjona" in before  # the case: both names in the sentence before

@@ -36,11 +36,12 @@ _NOT_FIRST = frozenset(
 )
 
 
-def _full_name(text: str, surname: str, common: set[str]) -> str | None:
-    """The first name `text` gives `surname` ("Vel McKee" -> "Vel"), or None. The
+def _full_names(text: str, surname: str, common: set[str]) -> set[str]:
+    """The first names `text` gives `surname` ("Vel McKee" -> "Vel"). The
     name must be exactly two words: "New York Jets" gives "Jets" no first name, and
     "Actor Tom Cruise" none to "Tom"; a first name that is also a common word of
     the article ("a miracle", "the suspect") is a headline's capital, not a name."""
+    found = set()
     for match in re.finditer(rf"\b({_WORD})\s+{re.escape(surname)}\b", text):
         first = match.group(1)
         if first.lower() in STOP_WORDS or first.lower() in _NOT_FIRST | common:
@@ -50,8 +51,8 @@ def _full_name(text: str, surname: str, common: set[str]) -> str | None:
             continue  # "New York Jets"; a title before is fine ("Sheriff Leon Lott")
         if _NEXT.match(text[match.end() :]):
             continue
-        return first
-    return None
+        found.add(first)
+    return found
 
 
 def first_name_insertion(
@@ -77,11 +78,11 @@ def first_name_insertion(
             continue  # the reader has met this name in the brief already
         if _NEXT.match(text[match.end() :]):
             continue  # "the York University Foundation": a name of several words
-        firsts = {_full_name(e, surname, lower) for e in earlier} - {None}
+        firsts = set().union(*(_full_names(e, surname, lower) for e in earlier))
         if len(firsts) != 1:
             continue  # none, or two people of one surname (a family): which one?
         first = firsts.pop()
-        if first is None or first in text[: match.start()]:
+        if first in text[: match.start()]:
             continue
         insert = f"[{first}] "
         at = match.start(1)
