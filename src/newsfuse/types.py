@@ -220,7 +220,9 @@ class Brief:
 
     @property
     def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        """The sources' words the brief quotes: the budget counts them; a bracketed
+        referent ("[Vel McKee] said" for "McKee said") is the editor's, not counted."""
+        return sum(len(s.source_text.split()) for s in self.sentences)
 
     def number_of(self, article_id: str) -> int:
         for ref in self.sources:

@@ -244,7 +244,7 @@ def test_python_api_briefs_files_without_a_database() -> None:
         if isinstance(a, newsfuse.Article)
     }
     for sentence in brief.sentences:  # grounded: verbatim in the cited article
-        assert sentence.text in articles[sentence.source.article_id].body
+        assert sentence.source_text in articles[sentence.source.article_id].body
         for support in sentence.support:
             assert support.article_id in articles
 

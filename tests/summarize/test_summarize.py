@@ -50,7 +50,7 @@ from newsfuse.summarize.standalone import (
     unit_rows,
     with_referents,
 )
-from newsfuse.types import Article, Brief
+from newsfuse.types import Article, Brief, Insertion
 
 SEED_TITLE = "Russia Deployed Warplanes From Base in Iran to Strike ISIS, Syrian Militants"
 OPTIONS = BriefOptions()
@@ -145,6 +145,12 @@ def test_seed_signature_prefers_specific_corroborated_words(seeds: list[Article]
     assert "2016" not in weights and "u.s" not in weights
 
 
+def bracketed_insertion(text: str, insertion: Insertion) -> bool:
+    """An insertion is words in square brackets, as editors mark them."""
+    inserted = text[insertion.start : insertion.end].strip()
+    return inserted.startswith("[") and inserted.endswith("]")
+
+
 def test_grounded_verbatim(briefs: list[tuple[Brief, list[Article], BriefOptions]]) -> None:
     for brief, articles, _ in briefs:
         by_id = {a.id: a for a in articles}
@@ -152,7 +158,9 @@ def test_grounded_verbatim(briefs: list[tuple[Brief, list[Article], BriefOptions
         for sentence in brief.sentences:
             article = by_id[sentence.source.article_id]
             source = next(s for s in article.sentences if s.id == sentence.source.sentence_id)
-            assert sentence.text == source.text == article.body[source.start : source.end]
+            # verbatim but for bracketed insertions ("[Vel] McKee said"), each recorded
+            assert sentence.source_text == source.text == article.body[source.start : source.end]
+            assert all(bracketed_insertion(sentence.text, i) for i in sentence.insertions)
             assert sentence.source.similarity == 1.0
 
 
@@ -341,7 +349,9 @@ def test_trained_scorers_grounded_and_within_budget(
             for sentence in brief.sentences:
                 article = by_id[sentence.source.article_id]
                 source = next(s for s in article.sentences if s.id == sentence.source.sentence_id)
-                assert sentence.text == source.text == article.body[source.start : source.end]
+                assert sentence.source_text == source.text
+                assert source.text == article.body[source.start : source.end]
+                assert all(bracketed_insertion(sentence.text, i) for i in sentence.insertions)
 
 
 def test_unknown_scorer_is_a_numbered_error(seeds: list[Article]) -> None:
@@ -488,9 +498,10 @@ def test_seed_quotes_whole_with_their_speaker(seeds: list[Article]) -> None:
         for k, sentence in enumerate(brief.sentences):
             if sentence.text.startswith("I think new forms of cooperation"):
                 assert sentence.joined and brief.sentences[k - 1].text.startswith('"In my opinion')
-                assert "Klintsevich told journalists" in sentence.text
+                assert "Klintsevich told journalists" in sentence.source_text
+                assert "[Franz Klintsevich] told journalists" in sentence.text  # his full name
         if words >= 200:  # at 120 words the brief has no room for it (issue 20: not met)
-            assert any("Klintsevich told journalists" in s.text for s in brief.sentences)
+            assert any("Klintsevich told journalists" in s.source_text for s in brief.sentences)
     unit = unit_rows(story_matrix(seeds), _row_of(seeds, "I think new forms"), "antecedent")
     assert unit is not None and len(unit) == 2
 

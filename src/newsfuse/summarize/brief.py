@@ -80,9 +80,9 @@ def brief_sentence(
             insertions = (Insertion(start, end, replaced),)
     if options.standalone != "off" and not insertions:
         named = first_name_insertion(matrix, rows, k, text)
-        if named is not None:  # "[Vel] McKee said": the surname's first name
-            text, start, end = named
-            insertions = (Insertion(start, end, ""),)
+        if named is not None:  # "[Vel McKee] said" for "McKee said"
+            text, start, end, replaced = named
+            insertions = (Insertion(start, end, replaced),)
     article = matrix.articles[int(matrix.article_of[row])]
     return BriefSentence(
         text=text,

@@ -5,8 +5,10 @@ after ("McKee said Saturday"). A brief that takes the later sentence alone shows
 reader a "McKee" nobody introduced: the most frequent dangling reference on the
 integrator's held-out reading of the third round (7 of 13 in 64 sentences). The
 editor's remedy is the one the brief already uses for pronouns: insert the missing
-words in brackets ("[Vel] McKee said"), taken from the same article and recorded as
-an insertion, so every word outside the brackets is still the source's.
+words in brackets ("[Vel McKee] said" for "McKee said", as "[Shoigu] said" stands for
+"He said"), taken from the same article and recorded as an insertion, so every word
+outside the brackets is still the source's. The brief's word budget counts the
+sources' words (`Brief.word_count`), not the bracketed ones.
 """
 
 from __future__ import annotations
@@ -57,11 +59,11 @@ def _full_names(text: str, surname: str, common: set[str]) -> set[str]:
 
 def first_name_insertion(
     matrix: StoryMatrix, rows: Sequence[int], k: int, text: str
-) -> tuple[str, int, int] | None:
-    """`text` (brief sentence `k`, source row `rows[k]`) with "[First] " inserted
-    before its first bare surname that its own article earlier gave in full and no
-    earlier brief sentence names: (new text, start, end) of the insertion; None
-    when there is none to make."""
+) -> tuple[str, int, int, str] | None:
+    """`text` (brief sentence `k`, source row `rows[k]`) with its first bare surname
+    that its own article earlier gave in full, and no earlier brief sentence names,
+    replaced by the full name in brackets: (new text, start, end, replaced surname),
+    start/end locating "[First Surname]"; None when there is none to make."""
     row = rows[k]
     article = int(matrix.article_of[row])
     start = int(matrix.starts[article])
@@ -84,7 +86,7 @@ def first_name_insertion(
         first = firsts.pop()
         if first in text[: match.start()]:
             continue
-        insert = f"[{first}] "
-        at = match.start(1)
-        return text[:at] + insert + text[at:], at, at + len(insert)
+        insert = f"[{first} {surname}]"
+        at, end = match.span(1)
+        return text[:at] + insert + text[end:], at, at + len(insert), surname
     return None
