@@ -30,7 +30,7 @@ from newsfuse.analyze.entity_vocab import (
     norm,
 )
 from newsfuse.analyze.nlp import ParsedArticle
-from newsfuse.analyze.place_cues import age_cue, person_cue, place_cue
+from newsfuse.analyze.place_cues import age_cue, person_cue, place_cue, region_names
 from newsfuse.types import Entity
 
 __all__ = [
@@ -81,9 +81,10 @@ def _lines(ent: Span) -> list[Span]:
     return out
 
 
-def _ner_mentions(pa: ParsedArticle, common: set[str]) -> list[Raw]:
+def _ner_mentions(pa: ParsedArticle, common: set[str], regions: frozenset[str]) -> list[Raw]:
     """spaCy (and ruler) entities of the kinds a dossier lists, cleaned and corrected by
-    the rules of entity_rules; `common` are acronyms of lower-case phrases ("GHG")."""
+    the rules of entity_rules; `common` are acronyms of lower-case phrases ("GHG");
+    `regions` the country and region names place cues read (place_cues.region_names)."""
     out = []
     for ent in (part for whole in pa.doc.ents for part in _lines(whole)):
         kind = LABEL_KIND.get(ent.label_)
@@ -97,7 +98,7 @@ def _ner_mentions(pa: ParsedArticle, common: set[str]) -> list[Raw]:
             continue
         raw = Raw(pa, span.start_char, span.end_char, span.text, kind, span.text)
         raw.placed = kind in ("organization", "person") and place_by_next_word(span)
-        raw.place_cue = kind in ("organization", "person") and place_cue(span)
+        raw.place_cue = kind in ("organization", "person") and place_cue(span, regions)
         raw.person_cue = kind == "person" and person_cue(span)
         raw.aged = kind == "organization" and age_cue(span)
         if kind == "person":
@@ -245,8 +246,9 @@ def extract_entities(parsed: Sequence[ParsedArticle]) -> tuple[Entity, ...]:
     """People, organisations, places, equipment and groups of a story, most mentioned first."""
     raws: list[Raw] = []
     common = common_noun_acronyms(pa.doc for pa in parsed)
+    regions = region_names()
     for pa in parsed:
-        ner = _ner_mentions(pa, common)
+        ner = _ner_mentions(pa, common, regions)
         persons = {
             t.i for r in ner if r.kind == "person" for t in pa.doc.char_span(r.start, r.end) or ()
         }

@@ -21,7 +21,6 @@ Mr. Jordan into the country.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -50,10 +49,11 @@ _APPOSITIVE = re.compile(
 _SAID = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|explained|asked|wrote)\b")
 
 
-@functools.cache
-def _regions() -> frozenset[str]:
+def region_names() -> frozenset[str]:
     """Lower-case names of countries and their subdivisions (ISO 3166-1 and -2, pycountry's
-    shipped data): "chile", "kansas", "british columbia", "maule"."""
+    shipped data): "chile", "kansas", "british columbia", "maule". Built once per
+    analysis by its caller (4 ms once pycountry has read its data), never cached at
+    module level (tests/app/test_config_honoured.py)."""
     import pycountry
 
     names = {c.name.lower() for c in pycountry.countries}
@@ -62,12 +62,13 @@ def _regions() -> frozenset[str]:
     return frozenset(names)
 
 
-def is_region(text: str) -> bool:
-    """A country or a first-level subdivision of one, by its ISO 3166 name."""
-    return text.strip().lower() in _regions()
+def is_region(text: str, regions: frozenset[str]) -> bool:
+    """A country or a first-level subdivision of one, by its ISO 3166 name (`regions`:
+    `region_names()`)."""
+    return text.strip().lower() in regions
 
 
-def place_cue(span: Span) -> bool:
+def place_cue(span: Span, regions: frozenset[str]) -> bool:
     """Does the text around a mention say it is a place (see the module docstring)?"""
     doc = span.doc
     if any(t.lower_ in _INSTITUTIONS for t in span) or span.text.isupper():
@@ -79,7 +80,7 @@ def place_cue(span: Span) -> bool:
     located = prev2 is not None and prev2.lower_ in _DIRECTIONS | _PLACE_NOUNS | {"block"}
     if prev is not None and prev.lower_ == "of" and located:
         return True
-    return _place_after(span)
+    return _place_after(span, regions)
 
 
 def _possessive_after(span: Span) -> bool:
@@ -87,7 +88,7 @@ def _possessive_after(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s")
 
 
-def _place_after(span: Span) -> bool:
+def _place_after(span: Span, regions: frozenset[str]) -> bool:
     """ "X, Chile" / "X (O'Higgins Region)" / "X, a coastal town"."""
     doc: Doc = span.doc
     rest = doc.text[span.end_char : span.end_char + 80]
@@ -97,7 +98,7 @@ def _place_after(span: Span) -> bool:
     if tail is None:
         return False
     name = tail.group(1).rstrip(".,")  # the whole capitalised run: not "X, Indonesia AirAsia chief"
-    return is_region(name) or is_region(name.removesuffix(" Region"))
+    return is_region(name, regions) or is_region(name.removesuffix(" Region"), regions)
 
 
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
