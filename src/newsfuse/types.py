@@ -221,7 +221,7 @@ class Brief:
     @property
     def word_count(self) -> int:
         """The sources' words the brief quotes: the budget counts them; a bracketed
-        referent ("[Vel McKee] said" for "McKee said") is the editor's, not counted."""
+        referent ("[Jane Doe] said" for "Doe said") is the editor's, not counted."""
         return sum(len(s.source_text.split()) for s in self.sentences)
 
     def number_of(self, article_id: str) -> int:

@@ -45,7 +45,7 @@ def test_bare_surnames_get_the_first_name_their_article_gave(
         (insertion,) = sentence.insertions
         full = sentence.text[insertion.start : insertion.end]
         assert full.startswith("[") and full.endswith("]")
-        assert full[1:-1].split()[-1] == insertion.replaces  # "[Vel McKee]" for "McKee"
+        assert full[1:-1].split()[-1] == insertion.replaces  # "[Jane Doe]" for "Doe"
         earlier = " ".join(texts[article][: int(index)])
         assert full[1:-1] in earlier
 

@@ -158,7 +158,7 @@ def test_grounded_verbatim(briefs: list[tuple[Brief, list[Article], BriefOptions
         for sentence in brief.sentences:
             article = by_id[sentence.source.article_id]
             source = next(s for s in article.sentences if s.id == sentence.source.sentence_id)
-            # verbatim but for bracketed insertions ("[Vel] McKee said"), each recorded
+            # verbatim but for bracketed insertions ("[Jane Doe] said"), each recorded
             assert sentence.source_text == source.text == article.body[source.start : source.end]
             assert all(bracketed_insertion(sentence.text, i) for i in sentence.insertions)
             assert sentence.source.similarity == 1.0

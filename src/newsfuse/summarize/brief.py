@@ -80,7 +80,7 @@ def brief_sentence(
             insertions = (Insertion(start, end, replaced),)
     if options.standalone != "off" and not insertions:
         named = first_name_insertion(matrix, rows, k, text)
-        if named is not None:  # "[Vel McKee] said" for "McKee said"
+        if named is not None:  # "[Jane Doe] said" for "Doe said"
             text, start, end, replaced = named
             insertions = (Insertion(start, end, replaced),)
     article = matrix.articles[int(matrix.article_of[row])]

@@ -1,11 +1,11 @@
 """A surname the brief never introduced gets its first name, in square brackets.
 
-Outlets name a person in full once ("Vel McKee, daughter of ...") and by surname
-after ("McKee said Saturday"). A brief that takes the later sentence alone shows a
-reader a "McKee" nobody introduced: the most frequent dangling reference on the
+Outlets name a person in full once ("Jane Doe, the victim's sister") and by surname
+after ("Doe said Saturday"). A brief that takes the later sentence alone shows a
+reader a "Doe" nobody introduced: the most frequent dangling reference on the
 integrator's held-out reading of the third round (7 of 13 in 64 sentences). The
 editor's remedy is the one the brief already uses for pronouns: insert the missing
-words in brackets ("[Vel McKee] said" for "McKee said", as "[Shoigu] said" stands for
+words in brackets ("[Jane Doe] said" for "Doe said", as "[Shoigu] said" stands for
 "He said"), taken from the same article and recorded as an insertion, so every word
 outside the brackets is still the source's. The brief's word budget counts the
 sources' words (`Brief.word_count`), not the bracketed ones.
@@ -23,8 +23,8 @@ _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _CAPITAL = re.compile(rf"\b({_WORD})(?:'s|’s)?\b")
 _PREVIOUS = re.compile(r"([A-Z][A-Za-z.]*)\s+$")  # a capitalised word right before
 _NEXT = re.compile(r"\s+[A-Z]")  # and one right after
-# Words that open a sentence or name a role, never a first name ("When McKee ...",
-# "Sgt. McKee", "Police Chief McKee").
+# Words that open a sentence or name a role, never a first name ("When Doe ...",
+# "Sgt. Doe", "Police Chief Doe").
 _NOT_FIRST = frozenset(
     [
         *("mr", "mrs", "ms", "dr", "sgt", "det", "lt", "capt", "gen", "gov", "sen", "rep"),
@@ -39,7 +39,7 @@ _NOT_FIRST = frozenset(
 
 
 def _full_names(text: str, surname: str, common: set[str]) -> set[str]:
-    """The first names `text` gives `surname` ("Vel McKee" -> "Vel"). The
+    """The first names `text` gives `surname` ("Jane Doe" -> "Jane"). The
     name must be exactly two words: "New York Jets" gives "Jets" no first name, and
     "Actor Tom Cruise" none to "Tom"; a first name that is also a common word of
     the article ("a miracle", "the suspect") is a headline's capital, not a name."""
@@ -73,7 +73,7 @@ def first_name_insertion(
     for match in _CAPITAL.finditer(text):
         surname = match.group(1)
         if _PREVIOUS.search(text[: match.start()]) or surname.lower() in lower:
-            continue  # part of a longer name ("Vel McKee"), or a common word
+            continue  # part of a longer name ("Jane Doe"), or a common word
         if surname.lower() in STOP_WORDS or surname.lower() in _NOT_FIRST:
             continue
         if re.search(rf"\b{re.escape(surname)}\b", told) or surname in text[: match.start()]:
