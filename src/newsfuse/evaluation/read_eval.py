@@ -123,16 +123,17 @@ def brief_for(method: str, story: ReadStory, words: int, base: BriefOptions) -> 
     if method == NEWSFUSE or method.startswith(f"{NEWSFUSE}-"):
         brief = build_brief(story.id, articles, brief_options(method, words, base))
         texts = [s.source_text for s in brief.sentences]
-        [s.text for s in brief.sentences]
+        shown: list[str] | None = [s.text for s in brief.sentences]
         title = brief.headline
     else:
         texts = BASELINES[method](articles, words) if articles else []
+        shown = None
         lead = texts[0] if texts else None
         nlp = base.models.headline_nlp()
         title = make_headline(articles, lead=lead, others=texts[1:], nlp=nlp) if articles else ""
     dates = tuple(sorted({a.date.isoformat() for a in articles if a.date}))
     return ReadBrief(
-        story.id, method, title, _read_sentences(articles, texts), dates, story.references
+        story.id, method, title, _read_sentences(articles, texts, shown), dates, story.references
     )
 
 
