@@ -64,6 +64,19 @@ CASES = [
 ]
 
 
+def test_sentences_a_scrape_glued_are_split() -> None:
+    """M001-05 lost the breaks between a quotation's paragraphs ("raised.The words",
+    "peace of mind.I have been told"); Punkt keeps each pair as one sentence."""
+    text = (ARTICLES / "en.wikinews.org/M001-05.txt").read_text(encoding="utf-8")
+    paragraph = next(line for line in text.splitlines() if "raised.The words" in line)
+    got = [s.text for s in split_sentences("a", paragraph)]
+    assert any(s.endswith("where I was born and raised.") for s in got)
+    assert any(s.startswith("The words he spoke of are words similar") for s in got)
+    assert any(s.endswith("by public inquiry for peace of mind.") for s in got)
+    assert any(s.startswith("I have been told that I am looking for justice") for s in got)
+    assert not any("raised.The" in s or "mind.I" in s for s in got)
+
+
 @pytest.mark.parametrize(("path", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_real_paragraphs_split_where_a_reader_would(path: str, expected: list[str]) -> None:
     text = (ARTICLES / path).read_text(encoding="utf-8")
