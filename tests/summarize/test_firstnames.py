@@ -69,3 +69,24 @@ def test_two_first_names_for_one_surname_insert_neither(examples_dir: Path) -> N
         (i, s.text) for i, s in enumerate(article.sentences) if "Ricardo Arjona" in s.text
     ]
     assert "Jinx Arjona" in before  # the case: both names in the sentence before
+
+
+def test_a_hospital_is_no_surname(stories: dict[str, list[Article]], shared_dir: Path) -> None:
+    """gva-626998: a report names a county hospital ("<Name> Hospital") before the
+    child is taken to a children's hospital ("<Name> Children's Hospital"); main's
+    brief (the held-out reading read10) bracketed the first hospital's name into
+    the second's, a fact no source states."""
+    (story,) = [
+        s
+        for s in load_stories(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+        if s.id == "gva-626998"
+    ]
+    hits = 0
+    for article in story.articles:
+        matrix = story_matrix([article])
+        for row, sentence in enumerate(article.sentences):
+            if "Children" in sentence.text and "Hospital" in sentence.text:
+                hits += 1
+                made = first_name_insertion(matrix, [row], 0, sentence.text)
+                assert made is None or made[3] != "Hospital", made
+    assert hits, "the incident's reports name the children's hospital"

@@ -21,7 +21,8 @@ from newsfuse.text.tokens import STOP_WORDS
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _CAPITAL = re.compile(rf"\b({_WORD})(?:'s|’s)?\b")
-_PREVIOUS = re.compile(r"([A-Z][A-Za-z.]*)\s+$")  # a capitalised word right before
+# a capitalised word right before, possessives included ("Comer Children's Hospital")
+_PREVIOUS = re.compile(r"([A-Z][A-Za-z.'’]*)\s+$")
 _NEXT = re.compile(r"\s+[A-Z]")  # and one right after
 # Words that open a sentence or name a role, never a first name ("When Doe ...",
 # "Sgt. Doe", "Police Chief Doe").
@@ -34,6 +35,16 @@ _NOT_FIRST = frozenset(
         *("governor", "secretary", "minister", "director", "professor", "commissioner"),
         *("spokesman", "spokeswoman", "spokesperson", "superintendent", "corporal", "cpl"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+
+# Words that end the name of a place or a body, never a surname: "Stroger Hospital"
+# is no person's full name, and its "Hospital" no surname to expand.
+_INSTITUTION = frozenset(
+    [
+        *("hospital", "center", "centre", "clinic", "street", "avenue", "boulevard", "road"),
+        *("county", "university", "college", "school", "academy", "institute", "department"),
+        *("office", "airport", "stadium", "arena", "hotel", "mall", "station", "prison", "jail"),
     ]
 )
 
@@ -74,7 +85,7 @@ def first_name_insertion(
         surname = match.group(1)
         if _PREVIOUS.search(text[: match.start()]) or surname.lower() in lower:
             continue  # part of a longer name ("Jane Doe"), or a common word
-        if surname.lower() in STOP_WORDS or surname.lower() in _NOT_FIRST:
+        if surname.lower() in STOP_WORDS | _NOT_FIRST | _INSTITUTION:
             continue
         if re.search(rf"\b{re.escape(surname)}\b", told) or surname in text[: match.start()]:
             continue  # the reader has met this name in the brief already
