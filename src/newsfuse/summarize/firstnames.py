@@ -34,17 +34,19 @@ _NOT_FIRST = frozenset(
         *("sergeant", "detective", "lieutenant", "captain", "trooper", "pastor", "rev"),
         *("governor", "secretary", "minister", "director", "professor", "commissioner"),
         *("spokesman", "spokeswoman", "spokesperson", "superintendent", "corporal", "cpl"),
+        *("major", "colonel", "col", "general", "admiral", "marshal", "inspector", "constable"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     ]
 )
 
-# Words that end the name of a place or a body, never a surname: "Stroger Hospital"
-# is no person's full name, and its "Hospital" no surname to expand.
+# Words that end the name of a place or a body, never a surname: "Cook County
+# Hospital" is no person's full name, nor "Virginia Beach" ("Beach" is no surname).
 _INSTITUTION = frozenset(
     [
         *("hospital", "center", "centre", "clinic", "street", "avenue", "boulevard", "road"),
         *("county", "university", "college", "school", "academy", "institute", "department"),
         *("office", "airport", "stadium", "arena", "hotel", "mall", "station", "prison", "jail"),
+        *("beach", "city", "heights", "springs", "falls", "harbor", "island", "valley"),
     ]
 )
 
