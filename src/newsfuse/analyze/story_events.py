@@ -40,18 +40,18 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # A relative or a criminal record in a sentence set well before the story: a family's
-# history ("lost his mother last summer", "Another son … was fatally shot in August 2013")
-# or a suspect's record ("was sentenced to four years in prison in 2008"), though it names
-# the story's people (read on gva_dev, fresh5 and fresh6t): not the story's own past, which
-# the seeds' "since launching its air campaign … last fall" is.
+# history (a boy's mother killed the summer before, another son shot two years earlier)
+# or a suspect's record (a prison term handed down years ago), though it names the
+# story's people (read on gva_dev, fresh5 and fresh6t): not the story's own past, which
+# the seeds' air campaign launched "last fall" is.
 _KIN_OR_RECORD = re.compile(
     r"\b(?:(?:grand|step)?(?:mother|father|son|daughter|parents?|child|children|grandson"
     r"|granddaughter)|brother|sister|sibling|uncle|aunt|cousin|nephew|niece|husband|wife"
     r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b",
     re.IGNORECASE,
 )
-# A record served, whatever day it gives ("only served two years before he was released and
-# … completed his probation April 26, according to previous … reports"): background.
+# A record served, whatever day it gives (a suspect who served part of an old term and
+# finished his probation on a day in April, as the paper reported before): background.
 _RECORD = re.compile(
     r"\b(?:completed|finished) (?:his|her|their) (?:probation|parole|sentence)\b"
     r"|\bonly served\b|\bserved (?:\w+ ){1,2}(?:years?|months?) (?:in|of|before|behind)\b"
