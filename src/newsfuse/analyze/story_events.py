@@ -59,11 +59,12 @@ _RECORD = re.compile(
     re.IGNORECASE,
 )
 # No event but the report's own day: "Further details weren't immediately available
-# Thursday" (a person who "declined to comment Sunday" is read as the story's, by the
-# judgements of fresh3).
+# Thursday", a victim's condition that "could not be obtained" that day (fresh7t, after its
+# one run); a person who "declined to comment Sunday" is read as the story's (fresh3).
 _NO_EVENT = re.compile(
-    r"\b(?:details|information|updates?)\s+(?:(?:was|were|is|are)(?:n['’]t| not)"
-    r"|(?:has|have)(?:n['’]t| not) been(?: made)?) (?:immediately )?(?:available|released)\b",
+    r"\b(?:details|information|updates?|condition)\s+(?:(?:was|were|is|are)(?:n['’]t| not)"
+    r"|(?:has|have)(?:n['’]t| not) been(?: made)?|could(?:n['’]t| not) be)"
+    r" (?:immediately )?(?:available|released|obtained)\b",
     re.IGNORECASE,
 )
 # An AP caption: ", Saturday, Oct. 3, 2015, in Franklin" / "on Tuesday, Sept. 25, 2018, after"
