@@ -58,3 +58,11 @@ def test_a_record_a_details_line_and_days_after_the_shooting(
     after = [e for e in kept if "three days after" in e.expression]
     assert [e.date for e in after] == [dt.date(2015, 4, 24)]
     assert [e for e in kept if e.date == dt.date(2015, 4, 21)]
+
+
+def test_a_condition_not_obtained_is_no_event(nlp_pipeline: NLP, shared_dir: Path) -> None:
+    """gva-453738 (fresh7t, found when it was judged; fixed after): a victim's condition
+    that could not be obtained on the report's day is no event; the shooting's day stays."""
+    kept = _story(nlp_pipeline, _incident(shared_dir, "gva-453738"))
+    assert not [e for e in kept if "could not be obtained" in e.text]
+    assert [e for e in kept if e.date == dt.date(2015, 11, 25)]
