@@ -178,9 +178,8 @@ def test_a_repost_a_kept_caption_and_another_outlets_today(shared_dir: Path) -> 
 
 def test_story_events_drop_one_reports_background(nlp_pipeline: NLP, shared_dir: Path) -> None:
     """gva-406848 (fifth fresh set, tuned on): the city's toll of the day is not the
-    story's event. (The boy's father and grandfather, killed in 2013 and 2000, share his
-    surname, a main person's name, so their deaths stay: a sentence naming a main person
-    is kept however long before, as the seeds' "last fall" must be.)"""
+    story's event. (The grandfather killed in 2000 is a relative: his death goes though it
+    names the boy's surname, a main person's; see test_story_events.)"""
     incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
     kept = _story_events(nlp_pipeline, incidents["gva-406848"])
     assert kept

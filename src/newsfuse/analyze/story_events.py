@@ -39,6 +39,34 @@ _FURNITURE = re.compile(
     r"\bwill (?:be )?updat|\bcheck back\b|\bstory (?:will be|is being) updated\b",
     re.IGNORECASE,
 )
+# A relative or a criminal record in a sentence set well before the story: a family's
+# history (a boy's mother killed the summer before, another son shot two years earlier)
+# or a suspect's record (a prison term handed down years ago), though it names the
+# story's people (read on gva_dev, fresh5 and fresh6t): not the story's own past, which
+# the seeds' air campaign launched "last fall" is.
+_KIN_OR_RECORD = re.compile(
+    r"\b(?:(?:grand|step)?(?:mother|father|son|daughter|parents?|child|children|grandson"
+    r"|granddaughter)|brother|sister|sibling|uncle|aunt|cousin|nephew|niece|husband|wife"
+    r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b",
+    re.IGNORECASE,
+)
+# A record served, whatever day it gives (a suspect who served part of an old term and
+# finished his probation on a day in April, as the paper reported before): background.
+_RECORD = re.compile(
+    r"\b(?:completed|finished) (?:his|her|their) (?:probation|parole|sentence)\b"
+    r"|\bonly served\b|\bserved (?:\w+ ){1,2}(?:years?|months?) (?:in|of|before|behind)\b"
+    r"|\baccording to (?:previous|earlier|past) \w+ reports\b",
+    re.IGNORECASE,
+)
+# No event but the report's own day: "Further details weren't immediately available
+# Thursday", a victim's condition that "could not be obtained" that day (fresh7t, after its
+# one run); a person who "declined to comment Sunday" is read as the story's (fresh3).
+_NO_EVENT = re.compile(
+    r"\b(?:details|information|updates?|condition)\s+(?:(?:was|were|is|are)(?:n['’]t| not)"
+    r"|(?:has|have)(?:n['’]t| not) been(?: made)?|could(?:n['’]t| not) be)"
+    r" (?:immediately )?(?:available|released|obtained)\b",
+    re.IGNORECASE,
+)
 # An AP caption: ", Saturday, Oct. 3, 2015, in Franklin" / "on Tuesday, Sept. 25, 2018, after"
 _CAPTION = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]{2,8}\.? "
@@ -94,12 +122,31 @@ def story_timeline(
         of_story = bool(named & main) or bool(forms and forms.search(text))
         if sentence.id in off and not named & main & people:
             continue  # another incident, an earlier time, a statistic: unless of its people
-        recalled = _period(event) in shared or bool(named & main & people)
-        if (_long_before(event, first) and not recalled) or _TOLL.search(text):
-            continue  # a relative's death years ago, a suspect's record, the city's toll
+        if _background(event, text, first, shared, bool(named & main & people)):
+            continue
         if of_story or (not (named & people) and _near(event, article.date)):
             kept.append(event)
     return tuple(kept)
+
+
+def _background(
+    event: TimelineEvent,
+    text: str,
+    first: dt.date | None,
+    shared: set[tuple[int, int]],
+    of_people: bool,
+) -> bool:
+    """A relative's death years ago, a suspect's record, the city's toll, a report's own
+    day with nothing happening on it: not the story's events. An event long before the
+    story stays when two reports date its period or its sentence names a main person,
+    unless that sentence tells a relative's or a record's (`_KIN_OR_RECORD`)."""
+    if _TOLL.search(text) or _RECORD.search(text) or _NO_EVENT.search(text):
+        return True
+    if _period(event) in shared:
+        return False
+    if _before(event, first, NEAR_DAYS) and _KIN_OR_RECORD.search(text):
+        return True
+    return _long_before(event, first) and not of_people
 
 
 def _forms(entities: Sequence[Entity], main: set[str]) -> re.Pattern[str] | None:
@@ -136,11 +183,16 @@ def _long_before(event: TimelineEvent, first: dt.date | None) -> bool:
     starts when it is first reported, unless two of its articles date events in that
     period (`_shared_periods`) or the sentence names one of its main people (the seeds'
     air campaign Assad's allies launched "last fall")."""
+    return _before(event, first, LONG_BEFORE_DAYS)
+
+
+def _before(event: TimelineEvent, first: dt.date | None, days: int) -> bool:
+    """Does the event's whole period end more than `days` before the story's first report?"""
     if first is None:
         return False
     ends = {"day": 0, "week": 6, "month": 31, "season": 92, "year": 366}
     end = event.date + dt.timedelta(days=ends.get(event.precision, 0))
-    return (first - end).days > LONG_BEFORE_DAYS
+    return (first - end).days > days
 
 
 def _near(event: TimelineEvent, date: dt.date | None) -> bool:

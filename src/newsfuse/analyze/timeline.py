@@ -31,7 +31,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsfuse.analyze.timeline_sources import norm, quoted_elsewhere, sentence_origins
+from newsfuse.analyze.timeline_sources import (
+    AFTER_INCIDENT,
+    FUTURE,
+    WAS_FUTURE,
+    incident_day,
+    named_today,
+    norm,
+    quoted_elsewhere,
+    sentence_origins,
+)
 from newsfuse.lang import ENGLISH, language
 from newsfuse.types import Article, Citation, Sentence, TimelineEvent
 
@@ -72,6 +81,7 @@ class _Context:
     date: dt.date | None
     anchor: dt.date | None
     first: dt.date | None = None  # the story's earliest report date
+    incident: dt.date | None = None  # the story's incident day, once read (see build_timeline)
 
 
 _Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
@@ -93,25 +103,15 @@ def build_timeline(
     del docs
     shared = _story_date(articles) if borrow_story_date else None
     first = min((a.date for a in articles if a.date is not None), default=None)
-    events: list[tuple[dt.date, int, int, TimelineEvent]] = []
     origins = sentence_origins(articles)
-    for order, article in enumerate(articles):
-        date, inferred = article.date, False
-        if date is None and shared is not None:
-            date, inferred = shared, True
-        context = _Context(date=date, anchor=date, first=first)
-        for sentence in article.sentences:
-            origin = origins.get(norm(sentence.text))
-            here = context
-            if origin is not None and date is not None and origin < date:
-                here = _Context(date=origin, anchor=origin, first=first)
-            for event in _sentence_events(article, sentence, here):
-                if inferred:
-                    expression = f"{event.expression} [inferred date {date}]"
-                    event = TimelineEvent(
-                        event.date, event.precision, expression, event.text, event.citation
-                    )
-                events.append((event.date, order, sentence.index, event))
+    events = _collect(articles, origins, _Context(date=shared, anchor=None, first=first))
+    if any(AFTER_INCIDENT.search(s.text) for a in articles for s in a.sentences):
+        # "three days after the shooting" counts from the incident's day, known once
+        # every report's days are read (the story's earliest day near its first report)
+        incident = incident_day(events, first)
+        if incident is not None:
+            story = _Context(date=shared, anchor=None, first=first, incident=incident)
+            events = _collect(articles, origins, story)
     events.sort(key=lambda e: e[:3])
     merged: dict[tuple[str, dt.date], TimelineEvent] = {}
     for *_, event in events:
@@ -123,6 +123,30 @@ def build_timeline(
             event = dataclasses.replace(merged[key], expression=expression)
         merged[key] = event
     return tuple(merged.values())
+
+
+def _collect(
+    articles: Sequence[Article], origins: dict[str, dt.date], story: _Context
+) -> list[tuple[dt.date, int, int, TimelineEvent]]:
+    """Every dated expression of every article, keyed for sorting; `story.date` is the
+    borrowed story date for undated articles (None: they give only absolute dates)."""
+    events: list[tuple[dt.date, int, int, TimelineEvent]] = []
+    for order, article in enumerate(articles):
+        date, inferred = article.date, False
+        if date is None and story.date is not None:
+            date, inferred = story.date, True
+        context = dataclasses.replace(story, date=date, anchor=date)
+        for sentence in article.sentences:
+            origin = origins.get(norm(sentence.text))
+            here = context
+            if origin is not None and date is not None and origin < date:
+                here = dataclasses.replace(story, date=origin, anchor=origin)
+            for event in _sentence_events(article, sentence, here):
+                if inferred:
+                    expression = f"{event.expression} [inferred date {date}]"
+                    event = dataclasses.replace(event, expression=expression)
+                events.append((event.date, order, sentence.index, event))
+    return events
 
 
 def _story_date(articles: Sequence[Article]) -> dt.date | None:
@@ -217,35 +241,6 @@ def _year(match: re.Match[str], context: _Context) -> _Resolved | None:
     return _Resolved(dt.date(int(match["year"]), 1, 1), "year")
 
 
-# A future verb phrase right before a weekday, in its clause ("An autopsy is set for
-# Tuesday", "he will be arraigned on Monday", "a vigil is planned Friday"): not after a
-# clause break or a verb of the past ("police said Tuesday he will ...").
-_FUTURE = re.compile(
-    r"(?:\b(?:will|won['’]t|shall|(?:is|are) (?:to|set|due|expected|planned|scheduled|slated)"
-    r"|set for|scheduled for|slated for|planned for|plans? to|upcoming|going to)\b"
-    r"|['’]ll\b)[^,;.:]*$",
-    re.IGNORECASE,
-)
-
-
-# A plan stated in the past ("was supposed to have surgery on Friday", "were scheduled to
-# meet Monday"): the weekday may be either side of the article date, so the nearer one.
-_WAS_FUTURE = re.compile(
-    r"\b(?:was|were) (?:supposed|scheduled|expected|set|due|slated|planned) to\b[^,;.:]*$",
-    re.IGNORECASE,
-)
-
-
-def _named_today(match: re.Match[str]) -> bool:
-    """A capitalised "Today"/"Tonight" inside a sentence is a name ("Florida Today", "USA
-    Today", NBC's "Today" show), not a date: sentence-initial or after a colon it is a date."""
-    word = match["word"]
-    if not word[:1].isupper():
-        return False
-    before = match.string[: match.start()].rstrip(" \"“‘'(")
-    return bool(before) and not before.endswith((".", ":", "!", "?", "—", "–", "-"))
-
-
 def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
     """A weekday: the most recent one on or before the article date ("next": after)."""
     if context.date is None:
@@ -255,9 +250,7 @@ def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
     if prefix == "next":
         ahead = (target - context.date.weekday()) % 7 or 7
         return _Resolved(context.date + dt.timedelta(days=ahead), "day")
-    if prefix != "last" and _FUTURE.search(
-        match.string[max(0, match.start() - 60) : match.start()]
-    ):
+    if prefix != "last" and FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
         ahead = (target - context.date.weekday()) % 7  # "is set for Tuesday", "will appear Monday"
         return _Resolved(context.date + dt.timedelta(days=ahead), "day")
     back = (context.date.weekday() - target) % 7
@@ -276,7 +269,7 @@ def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
     first seen, a day or two before they were written ("on Sunday identified" in a copy
     dated the Saturday of the shooting)."""
     assert context.date is not None
-    if _WAS_FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
+    if WAS_FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
         return True
     far_before = context.first is not None and (
         context.first - (context.date - dt.timedelta(days=back))
@@ -285,7 +278,7 @@ def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
 
 
 def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:
-    if context.date is None or _named_today(match) or quoted_elsewhere(match):
+    if context.date is None or named_today(match) or quoted_elsewhere(match):
         return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
     return _Resolved(context.date + dt.timedelta(days=offset), "day")
@@ -299,6 +292,18 @@ def _days_from_anchor(match: re.Match[str], context: _Context) -> _Resolved | No
     n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
     sign = 1 if match["direction"].lower() in ("later", "next", "following") else -1
     return _Resolved(context.anchor + dt.timedelta(days=sign * n), "day")
+
+
+def _days_from_incident(match: re.Match[str], context: _Context) -> _Resolved | None:
+    """ "three days after the shooting": counted from the story's incident day, not from
+    the last day the article named (a trial report's "April 21" three sentences before
+    is the shooting's day only by chance); undated until the incident day is known."""
+    if context.incident is None:
+        return None
+    count = match["count"].lower()
+    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+    sign = 1 if match["direction"].lower() == "after" else -1
+    return _Resolved(context.incident + dt.timedelta(days=sign * n), "day")
 
 
 def _last_period(match: re.Match[str], context: _Context) -> _Resolved | None:
@@ -371,6 +376,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(rf"\b(?:in|since|during|until|by|before|after)\s+{_YEAR}(?!\s+[A-Z])"), _year),
     (re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", _I), _last_period),
     (re.compile(rf"\b{_COUNT_RE}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _I), _ago),
+    (AFTER_INCIDENT, _days_from_incident),
     (
         re.compile(
             rf"\b{_COUNT_RE}\s+days?\s+(?P<direction>after|later|earlier|before|prior)\b", _I

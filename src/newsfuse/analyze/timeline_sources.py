@@ -4,7 +4,9 @@ Outlet pages carry other reports' text: a follow-up keeps the first report's cap
 repost quotes another outlet's interview. Their relative days ("early Sunday", a quote's
 "today") were written against that other report's day, not the page's own date
 (read on gva_dev: a caption of the first report dated by the follow-up; a Sunday repost
-quoting the Denver Post's "today" of the Thursday before).
+quoting the Denver Post's "today" of the Thursday before). Also here: the phrasings read
+around a relative day that decide which way it points (a plan ahead, a name that is no day,
+a count from the incident's day).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from newsfuse.types import Article
+from newsfuse.types import Article, TimelineEvent
 
 _COPY_WORDS = 6  # a repeated sentence this long is a copy, not a stock phrase
 
@@ -58,3 +60,55 @@ def quoted_elsewhere(match: re.Match[str]) -> bool:
     before = text[: match.start()]
     inside = before.count("“") > before.count("”") or before.count('"') % 2 == 1
     return inside and _OTHER_OUTLET.search(text) is not None
+
+
+def named_today(match: re.Match[str]) -> bool:
+    """A capitalised "Today"/"Tonight" inside a sentence is a name ("Florida Today", "USA
+    Today", NBC's "Today" show), not a date: sentence-initial or after a colon it is a date."""
+    word = match["word"]
+    if not word[:1].isupper():
+        return False
+    before = match.string[: match.start()].rstrip(" \"“‘'(")
+    return bool(before) and not before.endswith((".", ":", "!", "?", "—", "–", "-"))
+
+
+# "three days after the shooting": counted from the incident's day (`incident_day`), not
+# from the last day the report named.
+AFTER_INCIDENT = re.compile(
+    r"\b(?P<count>a|an|one|two|three|four|five|\d+)\s+days?\s+(?P<direction>after|before)"
+    r"\s+the\s+(?:\w+\s+)?(?:shootings?|incident|attack|killings?|stabbing|slaying|crash)\b",
+    re.IGNORECASE,
+)
+
+
+def incident_day(
+    events: Sequence[tuple[dt.date, int, int, TimelineEvent]], first: dt.date | None
+) -> dt.date | None:
+    """The story's incident: its earliest day within a week before its first report."""
+    if first is None:
+        return None
+    days = [
+        e.date
+        for *_, e in events
+        if e.precision == "day" and dt.timedelta(0) <= first - e.date <= dt.timedelta(days=7)
+    ]
+    return min(days, default=None)
+
+
+# A future verb phrase right before a weekday, in its clause ("An autopsy is set for
+# Tuesday", "he will be arraigned on Monday", "a vigil is planned Friday"): not after a
+# clause break or a verb of the past ("police said Tuesday he will ...").
+FUTURE = re.compile(
+    r"(?:\b(?:will|won['’]t|shall|(?:is|are) (?:to|set|due|expected|planned|scheduled|slated)"
+    r"|set for|scheduled for|slated for|planned for|plans? to|upcoming|going to)\b"
+    r"|['’]ll\b)[^,;.:]*$",
+    re.IGNORECASE,
+)
+
+
+# A plan stated in the past ("was supposed to have surgery on Friday", "were scheduled to
+# meet Monday"): the weekday may be either side of the article date, so the nearer one.
+WAS_FUTURE = re.compile(
+    r"\b(?:was|were) (?:supposed|scheduled|expected|set|due|slated|planned) to\b[^,;.:]*$",
+    re.IGNORECASE,
+)

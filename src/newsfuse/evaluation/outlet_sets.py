@@ -47,6 +47,11 @@ under seed "23-fresh6", excluding fresh5's incidents and clusters too.
 Timeline held-out "fresh6t" (issue #23's timeline pass, fixed before any output on it was
 read): fourth's rule ordered by sha1("23-fresh6t:" + name), excluding fresh5's incidents
 and clusters too (it may overlap fresh6: both were drawn in one round, apart).
+
+Timeline held-out "fresh7t" (issue #23's fourth-round timeline pass, fixed before any output
+on it was read): the same rule ordered by sha1("23-fresh7t:" + name), excluding fresh6's and
+fresh6t's incidents and clusters, and whatever seed "23-fresh7" draws (another pass's set),
+with or without fresh6 and fresh6t excluded first.
 """
 
 from __future__ import annotations
@@ -209,6 +214,33 @@ def fresh6(
     return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed=seed)
 
 
+def fresh7t(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The timeline's fourth-round held-out (see the module docstring): disjoint from every
+    earlier set and from seed "23-fresh7"'s draw however that is computed."""
+    parts = [fresh6(gva, mn, used, old, seed=s) for s in ("23-fresh6", "23-fresh6t", "23-fresh7")]
+    first, second = fresh(gva, used, old), fresh2(gva, mn, used, old)
+    third, fourth = fresh3(gva, mn, used, old), fresh4(gva, mn, used, old)
+    fifth = fresh5(gva, mn, used, old)
+    earlier = [first, second, third, fourth, fifth, *parts]
+    taken = set(old).union(*(part["gva_incidents"] for part in earlier))
+    quoted = used | set(first["gva_quotes"])
+    mn_taken = {c for part in earlier[1:] for c in part["multinews"]}
+    seventh = _outlet_pick(
+        gva,
+        mn,
+        2,
+        taken - set(parts[2]["gva_incidents"]),
+        quoted,
+        mn_taken - set(parts[2]["multinews"]),
+        seed="23-fresh7",
+    )
+    taken |= set(seventh["gva_incidents"])
+    mn_taken |= set(seventh["multinews"])
+    return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed="23-fresh7t")
+
+
 def _outlet_pick(
     gva: list[dict[str, Any]],
     mn: list[dict[str, Any]],
@@ -268,6 +300,7 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh5_heldout"] = fresh5(gva, mn, used, old)
     out["fresh6_heldout"] = fresh6(gva, mn, used, old)
     out["fresh6t_heldout"] = fresh6(gva, mn, used, old, seed="23-fresh6t")
+    out["fresh7t_heldout"] = fresh7t(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
