@@ -193,7 +193,6 @@ def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
             and not PROFILE_LEDE.match(s.text)
             and not PERSONAL_LEDE.match(strip_dateline_text(s.text))
             and not ANNOUNCES.search(s.text)
-            and not repeats_itself(s.text)
             and needs_before(matrix, row_stems, [row], set()) is None
             for row, s in enumerate(matrix.sentences)
         ],
@@ -237,12 +236,3 @@ def strip_dateline_text(text: str) -> str:
     """`text` without its opening dateline ("WICHITA, Kan. (AP) — ", "(CNN) ")."""
     found = DATELINE.match(text)
     return AGENCY.sub("", text[found.end() :] if found else text)
-
-
-def repeats_itself(text: str, n: int = 5) -> bool:
-    """Some run of `n` words occurs twice in the sentence: a page's title glued to its
-    text twice ("Witness recalls details of fatal <town> Shooting Local News Witness
-    recalls details of ..."), never a lede."""
-    words = text.lower().split()
-    grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
-    return len(set(grams)) < len(grams)

@@ -2,10 +2,11 @@
 
 The learned lede model (newsfuse.summarize.lede) favours what most outlets wrote last:
 over a story of several reports it picked the arrest, the plea, the name released or a
-funeral notice over the shooting they all follow from, and a modal premise ("the region
-could lose $200 million a day if ...") over what happened. When some outlet led with the
+funeral notice over the shooting they all follow from. When some outlet led with the
 incident itself, the story's first sentences agree on it: its ledes get a bonus and the
-follow-ups a penalty. Measured by reading (docs/benchmarks.md, #20).
+follow-ups a penalty. (A penalty for a modal premise, "the region could lose $200 million
+a day if ...", was tried and dropped: on Multi-News val it moved 7 ledes, 5 for the
+worse.) Measured by reading (docs/benchmarks.md, #20).
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ import re
 import numpy as np
 
 from newsfuse.summarize.features import FloatArray, StoryMatrix
-from newsfuse.summarize.lede import strip_dateline_text
+from newsfuse.summarize.lede import NEWS_SIGN, WHEN
 
 # A later development of an incident (issue 20, fourth round): the arrest, the charge, the
-# plea, the victim's name released, a funeral notice. When an outlet led with the incident
+# plea, the victim's name released, a vigil. When an outlet led with the incident
 # itself, that is the story's main event and the follow-up's lede only retells it inside
 # its own news ("Police have arrested a man in connection with the triple homicide ...").
 FOLLOW_UP = re.compile(
     r"\b(?:arrest(?:s|ed)?|charg(?:ed|es|ing)|accused|indicted|arraigned|convicted"
     r"|sentenced|pleads?|pleaded|pled|plea|bail|booked|identities"
-    r"|name of|named as|released the names?|visitation|funeral|vigil|memorial service"
+    r"|name of|named as|released the names?|visitation|vigil|memorial service"
     r"|addressed the media|news conference|press conference)\b",
     re.IGNORECASE,
 )
@@ -37,32 +38,6 @@ FOLLOW_UP_PENALTY = 2.5  # log-odds: Hawthorne's name-release lede led the shoot
 # An outlet's own lede of the incident over a detail from deep in a report ("Six people were
 # shot in the parking lot of the club"): the sources' first sentences agree on the news.
 INCIDENT_BONUS = 0.8  # log-odds
-# A lede whose first auxiliary is a modal speculates ("The region could lose $200 million
-# a day if the government shuts down"; "Ancient civilizations would need enormous amounts
-# of energy"): a consequence or a premise, not what happened.
-AUXILIARY = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|did|does|do|could|would|might|may|can|should)\b",
-    re.IGNORECASE,
-)
-MODAL = frozenset({"could", "would", "might", "may", "can", "should"})
-MODAL_PENALTY = 1.0  # log-odds
-PAST_BEFORE = re.compile(
-    r"\w\wed\b|\b(?:said|says|told|took|gave|made|came|went|found|held|became|won|lost)\b",
-    re.IGNORECASE,
-)
-
-
-def modal_first(text: str) -> bool:
-    """The sentence's first auxiliary verb is a modal (could, would, may, ...) and no
-    verb in the past tense comes before it ("A board decided <he> should be freed" is
-    news)."""
-    text = strip_dateline_text(text)
-    first = AUXILIARY.search(text)
-    return (
-        first is not None
-        and first.group(0).lower() in MODAL
-        and not PAST_BEFORE.search(text[: first.start()])
-    )
 
 
 def first_usable(matrix: StoryMatrix, usable: np.ndarray) -> list[int]:
@@ -81,21 +56,32 @@ def news_first(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) -> F
     """`scores` less FOLLOW_UP_PENALTY for each follow-up (an arrest, a charge, a plea, a
     name released, a funeral) when some outlet led with the incident itself (an article's
     first usable sentence that reports a shooting, a death, an injury and no follow-up),
-    whose such ledes get INCIDENT_BONUS; less MODAL_PENALTY for a speculative lede.
-    Without an outlet leading with the incident the follow-up is the news (a charge in a
-    killing of years ago)."""
+    whose such ledes get INCIDENT_BONUS. Without an outlet leading with the incident the
+    follow-up is the news (a charge in a killing of years ago)."""
     texts = [s.text for s in matrix.sentences]
     leads = first_usable(matrix, usable)
     incident = any(reports_incident(texts[row]) for row in leads)
     follow = np.array([incident and bool(FOLLOW_UP.search(t)) for t in texts], float)
-    modal = np.array([modal_first(t) for t in texts], float)
     bonus = np.zeros(matrix.size)
     bonus[[row for row in leads if reports_incident(texts[row])]] = INCIDENT_BONUS
-    return np.asarray(
-        scores + bonus - FOLLOW_UP_PENALTY * follow - MODAL_PENALTY * modal, np.float64
-    )
+    return np.asarray(scores + bonus - FOLLOW_UP_PENALTY * follow, np.float64)
 
 
 def reports_incident(text: str) -> bool:
-    """A shooting, a death or an injury reported, and no later development of it."""
-    return bool(EVENT.search(text)) and not FOLLOW_UP.search(text)
+    """A shooting, a death or an injury reported with its source or day (police, a number,
+    "said", "Sunday": not "... want them all dead"), no later development of it, and not
+    a title glued to its text twice."""
+    return (
+        bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
+        and not FOLLOW_UP.search(text)
+        and not repeats_itself(text)
+    )
+
+
+def repeats_itself(text: str, n: int = 5) -> bool:
+    """Some run of `n` words occurs twice in the sentence: a page's title glued to its
+    text twice ("Witness recalls details of fatal <town> Shooting Local News Witness
+    recalls details of ..."), never a lede."""
+    words = text.lower().split()
+    grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
+    return len(set(grams)) < len(grams)
