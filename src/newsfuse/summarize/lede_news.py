@@ -54,12 +54,16 @@ def first_usable(matrix: StoryMatrix, usable: np.ndarray) -> list[int]:
 
 def news_first(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) -> FloatArray:
     """`scores` less FOLLOW_UP_PENALTY for each follow-up (an arrest, a charge, a plea, a
-    name released, a funeral) when some outlet led with the incident itself (an article's
+    name released, a vigil) when some outlet led with the incident itself (an article's
     first usable sentence that reports a shooting, a death, an injury and no follow-up),
     whose such ledes get INCIDENT_BONUS. Without an outlet leading with the incident the
-    follow-up is the news (a charge in a killing of years ago)."""
+    follow-up is the news (a charge in a killing of years ago). Only in a story whose
+    reports are dated (outlet text; Multi-News has no dates): in an undated cluster a
+    follow-up may be another event's news (Multi-News test 1879: a judge's ruling on
+    the Phoenix freeway shootings lost the lede to an Alabama shooting in the same
+    cluster), and a death under a reaction took the lede from the news (test 1646)."""
     texts = [s.text for s in matrix.sentences]
-    leads = first_usable(matrix, usable)
+    leads = first_usable(matrix, usable) if any(a.date for a in matrix.articles) else []
     incident = any(reports_incident(texts[row]) for row in leads)
     follow = np.array([incident and bool(FOLLOW_UP.search(t)) for t in texts], float)
     bonus = np.zeros(matrix.size)
