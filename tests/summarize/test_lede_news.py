@@ -1,6 +1,6 @@
-"""The lede leads with the incident, not its aftermath, nor a premise (issue 20, fourth
-round). Real stories read from ../shared (gva_dev is evaluation only, Multi-News is not
-bundled): nothing of their text is in this file; what they say is paraphrased."""
+"""The lede leads with the incident, not its aftermath (issue 20, fourth round). Real
+stories read from ../shared (gva_dev is evaluation only, Multi-News is not bundled):
+nothing of their text is in this file; what they say is paraphrased."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def test_notices_and_announcements_never_lead(gva: dict[str, ReadStory]) -> None
 
 
 def test_an_agency_tag_does_not_hide_a_hook(shared_dir: Path) -> None:
-    """Multi-News test 0057: CNN's "(CNN) It was an oddly familiar ..." hook opened the
+    """Multi-News test 0057: CNN's hook under its tag ("(CNN) It was ...") opened the
     brief once the tag hid the "It was" from the hook rule; the tag is stripped first."""
     brief = build_brief("0057", _cluster(shared_dir, "test-0057"), OPTIONS)
     assert not strip_dateline_text(brief.sentences[0].text).startswith("It was")

@@ -176,9 +176,9 @@ _BOUND = frozenset(["with", "to", "as"])  # "connected with", "linked to", "know
 
 
 def _needs_its_preposition(participle: Any, token: Any) -> bool:
-    """`token` is the participle's own "with", "to" or "as" phrase: "students connected"
-    without "with a hazing death" says nothing (Multi-News test 3376's headline), while
-    "people killed" stands without "in the attack"."""
+    """`token` is the participle's own "with", "to" or "as" phrase: students "connected"
+    without what they are connected with say nothing (Multi-News test 3376's headline),
+    while "people killed" stands without "in the attack"."""
     return bool(token.head.i == participle.i and token.lower_ in _BOUND)
 
 

@@ -222,8 +222,9 @@ def with_datelines(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) 
     return np.asarray(scores + DATELINE_BONUS * dateline * not_older(matrix, best), np.float64)
 
 
-# A sentence that only announces what follows it ("<School> posted the following statement
-# on the murder of ...") or a funeral home's notice ("<Name>: Visitation will be held ...").
+# A sentence that only announces what follows it (a school's line that it posted "the
+# following statement" on a pupil's death) or a funeral home's notice (a name, a colon and
+# when the visitation will be held).
 ANNOUNCES = re.compile(
     r"\bthe following(?: \w+){0,2}\s*(?:on|about|regarding|:|\.$)|^[^:]{3,40}: (?:visitation"
     r"|funeral|services|a memorial) (?:will|is|are)\b",

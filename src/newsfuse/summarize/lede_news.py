@@ -4,8 +4,8 @@ The learned lede model (newsfuse.summarize.lede) favours what most outlets wrote
 over a story of several reports it picked the arrest, the plea, the name released or a
 funeral notice over the shooting they all follow from. When some outlet led with the
 incident itself, the story's first sentences agree on it: its ledes get a bonus and the
-follow-ups a penalty. (A penalty for a modal premise, "the region could lose $200 million
-a day if ...", was tried and dropped: on Multi-News val it moved 7 ledes, 5 for the
+follow-ups a penalty. (A penalty for a modal premise, a region's losses should the
+government shut down, was tried and dropped: on Multi-News val it moved 7 ledes, 5 for the
 worse.) Measured by reading (docs/benchmarks.md, #20).
 """
 
@@ -21,7 +21,7 @@ from newsfuse.summarize.lede import NEWS_SIGN, WHEN
 # A later development of an incident (issue 20, fourth round): the arrest, the charge, the
 # plea, the victim's name released, a vigil. When an outlet led with the incident
 # itself, that is the story's main event and the follow-up's lede only retells it inside
-# its own news ("Police have arrested a man in connection with the triple homicide ...").
+# its own news (an arrest "in connection with" the killings the story is about).
 FOLLOW_UP = re.compile(
     r"\b(?:arrest(?:s|ed)?|charg(?:ed|es|ing)|accused|indicted|arraigned|convicted"
     r"|sentenced|pleads?|pleaded|pled|plea|bail|booked|identities"
@@ -35,8 +35,8 @@ EVENT = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP_PENALTY = 2.5  # log-odds: Hawthorne's name-release lede led the shooting's by 1.8
-# An outlet's own lede of the incident over a detail from deep in a report ("Six people were
-# shot in the parking lot of the club"): the sources' first sentences agree on the news.
+# An outlet's own lede of the incident over a detail from deep in a report (a count of the
+# wounded in a club's car park): the sources' first sentences agree on the news.
 INCIDENT_BONUS = 0.8  # log-odds
 
 
@@ -73,7 +73,8 @@ def news_first(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) -> F
 
 def reports_incident(text: str) -> bool:
     """A shooting, a death or an injury reported with its source or day (police, a number,
-    "said", "Sunday": not "... want them all dead"), no later development of it, and not
+    "said", a weekday: not a feature's aside that people want pests dead), no later
+    development of it, and not
     a title glued to its text twice."""
     return (
         bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
@@ -84,8 +85,8 @@ def reports_incident(text: str) -> bool:
 
 def repeats_itself(text: str, n: int = 5) -> bool:
     """Some run of `n` words occurs twice in the sentence: a page's title glued to its
-    text twice ("Witness recalls details of fatal <town> Shooting Local News Witness
-    recalls details of ..."), never a lede."""
+    text twice (a station's witness-account page, its title, a section name and the title
+    again), never a lede."""
     words = text.lower().split()
     grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
     return len(set(grams)) < len(grams)
