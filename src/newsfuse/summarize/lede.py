@@ -63,7 +63,8 @@ PROFILE_LEDE = re.compile(
 # lower-cased Multi-News, cannot see it; a police chief's quote or a reaction ranked above
 # the dateline lede below it (gva_dev, Four Hills) until the dateline weighs this much.
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ ]{3,}(?:, ?[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)? ?(?:\([^)]{1,30}\) ?)?"
+    r"^(?:[A-Z][A-Z.'’ ]{3,}(?:, ?[A-Z][\w.]*\.?(?: [A-Z][\w.]*)?)?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)? ?(?:\([^)]{1,30}\) ?)?"
     r"(?:—|–|--?) ?(?=[A-Z0-9\"“])"
     r"|(?:[A-Z][\w.'’]+ ){0,2}[A-Z][\w.'’]+(?:, ?[A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?"
     r"\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\) ?(?:(?:—|–|--?) ?)?(?=[A-Z0-9\"“]))"
@@ -190,7 +191,8 @@ def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
             and not leans_back(s.text)
             and not ANAPHORIC_LEDE.match(s.text)
             and not PROFILE_LEDE.match(s.text)
-            and not PERSONAL_LEDE.match(s.text)
+            and not PERSONAL_LEDE.match(strip_dateline_text(s.text))
+            and not ANNOUNCES.search(s.text)
             and needs_before(matrix, row_stems, [row], set()) is None
             for row, s in enumerate(matrix.sentences)
         ],
@@ -218,3 +220,20 @@ def with_datelines(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) 
     best = int(np.flatnonzero(usable)[np.argmax(scores[usable])])
     dateline = np.array([dated_news(s.text) for s in matrix.sentences], float)
     return np.asarray(scores + DATELINE_BONUS * dateline * not_older(matrix, best), np.float64)
+
+
+# A sentence that only announces what follows it (a school's line that it posted "the
+# following statement" on a pupil's death) or a funeral home's notice (a name, a colon and
+# when the visitation will be held).
+ANNOUNCES = re.compile(
+    r"\bthe following(?: \w+){0,2}\s*(?:on|about|regarding|:|\.$)|^[^:]{3,40}: (?:visitation"
+    r"|funeral|services|a memorial) (?:will|is|are)\b",
+    re.IGNORECASE,
+)
+AGENCY = re.compile(r"^\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\)\s*")
+
+
+def strip_dateline_text(text: str) -> str:
+    """`text` without its opening dateline ("WICHITA, Kan. (AP) — ", "(CNN) ")."""
+    found = DATELINE.match(text)
+    return AGENCY.sub("", text[found.end() :] if found else text)
