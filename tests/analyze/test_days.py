@@ -48,3 +48,10 @@ def test_a_weekday_beside_the_shooting_in_another_clause_is_not_its_day(shared_d
     # report's "shot in the head on Saturday" is not set against that Tuesday
     stories = incident_articles(shared_dir / MULTINEWS)
     assert _days(stories["multinews-longbench-test-5450"]) == []
+
+
+def test_undated_reports_are_not_compared(shared_dir: Path) -> None:
+    # multinews 0482 (fresh4, tuned on): undated reports on Syria; "fired the Hama
+    # provincial governor Saturday" is no shooting, and undated weekdays may be of two weeks
+    stories = incident_articles(shared_dir / MULTINEWS)
+    assert _days(stories["multinews-longbench-test-0482"]) == []

@@ -6,8 +6,9 @@ shows it. Each article's first weekday in a sentence about the event (shot, fire
 shooting that happened) is its day; a weekday said of something else ("police said
 Monday", "died Sunday", a vigil, a court date) is not. Two days differ unless they are the
 same weekday, or adjacent ones on either side of midnight ("late Saturday" / "early
-Sunday", "Saturday night" / "Sunday"). Only reports within a week of each other compare:
-a weekday names a different day in a report filed weeks later.
+Sunday", "Saturday night" / "Sunday"). Only dated reports within a week of each other
+compare: a weekday names a different day in a report filed weeks later, and undated
+reports (Multi-News) may be of different weeks.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ from newsfuse.types import Article, Citation, Comparison
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = re.compile(
-    r"\b(?P<before>(?:early|late|last|on|this|about|around|before|after|until)\s+)?"
+    r"\b(?P<before>(?:early|late|last|on|this|about|around|before|after|until|since)\s+)?"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?P<after>\s+(?:morning|afternoon|evening|night|overnight))?\b"
 )
 _EVENT = re.compile(
-    r"\b(?:shot|shooting|shootings|fired|gunfire|opened fire|gunshots?|killed|wounded|injured|"
-    r"happened|occurred|erupted|broke out)\b",
+    r"\b(?:shot|shooting|shootings|fired (?:shots|at|on|into)|gunfire|opened fire|gunshots?|"
+    r"killed|wounded|injured|happened|occurred|erupted|broke out)\b",
     re.IGNORECASE,
 )
 # A weekday said of a later step of the story, not of the shooting.
@@ -84,6 +85,8 @@ def _first_day(k: int, article: Article, off: set[str]) -> Day | None:
         if sentence.id in off or not _EVENT.search(text) or text.rstrip()[-1:] not in _STOPS:
             continue  # background, or a headline ("… was to begin nursing job Monday")
         for m in _DAY.finditer(text):
+            if (m["before"] or "").strip() in ("since", "until"):
+                continue  # "killed … since Tuesday": a period, not the day
             if _OTHER.search(text[max(0, m.start() - 30) : m.start()]) or _SAID_AFTER.match(
                 text, m.end()
             ):
@@ -110,8 +113,8 @@ def _agree(a: Day, b: Day) -> bool:
 
 
 def _apart(da: str, db: str) -> int:
-    if not (da and db):
-        return 0
+    if not (da and db):  # undated: the weekdays may be of different weeks
+        return _MAX_APART + 1
     return abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days)
 
 
