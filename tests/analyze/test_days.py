@@ -55,3 +55,12 @@ def test_undated_reports_are_not_compared(shared_dir: Path) -> None:
     # provincial governor Saturday" is no shooting, and undated weekdays may be of two weeks
     stories = incident_articles(shared_dir / MULTINEWS)
     assert _days(stories["multinews-longbench-test-0482"]) == []
+
+
+def test_friday_against_saturday_is_listed(gva: dict[str, list[Article]]) -> None:
+    # gva-463953 (fresh7, the held-out; added after it was scored): one station puts the
+    # girl's shooting on Friday evening, another on Saturday night, a day apart in reports
+    # of the same day
+    found = _days(gva["gva-463953"])
+    assert len(found) == 1
+    assert "Friday evening [1]" in found[0] and "Saturday night [2]" in found[0]
