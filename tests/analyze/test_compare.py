@@ -251,3 +251,31 @@ def test_fresh5_slot_fixes(incidents: dict[str, list[Article]], nlp_pipeline: NL
     # gva-695239: no suspect named and no arrest on Monday (paraphrased), an arrest on Tuesday
     held = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-695239"])]
     assert any(s.startswith("arrests, updated:") and "nor made any arrests" in s for s in held)
+
+
+@pytest.mark.parametrize(
+    ("incident", "label"),
+    [
+        # fresh6 (tuned on): "two victims" shot and killed against "Three people are dead,
+        # including the gunman": the same dead
+        ("gva-572696", "killed"),
+        # fresh6: "No arrests have been made, but … two individuals are in custody" and
+        # "Two men were taken into custody for questioning": both say two are held
+        ("gva-572513", "arrests"),
+    ],
+)
+def test_the_same_fact_said_two_ways_is_no_difference(
+    nlp_pipeline: NLP, incidents: dict[str, list[Article]], incident: str, label: str
+) -> None:
+    found = outlet_compare(nlp_pipeline, incidents[incident])
+    assert not [c for c in found if c.summary.startswith(label)]
+    assert found  # the story still has its items
+
+
+def test_an_interview_setting_is_not_a_lone_fact(
+    nlp_pipeline: NLP, incidents: dict[str, list[Article]]
+) -> None:
+    # fresh6 gva-377047: where a station's reporter spoke to the wounded man is about the
+    # reporting, not the shooting
+    found = outlet_compare(nlp_pipeline, incidents["gva-377047"])
+    assert not [c for c in found if "reporter" in c.summary]

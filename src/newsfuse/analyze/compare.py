@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lone import MAX_SINGLE_SOURCE, single_source
 from newsfuse.analyze.numbers import extract_quantities
-from newsfuse.analyze.slots import TALLY, slot_differences
+from newsfuse.analyze.slots import TALLY, WITH_SHOOTER, slot_differences
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
 from newsfuse.types import Article, Citation, Claim, Comparison, Quantity, Sentence
@@ -61,7 +61,7 @@ _MEASURES: dict[str, re.Pattern[str]] = {
     "death toll": re.compile(rf"\b(?:{_DEATH_WORDS})\b", re.IGNORECASE),
     "missing": re.compile(r"\bmissing\b", re.IGNORECASE),
     "homeless": re.compile(r"\bhomeless\b", re.IGNORECASE),
-    "injured": re.compile(r"\b(?:injured|wounded)\b", re.IGNORECASE),
+    "injured": re.compile(r"\b(?:injured|wounded|hurt)\b", re.IGNORECASE),
 }
 _PEOPLE = {None, "people", "persons", "victims", "deaths", "dead", "death", "bodies"}
 # Verbs whose object outlets dispute (who struck, backed or blamed whom); other verbs
@@ -334,14 +334,8 @@ def _number_mismatches(
     row_of = {s.id: i for i, s in enumerate(matrix.sentences)}
     firsts: dict[str, dict[str, tuple[Quantity, str]]] = {}
     for quantity in quantities:
-        if re.search(r"\b(?:other|others|another|more)\b", quantity.text, re.IGNORECASE):
-            continue  # "two other shooting victims" is not a total
-        if _AGE_RANGE.search(_before(quantity, texts)):
-            continue  # "between the ages of N and M": an age, not a count
-        if (quantity.counted or "").split()[-1:] in (["block"], ["blocks"]) or TALLY.search(
-            texts.get(quantity.citation.sentence_id, "")
-        ):
-            continue  # an address, or a city's toll of many shootings: not this incident's
+        if not _a_total(quantity, texts):
+            continue
         measure = _measure(quantity, texts.get(quantity.citation.sentence_id, ""))
         if measure is not None and quantity.value is not None:
             per_article = firsts.setdefault(measure[0], {})
@@ -356,6 +350,20 @@ def _number_mismatches(
         parts = [f"{q.text} [{n}]" for n, (q, _) in enumerate(chosen, 1)]
         summary = f"{label}: " + " vs ".join(parts)
         yield Comparison("number_mismatch", summary, tuple(q.citation for q, _ in chosen))
+
+
+def _a_total(quantity: Quantity, texts: dict[str, str]) -> bool:
+    """Not "two other victims", "three more hurt", "the ages of N and M", a block, a city's
+    toll of many shootings, "three dead, including the gunman" (not a count of victims)."""
+    sentence = texts.get(quantity.citation.sentence_id, "")
+    at = sentence.find(quantity.text)
+    after = sentence[at + len(quantity.text) :][:12] if at >= 0 else ""
+    if re.search(r"\b(?:other|others|another|more)\b", f"{quantity.text} {after[:7]}", re.I):
+        return False
+    if _AGE_RANGE.search(_before(quantity, texts)):
+        return False
+    blocks = (quantity.counted or "").split()[-1:] in (["block"], ["blocks"])
+    return not (blocks or TALLY.search(sentence) or WITH_SHOOTER.search(sentence))
 
 
 def _before(quantity: Quantity, texts: dict[str, str]) -> str:

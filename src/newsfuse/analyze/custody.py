@@ -4,7 +4,9 @@ Why a slot of its own: between dated reports the commonest change is custody ("N
 arrests have been made" on Monday, "Police have arrested the suspected shooter" on
 Tuesday), and between outlets of one day a suspect detained in one and still sought in
 the other; a reader needs both sides. A held statement about an earlier or another case
-("arrested on unrelated charges", "previously arrested") does not count.
+("arrested on unrelated charges", "previously arrested") does not count. "No arrests have
+been made, but two men are in custody" (held for questioning, not yet charged) says
+someone is held.
 """
 
 from __future__ import annotations
@@ -50,7 +52,10 @@ def held_statements(article: Article) -> Iterator[tuple[Sentence, str, str]]:
     ("…a dispatcher.No officers were injured.Police are still searching…") that holds it."""
     for sentence in article.sentences:
         for piece in _GLUE.split(sentence.text):
-            if _NONE_HELD.search(piece) and not _THAT_CASE.search(piece):
+            none = _NONE_HELD.search(piece)
+            if none and _HELD.search(piece, none.end()):  # "No arrests …, but two … in custody"
+                yield sentence, "someone held", piece
+            elif none and not _THAT_CASE.search(piece):
                 yield sentence, "nobody held", piece
             elif _HELD.search(piece) and not _NOT_THIS_CASE.search(piece):
                 yield sentence, "someone held", piece

@@ -23,7 +23,7 @@ class Fill:
     value: str  # comparable value
     phrase: str  # verbatim
     citation: Citation
-    loose: bool = False  # "about 4 a.m.": an approximate time (see _holds_time)
+    loose: bool = False  # "about 4 a.m." (see _holds_time); a count with the shooter
 
 
 def name_variants(fills: Sequence[Fill], bodies: Sequence[str]) -> Iterator[Comparison]:

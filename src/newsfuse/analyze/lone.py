@@ -35,7 +35,12 @@ _FURNITURE = re.compile(
     r"related content|full screen|autoplay|skip ad|view full caption|\bphoto\b|"
     r"(?:will|to) provide updates|developing story|working to learn more|contributed to|"
     r"javascript|\bvideo\b|\bstaff (?:writer|reporter)s?\b|"
-    r"\b(?:is|are) (?:a |an )?(?:[A-Z][\w.]* ){0,4}(?:reporter|correspondent|columnist)s?\b",
+    r"\b(?:is|are) (?:a |an )?(?:[A-Z][\w.]* ){0,4}(?:reporter|correspondent|columnist)s?\b|"
+    # the outlet's own interview ("spoke to [station] reporter X from his hospital room")
+    # and a family's fund page: about the reporting, not the incident
+    r"\b(?:spoke|talked|speaking|talking) (?:to|with) [^.]{0,40}\breporter\b|"
+    r"\bdonation page\b|\bgofundme\b|\bfund-?raising (?:page|account)\b|\bto donate\b|"
+    r"\bbroadcast home\b|\bwelcome to\b",  # a station's blurb ("…'s broadcast home for …")
     re.IGNORECASE,
 )
 _WHAT = re.compile(

@@ -8,7 +8,9 @@ place in a sentence about the event (a shooting, a call, a response) is its scen
 scenes differ only when neither names a street of the other (a block of one of a
 junction's streets is the same place written differently), two junctions differ in a
 street, and neither article mentions the other's place anywhere (then it is a second
-place of the story, such as where a victim was found, not a disagreement).
+place of the story, such as where a victim was found, not a disagreement); two corners of
+one avenue ("West 16th Street and Mermaid Avenue" / "Mermaid Ave. and W. 15th St.") are
+judged by their cross streets alone, since both reports name the avenue.
 """
 
 from __future__ import annotations
@@ -74,8 +76,12 @@ def _differ(a: Scene, b: Scene, bodies: Sequence[str]) -> bool:
             return False
     elif a.streets == b.streets:
         return False
+    shared = a.streets & b.streets  # two corners of one avenue: the cross streets differ
     mentioned = [
-        any(re.search(rf"\b{re.escape(s)}\b", bodies[other.article].lower()) for s in scene.streets)
+        any(
+            re.search(rf"\b{re.escape(s)}\b", bodies[other.article].lower())
+            for s in scene.streets - shared
+        )
         for scene, other in ((a, b), (b, a))
     ]
     return not any(mentioned)

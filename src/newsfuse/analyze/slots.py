@@ -33,6 +33,7 @@ from newsfuse.analyze.ages import (
 )
 from newsfuse.analyze.background import off_story
 from newsfuse.analyze.custody import held_statements
+from newsfuse.analyze.days import day_differences
 from newsfuse.analyze.fills import Fill as _Fill
 from newsfuse.analyze.fills import name_variants
 from newsfuse.analyze.injuries import hurts, join_people
@@ -83,6 +84,11 @@ TALLY = re.compile(
     r"\b(?:across|around) the city\b|\bcity-?wide\b|\bthroughout the (?:day|weekend|city)\b|"
     r"\bso far this year\b",
 )
+# A count that includes the shooter: "three dead, including the gunman" is "two victims".
+WITH_SHOOTER = re.compile(
+    r"\bincluding (?:the|a|one|an alleged|the suspected) (?:gunman|shooter|suspect|attacker)\b",
+    re.IGNORECASE,
+)
 _VERB_CLASS = {"shot": "shot", "wounded": "shot", "injured": "shot", "hurt": "shot",
                "killed": "killed", "dead": "killed", "custody": "in custody",
                "wounds": "shot"}  # fmt: skip
@@ -124,9 +130,10 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         if re.search(r"\b(?:other|others|another|more|of)\b", rest, re.IGNORECASE):
             continue
         cite = citation_at(article, starts, m.start())
-        if cite is not None and not TALLY.search(_sentence(article, cite)):
+        if cite is not None and not TALLY.search(text := _sentence(article, cite)):
             slot = _VERB_CLASS[m["verb"].lower()]
-            yield _Fill(k, slot, str(number(m["n"])), m.group(0), cite)
+            shooter = bool(WITH_SHOOTER.search(text))  # "Three … dead, including the gunman"
+            yield _Fill(k, slot, str(number(m["n"])), m.group(0), cite, shooter)
 
 
 def _hurts(k: int, article: Article) -> Iterator[_Fill]:
@@ -191,6 +198,8 @@ def _compatible(slot: str, a: _Fill, b: _Fill) -> bool:
         return bool(set(a.value.split(",")) & set(b.value.split(",")))
     if slot == "time":
         return _times_agree(a, b)
+    if slot in ("shot", "killed") and (a.loose or b.loose):  # one count holds the shooter
+        return abs(int(a.value) - int(b.value)) <= 1
     if slot == "age of the suspect" and "juvenile" in (a.value, b.value):
         other = b.value if a.value == "juvenile" else a.value
         return other == "juvenile" or int(other) < 18
@@ -294,4 +303,5 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     found += name_variants(names, [a.body for a in articles])
     found += scene_differences(articles, [set(o) for o in offs], dates)
     found += status_differences(articles, [set(o) for o in offs], dates)
+    found += day_differences(articles, [set(o) for o in offs], dates)
     return found

@@ -48,6 +48,9 @@ Timeline held-out "fresh6t" (issue #23's timeline pass, fixed before any output 
 read): fourth's rule ordered by sha1("23-fresh6t:" + name), excluding fresh5's incidents
 and clusters too (it may overlap fresh6: both were drawn in one round, apart).
 
+Seventh fresh held-out (eighth pass, fixed before any output on it was read): the same rule
+under seed "23-fresh7", excluding fresh6's and fresh6t's incidents and clusters too.
+
 Timeline held-out "fresh7t" (issue #23's fourth-round timeline pass, fixed before any output
 on it was read): the same rule ordered by sha1("23-fresh7t:" + name), excluding fresh6's and
 fresh6t's incidents and clusters, and whatever seed "23-fresh7" draws (another pass's set),
@@ -214,6 +217,20 @@ def fresh6(
     return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed=seed)
 
 
+def fresh7(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, list[str]]:
+    """The seventh fresh held-out: fresh6's rule under seed "23-fresh7", disjoint from every
+    earlier set, fresh6 and the timeline's fresh6t included."""
+    sixth, sixth_t = fresh6(gva, mn, used, old), fresh6(gva, mn, used, old, seed="23-fresh6t")
+    earlier = [fresh(gva, used, old), fresh2(gva, mn, used, old), fresh3(gva, mn, used, old)]
+    earlier += [fresh4(gva, mn, used, old), fresh5(gva, mn, used, old), sixth, sixth_t]
+    taken = set(old).union(*(part["gva_incidents"] for part in earlier))
+    quoted = used | set(earlier[0]["gva_quotes"])
+    mn_taken = {c for part in earlier[1:] for c in part["multinews"]}
+    return _outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed="23-fresh7")
+
+
 def fresh7t(
     gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
 ) -> dict[str, list[str]]:
@@ -301,6 +318,7 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh6_heldout"] = fresh6(gva, mn, used, old)
     out["fresh6t_heldout"] = fresh6(gva, mn, used, old, seed="23-fresh6t")
     out["fresh7t_heldout"] = fresh7t(gva, mn, used, old)
+    out["fresh7_heldout"] = fresh7(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
