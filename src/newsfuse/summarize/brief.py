@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
 from newsfuse.extract.kind import ARCHIVE, ERROR, NOTICE, WIDGET
-from newsfuse.extract.pagetext import APPEAL, article_sentences
+from newsfuse.extract.pagetext import APPEAL, REFERENCE, article_sentences
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
@@ -95,10 +95,10 @@ def brief_sentence(
 
 # Pages that are not reports (extract.kind): crawl and archive notices, consent and
 # error pages, players and widgets, paywall and reprint notices, a fundraising
-# campaign's own page (extract.pagetext). An archive never puts them in a story; an
-# evaluation's gold cluster may hold them, and they must neither fill its brief nor
-# head it. Short texts (a tweet) stay: they are the outlet's words.
-NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE, APPEAL})
+# campaign's own page, an encyclopedia's page (extract.pagetext). An archive never
+# puts them in a story; an evaluation's gold cluster may hold them, and they must
+# neither fill its brief nor head it. Short texts (a tweet) stay: they are the outlet's words.
+NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE, APPEAL, REFERENCE})
 
 
 def reports(articles: Sequence[Article]) -> list[Article]:

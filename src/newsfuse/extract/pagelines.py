@@ -1,0 +1,190 @@
+"""Lines of a report that are not its reporting, known by their form (issue 20, fourth
+round): what `extract.pagetext` did not yet see, as read in briefs.
+
+The integrator's held-out reading found 14 non-article sentences per 100 in briefs; a
+wide reading of main's briefs (160 stories of multinews_fulltext.test and gva_dev) and of
+the sentences those articles hold showed the same kinds:
+
+- a prompt to the reader: "Click here ...", "Watch the video above", "(Watch his entire
+  interview, here.)", "(Read a book review of ...)", "(Also on <outlet>: <a title>)",
+  "Check your local moonrise time here", sign-up, app, "Follow us on Twitter" and
+  "Text NEWS to <number>" lines;
+- a photo caption with no credit: a gallery's "Image 2 of 10 ..." and "Buy Photo" lines,
+  a player's "(Published <weekday>, <date>)", and the wire caption's form itself: a
+  present-tense picture verb ("Police investigate ...", "A man passes graffiti ...")
+  with the caption's full date ("Friday, April 7, 2017"), a position marker ("(left)"),
+  or the same sentence twice on the page (galleries repeat their captions);
+- an embedded post: Instagram's "A post shared by <name> (@handle) on <date>", Twitter's
+  card "<NAME> (@handle) <text>", a handle line in another language's date, and the
+  tweet's own text: the short paragraph the "— Name (@handle) <date>" line closes;
+- a sentence that starts mid-phrase (lower case in a cased page: "old male was showing
+  ...", a PDF's "in question on behalf of the FBI ..."), or after an ellipsis;
+- a byline's tail: "— With assistance by <name>", "— <Name>", "— CNN contributed to
+  this report", "— Contact <name> at <address>".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsfuse.types import Sentence
+
+# A prompt: the page speaking to its reader about itself. Each form is anchored or
+# specific: "click here" and "sign up for our newsletter" never report news; "watch"
+# only as the video's prompt ("the video above/below", "Take a look at this video").
+_PROMPT = re.compile(
+    r"\bclick here\b|\bclick (?:the )?(?:link|below|above)\b|\btap here\b"
+    r"|\b(?:in |see |watch )?the (?:video|clip|player|gallery) (?:above|below)\b"
+    r"|\btake a look at (?:this|the) video\b|\bwatch the (?:full )?(?:video|clip) (?:above|below)"
+    r"|^watch (?:the |our |his |her |their )?(?:full |entire )?"
+    r"(?:video|clip|interview|report|segment|story)\b"
+    r"|\b(?:check|look up|find) (?:your|the) local [\w ]{0,20}times?\b"
+    r"|\bsign up (?:for|to|here|today|now)\b|\bnewsletters?\b.{0,40}\bsign up\b"
+    r"|^(?:email )?newsletters?\b|\bsubscribe to (?:our|the|\w+'s)\b.{0,40}newsletter"
+    r"|\bdownload (?:our|the) (?:free )?(?:\w+ )?(?:mobile )?apps?\b|^download our apps?\b"
+    r"|\bfollow (?:us|him|her|them)\b.{0,30}\b(?:on )?(?:twitter|facebook|instagram)\b"
+    r"|^follow (?:us|@)|\blike us on facebook\b|^text \"?\w+\"? to \d{5}\b"
+    r"|^for (?:more|updates|the latest|full story)\b.{0,60}\b(?:click|follow us|download)\b",
+    re.IGNORECASE,
+)
+# A parenthesized pointer to another page: "(Read ...)", "(Watch ...)", "(Also on
+# POLITICO: ...)", "(RELATED: ...)", "(See ...)".
+_POINTER = re.compile(
+    r"^\(\s*(?:read|watch|see|listen|click|related|also on|also see|more|photos?|video)\b"
+    r"[^()]*\)\.?$",
+    re.IGNORECASE,
+)
+# A gallery's and a player's lines.
+_GALLERY = re.compile(
+    r"^image \d+ of \d+\b|^buy photo\b|\bcaption close\b|^\(?published (?:on )?\w+day,"
+    r"|^(?:updated|published|posted):? \w+day,",
+    re.IGNORECASE,
+)
+# A credit with a bar, "(Kelsey Thomas | KSNV)", alone or after a date.
+_BAR_CREDIT = re.compile(r"^[\d/. ]*\((?:[A-Z][\w.'’-]*\.? ?){1,4}\|\s?[A-Z][^()]{1,40}\)\.?$")
+# The caption's picture verbs in the present tense (a report says "are investigating" or
+# "investigated"; a caption "investigate"), right after a short subject.
+_PICTURE_VERB = (  # none that is also a common noun ("works", "surveys", "places")
+    r"(?:investigates?|block|exit|looks? (?:on|over|at|out)|gathers?|stands?|holds?|walks?"
+    r"|pass(?:es)?|waits?|prays?"
+    r"|reacts?|hugs?|embraces?|mourns?|leaves?|arrives?|speaks?|talks?|attends?|sits?"
+    r"|watch(?:es)?|carr(?:y|ies)|comforts?|kneels?|poses?|gestures?|smiles?|listens?"
+    r"|consoles?|wipes?|(?:is|are) (?:seen|pictured|shown|escorted|led|photographed))"
+)
+_CAPTION_HEAD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|an?|the|two|three|four|several|members|family|friends|people)"
+    r"(?: [\w.'’,()-]+){0,7}? " + _PICTURE_VERB + r"\b",
+)
+_REPORTING = re.compile(r"\b(?:says?|said|told|tells|according to|reported|reports)\b")
+_CAPTION_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b",
+    re.IGNORECASE,
+)
+_POSITION = re.compile(r"\((?:left|right|center|centre|l|r|c|above|top|bottom)\)|\bfrom left\b")
+_REPEAT_WORDS = 6
+# Embedded posts.
+_POST = re.compile(
+    r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
+    r".{1,60}\(@\w{1,30}\)|^(?:[A-Z][\w.'’-]*\s){1,4}\(@\w{1,20}\) [A-Z@#\"“]"
+    r"|—\s?[^—]{1,60}\(@\w{1,20}\)\s+\S{1,12}\s.{0,20}\d{4}",
+)
+_HANDLE_LINE = re.compile(
+    r"—\s?[^—]{0,60}\(@\w{1,20}\)[^—]{0,40}\d{4}\b[^—]{0,6}$|pic\.twitter\.com/"
+)
+_TWEET_SENTENCES = 5  # a paragraph the handle line closes is the tweet when this short
+# A byline's tail.
+_BYLINE = re.compile(
+    r"^[—–-]\s?(?:with (?:assistance|reporting) (?:by|from)\b|contact\b"
+    r"|(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\.?$|[\d-]{7,}$|\S+@\S+$)"
+    r"|\bcontributed to this (?:report|story)\.?$",
+)
+# A cased page (most sentences open on a capital), where a lower-case opening is a cut.
+_CASED_SHARE = 0.8
+_CASED_MIN = 5
+_LOWER_START = re.compile(r"^(?:\.\.\.|…|\(\s?)?\s?([a-z][a-z'’-]*)\b")
+_INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay: brands open in lower case
+# Particles that open a name ("de Blasio said ...").
+_PARTICLES = frozenset(("de", "van", "von", "al", "el", "le", "la", "da", "di", "du", "bin", "dos"))
+
+
+def _prompt(text: str) -> bool:
+    return bool(_PROMPT.search(text) or _POINTER.match(text) or _GALLERY.search(text))
+
+
+def _caption(text: str, repeated: bool) -> bool:
+    """A caption with no credit: a present-tense picture verb after a short subject,
+    with the caption's full date, a position marker, or repeated on the page."""
+    if _BAR_CREDIT.match(text):
+        return True
+    if not _CAPTION_HEAD.match(text) or _REPORTING.search(text):
+        return False
+    return bool(repeated or _CAPTION_DATE.search(text) or _POSITION.search(text))
+
+
+def _cased(sentences: Sequence[Sentence]) -> bool:
+    starts = [s.text.lstrip("\"'“‘([ ")[:1] for s in sentences]
+    letters = [c for c in starts if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= _CASED_MIN and upper >= _CASED_SHARE * len(letters)
+
+
+# The attribution after a quotation ending in "?" or "!" ('"Why?" she asked.') is split
+# off by the segmenter: the quotation's speaker, kept with it.
+_ATTRIBUTION = re.compile(
+    r"^(?:\S+ ){0,2}(?:said|says|asked|asks|added|adds|recalled|told|wrote|writes|explained"
+    r"|continued|noted|described|replied|insisted|shouted|yelled|according)\b"
+)
+
+
+def _fragment(text: str) -> bool:
+    """A sentence that starts mid-phrase: lower case (not a brand's "iPhone"), or after
+    an ellipsis."""
+    stripped = text.lstrip()
+    if stripped.startswith(("...", "…")) and not stripped.lstrip(".… ")[:1].isupper():
+        return True
+    match = _LOWER_START.match(stripped)
+    return bool(
+        match
+        and match.group(1) not in _PARTICLES
+        and not _INNER_CAPITAL.match(stripped.lstrip(".…( "))
+    )
+
+
+def _tweets(sentences: Sequence[Sentence]) -> set[int]:
+    """Embedded posts, and the tweet text a handle line closes: the sentences before it
+    in its paragraph when that paragraph is short (Multi-News keeps a page on one line,
+    so a long paragraph gives up only the line itself)."""
+    out = {k for k, s in enumerate(sentences) if _POST.search(s.text)}
+    sizes = Counter(s.paragraph for s in sentences)
+    for k, s in enumerate(sentences):
+        if not _HANDLE_LINE.search(s.text):
+            continue
+        out.add(k)
+        if sizes[s.paragraph] > _TWEET_SENTENCES:
+            continue
+        j = k - 1
+        while j >= 0 and sentences[j].paragraph == s.paragraph and j not in out:
+            out.add(j)
+            j -= 1
+    return out
+
+
+def form_lines(sentences: Sequence[Sentence]) -> set[int]:
+    """Indices (into `sentences`, one article's in order) of prompts, uncredited
+    captions, embedded posts, mid-phrase fragments and byline tails."""
+    counts = Counter(s.text.strip() for s in sentences if len(s.text.split()) >= _REPEAT_WORDS)
+    cased = _cased(sentences)
+    out = _tweets(sentences)
+    for k, s in enumerate(sentences):
+        text = s.text.strip()
+        if (
+            _prompt(text)
+            or _caption(text, counts[text] > 1)
+            or _BYLINE.search(text)
+            or (cased and _fragment(text) and not _ATTRIBUTION.match(text))
+        ):
+            out.add(k)
+    return out
