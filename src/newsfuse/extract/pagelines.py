@@ -104,6 +104,7 @@ _BYLINE = re.compile(
 # A cased page (most sentences open on a capital), where a lower-case opening is a cut.
 _CASED_SHARE = 0.8
 _CASED_MIN = 5
+_INNER_CAPITALS = 0.06  # lower-cased Multi-News: at most 0.055 of inner words (val)
 _LOWER_START = re.compile(r"^(?:\.\.\.|…|\(\s?)?\s?([a-z][a-z'’-]*)\b")
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay: brands open in lower case
 # Particles that open a name ("de Blasio said ...").
@@ -125,10 +126,16 @@ def _caption(text: str, repeated: bool) -> bool:
 
 
 def _cased(sentences: Sequence[Sentence]) -> bool:
+    """True for a cased page: most sentences open on a capital and names are capitalised
+    inside them (the segmenter capitalises a lower-cased text's sentence openings, as
+    Multi-News's are, so the openings alone do not tell)."""
     starts = [s.text.lstrip("\"'“‘([ ")[:1] for s in sentences]
     letters = [c for c in starts if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
-    return len(letters) >= _CASED_MIN and upper >= _CASED_SHARE * len(letters)
+    if len(letters) < _CASED_MIN or upper < _CASED_SHARE * len(letters):
+        return False
+    inner = [w for s in sentences for w in s.text.split()[1:] if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in inner) >= _INNER_CAPITALS * len(inner)
 
 
 # The attribution after a quotation ending in "?" or "!" ('"Why?" she asked.') is split
