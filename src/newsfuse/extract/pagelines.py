@@ -83,6 +83,9 @@ _CAPTION_DATE = re.compile(
 )
 _POSITION = re.compile(r"\((?:left|right|center|centre|l|r|c|above|top|bottom)\)|\bfrom left\b")
 _REPEAT_WORDS = 6
+_DEIXIS = re.compile(
+    r"\b(?:this|the) (?:spot|scene) (?:where|at)\b|\bnear this spot\b|\bpictured\b"
+)
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -99,9 +102,8 @@ _BYLINE = re.compile(
     r"|(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\.?$|[\d-]{7,}$|\S+@\S+$)"
     r"|\bcontributed to this (?:report|story)\.?$",
 )
-# A cased page (most sentences open on a capital), where a lower-case opening is a cut.
-_CASED_SHARE = 0.8
-_CASED_MIN = 5
+# A cased page (its inner words capitalise names), where a lower-case opening is a cut.
+_CASED_WORDS = 30
 _INNER_CAPITALS = 0.06  # lower-cased Multi-News: at most 0.055 of inner words (val)
 _LOWER_START = re.compile(r"^(?:\.\.\.|…|\(\s?)?\s?([a-z][a-z'’-]*)\b")
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay: brands open in lower case
@@ -138,17 +140,20 @@ def _caption(text: str, repeated: bool) -> bool:
     return bool(repeated or _CAPTION_DATE.search(text) or _POSITION.search(text))
 
 
+def _pointing_caption(text: str) -> bool:
+    """A caption that points at its picture ("... near this spot ...") with its date."""
+    return bool(_DEIXIS.search(text) and _CAPTION_DATE.search(text))
+
+
 def _cased(sentences: Sequence[Sentence]) -> bool:
-    """True for a cased page: most sentences open on a capital and names are capitalised
-    inside them (the segmenter capitalises a lower-cased text's sentence openings, as
-    Multi-News's are, so the openings alone do not tell)."""
-    starts = [s.text.lstrip("\"'“‘([ ")[:1] for s in sentences]
-    letters = [c for c in starts if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    if len(letters) < _CASED_MIN or upper < _CASED_SHARE * len(letters):
-        return False
+    """True for a cased page: names are capitalised inside its sentences. (The segmenter
+    capitalises a lower-cased text's sentence openings, as Multi-News's are, so the
+    openings do not tell; a PDF's text cut at its lines opens half its "sentences" in
+    lower case.)"""
     inner = [w for s in sentences for w in s.text.split()[1:] if w[:1].isalpha()]
-    return sum(w[0].isupper() for w in inner) >= _INNER_CAPITALS * len(inner)
+    return len(inner) >= _CASED_WORDS and sum(w[0].isupper() for w in inner) >= (
+        _INNER_CAPITALS * len(inner)
+    )
 
 
 # The attribution after a quotation ending in "?" or "!" ('"Why?" she asked.') is split
@@ -203,9 +208,12 @@ def form_lines(sentences: Sequence[Sentence]) -> set[int]:
         if (
             _prompt(text)
             or _caption(text, counts[text] > 1)
+            or (("this spot" in text or "pictured" in text) and _pointing_caption(text))
             or ((text[:1] in "—–-" or "contributed" in text) and bool(_BYLINE.search(text)))
         ):
             out.add(k)
+        elif text.startswith(("...", "…")) and _fragment(text):
+            out.add(k)  # an ellipsis opening: cut in any case
         elif not text[:1].isupper() and _fragment(text) and not _ATTRIBUTION.match(text):
             fragments.append(k)
     if fragments and _cased(sentences):  # read the page's case only when it matters
