@@ -96,6 +96,7 @@ _HANDLE_LINE = re.compile(
     r"—\s?[^—]{0,60}\(@\w{1,20}\)[^—]{0,40}\d{4}\b[^—]{0,6}$|pic\.twitter\.com/"
 )
 _TWEET_SENTENCES = 5  # a paragraph the handle line closes is the tweet when this short
+_TWEET_CHARS = 280
 # A byline's tail.
 _BYLINE = re.compile(
     r"^[—–-]\s?(?:with (?:assistance|reporting) (?:by|from)\b|contact\b"
@@ -181,7 +182,8 @@ def _fragment(text: str) -> bool:
 def _tweets(sentences: Sequence[Sentence]) -> set[int]:
     """Embedded posts, and the tweet text a handle line closes: the sentences before it
     in its paragraph when that paragraph is short (Multi-News keeps a page on one line,
-    so a long paragraph gives up only the line itself)."""
+    so a long paragraph gives up only the line itself), as far back as a tweet's length
+    (_TWEET_CHARS, its own words on the handle line included)."""
     out = {k for k, s in enumerate(sentences) if "(@" in s.text and _POST.search(s.text)}
     sizes = Counter(s.paragraph for s in sentences)
     for k, s in enumerate(sentences):
@@ -190,8 +192,11 @@ def _tweets(sentences: Sequence[Sentence]) -> set[int]:
         out.add(k)
         if sizes[s.paragraph] > _TWEET_SENTENCES:
             continue
-        j = k - 1
+        j, length = k - 1, len(s.text.split("—")[0])
         while j >= 0 and sentences[j].paragraph == s.paragraph and j not in out:
+            length += len(sentences[j].text) + 1
+            if length > _TWEET_CHARS:
+                break
             out.add(j)
             j -= 1
     return out
