@@ -36,9 +36,9 @@ def _dropped(article: Article) -> list[str]:
 
 def test_pointers_and_prompts_are_not_report_text(shared_dir: Path) -> None:
     """Multi-News test 3551 (a film review): parenthesised pointers to the magazine's
-    lists and book review ("(See the top 10 ...)", "(Read a book review of ...)"), one of
-    which ended main's brief. Test 3430 (the blue-moon eclipse): a prompt to check one's
-    local moonrise time. Each goes; the reviews' and reports' sentences stay."""
+    year-end lists and its review of the novel, one of which ended main's brief. Test 3430
+    (the blue-moon eclipse): a prompt to look up the moon's rise in one's own town. Each
+    goes; the reviews' sentences stay."""
     review = _cluster(shared_dir, "test-3551")
     pointers = [t for a in review for t in _dropped(a) if t.startswith("(")]
     assert len(pointers) >= 3 and all(t.startswith(("(See", "(Read")) for t in pointers)
@@ -70,11 +70,11 @@ def test_a_handle_line_takes_the_tweet_it_closes(shared_dir: Path) -> None:
 def test_a_lower_case_fragment_goes_and_a_quotations_attribution_stays(
     shared_dir: Path,
 ) -> None:
-    """gva_dev incident 741697: one outlet's page cuts a sentence after an age ("... old
-    male was showing the two girls a shotgun ..."), which main's brief held. Multi-News
-    test 5434 (the Martian ocean) splits '"... ?" he said.' after a question: the
-    attribution is the quotation's speaker and stays. Lower-cased Multi-News text (val)
-    loses nothing to the rule."""
+    """gva_dev incident 741697: one outlet's page cuts a sentence after a boy's age, so
+    that it opens in lower case on what he was showing the girls; main's brief held it.
+    Multi-News test 5434 (the Martian ocean) splits a quotation ending in a question from
+    its attribution ("he said."): that is the quotation's speaker and stays. Lower-cased
+    Multi-News text (val) loses nothing to the rule."""
     story = next(s for s in load_stories(shared_dir / GVA) if s.id == "gva-741697")
     cut = [t for a in story.articles for t in _dropped(a) if t.startswith("old male")]
     assert cut
@@ -104,9 +104,9 @@ def test_a_wire_caption_without_its_credit_goes_and_a_report_sentence_stays(
     shared_dir: Path,
 ) -> None:
     """Multi-News test 2714 (Gerry Adams's arrest): wire captions with no credit after
-    them, a present-tense picture verb and the caption's full date ("A man passes
-    graffiti ... Saturday, May, 3, 2014, ..."); one opened main's brief. gva_dev 723643:
-    a report's "<the sheriff> is stepping up patrols" is no caption."""
+    them, a present-tense picture verb and the caption's full date (a passer-by and a
+    mural in West Belfast, dated 2014); one opened main's brief. gva_dev 723643: a
+    report's sentence on the sheriff adding patrols is no caption."""
     articles = _cluster(shared_dir, "test-2714")
     captions = [t for a in articles for t in _dropped(a) if "2014" in t]
     assert len(captions) >= 3

@@ -5,21 +5,22 @@ The integrator's held-out reading found 14 non-article sentences per 100 in brie
 wide reading of main's briefs (160 stories of multinews_fulltext.test and gva_dev) and of
 the sentences those articles hold showed the same kinds:
 
-- a prompt to the reader: "Click here ...", "Watch the video above", "(Watch his entire
-  interview, here.)", "(Read a book review of ...)", "(Also on <outlet>: <a title>)",
-  "Check your local moonrise time here", sign-up, app, "Follow us on Twitter" and
-  "Text NEWS to <number>" lines;
+- a prompt to the reader: "Click here ...", a pointer to the video above or below, a
+  parenthesised "(Watch ...)", "(Read ...)", "(See ...)" or "(Also on <outlet>: <a
+  title>)", a prompt to look up one's local time, sign-up, app, follow-us and "text
+  <word> to <number>" lines;
 - a photo caption with no credit: a gallery's "Image 2 of 10 ..." and "Buy Photo" lines,
   a player's "(Published <weekday>, <date>)", and the wire caption's form itself: a
-  present-tense picture verb ("Police investigate ...", "A man passes graffiti ...")
-  with the caption's full date ("Friday, April 7, 2017"), a position marker ("(left)"),
-  or the same sentence twice on the page (galleries repeat their captions);
+  present-tense picture verb after a short subject (officers who "investigate" the
+  scene, a passer-by who "passes" a mural) with the caption's full date ("<weekday>,
+  <month> <day>, <year>"), a position marker ("(left)"), or the same sentence twice on
+  the page (galleries repeat their captions);
 - an embedded post: Instagram's "A post shared by <name> (@handle) on <date>", Twitter's
   card "<NAME> (@handle) <text>", a handle line in another language's date, and the
   tweet's own text: the short paragraph the "— Name (@handle) <date>" line closes;
-- a sentence that starts mid-phrase (lower case in a cased page: "old male was showing
-  ...", a PDF's "in question on behalf of the FBI ..."), or after an ellipsis;
-- a byline's tail: "— With assistance by <name>", "— <Name>", "— CNN contributed to
+- a sentence that starts mid-phrase (lower case in a cased page: a cut after a child's
+  age, a PDF's text cut at its lines), or after an ellipsis;
+- a byline's tail: "— With assistance by <name>", "— <Name>", "<outlet> contributed to
   this report", "— Contact <name> at <address>".
 """
 
@@ -77,8 +78,8 @@ _CAPTION_HEAD = re.compile(
 )
 _REPORTING = re.compile(r"\b(?:says?|said|told|tells|according to|reported|reports)\b")
 _CAPTION_DATE = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|mar|apr|may|jun|jul|aug"
-    r"|sep|oct|nov|dec)[a-z]*\.?,? \d{1,2},? \d{4}\b",
+    r"\b(?:sun|mon|tues|wednes|thurs|fri|satur)day,? "
+    r"(?:dec|nov|oct|sep|aug|jul|jun|may|apr|mar|feb|jan)[a-z]*\.?,? \d{1,2},? \d{4}\b",
     re.IGNORECASE,
 )
 _POSITION = re.compile(r"\((?:left|right|center|centre|l|r|c|above|top|bottom)\)|\bfrom left\b")
@@ -142,7 +143,7 @@ def _caption(text: str, repeated: bool) -> bool:
 
 
 def _pointing_caption(text: str) -> bool:
-    """A caption that points at its picture ("... near this spot ...") with its date."""
+    """A caption that points at its picture (the place "near this spot") with its date."""
     return bool(_DEIXIS.search(text) and _CAPTION_DATE.search(text))
 
 
