@@ -106,6 +106,11 @@ _BYLINE = re.compile(
 )
 # A cased page (its inner words capitalise names), where a lower-case opening is a cut.
 _CASED_WORDS = 30
+# A page a third of whose sentences open mid-phrase is text cut at its lines (a PDF's: a
+# memorandum filed as a document in multinews_fulltext.test); its other "sentences" are
+# cut too, so none of it is read.
+_BROKEN_SHARE = 1 / 3
+_BROKEN_MIN = 10
 _INNER_CAPITALS = 0.06  # lower-cased Multi-News: at most 0.055 of inner words (val)
 _LOWER_START = re.compile(r"^(?:\.\.\.|…|\(\s?)?\s?([a-z][a-z'’-]*)\b")
 _INNER_CAPITAL = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay: brands open in lower case
@@ -223,5 +228,9 @@ def form_lines(sentences: Sequence[Sentence]) -> set[int]:
         elif not text[:1].isupper() and _fragment(text) and not _ATTRIBUTION.match(text):
             fragments.append(k)
     if fragments and _cased(sentences):  # read the page's case only when it matters
+        left = len(sentences) - len(out)  # a link or a tweet opening in lower case is out
+        fragments = [k for k in fragments if k not in out]
+        if left >= _BROKEN_MIN and len(fragments) >= _BROKEN_SHARE * left:
+            return set(range(len(sentences)))  # text cut at its lines: none reads whole
         out.update(fragments)
     return out
