@@ -108,7 +108,7 @@ _BYLINE = re.compile(
 _CASED_WORDS = 30
 # A page a third of whose sentences open mid-phrase is text cut at its lines (a PDF's: a
 # memorandum filed as a document in multinews_fulltext.test); its other "sentences" are
-# cut too, so none of it is read.
+# cut too, so none from the first cut on is read.
 _BROKEN_SHARE = 1 / 3
 _BROKEN_MIN = 10
 _INNER_CAPITALS = 0.06  # lower-cased Multi-News: at most 0.055 of inner words (val)
@@ -231,6 +231,8 @@ def form_lines(sentences: Sequence[Sentence]) -> set[int]:
         left = len(sentences) - len(out)  # a link or a tweet opening in lower case is out
         fragments = [k for k in fragments if k not in out]
         if left >= _BROKEN_MIN and len(fragments) >= _BROKEN_SHARE * left:
-            return set(range(len(sentences)))  # text cut at its lines: none reads whole
+            # text cut at its lines from its first cut on: none of it reads whole (the
+            # page's own lines above it stay, so that its story is not left empty)
+            return out | set(range(min(fragments), len(sentences)))
         out.update(fragments)
     return out

@@ -151,7 +151,12 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     if not read:
         return no_article_brief(story_id, unique, options)
     rank = {a.id: i for i, a in enumerate(read)}
-    matrix = story_matrix([reporting(a) for a in read])
+    # a page whose every sentence is no reporting (extract.pagelines: text cut at its
+    # lines) gives the matrix nothing; a story of such pages only has no article text
+    texts = [text for text in map(reporting, read) if text.sentences]
+    if not texts:
+        return no_article_brief(story_id, unique, options)
+    matrix = story_matrix(texts)
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in read if a.date]
