@@ -1,8 +1,8 @@
 """CPU of reading a page into a report: `make_article` (segmentation and page kind) and
-`pagetext.article_sentences` (what on the page is not its reporting), on the first 1,000
-documents of multinews_fulltext.test (cased outlet pages). CPU seconds (process time),
-so that six engineers on two cores do not skew it; run it beside main's source in the
-same minutes:
+`pagetext.article_sentences` (what on the page is not its reporting), on up to 1,000
+documents of multinews_fulltext.test (cased outlet pages; the file holds 570). CPU
+seconds (process time), so that six engineers on two cores do not skew it; run it beside
+main's source in the same minutes:
 
     PYTHONPATH=src python benchmarks/bench_pagetext.py --shared ../shared
     PYTHONPATH=/work/main/src python benchmarks/bench_pagetext.py --shared ../shared
