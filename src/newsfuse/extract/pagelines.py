@@ -140,8 +140,11 @@ def _prompt(text: str) -> bool:
 def _caption(text: str, repeated: bool) -> bool:
     """A caption with no credit: a present-tense picture verb after a short subject,
     with the caption's full date, a position marker, or repeated on the page."""
-    if _BAR_CREDIT.match(text):
+    if "|" in text and _BAR_CREDIT.match(text):
         return True
+    # the cheap conditions first: most sentences have no weekday, bracket or repeat
+    if not (repeated or "day" in text or "(" in text or "from left" in text):
+        return False
     if not _CAPTION_HEAD.match(text) or _REPORTING.search(text):
         return False
     return bool(repeated or _CAPTION_DATE.search(text) or _POSITION.search(text))
@@ -193,7 +196,7 @@ def _tweets(sentences: Sequence[Sentence]) -> set[int]:
     out = {k for k, s in enumerate(sentences) if "(@" in s.text and _POST.search(s.text)}
     sizes = Counter(s.paragraph for s in sentences)
     for k, s in enumerate(sentences):
-        if not _HANDLE_LINE.search(s.text):
+        if not ("(@" in s.text or "pic.twitter" in s.text) or not _HANDLE_LINE.search(s.text):
             continue
         out.add(k)
         if sizes[s.paragraph] > _TWEET_SENTENCES:
