@@ -31,7 +31,7 @@ from newsfuse.summarize import (
     recurring,
     render_markdown,
 )
-from newsfuse.summarize.brief import reports
+from newsfuse.summarize.brief import reporting, reports
 from newsfuse.summarize.features import story_matrix
 from newsfuse.summarize.headline import (
     incomplete_headline,
@@ -174,7 +174,8 @@ def test_no_near_duplicates_and_support_is_real(
     briefs: list[tuple[Brief, list[Article], BriefOptions]],
 ) -> None:
     for brief, articles, options in briefs:
-        matrix = story_matrix(reports(articles))  # what the brief reads (no crawl notices)
+        # what the brief reads: no crawl notices, and each report's reporting only
+        matrix = story_matrix([t for t in map(reporting, reports(articles)) if t.sentences])
         row = {s.id: i for i, s in enumerate(matrix.sentences)}
         rows = [row[s.source.sentence_id] for s in brief.sentences]
         for a, b in itertools.combinations(rows, 2):

@@ -27,16 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsfuse.extract.pagetext import APPEAL, appeal_page
+from newsfuse.extract.pagetext import APPEAL, REFERENCE, page_form
 
 ARTICLE = "article"
-# Kinds of non-article pages, as stored in Article.kind (and extract.pagetext's APPEAL).
+# Kinds of non-article pages, as stored in Article.kind (and extract.pagetext's two).
 ARCHIVE = "archive"  # web-archive crawl or collection notice
 ERROR = "error"  # error, consent, "JavaScript is disabled" or login page
 WIDGET = "widget"  # video player, social-media widget, index of headlines
 NOTICE = "notice"  # reprint, paywall or share-by-email notice
 SHORT = "short"  # too little text to be a report
-KINDS = (ARTICLE, ARCHIVE, ERROR, WIDGET, NOTICE, SHORT, APPEAL)
+KINDS = (ARTICLE, ARCHIVE, ERROR, WIDGET, NOTICE, SHORT, APPEAL, REFERENCE)
 
 # Words of a page's own text (notices and repeats removed) below which it is not
 # an article. Multi-News full-text test: the shortest real reports run 60+ words;
@@ -355,8 +355,8 @@ def classify(body: str) -> str:
     """ARTICLE, or the kind of page `body` (paragraphs split by blank lines) is."""
     if _PAGE_OPENINGS.match(body.lstrip()[:40].lower()):
         return WIDGET
-    if appeal_page(body):
-        return APPEAL
+    if form := page_form(body):
+        return form
     if _dated_index(body):
         return WIDGET
     # Distinct paragraphs, longest first: an article's own text reaches MIN_OWN_WORDS

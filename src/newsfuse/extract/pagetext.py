@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsfuse.extract.pagelines import form_lines
 from newsfuse.types import Sentence
 
 APPEAL = "appeal"  # a fundraising campaign's own page (Article.kind)
+REFERENCE = "reference"  # an encyclopedia's page (Article.kind): not anyone's report
 _APPEAL_END = re.compile(r"help spread the word!?\s+share\s+tweet\b", re.IGNORECASE)
 _APPEAL_TAIL = 400  # characters: the share bar closes the page
 
@@ -33,6 +35,37 @@ _APPEAL_TAIL = 400  # characters: the share bar closes the page
 def appeal_page(body: str) -> bool:
     """True for a crowdfunding campaign's page: it closes on GoFundMe's share bar."""
     return bool(_APPEAL_END.search(body[-_APPEAL_TAIL:]))
+
+
+# An encyclopedia's page filed in a story as if it were a report (fourth round: gva_dev
+# holds three Wikipedia pages on shootings, multinews_fulltext.test a medical topic page
+# whose sentences, "[10]" and all, filled a brief about a celebrity): it opens on the
+# encyclopedia's own lines, or it carries footnote marks ("[12]") densely, one per
+# _WORDS_PER_CITE words or more and at least _MIN_CITES (a column's "[1]" does not).
+_REFERENCE_OPENING = re.compile(
+    r"from wikipedia, the free encyclopedia|\" redirects here\b|\bfor other uses, see\b"
+    r"|^this article is about\b",
+    re.IGNORECASE,
+)
+_CITE = re.compile(r"\[\d{1,3}\]")
+_MIN_CITES = 8
+_WORDS_PER_CITE = 120
+_REFERENCE_HEAD = 400  # characters
+
+
+def reference_page(body: str) -> bool:
+    """True for an encyclopedia's page: its opening lines or dense footnote marks."""
+    if _REFERENCE_OPENING.search(body.lstrip()[:_REFERENCE_HEAD]):
+        return True
+    cites = len(_CITE.findall(body))
+    return cites >= _MIN_CITES and cites * _WORDS_PER_CITE >= len(body.split())
+
+
+def page_form(body: str) -> str | None:
+    """APPEAL or REFERENCE when the page is of that form whatever its prose, else None."""
+    if appeal_page(body):
+        return APPEAL
+    return REFERENCE if reference_page(body) else None
 
 
 # A note about the article itself: a correction, clarification or editor's note always;
@@ -157,9 +190,10 @@ def _captions(sentences: Sequence[Sentence]) -> set[int]:
 
 def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of the sentences that are not
-    its reporting: notes about the article, embeds and players, photo captions."""
+    its reporting: notes about the article, embeds and players, photo captions, and the
+    lines extract.pagelines knows by their form (prompts, posts, fragments, bylines)."""
     short = _short_paragraphs(sentences)
-    out = _notes(sentences, short) | _captions(sentences)
+    out = _notes(sentences, short) | _captions(sentences) | form_lines(sentences)
     out |= {
         k for k, s in enumerate(sentences) if _EMBED.search(s.text) or _CAPTION_TEXT.search(s.text)
     }

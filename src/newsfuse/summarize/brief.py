@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsfuse.config import BriefOptions
 from newsfuse.extract.kind import ARCHIVE, ERROR, NOTICE, WIDGET
-from newsfuse.extract.pagetext import APPEAL, article_sentences
+from newsfuse.extract.pagetext import APPEAL, REFERENCE, article_sentences
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
@@ -95,10 +95,10 @@ def brief_sentence(
 
 # Pages that are not reports (extract.kind): crawl and archive notices, consent and
 # error pages, players and widgets, paywall and reprint notices, a fundraising
-# campaign's own page (extract.pagetext). An archive never puts them in a story; an
-# evaluation's gold cluster may hold them, and they must neither fill its brief nor
-# head it. Short texts (a tweet) stay: they are the outlet's words.
-NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE, APPEAL})
+# campaign's own page, an encyclopedia's page (extract.pagetext). An archive never
+# puts them in a story; an evaluation's gold cluster may hold them, and they must
+# neither fill its brief nor head it. Short texts (a tweet) stay: they are the outlet's words.
+NOT_REPORTS = frozenset({ARCHIVE, ERROR, WIDGET, NOTICE, APPEAL, REFERENCE})
 
 
 def reports(articles: Sequence[Article]) -> list[Article]:
@@ -151,7 +151,12 @@ def build_brief(story_id: str, articles: Sequence[Article], options: BriefOption
     if not read:
         return no_article_brief(story_id, unique, options)
     rank = {a.id: i for i, a in enumerate(read)}
-    matrix = story_matrix([reporting(a) for a in read])
+    # a page whose every sentence is no reporting (extract.pagelines: text cut at its
+    # lines) gives the matrix nothing; a story of such pages only has no article text
+    texts = [text for text in map(reporting, read) if text.sentences]
+    if not texts:
+        return no_article_brief(story_id, unique, options)
+    matrix = story_matrix(texts)
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in read if a.date]
