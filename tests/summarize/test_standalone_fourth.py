@@ -56,8 +56,8 @@ def test_every_bare_surname_of_a_sentence_gets_its_name(
 def test_no_institution_or_place_gets_a_first_name(
     stories: dict[str, list[Article]], story: str
 ) -> None:
-    """A water department's name gave "Department of Health" a first name; a city
-    named in full elsewhere ("Northwest Baltimore", "East Oakland") gave the bare
+    """A water department's name gave a federal department a first name; a city
+    named in full elsewhere (a neighbourhood and the city) gave the bare
     city one. None of these is a person: no insertion replaces them."""
     brief = build_brief(story, stories[story], BriefOptions(words=120))
     replaced = {i.replaces for s in brief.sentences for i in s.insertions}

@@ -19,8 +19,8 @@ def stems(text: str) -> set[str]:
     return {w[:6] for w in content_words(text)}
 
 
-# "the yacht", "these suspicious visitors", and an age for a person ("The 21-year-old is
-# thought to be the baby's mother": issue 20, fourth round, read in a gva_dev brief)
+# "the yacht", "these suspicious visitors", and an age for a person ("The 20-year-old
+# ...": issue 20, fourth round, read in a gva_dev brief; invented example)
 _DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*|\d+-year-old)(?:\s+([a-z][a-z'’-]*))?"
 )
@@ -103,7 +103,7 @@ def needs_before(
             prefixes = tuple(h[:PREFIX] for h in heads)
             ages = [re.escape(h.split("-")[0]) for h in heads if h[:1].isdigit()]
             age = re.compile(rf"\b(?:{'|'.join(ages)})\b") if ages else None
-            rows = [  # "The 21-year-old" after "The women are 36, 23, and 21"
+            rows = [  # an age after a list of ages (paraphrased: "the women are 40, 30 and 20")
                 r
                 for r in range(first - 1, start - 1, -1)
                 if heads & row_stems[r]

@@ -21,7 +21,7 @@ from newsfuse.text.tokens import STOP_WORDS
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _CAPITAL = re.compile(rf"\b({_WORD})(?:'s|’s)?\b")
-# a capitalised word right before, or a nickname ('Javarrie "JoJo" Robertson')
+# a capitalised word right before, or a nickname ('Jane "JJ" Doe', invented)
 _PREVIOUS = re.compile(r"([A-Z][A-Za-z.]*)[\"”'’]?\s+$")
 _NEXT = re.compile(r"\s+[A-Z]")  # and one right after
 # Words that open a sentence or name a role, never a first name ("When Doe ...",
@@ -41,7 +41,7 @@ _NOT_FIRST = frozenset(
 
 
 # Nouns that end the names of institutions, places and things, never a surname: the
-# "Water and Sewerage Department" of an article gave "Department of Health" the first
+# a water department's name in an article gave a federal "Department of ..." the first
 # name "[Sewerage Department]" (issue 20, fourth round, a fresh sample read by hand).
 _INSTITUTION = frozenset(
     [
@@ -59,7 +59,7 @@ _INSTITUTION = frozenset(
 
 
 # A person's full name in its context: an age, a role or a verb next to it ("student
-# Jane Doe.", "Jane Doe, 19,", "Jane Doe said"), not a place ("in Northwest Baltimore",
+# Jane Doe.", "Jane Doe, 19,", "Jane Doe said"), not a place ("in North Springfield",
 # "a 20-year-old Uptown Oakland man": the story's other articles gave both).
 _PERSON_BEFORE = re.compile(
     r"(?:year-old|student|victim|suspect|man|woman|boy|girl|son|daughter|brother|sister"
@@ -70,7 +70,7 @@ _PERSON_AFTER = re.compile(
     r"^(?:,\s*(?:\d|a |an |the |who |whose |was |is )|\s+(?:\(\d|said|says|told|was|is|has|had"
     r"|\w+ed\b))"
 )
-_ADVERB = re.compile(r"^[A-Z][a-z]+ly$")  # "Fortunately Kieran ...": the sentence's adverb
+_ADVERB = re.compile(r"^[A-Z][a-z]+ly$")  # "Fortunately Doe ...": the sentence's adverb
 
 
 def _full_names(text: str, surname: str, common: set[str], person: bool = False) -> set[str]:
@@ -89,7 +89,7 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
         if _NEXT.match(text[match.end() :]):
             continue
         if _ADVERB.match(first) and not text[: match.start()].strip(" \"“'‘"):
-            continue  # "Fortunately Kieran" opening a sentence
+            continue  # "Fortunately Doe" opening a sentence
         if person and not (
             _PERSON_BEFORE.search(text[: match.start()]) or _PERSON_AFTER.match(text[match.end() :])
         ):
@@ -98,9 +98,9 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
     return found
 
 
-_OF = re.compile(r"\s+of\b")  # "Department of Health": the capital heads a name of its own
+_OF = re.compile(r"\s+of\b")  # "Department of ...": the capital heads a name of its own
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|outside|across|of|on)\s+$", re.I)
-_THE = re.compile(r"\b[Tt]he\s+$")  # "the Poores" (a family), "the Glock": no one's surname
+_THE = re.compile(r"\b[Tt]he\s+$")  # "the Does" (a family), "the Glock": no one's surname
 
 
 def _candidate(text: str, match: re.Match[str], told: str, lower: set[str]) -> bool:
@@ -120,8 +120,8 @@ def _candidate(text: str, match: re.Match[str], told: str, lower: set[str]) -> b
 
 def _story_first(matrix: StoryMatrix, article: int, surname: str, common: set[str]) -> set[str]:
     """The first names the story's OTHER articles give `surname`: used only when its
-    own article gave none (an outlet names the victim "Trevor Duffy", another only
-    "Duffy"), and only when they agree on one (the caller checks), each in a person's
+    own article gave none (an outlet names the victim "Jane Doe", another only
+    "Doe"), and only when they agree on one (the caller checks), each in a person's
     context (`_PERSON_BEFORE`, `_PERSON_AFTER`): places take first names too."""
     found: set[str] = set()
     for r, sentence in enumerate(matrix.sentences):
@@ -167,8 +167,8 @@ def first_name_insertions(
     matrix: StoryMatrix, rows: Sequence[int], k: int, text: str, after: int = 0
 ) -> tuple[str, list[tuple[int, int, str]]]:
     """Every bare surname of the sentence past `after` given its first name
-    (`first_name_insertion`, left to right: "[Anthony Vallier] ... the money [Dan
-    Stover] was going to pay him"): the new text and (start, end, replaced) of each
+    (`first_name_insertion`, left to right: "[Jane Doe] paid [John
+    Roe]", invented): the new text and (start, end, replaced) of each
     insertion, located in the new text."""
     edits: list[tuple[int, int, str]] = []
     while (named := first_name_insertion(matrix, rows, k, text, after)) is not None:

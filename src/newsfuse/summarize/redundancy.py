@@ -5,7 +5,7 @@ The cosine between such pairs is low (their words differ: 0.10-0.26 on the third
 round's reading, below pairs that add a fact), and a unit's content words are rarely
 all in the brief already (`assemble.retold`). What gives them away is what they
 state: only counts the brief has told, or the sum of two it told ("four children"
-after "two kids and two teens"), no name it has not, and most of their other words
+after "two boys and two girls"), no name it has not, and most of their other words
 from the brief. A sentence with a new count, age or name adds a fact and is kept.
 """
 
@@ -23,10 +23,10 @@ COUNT_WORDS = {
     **{"dozen": "12", "half-dozen": "6"},
 }
 _NUMBER = re.compile(r"\b(?:\d+(?:[.,]\d+)?|" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECASE)
-# A quotation is a voice, not a retelling ("And then I heard four more shots."): the
+# A quotation is a voice, not a retelling (a witness counting the shots heard): the
 # two quoted sentences this rule flagged on the earlier label files were not redundant.
 _QUOTE = re.compile(r"[\"“”]")
-SUM_LIMIT = 20  # counts of people add up ("two kids and two teens" = "four children")
+SUM_LIMIT = 20  # counts of people add up ("two boys and two girls" = "four children")
 RETELL_SHARE = 0.5  # of a sentence's other content words already in the brief
 
 
@@ -75,7 +75,7 @@ def numbers(text: str) -> set[str]:
 
 def _told(count: str, heads: set[str], told: list[tuple[str, set[str]]]) -> bool:
     """The brief has told this count of the same thing, or two counts that add up to it
-    ("four children" after "two kids and two teens")."""
+    ("four children" after "two boys and two girls")."""
     if any(c == count and h & heads for c, h in told):
         return True
     small = [int(c) for c, _ in told if c.isdigit() and int(c) <= SUM_LIMIT]

@@ -77,10 +77,10 @@ _INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
 
 
 def continues_split(matrix: StoryMatrix, row: int) -> bool:
-    """The sentence splitter cut after an initialism inside a sentence ("... attended
-    the U.N." + "General Assembly in New York."): the short second piece, capitalised,
+    """The sentence splitter cut after an initialism inside a sentence ("... spoke at
+    the U.N." + "Security Council on Friday.", invented): the short second piece, capitalised,
     is no sentence and gives a pronoun after it no antecedent (issue 20, fourth round:
-    a brief read "General Assembly in New York. He said ..."). Taken with the piece
+    a brief read such a tail, then "He said ..."). Taken with the piece
     before it, or not at all."""
     if row == 0 or matrix.article_of[row] != matrix.article_of[row - 1]:
         return False
@@ -106,7 +106,7 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
 
     first, last = row, row
     while continues_split(matrix, first) and same(first - 1):
-        first -= 1  # "General Assembly in New York." is the end of the sentence before
+        first -= 1  # the tail ("Security Council on Friday.") ends the sentence before
     while same(last + 1) and continues_split(matrix, last + 1):
         last += 1  # and "... attended the U.N." goes on in it
     opener = open_quote_start(matrix, row)
