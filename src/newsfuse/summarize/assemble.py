@@ -33,6 +33,7 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_news import news_first
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
+from newsfuse.summarize.redundancy import retells_counts
 from newsfuse.summarize.select import (
     _BOILERPLATE,
     Components,
@@ -125,6 +126,8 @@ def fill_units(
             continue
         text = " ".join(matrix.sentences[r].text for r in new)
         if units and restates_lede(text, told[0], " ".join(told)):
+            continue
+        if units and retells_counts(text, " ".join(told)):  # "four shot, one fatally"
             continue
         touching = [k for k, u in enumerate(units) if set(u) & set(unit)]
         merged = sorted(set(unit).union(*(units[k] for k in touching)))

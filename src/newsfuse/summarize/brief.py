@@ -12,7 +12,7 @@ from newsfuse.extract.pagetext import APPEAL, REFERENCE, article_sentences
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
-from newsfuse.summarize.firstnames import first_name_insertion
+from newsfuse.summarize.firstnames import first_name_insertions
 from newsfuse.summarize.headline import clean_title, headline
 from newsfuse.summarize.standalone import bracketed, leans_back
 from newsfuse.types import Article, Brief, BriefSentence, Citation, Insertion, SourceRef
@@ -78,11 +78,10 @@ def brief_sentence(
         if edit is not None:
             text, start, end, replaced = edit
             insertions = (Insertion(start, end, replaced),)
-    if options.standalone != "off" and not insertions:
-        named = first_name_insertion(matrix, rows, k, text)
-        if named is not None:  # "[Jane Doe] said" for "Doe said"
-            text, start, end, replaced = named
-            insertions = (Insertion(start, end, replaced),)
+    if options.standalone != "off":  # "[Jane Doe] said" for "Doe said", past a "[Shoigu]"
+        after = insertions[0].end if insertions else 0
+        text, named = first_name_insertions(matrix, rows, k, text, after)
+        insertions += tuple(Insertion(*edit) for edit in named)
     article = matrix.articles[int(matrix.article_of[row])]
     return BriefSentence(
         text=text,

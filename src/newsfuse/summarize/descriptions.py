@@ -19,8 +19,10 @@ def stems(text: str) -> set[str]:
     return {w[:6] for w in content_words(text)}
 
 
+# "the yacht", "these suspicious visitors", and an age for a person ("The 20-year-old
+# ...": issue 20, fourth round, read in a gva_dev brief; invented example)
 _DESCRIPTION = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]*|\d+-year-old)(?:\s+([a-z][a-z'’-]*))?"
 )
 _RESTRICTED = re.compile(
     r"^\s*(?:of|who|whose|which|where|against|between|involving|called|named|known as)\b"
@@ -99,10 +101,14 @@ def needs_before(
     for heads, name in unresolved(matrix, unit, context):
         if name is None:  # "the injuries" points back to "were injured" too
             prefixes = tuple(h[:PREFIX] for h in heads)
-            rows = [
+            ages = [re.escape(h.split("-")[0]) for h in heads if h[:1].isdigit()]
+            age = re.compile(rf"\b(?:{'|'.join(ages)})\b") if ages else None
+            rows = [  # an age after a list of ages (paraphrased: "the women are 40, 30 and 20")
                 r
                 for r in range(first - 1, start - 1, -1)
-                if heads & row_stems[r] or any(w.startswith(prefixes) for w in row_stems[r])
+                if heads & row_stems[r]
+                or any(w.startswith(prefixes) for w in row_stems[r])
+                or (age is not None and age.search(matrix.sentences[r].text))
             ]
         else:
             rows = [r for r in range(first - 1, start - 1, -1) if introduces(matrix, r, name)]

@@ -21,7 +21,12 @@ ATTRIBUTION = re.compile(
     r"|acknowledged|admitted|conceded|remarked|quipped|urged|vowed|pleaded)\b",
     re.I,
 )
-PRONOUN_SPEAKER = re.compile(r"[,\"”’]\s+(?:he|she|they) (?:said|says|added|told)\b")
+# ', he said', and the wire's ', he was quoted by <agency> as saying' (issue 20, fourth
+# round: a brief showed a quotation of an unnamed "he" quoted by an agency)
+PRONOUN_SPEAKER = re.compile(
+    r"[,\"”’']\s+(?:he|she|they)"
+    r" (?:said|says|added|told|(?:was|were) (?:quoted|reported)|wrote|continued)\b"
+)
 _DOUBLE = re.compile(r"\"([^\"]*)\"|“([^”“]*)”")
 QUOTE_WORDS = 5  # a shorter quoted span is a term or a phrase, not a quotation
 

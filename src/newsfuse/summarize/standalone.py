@@ -14,6 +14,8 @@ its agreement with hand labels is in docs/benchmarks.md.
 
 from __future__ import annotations
 
+import re
+
 from newsfuse.summarize.descriptions import (
     description_heads,
     introduced_elsewhere,
@@ -51,6 +53,7 @@ __all__ = [
     "QUOTE_WORDS",
     "bracketed",
     "closes_first",
+    "continues_split",
     "description_heads",
     "has_speaker",
     "leans_back",
@@ -69,6 +72,23 @@ __all__ = [
 ]
 
 MAX_UNIT = 3  # sentences in one unit: a quotation longer than this is left out
+SPLIT_WORDS = 7  # a "sentence" this short after an initialism is the end of the one before
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+
+
+def continues_split(matrix: StoryMatrix, row: int) -> bool:
+    """The sentence splitter cut after an initialism inside a sentence ("... spoke at
+    the U.N." + "Security Council on Friday.", invented): the short second piece, capitalised,
+    is no sentence and gives a pronoun after it no antecedent (issue 20, fourth round:
+    a brief read such a tail, then "He said ..."). Taken with the piece
+    before it, or not at all."""
+    if row == 0 or matrix.article_of[row] != matrix.article_of[row - 1]:
+        return False
+    text = matrix.sentences[row].text
+    before = matrix.sentences[row - 1].text.rstrip()
+    return (
+        bool(_INITIALISM.search(before)) and len(text.split()) <= SPLIT_WORDS and text[:1].isupper()
+    )
 
 
 def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
@@ -85,6 +105,10 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
         return 0 <= r < matrix.size and int(matrix.article_of[r]) == article
 
     first, last = row, row
+    while continues_split(matrix, first) and same(first - 1):
+        first -= 1  # the tail ("Security Council on Friday.") ends the sentence before
+    while same(last + 1) and continues_split(matrix, last + 1):
+        last += 1  # and "... attended the U.N." goes on in it
     opener = open_quote_start(matrix, row)
     if opener is not None:  # inside a quotation opened before it: from its opening on
         first = opener
@@ -110,7 +134,7 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
         if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
             return None
         first -= 1
-    while leans_back(matrix.sentences[first].text):
+    while leans_back(matrix.sentences[first].text) or continues_split(matrix, first):
         if mode == "bracket" and bracketed(matrix, first) is not None:
             break  # "[Klintsevich] told journalists": the brief inserts the referent
         if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
