@@ -41,8 +41,8 @@ _NOT_FIRST = frozenset(
     ]
 )
 
-# Nouns that end the names of institutions, places and things, never a surname: the
-# a water department's name in an article gave a federal "Department of ..." the first
+# Nouns that end the names of institutions, places and things, never a surname: a
+# water department's name in an article gave a federal "Department of ..." the first
 # name "[Sewerage Department]" (issue 20, fourth round, a fresh sample read by hand).
 _INSTITUTION = frozenset(
     [
