@@ -77,6 +77,21 @@ def test_sentences_a_scrape_glued_are_split() -> None:
     assert not any("raised.The" in s or "mind.I" in s for s in got)
 
 
+def test_an_ordinal_ends_a_glued_sentence(shared_dir: Path) -> None:
+    """gva-604744 (read from ../shared): a report glues "... on July 26th." to the
+    police's next sentence; a date's ordinal is a lower-case word like any other."""
+    import gzip
+    import json
+
+    with gzip.open(shared_dir / "data/clustering/gva_dev.jsonl.gz", "rt") as lines:
+        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == "gva-604744"]
+    glued = [b for b in bodies if "26th.Police" in b]
+    assert glued, "one report glues the two sentences"
+    got = [s.text for s in split_sentences("a", glued[0])]
+    assert any(s.endswith("on July 26th.") for s in got)
+    assert any(s.startswith("Police say he was") for s in got)
+
+
 @pytest.mark.parametrize(("path", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_real_paragraphs_split_where_a_reader_would(path: str, expected: list[str]) -> None:
     text = (ARTICLES / path).read_text(encoding="utf-8")

@@ -75,13 +75,19 @@ def _joined(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _fused_word(paragraph: str, end: int) -> bool:
-    """Is the word ending at `end` (its period excluded) all lower case, 2+ letters,
-    after a space, a bracket or a quote mark? ("names" yes; "U.S", "Info.com" no)."""
+    """Is the word ending at `end` (its period excluded) lower case, 2+ characters,
+    after a space, a bracket or a quote mark? ("names", "26th" yes; "U.S", "Info.com"
+    no)."""
     start = end
-    while start > 0 and paragraph[start - 1].isalpha():
+    while start > 0 and paragraph[start - 1].isalnum():
         start -= 1
     word = paragraph[start:end]
-    return len(word) >= 2 and word.islower() and (start == 0 or paragraph[start - 1] in ' \t("“')
+    return (
+        len(word) >= 2
+        and word[-1].islower()
+        and not any(c.isupper() for c in word)
+        and (start == 0 or paragraph[start - 1] in ' \t("“')
+    )
 
 
 def _unfused(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
