@@ -43,8 +43,8 @@ def test_a_weekday_of_something_else_is_not_the_day(
 
 
 def test_a_weekday_beside_the_shooting_in_another_clause_is_not_its_day(shared_dir: Path) -> None:
-    # multinews 5450 (fresh6, tuned on): the Rangers "were back out at the crime scene
-    # Tuesday" after "the double shooting that happened this past weekend"; the other
+    # multinews 5450 (fresh6, tuned on): the Rangers returned to the scene on Tuesday
+    # after the weekend's double shooting (paraphrased); the other
     # report's "shot in the head on Saturday" is not set against that Tuesday
     stories = incident_articles(shared_dir / MULTINEWS)
     assert _days(stories["multinews-longbench-test-5450"]) == []

@@ -72,8 +72,8 @@ def _part(m: re.Match[str]) -> str:
 
 def _dates_event(text: str, start: int, end: int) -> bool:
     """An event word next to the weekday, no comma between: "shot in the head on
-    Saturday", "a Friday night shooting"; not "the shooting that happened this past
-    weekend, were back out at the crime scene Tuesday"."""
+    Saturday", "a Friday night shooting"; not a weekday in another clause ("the
+    weekend's shooting ..., officers returned to the scene Tuesday", paraphrased)."""
     before = re.split(r"[,;]", text[max(0, start - 70) : start])[-1]
     return bool(_EVENT.search(before) or _NOUN_AFTER.match(text, end))
 
