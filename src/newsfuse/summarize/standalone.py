@@ -15,6 +15,7 @@ its agreement with hand labels is in docs/benchmarks.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsfuse.summarize.descriptions import (
     description_heads,
@@ -91,6 +92,19 @@ def continues_split(matrix: StoryMatrix, row: int) -> bool:
     )
 
 
+def _split_span(matrix: StoryMatrix, row: int, same: Callable[[int], bool]) -> tuple[int, int]:
+    """The first and last rows of the sentence `row` is part of: a splitter's cut
+    after an initialism joined back, and a quotation opened before it taken from its
+    opening on (`same`: is a row of the same article?)."""
+    first, last = row, row
+    while continues_split(matrix, first) and same(first - 1):
+        first -= 1  # the tail ("Security Council on Friday.") ends the sentence before
+    while same(last + 1) and continues_split(matrix, last + 1):
+        last += 1  # and "... attended the U.N." goes on in it
+    opener = open_quote_start(matrix, row)
+    return (opener if opener is not None else first), last
+
+
 def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
     """The rows to take so that `row` reads on its own, in article order, or None
     when it cannot (`mode`: "antecedent" takes the sentences before; "bracket"
@@ -104,14 +118,7 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
     def same(r: int) -> bool:
         return 0 <= r < matrix.size and int(matrix.article_of[r]) == article
 
-    first, last = row, row
-    while continues_split(matrix, first) and same(first - 1):
-        first -= 1  # the tail ("Security Council on Friday.") ends the sentence before
-    while same(last + 1) and continues_split(matrix, last + 1):
-        last += 1  # and "... attended the U.N." goes on in it
-    opener = open_quote_start(matrix, row)
-    if opener is not None:  # inside a quotation opened before it: from its opening on
-        first = opener
+    first, last = _split_span(matrix, row, same)
     text = " ".join(s.text for s in matrix.sentences[first : last + 1])
     while unbalanced(text):  # a piece of a quotation: take the rest of it
         if closes_first(matrix.sentences[first].text) and same(first - 1):
