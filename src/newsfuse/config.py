@@ -68,6 +68,9 @@ class ClusterOptions:
     candidate_terms: int = 20
     max_postings: int = 1000
     candidates: int = 100  # per article, 0 = all
+    # Term weights are general-English IDF x the active window's own IDF to this power
+    # (cluster/index.py, NeighbourIndex.reweight; 0 = general English alone).
+    corpus_idf: float = 0.5
     # Edges lose this share of their ends' mean top-`neighbors` similarity, so the
     # threshold is relative to local density (hubness correction, cluster/links.py).
     density_correction: float = 0.75
@@ -95,7 +98,7 @@ class ClusterOptions:
     # Events (cluster/levels.py): `threshold` above makes storylines (the level Wikinews
     # groups at); events, one incident and its follow-ups, use their own threshold and
     # weights that know when and who (docs/benchmarks.md, "Events and storylines").
-    event_threshold: float = 0.06  # min linkage score to merge two events
+    event_threshold: float = 0.08  # min linkage score to merge two events
     event_day_scale: float = 20.0  # days over which the date penalty builds up (0 = off)
     event_day_penalty: float = 0.2  # taken from the cosine of articles months apart
     event_conflict: float = 0.1  # taken when title+lead names differ entirely ...
@@ -135,7 +138,7 @@ class ClusterOptions:
     # Links between two dated reports gain this: the date, weak-evidence and day
     # penalties have already taken what dates say against them, so they are more
     # trustworthy than undated text's, which has only its words (0 = one bar for both).
-    event_dated_bonus: float = 0.03
+    event_dated_bonus: float = 0.06
     # Storylines in cased text link the same named people and places (cluster/levels.py,
     # storyline_adjustment): a link whose title + first sentences name only different
     # rare names (two shootings in two towns) loses `storyline_conflict`; one sharing a
