@@ -27,11 +27,15 @@ fast start").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
+from newsfuse.summarize.features import vectorize
 from newsfuse.summarize.headline import Memo, clean_title, headline_texts
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.types import Article, Story
@@ -164,6 +168,8 @@ def store_headlines(
         chunk = todo[start : start + batch]
         ids = [i for i in chunk if i not in event_ids]
         found = _members(store, store.stories_by_ids(ids))
+        event_of = store.events_of([a.id for _, arts in found for a in arts])
+        found = [(sid, storyline_focus(arts, event_of)) for sid, arts in found]
         store.set_headlines(list(story_headlines(found, nlp, made, parses, table).items()))
         ids = [i for i in chunk if i in event_ids]
         found = _members(store, store.events_by_ids(ids))
@@ -171,6 +177,35 @@ def store_headlines(
         store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
         parses.forget()
     return len(stale) + len(events)
+
+
+def storyline_focus(articles: Sequence[Article], event_of: Mapping[str, str]) -> list[Article]:
+    """The articles a storyline's headline is made from: those of the event that best
+    stands for the story as it is now. A storyline runs for months (the Chile quake,
+    then aftershocks and reconstruction), and the headline of all its articles leans
+    to the latest title (`best_title` weighs recency), so a minor aftershock headed the
+    whole story. Each event scores the mean closeness of its articles to the
+    storyline's centroid (what the story is about) times 1 + ln(articles) (how much it
+    was covered); ties go to the later event, so the latest heads the storyline only
+    when it is as central and as covered as any: a major development. Undated
+    storylines, and those of one event, keep all their articles (no "latest" to
+    weigh against)."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(event_of.get(article.id, article.id), []).append(article)
+    dates = {a.date for a in articles if a.date is not None}
+    if len(groups) < 2 or len(dates) < 2:
+        return list(articles)
+    vectors = vectorize([f"{a.title or ''}\n{a.body}" for a in articles])
+    closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
+    close = {a.id: float(c) for a, c in zip(articles, closeness, strict=True)}
+
+    def score(members: list[Article]) -> tuple[float, str]:
+        mean = sum(close[a.id] for a in members) / len(members)
+        latest = max((str(a.date) for a in members if a.date is not None), default="")
+        return round(mean * (1.0 + math.log(len(members))), 9), latest
+
+    return max(groups.values(), key=score)
 
 
 def _members(store: Store, found: Sequence[Story]) -> list[tuple[str, list[Article]]]:
