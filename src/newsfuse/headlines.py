@@ -208,6 +208,35 @@ def storyline_focus(articles: Sequence[Article], event_of: Mapping[str, str]) ->
     return max(groups.values(), key=score)
 
 
+def refocus_storylines(
+    store: Store,
+    storylines: Sequence[Story],
+    events: Sequence[Story],
+    made: Mapping[str, str | None],
+    models: Any,
+) -> int:
+    """Give the storylines that `batch` headed by all their articles (its workers see
+    no events) the headline of their focus (`storyline_focus`), as `store_headlines`
+    does for `ingest`; how many changed. `made`: the headlines the workers made, by
+    story or event id (an event's is its focus's when the focus is the whole event,
+    so most need no parse); `models`: `Config.brief.models`, loaded only if needed."""
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    by_event = {tuple(e.article_ids): made.get(e.id) for e in events}
+    multi = [s for s in storylines if len({event_of.get(a, a) for a in s.article_ids}) > 1]
+    heads: dict[tuple[str, ...], str] = {k: h for k, h in by_event.items() if h}
+    todo = []
+    for start in range(0, len(multi), _CHUNK):
+        for sid, arts in _members(store, multi[start : start + _CHUNK]):
+            focus = storyline_focus(arts, event_of)
+            if len(focus) < len(arts):
+                todo.append((sid, focus))
+    missing = [(sid, arts) for sid, arts in todo if tuple(a.id for a in arts) not in heads]
+    if missing:
+        story_headlines(missing, models.headline_nlp(), heads, recurring=models.recurring())
+    store.set_headlines([(sid, heads[tuple(a.id for a in arts)]) for sid, arts in todo])
+    return len(todo)
+
+
 def _members(store: Store, found: Sequence[Story]) -> list[tuple[str, list[Article]]]:
     """(id, originals in the story's order) of each story or event that has any."""
     stored = {a.id: a for a in store.articles([i for s in found for i in s.article_ids])}
