@@ -168,7 +168,9 @@ def store_headlines(
         chunk = todo[start : start + batch]
         ids = [i for i in chunk if i not in event_ids]
         found = _members(store, store.stories_by_ids(ids))
-        event_of = store.events_of([a.id for _, arts in found for a in arts])
+        # only storylines of two dates or more have a focus to find (storyline_focus)
+        dated = [arts for _, arts in found if len({a.date for a in arts if a.date}) > 1]
+        event_of = store.events_of([a.id for arts in dated for a in arts]) if dated else {}
         found = [(sid, storyline_focus(arts, event_of)) for sid, arts in found]
         store.set_headlines(list(story_headlines(found, nlp, made, parses, table).items()))
         ids = [i for i in chunk if i in event_ids]
