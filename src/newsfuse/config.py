@@ -68,6 +68,11 @@ class ClusterOptions:
     candidate_terms: int = 20
     max_postings: int = 1000
     candidates: int = 100  # per article, 0 = all
+    # Term weights are general-English IDF x the active window's own IDF to this power
+    # (cluster/index.py, NeighbourIndex.reweight; 0 = general English alone). 0.25, not
+    # the 0.5 gva_dev and Multi-News val prefer (with an event threshold of 0.08): that
+    # costs sets of big topic-like clusters (GoogleNews-TS -11, docs/benchmarks.md).
+    corpus_idf: float = 0.25
     # Edges lose this share of their ends' mean top-`neighbors` similarity, so the
     # threshold is relative to local density (hubness correction, cluster/links.py).
     density_correction: float = 0.75

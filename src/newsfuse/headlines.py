@@ -27,11 +27,15 @@ fast start").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from newsfuse.store import Store
 from newsfuse.summarize import headline
+from newsfuse.summarize.features import vectorize
 from newsfuse.summarize.headline import Memo, clean_title, headline_texts
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.types import Article, Story
@@ -164,6 +168,10 @@ def store_headlines(
         chunk = todo[start : start + batch]
         ids = [i for i in chunk if i not in event_ids]
         found = _members(store, store.stories_by_ids(ids))
+        # only storylines of two dates or more have a focus to find (storyline_focus)
+        dated = [arts for _, arts in found if len({a.date for a in arts if a.date}) > 1]
+        event_of = store.events_of([a.id for arts in dated for a in arts]) if dated else {}
+        found = [(sid, storyline_focus(arts, event_of)) for sid, arts in found]
         store.set_headlines(list(story_headlines(found, nlp, made, parses, table).items()))
         ids = [i for i in chunk if i in event_ids]
         found = _members(store, store.events_by_ids(ids))
@@ -171,6 +179,64 @@ def store_headlines(
         store.set_event_headlines([(e, heads.get(e)) for e in ids])  # None: no articles left
         parses.forget()
     return len(stale) + len(events)
+
+
+def storyline_focus(articles: Sequence[Article], event_of: Mapping[str, str]) -> list[Article]:
+    """The articles a storyline's headline is made from: those of the event that best
+    stands for the story as it is now. A storyline runs for months (the Chile quake,
+    then aftershocks and reconstruction), and the headline of all its articles leans
+    to the latest title (`best_title` weighs recency), so a minor aftershock headed the
+    whole story. Each event scores the mean closeness of its articles to the
+    storyline's centroid (what the story is about) times 1 + ln(articles) (how much it
+    was covered); ties go to the later event, so the latest heads the storyline only
+    when it is as central and as covered as any: a major development. Undated
+    storylines, and those of one event, keep all their articles (no "latest" to
+    weigh against)."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(event_of.get(article.id, article.id), []).append(article)
+    dates = {a.date for a in articles if a.date is not None}
+    if len(groups) < 2 or len(dates) < 2:
+        return list(articles)
+    vectors = vectorize([f"{a.title or ''}\n{a.body}" for a in articles])
+    closeness = np.asarray(vectors @ np.asarray(vectors.mean(axis=0)).ravel()).ravel()
+    close = {a.id: float(c) for a, c in zip(articles, closeness, strict=True)}
+
+    def score(members: list[Article]) -> tuple[float, str]:
+        mean = sum(close[a.id] for a in members) / len(members)
+        latest = max((str(a.date) for a in members if a.date is not None), default="")
+        return round(mean * (1.0 + math.log(len(members))), 9), latest
+
+    return max(groups.values(), key=score)
+
+
+def refocus_storylines(
+    store: Store,
+    storylines: Sequence[Story],
+    events: Sequence[Story],
+    made: Mapping[str, str | None],
+    models: Any,
+) -> int:
+    """Give the storylines that `batch` headed by all their articles (its workers see
+    no events) the headline of their focus (`storyline_focus`), as `store_headlines`
+    does for `ingest`; how many changed. `made`: the headlines the workers made, by
+    story or event id (an event's is its focus's when the focus is the whole event,
+    so most need no parse); `models`: `Config.brief.models`, loaded only if needed."""
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    by_event = {tuple(e.article_ids): made.get(e.id) for e in events}
+    multi = [s for s in storylines if len({event_of.get(a, a) for a in s.article_ids}) > 1]
+    heads: dict[tuple[str, ...], str] = {k: h for k, h in by_event.items() if h}
+    todo = []
+    for start in range(0, len(multi), _CHUNK):
+        for sid, arts in _members(store, multi[start : start + _CHUNK]):
+            focus = storyline_focus(arts, event_of)
+            if len(focus) < len(arts):
+                todo.append((sid, focus))
+    missing = [(sid, arts) for sid, arts in todo if tuple(a.id for a in arts) not in heads]
+    if missing:
+        story_headlines(missing, models.headline_nlp(), heads, recurring=models.recurring())
+    store.set_headlines([(sid, heads[tuple(a.id for a in arts)]) for sid, arts in todo])
+    return len(todo)
 
 
 def _members(store: Store, found: Sequence[Story]) -> list[tuple[str, list[Article]]]:

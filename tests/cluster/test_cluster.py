@@ -395,3 +395,23 @@ def test_batch_vectors_equal_the_row_by_row_construction(shared_dir: Path) -> No
         assert np.array_equal(got.indptr, want.indptr)
         assert np.array_equal(got.indices, want.indices)
         assert np.array_equal(got.data, want.data)
+
+
+def test_the_windows_own_idf_weighs_down_what_every_indexed_article_says() -> None:
+    """Rows as the vectorizer gives them (terms 0..2): term 0 in every indexed row,
+    term 2 in none. Reweighted, term 0 loses weight against term 2; an empty index
+    changes nothing (the first batch is weighted by general English alone); expired
+    rows no longer count."""
+    index = NeighbourIndex(ClusterOptions(candidate_terms=0, max_postings=0, candidates=0))
+    first = normalize(sparse.csr_matrix(np.array([[1.0, 1.0, 0.0]] * 4)))
+    assert np.allclose(index.reweight(first).toarray(), first.toarray())
+    index.add_and_link(index.reweight(first))
+    new = normalize(sparse.csr_matrix(np.array([[1.0, 0.0, 1.0]])))
+    weights = index.reweight(new).toarray()[0]
+    assert weights[0] < weights[2] and np.isclose(np.linalg.norm(weights), 1.0)
+    index.expire(4)
+    assert index.rows == 0 and not index.df.any()
+    assert np.allclose(index.reweight(new).toarray(), new.toarray())
+    off = NeighbourIndex(ClusterOptions(corpus_idf=0))
+    off.add_and_link(first)
+    assert off.reweight(new) is new

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 import newsfuse
 from newsfuse.check import check, repair
 from newsfuse.config import Config
-from newsfuse.headlines import CountedParses, story_headlines
+from newsfuse.headlines import CountedParses, story_headlines, storyline_focus
 from newsfuse.models import Models
 from newsfuse.serve.app import create_app
 from newsfuse.store.postgres import SCHEMA_VERSION as POSTGRES_VERSION
@@ -35,16 +35,45 @@ def _wikinews(examples_dir: Path, tmp_path: Path, part: int) -> Path:
 
 
 def test_stored_headlines_are_the_headline_of_the_story(examples_dir: Path, tmp_path: Path) -> None:
+    """A storyline's headline is the headline of its focus (`storyline_focus`: the
+    event that stands for it), computed alike in batches and alone."""
     with newsfuse.open(tmp_path / "a.db") as nf:
         nf.ingest([examples_dir / "articles"])
         stories = nf.store.stories()
         members = [(s.id, nf.store.articles(s.article_ids)) for s in stories]
+        event_of = nf.store.events_of([a.id for _, arts in members for a in arts])
     assert stories and all(s.headline for s in stories)
+    members = [(sid, storyline_focus(arts, event_of)) for sid, arts in members]
     nlp = Models().headline_nlp()
     batched = story_headlines(members, nlp)
     for story in stories:
         articles = dict(members)[story.id]
         assert story.headline == batched[story.id] == headline(articles, nlp=nlp)
+
+
+def test_a_storyline_is_headed_by_its_central_event_not_its_latest_minor_one(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    """The bundled Wikinews Chile storyline (CC BY 2.5): ten reports from the 8.8 quake
+    in February to four minor aftershocks in November. The headline of all ten leaned
+    to the latest title (the November aftershocks); the storyline is now headed by an
+    event that is central to it, and its latest event heads it only when it is."""
+    with newsfuse.open(tmp_path / "a.db") as nf:
+        nf.ingest([examples_dir / "articles"])
+        stories = nf.store.stories()
+        members = {s.id: nf.store.articles(s.article_ids) for s in stories}
+        event_of = nf.store.events_of([a.id for arts in members.values() for a in arts])
+    chile = next(s for s in stories if sum("Chile" in (a.title or "") for a in members[s.id]) > 5)
+    articles = members[chile.id]
+    latest = max(articles, key=lambda a: str(a.date))
+    assert "aftershock" in (latest.title or "")  # the case: the latest report is minor
+    assert chile.headline and chile.headline != latest.title
+    assert "Chile" in chile.headline
+    focus = storyline_focus(articles, event_of)
+    assert latest not in focus and len({event_of[a.id] for a in focus}) == 1
+    # undated text has no latest to weigh: the storyline keeps all its articles
+    undated = [replace(a, date=None) for a in articles]
+    assert storyline_focus(undated, event_of) == undated
 
 
 def test_a_story_no_article_joined_keeps_its_stored_headline(

@@ -339,7 +339,7 @@ def _store_stories(
     headlines; any story left without one (none) is made here. How many made."""
     import ray
 
-    from newsfuse.headlines import store_headlines
+    from newsfuse.headlines import refocus_storylines, store_headlines
 
     store.replace_stories(stories["storyline"])
     store.replace_events(
@@ -349,6 +349,8 @@ def _store_stories(
     lines = {s.id for s in stories["storyline"]}
     store.set_headlines([(s, h) for s, h in found if s in lines])
     store.set_event_headlines([(s, h) for s, h in found if s not in lines])
+    models = config.brief.models  # a storyline is headed by its focus event (#21)
+    refocus_storylines(store, stories["storyline"], stories["event"], dict(found), models)
     left = store.sql("SELECT id FROM stories WHERE headline IS NULL LIMIT 1") or store.sql(
         "SELECT event_id FROM event_headlines WHERE headline IS NULL LIMIT 1"
     )

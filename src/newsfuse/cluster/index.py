@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 from scipy import sparse
+from sklearn.preprocessing import normalize
 
 from newsfuse.config import ClusterOptions
 
@@ -126,6 +127,7 @@ class NeighbourIndex:
         self.options = options
         self.chunks: list[_Chunk] = []
         self.top_df = np.zeros(0, dtype=np.int64)  # per term: indexed rows keeping it on top
+        self.df = np.zeros(0, dtype=np.int64)  # per term: indexed rows holding it
         self.count = 0  # global ids handed out so far
 
     TRANSIENT: ClassVar[frozenset[str]] = frozenset({"options"})
@@ -135,12 +137,14 @@ class NeighbourIndex:
         return {
             "chunks": [c.to_state() for c in self.chunks],
             "top_df": self.top_df,
+            "df": self.df,
             "count": self.count,
         }
 
     def restore(self, state: Mapping[str, Any]) -> None:
         self.chunks = [_Chunk.from_state(c) for c in state["chunks"]]
         self.top_df = state["top_df"]
+        self.df = state["df"]
         self.count = int(state["count"])
 
     def _pruned(self, full: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -153,6 +157,9 @@ class NeighbourIndex:
         if len(self.top_df) < width:
             self.top_df = np.concatenate([self.top_df, np.zeros(width - len(self.top_df), int)])
         self.top_df += np.bincount(pruned.indices, minlength=width)
+        if len(self.df) < width:
+            self.df = np.concatenate([self.df, np.zeros(width - len(self.df), int)])
+        self.df += np.bincount(full.indices, minlength=width)
         self.chunks.append(_Chunk(self.count, full, pruned))
         self.count += full.shape[0]
         while len(self.chunks) > 1 and self.chunks[-2].size <= self.chunks[-1].size:
@@ -202,6 +209,29 @@ class NeighbourIndex:
                 sims[inside] = np.asarray(products.sum(axis=1)).ravel()
         return sims
 
+    @property
+    def rows(self) -> int:
+        """Articles in the index (the active window)."""
+        return self.count - self.chunks[0].first if self.chunks else 0
+
+    def reweight(self, rows: sparse.csr_matrix) -> sparse.csr_matrix:
+        """`rows` with each term weighted again by the window's own IDF raised to
+        `corpus_idf`, then L2-normalized: the vectorizer's IDF is general English's,
+        in which "shot", "police" or "senate" are rare words, yet in an archive of
+        shootings or of US politics they are in every report and say nothing about
+        which event one is. Counted over the indexed rows before this batch (a
+        vector is fixed when it arrives), 1 for every term in an empty index."""
+        power = self.options.corpus_idf
+        if power <= 0 or not rows.nnz:
+            return rows
+        df = np.zeros(rows.shape[1])
+        known = min(len(self.df), rows.shape[1])
+        df[:known] = self.df[:known]
+        idf = np.log((self.rows + 1.0) / (df + 1.0)) + 1.0
+        scaled = sparse.csr_matrix(rows, copy=True)
+        scaled.data *= idf[scaled.indices] ** power
+        return sparse.csr_matrix(normalize(scaled))
+
     def add_and_link(self, rows: sparse.csr_matrix) -> Edges:
         """Index `rows` (new global ids count, count+1, ...) and return each one's top-k
         edges (>= min_sim) to earlier indexed rows, batch members included."""
@@ -223,3 +253,5 @@ class NeighbourIndex:
             self.top_df[: old.pruned.shape[1]] -= np.bincount(
                 old.pruned.indices, minlength=old.pruned.shape[1]
             )
+            width = old.full.shape[1]
+            self.df[:width] -= np.bincount(old.full.indices, minlength=width)

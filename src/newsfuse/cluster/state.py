@@ -34,8 +34,8 @@ from scipy import sparse
 from newsfuse.cluster.stream import StreamClusterer
 from newsfuse.config import ClusterOptions
 
-FORMAT = 7  # 4: two levels (events and storylines) and lead names; 5: incident days;
-# 6: outlet keys; 7: storyline names (ages as negative keys)
+FORMAT = 8  # 4: two levels (events and storylines) and lead names; 5: incident days;
+# 6: outlet keys; 7: storyline names (ages as negative keys); 8: the window's term counts
 SEGMENT = 16_384  # article ids per saved edge segment (the last one is rewritten)
 
 EdgeRun = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -189,6 +189,7 @@ def dump_state(
         "sentences.keys": keys,
         "sentences.counts": counts,
         "top_df": index["top_df"],
+        "df": index["df"],
         "densities": state["densities"]["values"],
         "days": state["days"],
         "outlets": state["outlets"],
@@ -246,6 +247,7 @@ def _clusterer_state(z: Any, meta: dict[str, Any], chunks: list[Any], edges: Any
                 for ch in chunks
             ],
             "top_df": z["top_df"],
+            "df": z["df"],
             "count": int(meta["count"]),
         },
         "densities": {"values": z["densities"], "base": int(meta["base"])},

@@ -190,7 +190,7 @@ class StreamClusterer:
     def link(self, articles: Sequence[Article]) -> LinkedBatch:
         """Vectorize, index and link `articles` (given the next global ids, in order)."""
         first = self.count
-        vectors = self.vectorizer.transform(articles)
+        vectors = self.index.reweight(self.vectorizer.transform(articles))
         self._grow(first, articles)
         rows, cols, sims = self.index.add_and_link(vectors)
         keep = ~self._cannot_link(rows, cols)
