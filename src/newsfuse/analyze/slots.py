@@ -48,8 +48,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _EVENT = re.compile(
-    r"\b(?:shoot|shot|shooting|happen|occur|fired|gunfire|called|respond|erupt|broke out|"
-    r"dispatched|reported|found)",
+    r"\b(?:shoot|shot|shooting|happen|occur|fired|open(?:ed)? fire|gunfire|called|respond"
+    r"|erupt|broke out|dispatched|reported|found)",
     re.IGNORECASE,
 )
 _NOT_SHOT = re.compile(
