@@ -334,10 +334,18 @@ def storyline(store: Store, story_id: str, config: Config) -> StorylineBrief:
     return storyline_brief(store, found, config.brief)
 
 
+def _stored_brief(story: Story, articles: list[Article], config: Config) -> Brief:
+    """The brief of a stored story under the headline the archive lists for it: a
+    storyline's is its focus event's (headlines.storyline_focus), not one made from
+    all its articles, and the list, the API and the brief show one headline."""
+    brief = build_brief(story.id, articles, config.brief)
+    return replace(brief, headline=story.headline) if story.headline else brief
+
+
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:
     """The brief of a stored story."""
     story, articles = _stored_story(store, story_id, config)
-    return build_brief(story.id, articles, config.brief)
+    return _stored_brief(story, articles, config)
 
 
 def analyze_story(store: Store, story_id: str, config: Config, analyzer: Analyzer) -> Dossier:
@@ -354,7 +362,7 @@ def brief_and_analyze(
 ) -> BriefAndDossier:
     """Brief of a stored story and, with an `analyzer`, its dossier: articles read once."""
     story, articles = _stored_story(store, story_id, config)
-    brief = build_brief(story.id, articles, config.brief)
+    brief = _stored_brief(story, articles, config)
     return brief, analyzer.analyze(story.id, articles) if analyzer else None
 
 
