@@ -132,3 +132,16 @@ def test_an_encyclopedia_page_is_a_reference_and_fills_no_brief(shared_dir: Path
     assert sum(a.kind == REFERENCE for a in story.articles) == 1
     reports = [a for a in story.articles if a.kind == ARTICLE]
     assert reports and not any(reference_page(a.body) for a in reports)
+
+
+def test_a_station_app_prompt_is_not_report_text(shared_dir: Path) -> None:
+    """gva-289146 (read from ../shared): a TV station's report ends on a prompt to
+    download the station's news app, which the integrator read as a brief's last
+    sentence; the report's own sentences stay."""
+    with gzip.open(shared_dir / GVA, "rt", encoding="utf-8") as lines:
+        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == "gva-289146"]
+    pages = [make_article(body=b, source=str(k)) for k, b in enumerate(bodies)]
+    dropped = [t for page in pages for t in _dropped(page)]
+    assert any(t.lower().startswith("download the") and " app" in t.lower() for t in dropped)
+    for page in pages:
+        assert len(article_sentences(page.sentences)) >= 0.7 * len(page.sentences)

@@ -129,3 +129,18 @@ def test_titles_and_saints_do_not_end_sentences(shared_dir: Path) -> None:
     assert ends and not [e for e in ends if glued.search(e)]
     streets = [e for e in ends if re.search(r"\b\d+\w* [A-Z]\w+ St\.$", e)]
     assert streets  # "… in the vicinity of 175 Willow St." still ends its sentence
+
+
+def test_a_capitalised_word_ends_a_glued_sentence(shared_dir: Path) -> None:
+    """gva-455142 (read from ../shared): a report glues "... in court Monday." to the
+    deputies' next sentence; a weekday is a capitalised word that ends a sentence."""
+    import gzip
+    import json
+
+    with gzip.open(shared_dir / "data/clustering/gva_dev.jsonl.gz", "rt") as lines:
+        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == "gva-455142"]
+    glued = [b for b in bodies if "Monday.Deputies" in b]
+    assert glued, "one report glues the two sentences"
+    got = [s.text for s in split_sentences("a", glued[0])]
+    assert any(s.endswith("in court Monday.") for s in got)
+    assert not any("Monday.Deputies" in s for s in got)

@@ -45,6 +45,7 @@ _PROMPT = re.compile(
     r"|\bsign up (?:for|to|here|today|now)\b|\bnewsletters?\b.{0,40}\bsign up\b"
     r"|^(?:email )?newsletters?\b|\bsubscribe to (?:our|the|\w+'s)\b.{0,40}newsletter"
     r"|\bdownload (?:our|the) (?:free )?(?:\w+ )?(?:mobile )?apps?\b|^download our apps?\b"
+    r"|^download the (?:[\w.&'-]+ ){1,5}apps?\b[^.]{0,40}\.?$"
     r"|\bfollow (?:us|him|her|them)\b.{0,30}\b(?:on )?(?:twitter|facebook|instagram)\b"
     r"|^follow (?:us|@)|\blike us on facebook\b|^text \"?\w+\"? to \d{5}\b"
     r"|^for (?:more|updates|the latest|full story)\b.{0,60}\b(?:click|follow us|download)\b"
