@@ -338,8 +338,7 @@ def _stored_brief(story: Story, articles: list[Article], config: Config) -> Brie
     """The brief of a stored story under the headline the archive lists for it: a
     storyline's is its focus event's (headlines.storyline_focus), not one made from
     all its articles, and the list, the API and the brief show one headline."""
-    brief = build_brief(story.id, articles, config.brief)
-    return replace(brief, headline=story.headline) if story.headline else brief
+    return build_brief(story.id, articles, config.brief, story.headline)
 
 
 def brief_story(store: Store, story_id: str, config: Config) -> Brief:

@@ -8,6 +8,8 @@ sentence, and a sentence that ends with "p.m.".
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -77,17 +79,20 @@ def test_sentences_a_scrape_glued_are_split() -> None:
     assert not any("raised.The" in s or "mind.I" in s for s in got)
 
 
+def _glued_report(shared_dir: Path, incident: str, glue: str) -> list[str]:
+    """The sentences of the gva_dev report of `incident` (read from ../shared, never
+    bundled) whose text holds `glue`, two sentences with no space between."""
+    with gzip.open(shared_dir / "data/clustering/gva_dev.jsonl.gz", "rt") as lines:
+        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == incident]
+    glued = [b for b in bodies if glue in b]
+    assert glued, "one report glues the two sentences"
+    return [s.text for s in split_sentences("a", glued[0])]
+
+
 def test_an_ordinal_ends_a_glued_sentence(shared_dir: Path) -> None:
     """gva-604744 (read from ../shared): a report glues "... on July 26th." to the
     police's next sentence; a date's ordinal is a lower-case word like any other."""
-    import gzip
-    import json
-
-    with gzip.open(shared_dir / "data/clustering/gva_dev.jsonl.gz", "rt") as lines:
-        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == "gva-604744"]
-    glued = [b for b in bodies if "26th.Police" in b]
-    assert glued, "one report glues the two sentences"
-    got = [s.text for s in split_sentences("a", glued[0])]
+    got = _glued_report(shared_dir, "gva-604744", "26th.Police")
     assert any(s.endswith("on July 26th.") for s in got)
     assert any(s.startswith("Police say he was") for s in got)
 
@@ -134,13 +139,6 @@ def test_titles_and_saints_do_not_end_sentences(shared_dir: Path) -> None:
 def test_a_capitalised_word_ends_a_glued_sentence(shared_dir: Path) -> None:
     """gva-455142 (read from ../shared): a report glues "... in court Monday." to the
     deputies' next sentence; a weekday is a capitalised word that ends a sentence."""
-    import gzip
-    import json
-
-    with gzip.open(shared_dir / "data/clustering/gva_dev.jsonl.gz", "rt") as lines:
-        bodies = [r["text"] for r in map(json.loads, lines) if r["cluster"] == "gva-455142"]
-    glued = [b for b in bodies if "Monday.Deputies" in b]
-    assert glued, "one report glues the two sentences"
-    got = [s.text for s in split_sentences("a", glued[0])]
+    got = _glued_report(shared_dir, "gva-455142", "Monday.Deputies")
     assert any(s.endswith("in court Monday.") for s in got)
     assert not any("Monday.Deputies" in s for s in got)

@@ -133,40 +133,46 @@ def no_article_brief(story_id: str, pages: Sequence[Article], options: BriefOpti
     )
 
 
-def build_brief(story_id: str, articles: Sequence[Article], options: BriefOptions) -> Brief:
+def build_brief(
+    story_id: str, articles: Sequence[Article], options: BriefOptions, title: str | None = None
+) -> Brief:
     """The cited brief of one story (its original articles, in story order).
 
     Every brief sentence is a verbatim source sentence cited as such, plus the
     other articles that report the same thing (see `support_for`); which ones,
     and in what order, is `newsfuse.summarize.assemble`'s choice. Only reports are
     read (`reports`); a story of none gets `no_article_brief`. The headline is
-    `headline(articles)`, a function of the articles alone, so the brief shows the
-    headline the archive stores and lists for the story (newsfuse.headlines).
+    `title`, the one the archive lists for a stored story (newsfuse.headlines: a
+    storyline's is its focus event's), not computed again; else `headline(articles)`.
     """
     if not articles:
         raise ValueError(f"story {story_id} has no articles to brief")
     unique = list({a.id: a for a in articles}.values())
     read = reports(unique)
     if not read:
-        return no_article_brief(story_id, unique, options)
+        return _titled(no_article_brief(story_id, unique, options), title)
     rank = {a.id: i for i, a in enumerate(read)}
     # a page whose every sentence is no reporting (extract.pagelines: text cut at its
     # lines) gives the matrix nothing; a story of such pages only has no article text
     texts = [text for text in map(reporting, read) if text.sentences]
     if not texts:
-        return no_article_brief(story_id, unique, options)
+        return _titled(no_article_brief(story_id, unique, options), title)
     matrix = story_matrix(texts)
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in read if a.date]
     return Brief(
         story_id=story_id,
-        headline=headline(
-            read, nlp=options.models.headline_nlp(), recurring=options.models.recurring()
-        ),
+        headline=title
+        or headline(read, nlp=options.models.headline_nlp(), recurring=options.models.recurring()),
         sentences=sentences,
         sources=number_sources(sentences, unique),  # the pages not read listed too
         word_budget=options.words,
         first_date=min(dates) if dates else None,
         last_date=max(dates) if dates else None,
     )
+
+
+def _titled(brief: Brief, title: str | None) -> Brief:
+    """`brief` under the archive's headline `title`, when there is one."""
+    return dataclasses.replace(brief, headline=title) if title else brief
