@@ -279,3 +279,12 @@ def test_an_interview_setting_is_not_a_lone_fact(
     # reporting, not the shooting
     found = outlet_compare(nlp_pipeline, incidents["gva-377047"])
     assert not [c for c in found if "reporter" in c.summary]
+
+
+def test_a_tip_line_number_is_no_amount(
+    nlp_pipeline: NLP, incidents: dict[str, list[Article]]
+) -> None:
+    """gva-324644 (read by the integrator, not tuned on): one report gives a tip line's
+    telephone number, which was set against another report's reward as money."""
+    found = outlet_compare(nlp_pipeline, incidents["gva-324644"])
+    assert not any("5808" in c.summary for c in found)

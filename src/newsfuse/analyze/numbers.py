@@ -40,6 +40,8 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 # Map coordinates ("33.919235 -118.333397" under a report) and phone numbers written with
 # dots ("912.764.8888") are not quantities a story states.
 _CODE = re.compile(r"^[-−]?\d{1,3}\.\d{4,}$|^\d{3}\.\d{3}\.\d{4}$")
+# A telephone number ("253 856-5808", "(253) 856-5808"): NER may call it MONEY.
+_PHONE = re.compile(r"\(?\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b")
 _AGE_RANGE = re.compile(r"\b(?:ages?|aged)(?: of| from| between)?\s+(?:\d+\s+(?:and|to)\s+)?$")
 _MAX_COUNTED_GAP = 5  # tokens between a number and the noun it counts
 
@@ -95,6 +97,9 @@ def _quantity(article: Article, sentence: Sentence, span: Span) -> Quantity | No
     numeric = [t for t in span if _is_numeric(t)]
     if any(_CODE.match(t.text) for t in span):
         return None
+    phone = _PHONE.search(article.body, max(0, span.start_char - 6), span.end_char + 10)
+    if phone is not None and phone.start() < span.end_char and phone.end() > span.start_char:
+        return None  # a tip line's number, not a quantity
     if _AGE_RANGE.search(article.body, max(0, span.start_char - 30), span.start_char):
         return None  # "between the ages of N and M": ages, not a count
     if not numeric or _looks_like_year(span, numeric) or _is_name_part(span):
