@@ -319,6 +319,9 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh6t_heldout"] = fresh6(gva, mn, used, old, seed="23-fresh6t")
     out["fresh7t_heldout"] = fresh7t(gva, mn, used, old)
     out["fresh7_heldout"] = fresh7(gva, mn, used, old)
+    from newsfuse.evaluation.outlet_fresh8 import fresh8  # imports this module
+
+    out |= fresh8(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
