@@ -302,7 +302,7 @@ def test_the_page_sends_the_token_a_server_asks_for(browser: Browser, tmp_path: 
         expect(opened.locator("#status")).to_contain_text("E601")
         opened.locator("#token").fill("s3cret")
         opened.get_by_role("button", name="Upload").click()
-        expect(opened.locator("#add-report")).to_contain_text("ingested 1")
+        expect(opened.locator("#add-report")).to_contain_text("ingested 1", timeout=30_000)
         context.close()
 
 
