@@ -31,6 +31,7 @@ import numpy as np
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
+from newsfuse.summarize.lede_hooks import title_echo, without_hooks
 from newsfuse.summarize.lede_news import news_first
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.redundancy import retells_counts
@@ -62,7 +63,8 @@ def lede_row(
     if options.lede == "learned":  # the model's shortlist, the hand score's pick
         usable = (hand > 0) & standalone_mask(matrix, LEDE_MIN_WORDS)
         learned = with_datelines(matrix, lede_scores(matrix, parts), usable)
-        learned = news_first(matrix, learned, usable)
+        learned = without_hooks(matrix, news_first(matrix, learned, usable))
+        learned = learned + title_echo(matrix)
         if usable.any():
             top = learned[usable].max()
             score = np.where(learned >= top - options.lede_margin, hand, hand - 1e3)
