@@ -54,9 +54,7 @@ def test_quoted_words_lose_no_marks(stories: dict[str, ReadStory], nlp: Any) -> 
     assert compress(lead, 14, nlp) is None
 
 
-def test_a_clause_is_not_cut_before_what_it_needed(
-    stories: dict[str, ReadStory], nlp: Any
-) -> None:
+def test_a_clause_is_not_cut_before_what_it_needed(stories: dict[str, ReadStory], nlp: Any) -> None:
     """Test 2774: "a video ... appears to show a soldier executing a civilian": main cut
     the headline after "a soldier"."""
     lead = _lead(stories, "2774", "appears to show")
