@@ -67,6 +67,14 @@ def test_a_wire_dateline_with_its_day_is_stripped(stories: dict[str, ReadStory])
     assert strip_dateline(lead).startswith("Peru suspended")
 
 
+def test_a_dateline_that_lost_its_separator_is_stripped() -> None:
+    """A scrape that dropped "(Reuters) -" leaves capitals before the lede (read on
+    Multi-News test 4392, a Washington obesity study): the headline does not open on them;
+    an agency's initials before a verb ("NASA announced") are no dateline."""
+    assert strip_dateline("WASHINGTON Obesity is imposing a burden").startswith("Obesity")
+    assert strip_dateline("NASA announced a mission") == "NASA announced a mission"
+
+
 def test_a_picture_description_is_weak(stories: dict[str, ReadStory], nlp: Any) -> None:
     """Test 5317 (a villager compensated after a panda's attack): the second sentence tried,
     a caption in the simple present ("The villager shows his injured leg ..."), is weak:

@@ -258,9 +258,14 @@ _DATELINE = re.compile(
 )
 
 
+# A dateline whose separator the scrape lost: capitals only, five letters or more, or
+# two places ("WASHINGTON Obesity is ...", "<CITY>/<CITY> Israel's cabinet ...").
+_BARE_DATELINE = re.compile(r"^(?:[A-Z]{5,}|[A-Z]{2,}(?:[/ ][A-Z]{2,})+)\s+(?=[A-Z][a-z])")
+
+
 def strip_dateline(sentence: str) -> str:
     """The sentence without a leading dateline ("DOUGLASVILLE, Ga. (AP) — ", "(CNN) ")."""
-    return _DATELINE.sub("", sentence, count=1)
+    return _BARE_DATELINE.sub("", _DATELINE.sub("", sentence, count=1), count=1)
 
 
 def _fitted_text(

@@ -19,11 +19,12 @@ from typing import Any
 from newsfuse.summarize.select import furniture
 
 # A photo caption or a tweet: positions in a picture ("(2nd L)", "(left)"), "is seen",
-# "pictured", "before and after", a credit "Name / Reuters", a hashtag.
+# "pictured", "before and after", a credit "Name / Reuters", a hashtag, a video embed.
 _CAPTION = re.compile(
     r"\((?:\d(?:st|nd|rd|th) )?[LRC]\)|\((?:from )?(?:left|right|center|centre)\b[^)]{0,20}\)"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b|\bpictured\b|\bposes?\b|\blooks on\b"
-    r"|\bbefore and after\b|^\S+(?: \S+)? / (?:Reuters|AP|AFP|Getty|EPA)\b|^\s*\||(?:^|\s)#\w",
+    r"|\bbefore and after\b|^\S+(?: \S+)? / (?:Reuters|AP|AFP|Getty|EPA)\b|^\s*\||(?:^|\s)#\w"
+    r"|^embed\b|\bmore news videos\b",
     re.IGNORECASE,
 )
 _QUOTES = frozenset({'"', "“", "”"})
@@ -31,6 +32,7 @@ _QUOTES = frozenset({'"', "“", "”"})
 # its conjunct, its object, or (of a verb) its phrase.
 _NEEDED = frozenset({"acl", "conj", "cc", "xcomp", "ccomp", "dobj", "attr", "acomp"})
 _DESCRIBING = frozenset({"VBZ", "VBP"})  # simple present
+_BOUND = frozenset({"with", "to", "as", "at", "for", "of"})  # a participle's own phrase
 _BE = frozenset({"is", "are", "'s"})
 # Verbs whose simple present reports a situation now ("a suspect remains at large").
 _NEWS_PRESENT = frozenset(
@@ -78,9 +80,11 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
     node = after
     while node.head.i != node.i and node.head.i != last:
         node = node.head
-    if node.head.i != last or node.i == last or _passive_modifier(node):
+    if node.head.i != last or node.i == last:
         return False
-    return bool(node.dep_ in _NEEDED)
+    if node.dep_ == "prep" and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
+        return True  # "children diagnosed | with ...", "talks aimed | at ..."
+    return bool(node.dep_ in _NEEDED) and not _passive_modifier(node)
 
 
 def _passive_modifier(token: Any) -> bool:
