@@ -20,7 +20,7 @@ from newsfuse.summarize.headline import headline, incomplete_headline, story_lea
 @pytest.fixture(scope="module")
 def stories(shared_dir: Path) -> dict[str, ReadStory]:
     path = shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz"
-    wanted = ("3842", "0842", "2774", "1209", "5317", "3376")
+    wanted = ("3842", "0842", "2774", "1209", "5317", "3376", "0531", "3228", "3670")
     return {s.id[-4:]: s for s in load_stories(path) if s.id[-4:] in wanted}
 
 
@@ -92,3 +92,27 @@ def test_a_bound_participle_trimmed_whole_is_not_a_cut(
     lead = story_leads(stories["3376"].articles)[0]
     short, weak = graded(lead, 14, nlp)
     assert short and not weak and not incomplete_headline(short, nlp)
+
+
+def test_a_title_in_quotes_is_a_name_not_someone_s_words(
+    stories: dict[str, ReadStory], nlp: Any
+) -> None:
+    """Test 0531: a network gave a morning show, named in quotation marks, a makeover; the
+    quoted title is kept (it is no one's words), where "says who" (test 0842) is not."""
+    lead = _lead(stories, "0531", "complete makeover")
+    short = compress(lead, 14, nlp)
+    assert short and short.endswith("a complete makeover")
+
+
+def test_a_noun_is_not_cut_from_its_modifier(stories: dict[str, ReadStory], nlp: Any) -> None:
+    """Test 3228: "... the authenticity of the “<show>” episodes the hacker claimed ...": the
+    headline must not end on the show's initials with "episodes" cut away."""
+    lead = _lead(stories, "3228", "authenticity")
+    assert compress(lead, 14, nlp) is None
+
+
+def test_a_participle_keeps_its_agent(stories: dict[str, ReadStory], nlp: Any) -> None:
+    """Test 3670: "a skiing trip ... organised by the students' union": not "... organised"."""
+    lead = _lead(stories, "3670", "organised by")
+    short = compress(lead, 14, nlp)
+    assert short is None or not short.endswith("organised")

@@ -331,7 +331,12 @@ def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
     if fitted is None:
         return None, False
     headline, keep = fitted
-    if _voiced(headline) or quoted(doc, keep) or cut_short(doc, keep) or cut_words(headline):
+    if (
+        _voiced(headline)
+        or quoted(doc, keep, main.i)
+        or cut_short(doc, keep)
+        or cut_words(headline)
+    ):
         return None, False  # someone's words, a cut clause, "... according"
     if source is not None and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
         who = "".join(t.text_with_ws for t in source.subtree).strip()

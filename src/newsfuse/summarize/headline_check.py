@@ -23,7 +23,7 @@ from newsfuse.summarize.select import furniture
 _CAPTION = re.compile(
     r"\((?:\d(?:st|nd|rd|th) )?[LRC]\)|\((?:from )?(?:left|right|center|centre)\b[^)]{0,20}\)"
     r"|\b(?:is|are) (?:seen|pictured|shown)\b|\bpictured\b|\bposes?\b|\blooks on\b"
-    r"|\bbefore and after\b|^\S+(?: \S+)? / (?:Reuters|AP|AFP|Getty|EPA)\b|^\s*\||(?:^|\s)#\w"
+    r"|\bbefore and after\b|^\S+(?: \S+)? / (?:Reuters|AP|AFP|Getty|EPA)\b|^\s*\||^#\w|#\w.*\s#\w"
     r"|^embed\b|\bmore news videos\b",
     re.IGNORECASE,
 )
@@ -32,7 +32,7 @@ _QUOTES = frozenset({'"', "“", "”"})
 # its conjunct, its object, or (of a verb) its phrase.
 _NEEDED = frozenset({"acl", "conj", "cc", "xcomp", "ccomp", "dobj", "attr", "acomp"})
 _DESCRIBING = frozenset({"VBZ", "VBP"})  # simple present
-_BOUND = frozenset({"with", "to", "as", "at", "for", "of"})  # a participle's own phrase
+_BOUND = frozenset({"with", "to", "as", "at", "for", "of", "by"})  # a participle's own phrase
 _BE = frozenset({"is", "are", "'s"})
 # Verbs whose simple present reports a situation now ("a suspect remains at large").
 _NEWS_PRESENT = frozenset(
@@ -48,17 +48,28 @@ def caption_like(sentence: str) -> bool:
     return bool(_CAPTION.search(sentence))
 
 
-def quoted(doc: Any, keep: set[int]) -> bool:
+def quoted(doc: Any, keep: set[int], verb: int = -1) -> bool:
     """A kept word stands inside quotation marks in the source: the headline would
-    state someone's words without their marks or speaker ("... asked CNN says who")."""
-    inside, marks = False, set()
+    state someone's words without their marks or speaker ("... asked CNN says who").
+    A title in quotes (up to five words, capitalised: a show's or a book's name)
+    is a name, not someone's words, unless the headline's verb (`verb`) is in it."""
+    spans: list[list[int]] = []
+    inside = False
     for token in doc:
-        if token.text in _QUOTES or (token.text == "''" or token.text == "``"):
+        if token.text in _QUOTES or token.text in ("''", "``"):
             inside = not inside
+            if inside:
+                spans.append([])
             continue
         if inside:
-            marks.add(token.i)
-    return bool(marks & keep)
+            spans[-1].append(token.i)
+    return any(set(span) & keep and (verb in span or not _title(doc, span)) for span in spans)
+
+
+def _title(doc: Any, span: list[int]) -> bool:
+    words = [doc[i].text for i in span if not doc[i].is_punct]
+    small = ("the", "of", "a", "an", "and", "in", "on", "to", "for")
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w.isdigit() or w in small for w in words)
 
 
 def cut_short(doc: Any, keep: set[int]) -> bool:
@@ -70,9 +81,14 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
     if not words:
         return True
     last = max(words)
-    if last + 1 >= len(doc) or doc[last + 1].is_punct:
+    nxt = last + 1
+    while nxt < len(doc) and doc[nxt].text in _QUOTES:
+        nxt += 1  # the closing mark of a kept title ("the “OITNB” | episodes")
+    if nxt >= len(doc) or doc[nxt].is_punct:
         return False
-    after = doc[last + 1]
+    after = doc[nxt]
+    if doc[last].head.i == after.i:
+        return True  # the noun of "the OITNB | episodes", a modifier's head, went
     if _passive_modifier(after):
         return False  # "students | connected with ...": trimmed whole, by design
     if after.pos_ in ("VERB", "AUX") and after.i not in keep:
@@ -82,7 +98,7 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
         node = node.head
     if node.head.i != last or node.i == last:
         return False
-    if node.dep_ == "prep" and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
+    if node.dep_ in ("prep", "agent") and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
         return True  # "children diagnosed | with ...", "talks aimed | at ..."
     return bool(node.dep_ in _NEEDED) and not _passive_modifier(node)
 
