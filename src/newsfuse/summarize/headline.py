@@ -112,10 +112,10 @@ def headline(
     """The best complete title (see `best_title`); else a lead compressed by its parse
     (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
     sentences, in evaluation), else the articles' leads (`story_leads`) and then their
-    next sentences (`later_sentences`), MAX_LEADS tried in all; else the most central
-    title, a lead cut at a clause boundary, or the first article's label: never
-    empty, never made up. A function of the articles alone
-    when `lead` is not given, so the brief and the archive show one headline.
+    next sentences (`later_sentences`), the first that compresses to a report
+    (`_first_compressed`); else the most central title, a lead cut at a clause
+    boundary, or the first article's label: never empty, never made up. A function of
+    the articles alone when `lead` is not given, so the brief and the archive show one headline.
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
     parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
     (`Models.recurring`), loaded per call when not given; `memo`: what this refresh
@@ -131,17 +131,9 @@ def headline(
         later_sentences(articles, table, memo) if lead is None and table is not None else iter(())
     )
     tried: list[str] = []
-    weak = None
-    for sentence in itertools.islice(itertools.chain(leads, more), 2 * MAX_LEADS):
-        if len(tried) >= MAX_LEADS and weak:
-            return weak
-        tried.append(sentence)
-        short, is_weak = _compress(sentence, max_words, nlp, memo)
-        if short and not is_weak:
-            return short
-        weak = weak or short
-    if weak:
-        return weak
+    found = _first_compressed(itertools.chain(leads, more), tried, max_words, nlp, memo)
+    if found:
+        return found
     best = most_central_titled(articles)
     if best is not None and best.title:
         return clean_title(best.title)
@@ -198,6 +190,24 @@ class Memo:
         self.quality.clear()
         self.leads.clear()
         self.compressed.clear()
+
+
+def _first_compressed(
+    sentences: Iterator[str], tried: list[str], max_words: int, nlp: Any, memo: Memo | None
+) -> str | None:
+    """The first sentence that compresses to a strong headline (`compress.graded`), else
+    the first weak one once MAX_LEADS were tried, else None after 2 * MAX_LEADS (a story
+    whose leads are captions or quotations). Every sentence parsed is added to `tried`."""
+    weak = None
+    for sentence in itertools.islice(sentences, 2 * MAX_LEADS):
+        if len(tried) >= MAX_LEADS and weak:
+            return weak
+        tried.append(sentence)
+        short, is_weak = _compress(sentence, max_words, nlp, memo)
+        if short and not is_weak:
+            return short
+        weak = weak or short
+    return weak
 
 
 def _compress(
