@@ -55,8 +55,8 @@ def test_quoted_words_lose_no_marks(stories: dict[str, ReadStory], nlp: Any) -> 
 
 
 def test_a_clause_is_not_cut_before_what_it_needed(stories: dict[str, ReadStory], nlp: Any) -> None:
-    """Test 2774: "a video ... appears to show a soldier executing a civilian": main cut
-    the headline after "a soldier"."""
+    """Test 2774 (a video said to show a soldier killing a man): main cut the headline
+    right after the soldier, before what he did."""
     lead = _lead(stories, "2774", "appears to show")
     assert compress(lead, 14, nlp) is None
 
