@@ -259,7 +259,7 @@ _DATELINE = re.compile(
 
 
 # A dateline whose separator the scrape lost: capitals only, five letters or more, or
-# two places ("WASHINGTON Obesity is ...", "<CITY>/<CITY> Israel's cabinet ...").
+# two places ("<CAPITAL> <Subject> is ...", "<CITY>/<CITY> Israel's cabinet ...").
 _BARE_DATELINE = re.compile(r"^(?:[A-Z]{5,}|[A-Z]{2,}(?:[/ ][A-Z]{2,})+)\s+(?=[A-Z][a-z])")
 
 

@@ -7,7 +7,7 @@ cut right before the word it needed ("... appears to show a soldier" of "a soldi
 executing a civilian"), someone's quoted words stated as fact. Those are refused.
 Others are weak: a subject only the article resolves ("The company ..."), a verb in
 the simple present that describes rather than reports ("Doctors frequently recommend
-...", "The villager shows his injured leg"), or "X is a Y" of a profile. A weak
+...", "A man shows his wound"), or "X is a Y" of a profile. A weak
 headline is taken only when no other lede compresses to a strong one.
 """
 
@@ -119,8 +119,8 @@ def no_clause(main: Any) -> bool:
 def weak(main: Any, subject: Any) -> bool:
     """A clause that describes rather than reports: a subject with no name, number or
     clause of its own after "the/this" ("The company", "The actor"), a lexical verb in
-    the simple present, which describes a picture, a habit or a definition ("The
-    villager shows his injured leg", "X refers to ..."), or "is a/an ..." of a profile."""
+    the simple present, which describes a picture, a habit or a definition ("A man
+    shows his wound", "X refers to ..."), or "is a/an ..." of a profile."""
     words = list(subject.subtree)
     first = words[0].lower_ if words else ""
     if first in ("the", "this", "these", "that", "those") and not any(
