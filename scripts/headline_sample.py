@@ -9,7 +9,7 @@ per story gives its headline, its article titles and dates, the brief's first se
 and its number of sentences: text for reading in /tmp, never for the repository (labels
 are committed by reference, scripts/convert_excerpts.py).
 
-    python scripts/headline_sample.py OUT.jsonl [--shared ../shared]
+    python scripts/headline_sample.py OUT.jsonl [--shared ../shared] [--salt head11-f]
     python scripts/headline_sample.py OUT.jsonl --again tests/data/headline_labels_fresh5h.jsonl
 
 `--again FILE`: the stories of a labelled sample, in its order (to brief it again at
@@ -31,8 +31,8 @@ SALT = "read5h"
 N_MN, N_GVA, N_WN = 12, 8, 4
 
 
-def _key(name: str) -> str:
-    return hashlib.sha1((SALT + name).encode()).hexdigest()
+def _key(name: str, salt: str = SALT) -> str:
+    return hashlib.sha1((salt + name).encode()).hexdigest()
 
 
 def labelled_ids(data: Path) -> set[str]:
@@ -44,7 +44,9 @@ def labelled_ids(data: Path) -> set[str]:
     return ids
 
 
-def sample(shared: Path, used: set[str], limit: bool | None = True) -> list[ReadStory]:
+def sample(
+    shared: Path, used: set[str], limit: bool | None = True, salt: str = SALT
+) -> list[ReadStory]:
     """The stories of the fixed rule: Multi-News, gva_dev, Wikinews (`limit=None`:
     every candidate, not only the first of each)."""
     summ = shared / "data/summarization"
@@ -54,7 +56,7 @@ def sample(shared: Path, used: set[str], limit: bool | None = True) -> list[Read
     gva = [s for s in gva if len(s.articles) >= 3 and len({a.outlet for a in s.articles}) >= 3]
     picked: list[ReadStory] = []
     for stories, n in ((mn, N_MN), (gva, N_GVA), (wn, N_WN)):
-        fresh = sorted((s for s in stories if s.id not in used), key=lambda s: _key(s.id))
+        fresh = sorted((s for s in stories if s.id not in used), key=lambda s: _key(s.id, salt))
         picked += fresh[:n] if limit else fresh
     return picked
 
@@ -65,9 +67,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--again", type=Path)
+    parser.add_argument("--salt", default=SALT, help="the draw's salt (each pass its own)")
     args = parser.parse_args(argv)
     options = BriefOptions(words=120)
-    stories = sample(args.shared, labelled_ids(Path("tests/data")))
+    stories = sample(args.shared, labelled_ids(Path("tests/data")), salt=args.salt)
     if args.again is not None:
         ids = [json.loads(line)["id"] for line in args.again.read_text().splitlines() if line]
         everything = sample(args.shared, set(), limit=None)

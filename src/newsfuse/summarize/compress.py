@@ -18,6 +18,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
+from newsfuse.summarize.headline_check import (
+    caption_like,
+    cut_short,
+    cut_words,
+    no_clause,
+    quoted,
+    weak,
+)
 
 _DROP = frozenset(
     {"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark", "npadvmod"}
@@ -241,7 +249,8 @@ def _text(doc: Any, keep: set[int]) -> str:
 
 
 _DATELINE = re.compile(
-    r"^(?:\(\w+\)\s*)?(?:[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?\s*)?"
+    r"^(?:\(\w+\)\s*)?(?:[A-Z][A-Z.' -]+"
+    r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?(?:\s\d{1,2})?)?\s*)?"  # "LIMA, Dec 1"
     r"(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+|^\(\w+\)\s+"
     # a wire release: "CHICAGO, Nov. 30, 2018 /PRNewswire/ -- "
     r"|^[A-Z][A-Z.' -]+,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*"
@@ -249,21 +258,30 @@ _DATELINE = re.compile(
 )
 
 
+# A dateline whose separator the scrape lost: capitals only, five letters or more, or
+# two places ("<CAPITAL> <Subject> is ...", "<CITY>/<CITY> Israel's cabinet ...").
+_BARE_DATELINE = re.compile(r"^(?:[A-Z]{5,}|[A-Z]{2,}(?:[/ ][A-Z]{2,})+)\s+(?=[A-Z][a-z])")
+
+
 def strip_dateline(sentence: str) -> str:
     """The sentence without a leading dateline ("DOUGLASVILLE, Ga. (AP) — ", "(CNN) ")."""
-    return _DATELINE.sub("", sentence, count=1)
+    return _BARE_DATELINE.sub("", _DATELINE.sub("", sentence, count=1), count=1)
 
 
-def _fitted_text(doc: Any, main: Any, keep: set[int], max_words: int) -> str | None:
-    """The trimmed clause's text within `max_words` words as printed, or None."""
+def _fitted_text(
+    doc: Any, main: Any, keep: set[int], max_words: int
+) -> tuple[str, set[int]] | None:
+    """The trimmed clause's text within `max_words` words as printed, and its tokens."""
     for clauses_first in (False, True):
-        text = _fitted(doc, main, keep, max_words, clauses_first)
-        if text is not None:
-            return text
+        found = _fitted(doc, main, keep, max_words, clauses_first)
+        if found is not None:
+            return found
     return None
 
 
-def _fitted(doc: Any, main: Any, keep: set[int], max_words: int, clauses_first: bool) -> str | None:
+def _fitted(
+    doc: Any, main: Any, keep: set[int], max_words: int, clauses_first: bool
+) -> tuple[str, set[int]] | None:
     """`_fitted_text` with one order of trimming."""
     for target in range(max_words, 2, -1):
         fitted = _trim(main, keep, target, clauses_first)
@@ -274,7 +292,7 @@ def _fitted(doc: Any, main: Any, keep: set[int], max_words: int, clauses_first: 
             return None  # "..., was", "... to": cut mid-clause
         text = _text(doc, fitted)
         if len(text.split()) <= max_words:
-            return text
+            return text, fitted
     return None
 
 
@@ -292,17 +310,34 @@ def compress(sentence: str, max_words: int, nlp: Any) -> str | None:
     """The lede's main clause as a headline of at most `max_words` words with its
     verb, or None when the parse gives none (`nlp`: the headline pipeline, or a
     callable returning its parses, see `headlines.SharedParses`)."""
+    return graded(sentence, max_words, nlp)[0]
+
+
+def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
+    """`compress`, and whether the headline is weak (`headline_check.weak`: it
+    describes rather than reports). None for a caption, a clause cut before a word it
+    needed, or quoted words without their marks (`headline_check`)."""
+    if caption_like(sentence):
+        return None, False
     doc = nlp(strip_dateline(sentence))
     root = next(iter(doc.sents)).root
     main, source = _main_clause(root)
-    if main.pos_ not in ("VERB", "AUX") or (main is root and _reporting(root)):
-        return None  # no clause, or "X said" without what was said
+    if main.pos_ not in ("VERB", "AUX") or (main is root and _reporting(root)) or no_clause(main):
+        return None, False  # no clause, or "X said" without what was said
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
     if not subjects or any(t.text.lower() in _PERSONAL for t in subjects[0].subtree):
-        return None  # no subject, or one only the article's context resolves ("I", "our work")
-    headline = _fitted_text(doc, main, _core(main), max_words)
-    if headline is None or _voiced(headline):
-        return None
+        return None, False  # no subject, or one only the context resolves ("I", "our work")
+    fitted = _fitted_text(doc, main, _core(main), max_words)
+    if fitted is None:
+        return None, False
+    headline, keep = fitted
+    if (
+        _voiced(headline)
+        or quoted(doc, keep, main.i)
+        or cut_short(doc, keep)
+        or cut_words(headline)
+    ):
+        return None, False  # someone's words, a cut clause, "... according"
     if source is not None and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
         who = "".join(t.text_with_ws for t in source.subtree).strip()
         if source.i == 0 and source.pos_ != "PROPN":
@@ -310,4 +345,4 @@ def compress(sentence: str, max_words: int, nlp: Any) -> str | None:
         attributed = f"{headline}, {who} {root.text}"
         if len(attributed.split()) <= max_words:
             headline = attributed
-    return headline
+    return headline, weak(main, subjects[0])

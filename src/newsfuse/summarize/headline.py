@@ -11,11 +11,15 @@ from typing import Any
 import numpy as np
 
 from newsfuse.summarize.features import vectorize
+from newsfuse.summarize.headline_check import caption_like
+from newsfuse.summarize.headline_check import incomplete_headline as incomplete_headline
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
-from newsfuse.summarize.select import furniture, quality
+from newsfuse.summarize.select import quality
 from newsfuse.types import Article
 
 _CLAUSE_END = (",", ";", ":")
+# Someone's own words: the first or second person, or a quote mark (compress._voiced).
+_VOICE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b|[\"“”]")
 _DASHES = {"—", "–", "-", "--"}
 MIN_CLAUSE_WORDS = 5
 
@@ -108,10 +112,10 @@ def headline(
     """The best complete title (see `best_title`); else a lead compressed by its parse
     (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
     sentences, in evaluation), else the articles' leads (`story_leads`) and then their
-    next sentences (`later_sentences`), MAX_LEADS tried in all; else the most central
-    title, a lead cut at a clause boundary, or the first article's label: never
-    empty, never made up. A function of the articles alone
-    when `lead` is not given, so the brief and the archive show one headline.
+    next sentences (`later_sentences`), the first that compresses to a report
+    (`_first_compressed`); else the most central title, a lead cut at a clause
+    boundary, or the first article's label: never empty, never made up. A function of
+    the articles alone when `lead` is not given, so the brief and the archive show one headline.
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
     parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
     (`Models.recurring`), loaded per call when not given; `memo`: what this refresh
@@ -126,107 +130,20 @@ def headline(
     more = (
         later_sentences(articles, table, memo) if lead is None and table is not None else iter(())
     )
-    tried = []
-    for sentence in itertools.islice(itertools.chain(leads, more), MAX_LEADS):
-        tried.append(sentence)
-        short = _compress(sentence, max_words, nlp, memo)
-        if short:
-            return short
+    tried: list[str] = []
+    found = _first_compressed(itertools.chain(leads, more), tried, max_words, nlp, memo)
+    if found:
+        return found
     best = most_central_titled(articles)
     if best is not None and best.title:
         return clean_title(best.title)
-    cuts = [short_form(strip_dateline(sentence), max_words) for sentence in tried]
-    whole = (cut for cut in cuts if not cut.endswith("…") and not incomplete_headline(cut, nlp))
+    cuts = [short_form(strip_dateline(s), max_words) for s in tried if not caption_like(s)]
+    whole = (
+        cut
+        for cut in cuts
+        if not cut.endswith("…") and not _VOICE.search(cut) and not incomplete_headline(cut, nlp)
+    )
     return next(whole, cuts[0]) if cuts else (articles[0].label if articles else "")
-
-
-_DANGLING_END = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "than",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "this",
-        "these",
-        "those",
-        "into",
-        "over",
-        "after",
-        "before",
-        "about",
-        "against",
-        "during",
-    ]
-)
-
-
-# Verbs that need what follows them: a headline ending on one was cut ("An inquest
-# has heard", "Bossert replied", "Sen. Elizabeth Warren on Tuesday called").
-_NEEDS_MORE = frozenset(
-    [
-        *("heard", "called", "replied", "said", "says", "told", "asked", "added"),
-        *("explained", "wrote", "announced", "revealed", "claimed", "noted", "urged"),
-        *("continued", "warned", "insisted", "argued", "according"),
-    ]
-)
-# Nouns whose infinitive was cut away ("... updated its boarding process a move").
-_NEEDS_INFINITIVE = frozenset(["move", "attempt", "effort"])
-
-
-def incomplete_headline(text: str, nlp: Any) -> bool:
-    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis, a
-    trailing function word or comma, a verb or noun whose complement is gone), page
-    furniture ("Page | Site", a caption or "Continue reading" line: select.furniture),
-    or no verb (`nlp`: a spaCy pipeline with a tagger; "drive" of "drive-by" is none)."""
-    tokens = text.split()
-    if not tokens or len(tokens) > 14 or text.rstrip().endswith(("…", "...", ",", ":", ";")):
-        return True
-    last = tokens[-1].lower().strip("\"'“”")
-    attributed = last in _NEEDS_MORE and ", " in text  # "..., officials said"
-    if last in _DANGLING_END or (last in _NEEDS_MORE and not attributed):
-        return True
-    if " | " in text or furniture(text):
-        return True
-    if last in _NEEDS_INFINITIVE and tokens[-2].lower() in ("a", "an"):
-        return True
-    doc = nlp(text)
-    if any(t.dep_ == "ROOT" and any(c.dep_ == "mark" for c in t.children) for t in doc):
-        return True  # a subordinate clause alone ("When the index finger is shorter ...")
-    return not any(t.pos_ in ("VERB", "AUX") and not _nominal(doc, t.i) for t in doc)
-
-
-def _nominal(doc: Any, i: int) -> bool:
-    """Token `i`, tagged a verb, is part of a noun: of a hyphenated word ("drive-by",
-    "officer-involved"), or a last "-ing" after a noun or modifier ("... drive-by
-    shooting", "Brighton Park shooting"), which the tagger takes for a participle."""
-    if (i + 1 < len(doc) and doc[i + 1].text == "-") or (i > 0 and doc[i - 1].text == "-"):
-        return True
-    last = i == len(doc) - 1 or all(t.is_punct for t in doc[i + 1 :])
-    before = doc[i - 1].pos_ if i > 0 else ""
-    return bool(last and doc[i].tag_ == "VBG" and before in ("NOUN", "PROPN", "ADJ", "ADP", "PART"))
 
 
 def headline_texts(
@@ -264,7 +181,7 @@ class Memo:
 
     quality: dict[str, float] = field(default_factory=dict)
     leads: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    compressed: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    compressed: dict[tuple[str, int], tuple[str | None, bool]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.quality) + len(self.leads) + len(self.compressed)
@@ -275,15 +192,35 @@ class Memo:
         self.compressed.clear()
 
 
-def _compress(sentence: str, max_words: int, nlp: Any, memo: Memo | None) -> str | None:
-    """`compress.compress`, from `memo` when computed before."""
-    from newsfuse.summarize.compress import compress
+def _first_compressed(
+    sentences: Iterator[str], tried: list[str], max_words: int, nlp: Any, memo: Memo | None
+) -> str | None:
+    """The first sentence that compresses to a strong headline (`compress.graded`), else
+    the first weak one once MAX_LEADS were tried, else None after 2 * MAX_LEADS (a story
+    whose leads are captions or quotations). Every sentence parsed is added to `tried`."""
+    weak = None
+    for sentence in itertools.islice(sentences, 2 * MAX_LEADS):
+        if len(tried) >= MAX_LEADS and weak:
+            return weak
+        tried.append(sentence)
+        short, is_weak = _compress(sentence, max_words, nlp, memo)
+        if short and not is_weak:
+            return short
+        weak = weak or short
+    return weak
+
+
+def _compress(
+    sentence: str, max_words: int, nlp: Any, memo: Memo | None
+) -> tuple[str | None, bool]:
+    """`compress.graded`, from `memo` when computed before."""
+    from newsfuse.summarize.compress import graded
 
     if memo is None:
-        return compress(sentence, max_words, nlp)
+        return graded(sentence, max_words, nlp)
     key = (sentence, max_words)
     if key not in memo.compressed:
-        memo.compressed[key] = compress(sentence, max_words, nlp)
+        memo.compressed[key] = graded(sentence, max_words, nlp)
     return memo.compressed[key]
 
 

@@ -1,0 +1,233 @@
+"""What makes a compressed lede no headline, or a weak one (issue 20, fifth round).
+
+A headline is read first and alone. Compressing a sentence by its parse can give a
+clause that is grammatical and still wrong as a headline: a photo caption (pages of
+Multi-News have no titles, and a caption can be an article's first line), a clause
+cut right before the word it needed ("... appears to show a soldier" of "a soldier
+executing a civilian"), someone's quoted words stated as fact. Those are refused.
+Others are weak: a subject only the article resolves ("The company ..."), a verb in
+the simple present that describes rather than reports ("Doctors frequently recommend
+...", "A man shows his wound"), or "X is a Y" of a profile. A weak
+headline is taken only when no other lede compresses to a strong one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsfuse.summarize.select import furniture
+
+# A photo caption or a tweet: positions in a picture ("(2nd L)", "(left)"), "is seen",
+# "pictured", "before and after", a credit "Name / Reuters", a hashtag, a video embed.
+_CAPTION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th) )?[LRC]\)|\((?:from )?(?:left|right|center|centre)\b[^)]{0,20}\)"
+    r"|\b(?:is|are) (?:seen|pictured|shown)\b|\bpictured\b|\bposes?\b|\blooks on\b"
+    r"|\bbefore and after\b|^\S+(?: \S+)? / (?:Reuters|AP|AFP|Getty|EPA)\b|^\s*\||^#\w|#\w.*\s#\w"
+    r"|^embed\b|\bmore news videos\b",
+    re.IGNORECASE,
+)
+_QUOTES = frozenset({'"', "“", "”"})
+# What a word cut away from the headline's last word must not have been: its clause,
+# its conjunct, its object, or (of a verb) its phrase.
+_NEEDED = frozenset({"acl", "conj", "cc", "xcomp", "ccomp", "dobj", "attr", "acomp"})
+_DESCRIBING = frozenset({"VBZ", "VBP"})  # simple present
+_BOUND = frozenset({"with", "to", "as", "at", "for", "of", "by"})  # a participle's own phrase
+_BE = frozenset({"is", "are", "'s"})
+# Verbs whose simple present reports a situation now ("a suspect remains at large").
+_NEWS_PRESENT = frozenset(
+    [
+        *("remains", "remain", "faces", "face", "plans", "plan", "wants", "want", "hopes"),
+        *("expects", "expect", "seeks", "seek", "needs", "need", "lives", "live", "leads"),
+    ]
+)
+
+
+def caption_like(sentence: str) -> bool:
+    """A photo caption or a tweet, not a report."""
+    return bool(_CAPTION.search(sentence))
+
+
+def quoted(doc: Any, keep: set[int], verb: int = -1) -> bool:
+    """A kept word stands inside quotation marks in the source: the headline would
+    state someone's words without their marks or speaker ("... asked CNN says who").
+    A title in quotes (up to five words, capitalised: a show's or a book's name)
+    is a name, not someone's words, unless the headline's verb (`verb`) is in it."""
+    spans: list[list[int]] = []
+    inside = False
+    for token in doc:
+        if token.text in _QUOTES or token.text in ("''", "``"):
+            inside = not inside
+            if inside:
+                spans.append([])
+            continue
+        if inside:
+            spans[-1].append(token.i)
+    return any(set(span) & keep and (verb in span or not _title(doc, span)) for span in spans)
+
+
+def _title(doc: Any, span: list[int]) -> bool:
+    words = [doc[i].text for i in span if not doc[i].is_punct]
+    small = ("the", "of", "a", "an", "and", "in", "on", "to", "for")
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w.isdigit() or w in small for w in words)
+
+
+def cut_short(doc: Any, keep: set[int]) -> bool:
+    """The headline stops right before a word it needed: the next word of the source,
+    with no punctuation between, is a verb, or belongs to what the headline's last word
+    needs: its clause, conjunct or object ("a soldier | executing ...", "to improve |
+    and expand", "a major bone | to pick with ...")."""
+    words = [i for i in keep if not doc[i].is_punct]
+    if not words:
+        return True
+    last = max(words)
+    nxt = last + 1
+    while nxt < len(doc) and doc[nxt].text in _QUOTES:
+        nxt += 1  # the closing mark of a kept title ("the “OITNB” | episodes")
+    if nxt >= len(doc) or doc[nxt].is_punct:
+        return False
+    after = doc[nxt]
+    if doc[last].head.i == after.i:
+        return True  # the noun of "the OITNB | episodes", a modifier's head, went
+    if _passive_modifier(after):
+        return False  # "students | connected with ...": trimmed whole, by design
+    if after.pos_ in ("VERB", "AUX") and after.i not in keep:
+        return True
+    node = after
+    while node.head.i != node.i and node.head.i != last:
+        node = node.head
+    if node.head.i != last or node.i == last:
+        return False
+    if node.dep_ in ("prep", "agent") and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
+        return True  # "children diagnosed | with ...", "talks aimed | at ..."
+    return bool(node.dep_ in _NEEDED) and not _passive_modifier(node)
+
+
+def _passive_modifier(token: Any) -> bool:
+    """A past participle modifying a noun ("students connected with ..."): the noun
+    stands without it (compress trims it whole when there is no room)."""
+    return token.dep_ == "acl" and str(token.tag_) == "VBN"
+
+
+def no_clause(main: Any) -> bool:
+    """A past participle with no auxiliary as the clause's verb: in a sentence of an
+    article (not a title) a misparse of a noun phrase ("One of the supervisors ousted
+    in the scandal" before the verb that goes with it) or a caption."""
+    return str(main.tag_) == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in main.children)
+
+
+def weak(main: Any, subject: Any) -> bool:
+    """A clause that describes rather than reports: a subject with no name, number or
+    clause of its own after "the/this" ("The company", "The actor"), a lexical verb in
+    the simple present, which describes a picture, a habit or a definition ("A man
+    shows his wound", "X refers to ..."), or "is a/an ..." of a profile."""
+    words = list(subject.subtree)
+    first = words[0].lower_ if words else ""
+    if first in ("the", "this", "these", "that", "those") and not any(
+        t.pos_ in ("PROPN", "NUM") or t.dep_ in ("relcl", "acl") for t in words
+    ):
+        return True
+    if str(main.tag_) in _DESCRIBING and main.pos_ == "VERB" and main.lower_ not in _NEWS_PRESENT:
+        return True
+    if main.lower_ in _BE:
+        return any(
+            c.dep_ == "attr" and any(d.lower_ in ("a", "an") for d in c.children)
+            for c in main.children
+        )
+    return False
+
+
+_DANGLING_END = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "than",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "into",
+        "over",
+        "after",
+        "before",
+        "about",
+        "against",
+        "during",
+    ]
+)
+
+
+# Verbs that need what follows them: a headline ending on one was cut ("An inquest
+# has heard", "Bossert replied", "Sen. Elizabeth Warren on Tuesday called").
+_NEEDS_MORE = frozenset(
+    [
+        *("heard", "called", "replied", "said", "says", "told", "asked", "added"),
+        *("explained", "wrote", "announced", "revealed", "claimed", "noted", "urged"),
+        *("continued", "warned", "insisted", "argued", "according", "compared"),
+        *("aimed", "designed", "intended"),
+    ]
+)
+# Nouns whose infinitive was cut away ("... updated its boarding process a move").
+_NEEDS_INFINITIVE = frozenset(["move", "attempt", "effort"])
+
+
+def incomplete_headline(text: str, nlp: Any) -> bool:
+    """A headline a reader would stop at: empty, over 14 words, cut (an ellipsis, a
+    trailing function word or comma, a verb or noun whose complement is gone), page
+    furniture ("Page | Site", a caption or "Continue reading" line: select.furniture),
+    or no verb (`nlp`: a spaCy pipeline with a tagger; "drive" of "drive-by" is none)."""
+    if cut_words(text):
+        return True
+    doc = nlp(text)
+    if any(t.dep_ == "ROOT" and any(c.dep_ == "mark" for c in t.children) for t in doc):
+        return True  # a subordinate clause alone ("When the index finger is shorter ...")
+    return not any(t.pos_ in ("VERB", "AUX") and not _nominal(doc, t.i) for t in doc)
+
+
+def cut_words(text: str) -> bool:
+    """`incomplete_headline` by its words alone (no parse): empty, over 14 words, an
+    ellipsis, a last word that needs more ("according", "compared", "in"), furniture."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 14 or text.rstrip().endswith(("…", "...", ",", ":", ";")):
+        return True
+    last = tokens[-1].lower().strip("\"'“”")
+    attributed = last in _NEEDS_MORE and ", " in text  # "..., officials said"
+    if last in _DANGLING_END or (last in _NEEDS_MORE and not attributed):
+        return True
+    if " | " in text or text.startswith("|") or furniture(text):
+        return True
+    return last in _NEEDS_INFINITIVE and len(tokens) > 1 and tokens[-2].lower() in ("a", "an")
+
+
+def _nominal(doc: Any, i: int) -> bool:
+    """Token `i`, tagged a verb, is part of a noun: of a hyphenated word ("drive-by",
+    "officer-involved"), or a last "-ing" after a noun or modifier ("... drive-by
+    shooting", "Brighton Park shooting"), which the tagger takes for a participle."""
+    if (i + 1 < len(doc) and doc[i + 1].text == "-") or (i > 0 and doc[i - 1].text == "-"):
+        return True
+    last = i == len(doc) - 1 or all(t.is_punct for t in doc[i + 1 :])
+    before = doc[i - 1].pos_ if i > 0 else ""
+    return bool(last and doc[i].tag_ == "VBG" and before in ("NOUN", "PROPN", "ADJ", "ADP", "PART"))
