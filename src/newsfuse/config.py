@@ -197,10 +197,6 @@ class BriefOptions:
     coverage_bigram_weight: float = 2.0  # a covered word pair counts this many covered words
     coverage_quality_exponent: float = 0.3  # gain x quality**this (0: quality only gates)
     coverage_lead: bool = True  # the hand-weighted score's best sentence leads the brief
-    # Coverage reads the story as Multi-News cut its training inputs: this many words in
-    # all, shared out from each article's start (0: all). Sentences past the cut follow
-    # its picks by the hand-weighted score (newsfuse.summarize.coverage, "The view").
-    coverage_view_words: int = 500
     # A sentence that leans on the one before it (the end of a quotation, a speaker
     # named before, an opening "He"): "antecedent" takes it with the sentences it
     # needs, "drop" leaves it out, "off" takes it as it is (newsfuse.summarize.standalone).
