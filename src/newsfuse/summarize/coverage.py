@@ -305,8 +305,8 @@ def view_rows(matrix: StoryMatrix, words: int, extra: Sequence[int] = ()) -> NDA
 def water_level(totals: FloatArray, words: int) -> FloatArray:
     """Per article, the words it keeps when `words` are shared out as Multi-News cut its
     inputs: one cut for all, a shorter article's unused share going to the others (the
-    first 2,000 val clusters, of 2 to 10 articles, hold 440-475 words each, and one
-    article of two up to 444)."""
+    first 2,000 val clusters, of 2 to 10 articles, hold a median of 441-456 words and
+    at most 474, and one article of two up to 444)."""
     order = np.sort(totals)
     for i, length in enumerate(order):
         level = (words - order[:i].sum()) / (len(order) - i)
