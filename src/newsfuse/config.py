@@ -197,6 +197,11 @@ class BriefOptions:
     coverage_bigram_weight: float = 2.0  # a covered word pair counts this many covered words
     coverage_quality_exponent: float = 0.3  # gain x quality**this (0: quality only gates)
     coverage_lead: bool = True  # the hand-weighted score's best sentence leads the brief
+    # Coverage reads the story as Multi-News cut its training inputs: this many words in
+    # all, shared out from each article's start (0: all; 500 is Multi-News's cut). Past
+    # the cut, the hand-weighted score's order (newsfuse.summarize.coverage, "The view").
+    # Off: full text +0.47 / +0.83 R1 / R2, Wikinews -1.11 / -1.74 (docs/benchmarks.md).
+    coverage_view_words: int = 0
     # A sentence that leans on the one before it (the end of a quotation, a speaker
     # named before, an opening "He"): "antecedent" takes it with the sentences it
     # needs, "drop" leaves it out, "off" takes it as it is (newsfuse.summarize.standalone).

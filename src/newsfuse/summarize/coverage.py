@@ -17,10 +17,27 @@ report in different sentences is worth covering once. On Multi-News val it
 selects better than the lexical sentence scorer it builds on (docs/tuning.md,
 "Coverage selection"). Trained by scripts/train_coverage.py; the forest and
 the background table ship as package data with pinned sha256 hashes.
+
+The view. Multi-News cut each cluster's input to about 500 words in all, one cut
+for every article from its start (a shorter article's unused share to the others),
+so every count, position and story size the forest learned from is one of such a
+cut. A story of ten full-length articles holds 3,000 words or more: its n-grams
+count many times more often, its sentences sit deeper and the story is larger than
+any input the forest saw, and its predictions need not mean what they meant on
+Multi-News (issue 20: on Wikinews the default scored below the hand-weighted
+scorer). With `coverage_view_words` set, the forest reads the same cut of the story
+(`view_rows`) and ranks its sentences; the sentences past it follow in the
+hand-weighted score's order (newsfuse.summarize.assemble.ranked_rows). On
+Multi-News inputs, already cut, the view is all of the story and nothing changes.
+It is off by default: measured once, it gained on Multi-News full text (200
+clusters) and lost on Wikinews (10), each within or near its noise, so the team's
+held-out sets decide (docs/benchmarks.md, #20, "The default scorer beyond
+Multi-News").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -272,6 +289,71 @@ def greedy_cover(
     return chosen
 
 
+def view_rows(matrix: StoryMatrix, words: int, extra: Sequence[int] = ()) -> NDArray[np.int64]:
+    """The rows the forest may read: each article's sentences that start within its
+    share of `words` (`water_level`), and the rows of `extra` (the lead)."""
+    k = len(matrix.articles)
+    lengths = np.array([len(s.text.split()) for s in matrix.sentences], dtype=np.float64)
+    before = np.cumsum(lengths) - lengths  # words before each row, story-wide
+    offset = before - before[matrix.starts][matrix.article_of]  # ... within its article
+    totals = np.asarray(np.bincount(matrix.article_of, lengths, k), dtype=np.float64)
+    mask = offset < water_level(totals, words)[matrix.article_of]
+    mask[list(extra)] = True
+    return np.flatnonzero(mask).astype(np.int64)
+
+
+def water_level(totals: FloatArray, words: int) -> FloatArray:
+    """Per article, the words it keeps when `words` are shared out as Multi-News cut its
+    inputs: one cut for all, a shorter article's unused share going to the others (the
+    first 2,000 val clusters, of 2 to 10 articles, hold a median of 441-456 words and
+    at most 474, and one article of two up to 444)."""
+    order = np.sort(totals)
+    for i, length in enumerate(order):
+        level = (words - order[:i].sum()) / (len(order) - i)
+        if length >= level:
+            return np.asarray(np.minimum(totals, level), dtype=np.float64)
+    return totals
+
+
+def sub_matrix(matrix: StoryMatrix, rows: NDArray[np.int64]) -> StoryMatrix:
+    """The story's matrix restricted to `rows` (each article keeps its first row, so
+    `articles` and `article_of` stay as they are)."""
+    article_of = matrix.article_of[rows]
+    counts = np.bincount(article_of, minlength=len(matrix.articles))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.intp)
+    return dataclasses.replace(
+        matrix,
+        sentences=tuple(matrix.sentences[int(r)] for r in rows),
+        article_of=article_of,
+        starts=starts,
+        vectors=matrix.vectors[rows],
+        similarity=matrix.similarity[np.ix_(rows, rows)],
+    )
+
+
+def viewed_select(
+    matrix: StoryMatrix,
+    options: BriefOptions,
+    lead: Sequence[int] | None,
+    parts: Components,
+    models: Models,
+) -> list[int]:
+    """`coverage_select` over `view_rows` only (see the module docstring, "The view"):
+    rows of the whole matrix, best first, none past the cut but the lead."""
+    first = list(lead) if lead is not None else []
+    if lead is None and options.coverage_lead:
+        hand = unsupervised_scores(parts, options)
+        first = [int(np.argmax(hand))] if hand.max() > 0 else []
+    keep = view_rows(matrix, options.coverage_view_words, first)
+    shown = Components(*(getattr(parts, f.name)[keep] for f in dataclasses.fields(parts)))
+    inside = {int(r): i for i, r in enumerate(keep)}
+    whole = dataclasses.replace(options, coverage_view_words=0)
+    chosen = coverage_select(
+        sub_matrix(matrix, keep), whole, [inside[r] for r in first], shown, models
+    )
+    return [int(keep[i]) for i in chosen]
+
+
 def coverage_select(
     matrix: StoryMatrix,
     options: BriefOptions,
@@ -286,6 +368,8 @@ def coverage_select(
     if matrix.size == 0:
         return []
     parts = parts or components(matrix, options)
+    if options.coverage_view_words:  # the forest reads what it was trained on
+        return viewed_select(matrix, options, lead, parts, models)
     quality_ = parts.quality
     grams = [sentence_grams(s.text) for s in matrix.sentences]  # tokenized once, used twice
     story = story_grams(matrix, lexical_scores(matrix, grams, models.lexical()), quality_, grams)
