@@ -14,6 +14,7 @@ from newsfuse.analyze.compare import compare_outlets
 from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.numbers import extract_quantities
+from newsfuse.analyze.ownstory import drop_other
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.analyze.story_events import story_timeline
 from newsfuse.analyze.timeline import build_timeline
@@ -53,7 +54,13 @@ class Analyzer:
             claims=claims,
             quantities=quantities,
             timeline=story_timeline(build_timeline(ordered, docs), ordered, entities),
-            comparisons=compare_outlets(
-                ordered, docs, claims, quantities=quantities, support=self.support
+            # an item with a side from another incident (a round-up's shooting) is none
+            comparisons=tuple(
+                drop_other(
+                    compare_outlets(
+                        ordered, docs, claims, quantities=quantities, support=self.support
+                    ),
+                    ordered,
+                )
             ),
         )

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.analyze.background import off_story, teaser_strip
+from newsfuse.analyze.ownstory import other_incident
 from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, Entity, TimelineEvent
 
@@ -103,6 +104,7 @@ def story_timeline(
     people = {e.id for e in entities if e.kind == "person"}
     off = {sid for a in articles for sid in off_story(a)}
     teasers = {sid for a in articles for sid in teaser_strip(a)}  # other stories, named or not
+    teasers |= other_incident(articles)  # another incident's sentences (ownstory)
     forms = _forms(entities, main)
     first = min((a.date for a in articles if a.date is not None), default=None)
     shared = _shared_periods(events)
