@@ -48,7 +48,8 @@ _FURNITURE = re.compile(
 _KIN_OR_RECORD = re.compile(
     r"\b(?:(?:grand|step)?(?:mother|father|son|daughter|parents?|child|children|grandson"
     r"|granddaughter)|brother|sister|sibling|uncle|aunt|cousin|nephew|niece|husband|wife"
-    r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b",
+    r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b"
+    r"|\b[A-Z][a-z]+ Sr\.",  # a father of the same name (a victim's father shot years before)
     re.IGNORECASE,
 )
 # A record served, whatever day it gives (a suspect who served part of an old term and
