@@ -69,8 +69,8 @@ def test_a_condition_not_obtained_is_no_event(nlp_pipeline: NLP, shared_dir: Pat
 
 
 def test_another_incidents_day_is_not_the_storys(nlp_pipeline: NLP, shared_dir: Path) -> None:
-    """gva-387194: "the drive-by comes after another shooting on Sunday" and a station's
-    video of a night out are other incidents (analyze/ownstory.py): their days give no
+    """gva-387194: a line saying the drive-by followed another shooting a day earlier, and
+    a station's video of a night out, are other incidents (analyze/ownstory.py): their days give no
     event; the drive-by's Monday night stays."""
     kept = _story(nlp_pipeline, _incident(shared_dir, "gva-387194"))
     assert not [e for e in kept if "another shooting" in e.text or "Night Out" in e.text]

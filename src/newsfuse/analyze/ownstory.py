@@ -77,13 +77,13 @@ _NAME = re.compile(r"(?<![\w.])[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?")
 # Capitalised words that name no one: days, months, titles, stock openers.
 _COMMON = frozenset(
     str.split(
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December Police Officers Officer "
-        "The This That These Those There Their They When Where What While After Before "
-        "According Authorities Detectives Investigators Sheriff Deputies Chief Capt Sgt Lt "
-        "Street Avenue Road Drive Boulevard Lane Court Place County City North South East "
-        "West Mr Mrs Ms Dr He She It His Her We Our In On At For From With Anyone Anybody "
-        "Officials Department Hospital Medical Center News Report Reports Photo Video"
+        "Police Officers Officer Sunday Saturday Friday Thursday Wednesday Tuesday Monday "
+        "December November October September August July June May April March February "
+        "January The This That These Those There Their They When Where What While After "
+        "Before According Authorities Detectives Investigators Sheriff Deputies Chief Capt "
+        "Sgt Lt Street Avenue Road Drive Boulevard Lane Court Place County City North South "
+        "East West Mr Mrs Ms Dr He She It His Her We Our In On At For From With Anyone "
+        "Anybody Officials Department Hospital Medical Center News Report Reports Photo Video"
     )
 )
 
