@@ -236,7 +236,10 @@ def _after_count(sentence: Sentence, previous: Sentence | None) -> bool:
     )
 
 
-def drop_other(items: Iterable[Comparison], articles: Sequence[Article]) -> list[Comparison]:
-    """The items of "where sources differ" none of whose sides is another incident's."""
-    other = other_incident(articles)
+def drop_other(
+    items: Iterable[Comparison], articles: Sequence[Article], other: set[str] | None = None
+) -> list[Comparison]:
+    """The items of "where sources differ" none of whose sides is another incident's;
+    `other`: `other_incident(articles)`, if the caller has it."""
+    other = other_incident(articles) if other is None else other
     return [c for c in items if not any(cite.sentence_id in other for cite in c.citations)]
