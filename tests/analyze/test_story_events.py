@@ -66,3 +66,12 @@ def test_a_condition_not_obtained_is_no_event(nlp_pipeline: NLP, shared_dir: Pat
     kept = _story(nlp_pipeline, _incident(shared_dir, "gva-453738"))
     assert not [e for e in kept if "could not be obtained" in e.text]
     assert [e for e in kept if e.date == dt.date(2015, 11, 25)]
+
+
+def test_another_incidents_day_is_not_the_storys(nlp_pipeline: NLP, shared_dir: Path) -> None:
+    """gva-387194: a line saying the drive-by followed another shooting a day earlier, and
+    a station's video of a night out, are other incidents (analyze/ownstory.py): their days give no
+    event; the drive-by's Monday night stays."""
+    kept = _story(nlp_pipeline, _incident(shared_dir, "gva-387194"))
+    assert not [e for e in kept if "another shooting" in e.text or "Night Out" in e.text]
+    assert [e for e in kept if e.date == dt.date(2015, 8, 3) and "drive-by" in e.text]

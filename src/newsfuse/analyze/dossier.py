@@ -14,6 +14,7 @@ from newsfuse.analyze.compare import compare_outlets
 from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.numbers import extract_quantities
+from newsfuse.analyze.ownstory import drop_other, other_incident
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.analyze.story_events import story_timeline
 from newsfuse.analyze.timeline import build_timeline
@@ -46,14 +47,22 @@ class Analyzer:
         entities = extract_entities(parsed)
         claims = extract_claims(parsed, entities)
         quantities = extract_quantities(ordered, docs)
+        other = other_incident(ordered)  # sentences of other incidents (a round-up's)
         return Dossier(
             story_id=story_id,
             entities=entities,
             quotes=extract_quotes(parsed, entities),
             claims=claims,
             quantities=quantities,
-            timeline=story_timeline(build_timeline(ordered, docs), ordered, entities),
-            comparisons=compare_outlets(
-                ordered, docs, claims, quantities=quantities, support=self.support
+            timeline=story_timeline(build_timeline(ordered, docs), ordered, entities, other),
+            # an item with a side from another incident (a round-up's shooting) is none
+            comparisons=tuple(
+                drop_other(
+                    compare_outlets(
+                        ordered, docs, claims, quantities=quantities, support=self.support
+                    ),
+                    ordered,
+                    other,
+                )
             ),
         )

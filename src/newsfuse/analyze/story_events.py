@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.analyze.background import off_story, teaser_strip
+from newsfuse.analyze.ownstory import other_incident
 from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, Entity, TimelineEvent
 
@@ -47,7 +48,8 @@ _FURNITURE = re.compile(
 _KIN_OR_RECORD = re.compile(
     r"\b(?:(?:grand|step)?(?:mother|father|son|daughter|parents?|child|children|grandson"
     r"|granddaughter)|brother|sister|sibling|uncle|aunt|cousin|nephew|niece|husband|wife"
-    r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b",
+    r"|boyfriend|girlfriend|sentenced|convicted|pleaded|prison|probation|parole)s?\b"
+    r"|\b[A-Z][a-z]+ Sr\.",  # a father of the same name (a victim's father shot years before)
     re.IGNORECASE,
 )
 # A record served, whatever day it gives (a suspect who served part of an old term and
@@ -90,9 +92,13 @@ def main_entities(entities: Sequence[Entity], articles: Sequence[Article]) -> se
 
 
 def story_timeline(
-    events: Sequence[TimelineEvent], articles: Sequence[Article], entities: Sequence[Entity]
+    events: Sequence[TimelineEvent],
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    other: set[str] | None = None,
 ) -> tuple[TimelineEvent, ...]:
-    """The events of the story (see the module docstring), in their given order."""
+    """The events of the story (see the module docstring), in their given order; `other`:
+    the sentences of other incidents (ownstory.other_incident), if the caller has them."""
     main = main_entities(entities, articles)
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
@@ -103,6 +109,7 @@ def story_timeline(
     people = {e.id for e in entities if e.kind == "person"}
     off = {sid for a in articles for sid in off_story(a)}
     teasers = {sid for a in articles for sid in teaser_strip(a)}  # other stories, named or not
+    teasers |= other_incident(articles) if other is None else other  # another incident's
     forms = _forms(entities, main)
     first = min((a.date for a in articles if a.date is not None), default=None)
     shared = _shared_periods(events)

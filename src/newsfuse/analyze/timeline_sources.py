@@ -101,7 +101,10 @@ def incident_day(
 FUTURE = re.compile(
     r"(?:\b(?:will|won['’]t|shall|(?:is|are) (?:to|set|due|expected|planned|scheduled|slated)"
     r"|set for|scheduled for|slated for|planned for|plans? to|upcoming|going to)\b"
-    r"|['’]ll\b)[^,;.:]*$",
+    r"|['’]ll\b)[^,;.:]*$"
+    # a plan told in the past that starts on the day ("had been scheduled to face trial …
+    # beginning Monday": the coming Monday, read on fresh7t after its run)
+    r"|\b(?:scheduled|set|slated|due|planned)\b[^,;.:]*\b(?:beginning|starting)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
