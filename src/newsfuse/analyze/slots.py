@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.age_match import identified_ages
 from newsfuse.analyze.ages import (
     AGE,
     NAMED_AGE,
@@ -32,14 +33,19 @@ from newsfuse.analyze.ages import (
     two_people,
 )
 from newsfuse.analyze.background import off_story
+from newsfuse.analyze.clocks import clock_differences
 from newsfuse.analyze.custody import held_statements
 from newsfuse.analyze.days import day_differences
 from newsfuse.analyze.fills import Fill as _Fill
 from newsfuse.analyze.fills import name_variants
+from newsfuse.analyze.grazes import graze_differences
 from newsfuse.analyze.injuries import hurts, join_people
 from newsfuse.analyze.places import scene_differences
+from newsfuse.analyze.relations import relation_differences
 from newsfuse.analyze.status import status_differences
+from newsfuse.analyze.streets import street_differences
 from newsfuse.analyze.updates import pair
+from newsfuse.analyze.weekdates import date_differences
 from newsfuse.types import Article, Citation, Comparison
 
 _TIME = re.compile(
@@ -282,6 +288,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
         for fill in [
             *_times(k, article, starts),
             *age_fills(k, article, starts),
+            *identified_ages(k, article, starts),
             *lead_age(k, article),
             *suspect_age(k, article),
             *_counts(k, article, starts),
@@ -304,4 +311,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     found += scene_differences(articles, [set(o) for o in offs], dates)
     found += status_differences(articles, [set(o) for o in offs], dates)
     found += day_differences(articles, [set(o) for o in offs], dates)
+    more_slots = (clock_differences, date_differences, graze_differences, relation_differences)
+    for more in (*more_slots, street_differences):
+        found += more(articles, [set(o) for o in offs], dates)
     return found
