@@ -37,8 +37,8 @@ def _on(m: re.Match[str], filed: date) -> date | None:
         named = date(year, month, int(m["d"]))
     except ValueError:
         return None
-    if not m["y"] and named > filed:
-        named = named.replace(year=year - 1) if month != 2 or named.day < 29 else None
+    if not m["y"] and named > filed:  # "Dec. 30" in a January report
+        return None if (month, named.day) == (2, 29) else named.replace(year=year - 1)
     return named
 
 
@@ -66,7 +66,7 @@ def date_differences(
     articles: Sequence[Article], off: Sequence[set[str]], dates: Sequence[str]
 ) -> Iterator[Comparison]:
     """At most one item: a report's date against another's weekday for the shooting."""
-    named = [d for k, a in enumerate(articles) if (d := _first_date(k, a, off[k]))]
+    named = [n for k, a in enumerate(articles) if (n := _first_date(k, a, off[k]))]
     weekdays = [d for k, a in enumerate(articles) if (d := _first_day(k, a, off[k]))]
     for on, a in named:
         for b in weekdays:
