@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from newsfuse.analyze.age_match import identified_ages
+from newsfuse.analyze.age_match import held_age_differences, identified_ages
 from newsfuse.analyze.ages import (
     AGE,
     NAMED_AGE,
@@ -312,6 +312,6 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     found += status_differences(articles, [set(o) for o in offs], dates)
     found += day_differences(articles, [set(o) for o in offs], dates)
     more_slots = (clock_differences, date_differences, graze_differences, relation_differences)
-    for more in (*more_slots, street_differences):
+    for more in (*more_slots, street_differences, held_age_differences):
         found += more(articles, [set(o) for o in offs], dates)
     return found
