@@ -17,6 +17,7 @@ from newsfuse.analyze.clocks import clock_differences
 from newsfuse.analyze.custody import held_statements
 from newsfuse.analyze.grazes import graze_differences
 from newsfuse.analyze.relations import relation_differences
+from newsfuse.analyze.slots import _places
 from newsfuse.analyze.streets import street_differences
 from newsfuse.analyze.weekdates import date_differences
 from newsfuse.evaluation.differ_eval import incident_articles
@@ -128,3 +129,19 @@ def test_a_charge_says_someone_is_held(gva: dict[str, list[Article]]) -> None:
     later = gva["gva-422064"][-1]
     statements = [value for _, value, _ in held_statements(later)]
     assert statements[:1] == ["someone held"]
+
+
+def test_a_weekday_after_the_road_is_not_the_roads_name(gva: dict[str, list[Article]]) -> None:
+    # gva-377486 (fresh8b, the held-out; fixed after it was scored, "seen"): "the 5300
+    # block of <Name> Road Sunday evening" against the next day's "5000 block of <Name>
+    # Road": one road, two blocks (the weekday was read as part of the road's name)
+    articles = gva["gva-377486"]
+    fills = [
+        f
+        for k, a in enumerate(articles)
+        for f in _places(k, a, [s.start for s in a.sentences])
+        if f.slot.startswith("block of")
+    ]
+    assert len({f.slot for f in fills}) == 1
+    assert {f.value for f in fills} == {"block:5300", "block:5000"}
+    assert all(f.phrase.endswith("Road") for f in fills)

@@ -71,6 +71,20 @@ _ADDRESS = re.compile(
 _STREET_WORDS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "boulevard",
                  "blvd.", "lane", "way", "court", "place", "n.", "s.", "e.", "w.", "north",
                  "south", "east", "west", "n", "s", "e", "w"}  # fmt: skip
+_WAYS = _STREET_WORDS - {
+    "n.",
+    "s.",
+    "e.",
+    "w.",
+    "north",
+    "south",
+    "east",
+    "west",
+    "n",
+    "s",
+    "e",
+    "w",
+}
 _COUNT = re.compile(
     rf"\b(?P<n>{NUM})\s+(?P<who>people|persons|men|women|victims|teens|teenagers|children|"
     rf"adults|males|females)\b(?P<rest>[^.;]{{0,60}}?)\b(?P<verb>shot|wounded|injured|hurt|"
@@ -159,8 +173,11 @@ def _custody(k: int, article: Article) -> Iterator[_Fill]:
 
 
 def _street(name: str) -> str:
-    words = [w for w in name.lower().split() if w not in _STREET_WORDS]
-    return " ".join(words)
+    """A street's key: its name without direction or kind of way, cut after the kind of
+    way ("Noon Road Sunday evening" is Noon Road; the weekday is not the street's)."""
+    words = name.lower().split()
+    way = next((i for i, w in enumerate(words) if w in _WAYS), len(words))
+    return " ".join(w for w in words[: way + 1] if w not in _STREET_WORDS)
 
 
 def _places(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
@@ -170,7 +187,9 @@ def _places(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             cite = citation_at(article, starts, m.start())
             if cite is not None and _street(m["street"]):
                 value = f"{kind}:{int(m['n'])}"
-                phrase = m.group(0).strip()
+                words = m.group(0).split()
+                way = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _WAYS), None)
+                phrase = " ".join(words if way is None else words[: way + 1])
                 yield _Fill(k, f"block of {_street(m['street'])}", value, phrase, cite)
     for m in _VENUE.finditer(article.body):
         cite = citation_at(article, starts, m.start())
