@@ -101,17 +101,16 @@ def test_the_one_held_aged_by_name_against_an_unnamed_age(
     # gva-377878 (fresh7): a man named with his age, later "taken into custody" by his
     # surname, against the other outlet's unnamed 19-year-old held
     (item,) = _items(held_age_differences, gva["gva-377878"])
-    assert (
-        ", 20 [1]" in item.summary and "19-year-old man was taken into custody [2]" in item.summary
-    )
+    assert ", 20 [1]" in item.summary and "19-year-old" in item.summary
+    assert "taken into custody [2]" in item.summary
     assert len(item.citations) == 3  # the name's age and its custody sentence, apart
 
 
 def test_a_victims_age_before_an_arrest_is_not_the_held_age(
     gva: dict[str, list[Article]],
 ) -> None:
-    # gva-525119 (fresh2): "A 15-year-old girl was shot and killed … and a 16-year-old has
-    # been arrested" (paraphrased): the 15 is the victim's
+    # gva-525119 (fresh2): a girl of 15 shot and killed and a boy of 16 arrested, in one
+    # sentence (paraphrased): the 15 is the victim's
     assert _items(held_age_differences, gva["gva-525119"]) == []
 
 

@@ -34,7 +34,7 @@ def identified_ages(k: int, article: Article, starts: list[int]) -> Iterator[Fil
             yield Fill(k, f"age of {surname}", str(int(m["n"])), m.group(0), cite)
 
 
-# One person held: "A 19-year-old man was taken into custody", "<Surname> was … arrested".
+# One person held: an N-year-old man "taken into custody", or "<Surname> was … arrested".
 _HELD = (
     r"(?:[^.;]{0,80}?\b(?:was|has been|had been) (?:later )?(?:taken into custody|arrested|"
     r"detained|charged|booked))"

@@ -2,9 +2,9 @@
 
 Why a slot of its own: the wound slot (injuries.py) compares where a person was hit, and
 a graze names no part or the same part; but a report that says a 15-year-old was grazed
-and one that says the 15-year-old was shot in the foot disagree on how badly. A person
-is keyed by the age given just before the verb ("A 15-year-old was also shot in the
-foot", "an 18-year-old and his 15-year-old sister were grazed"); an article that speaks
+and one that has the same 15-year-old hit in a foot disagree on how badly. A person is
+keyed by the age given just before the verb ("an N-year-old was also shot in the <part>",
+"an N-year-old and his M-year-old sister were grazed"); an article that speaks
 of "another" person of that age (two of them) gives no value for it.
 """
 
