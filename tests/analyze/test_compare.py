@@ -248,9 +248,10 @@ def test_fresh5_slot_fixes(incidents: dict[str, list[Article]], nlp_pipeline: NL
     assert any(s.startswith("name:") and "Fisher" in s and "Fischer" in s for s in named)
     counts = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-575607"])]
     assert any("Three people" in s and "injured four people" in s for s in counts)
-    # gva-695239: no suspect named and no arrest on Monday (paraphrased), an arrest on Tuesday
+    # gva-695239: no suspect named and no arrest on Monday (paraphrased), against the same
+    # day's other report of homicide charges filed (a charge says someone is held: custody.py)
     held = [c.summary for c in outlet_compare(nlp_pipeline, incidents["gva-695239"])]
-    assert any(s.startswith("arrests, updated:") and "nor made any arrests" in s for s in held)
+    assert any(s.startswith("arrests:") and "nor made any arrests" in s for s in held)
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,8 @@ _NONE_HELD = re.compile(
 _HELD = re.compile(
     r"\b(?:(?:has|have|had) (?:been )?(?:arrested|detained)|(?:is|are|was|were) "
     r"(?:arrested|detained|in custody|booked)|taken into custody|(?:police|officers|deputies) "
-    r"arrested)\b",
+    r"arrested|(?:has|have|had) been charged|filed (?:\w+ )?charges against|"
+    r"turned (?:himself|herself) in(?:to)?)\b",
     re.IGNORECASE,
 )
 _GLUE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.age_match import held_age_differences, identified_ages
 from newsfuse.analyze.ages import (
     AGE,
     NAMED_AGE,
@@ -32,14 +33,19 @@ from newsfuse.analyze.ages import (
     two_people,
 )
 from newsfuse.analyze.background import off_story
+from newsfuse.analyze.clocks import clock_differences
 from newsfuse.analyze.custody import held_statements
 from newsfuse.analyze.days import day_differences
 from newsfuse.analyze.fills import Fill as _Fill
 from newsfuse.analyze.fills import name_variants
+from newsfuse.analyze.grazes import graze_differences
 from newsfuse.analyze.injuries import hurts, join_people
 from newsfuse.analyze.places import scene_differences
+from newsfuse.analyze.relations import relation_differences
 from newsfuse.analyze.status import status_differences
+from newsfuse.analyze.streets import street_differences
 from newsfuse.analyze.updates import pair
+from newsfuse.analyze.weekdates import date_differences
 from newsfuse.types import Article, Citation, Comparison
 
 _TIME = re.compile(
@@ -65,6 +71,20 @@ _ADDRESS = re.compile(
 _STREET_WORDS = {"street", "st.", "avenue", "ave.", "road", "rd.", "drive", "dr.", "boulevard",
                  "blvd.", "lane", "way", "court", "place", "n.", "s.", "e.", "w.", "north",
                  "south", "east", "west", "n", "s", "e", "w"}  # fmt: skip
+_WAYS = _STREET_WORDS - {
+    "n.",
+    "s.",
+    "e.",
+    "w.",
+    "north",
+    "south",
+    "east",
+    "west",
+    "n",
+    "s",
+    "e",
+    "w",
+}
 _COUNT = re.compile(
     rf"\b(?P<n>{NUM})\s+(?P<who>people|persons|men|women|victims|teens|teenagers|children|"
     rf"adults|males|females)\b(?P<rest>[^.;]{{0,60}}?)\b(?P<verb>shot|wounded|injured|hurt|"
@@ -153,8 +173,11 @@ def _custody(k: int, article: Article) -> Iterator[_Fill]:
 
 
 def _street(name: str) -> str:
-    words = [w for w in name.lower().split() if w not in _STREET_WORDS]
-    return " ".join(words)
+    """A street's key: its name without direction or kind of way, cut after the kind of
+    way ("Noon Road Sunday evening" is Noon Road; the weekday is not the street's)."""
+    words = name.lower().split()
+    way = next((i for i, w in enumerate(words) if w in _WAYS), len(words))
+    return " ".join(w for w in words[: way + 1] if w not in _STREET_WORDS)
 
 
 def _places(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
@@ -164,7 +187,9 @@ def _places(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             cite = citation_at(article, starts, m.start())
             if cite is not None and _street(m["street"]):
                 value = f"{kind}:{int(m['n'])}"
-                phrase = m.group(0).strip()
+                words = m.group(0).split()
+                way = next((i for i, w in enumerate(words[2:], 2) if w.lower() in _WAYS), None)
+                phrase = " ".join(words if way is None else words[: way + 1])
                 yield _Fill(k, f"block of {_street(m['street'])}", value, phrase, cite)
     for m in _VENUE.finditer(article.body):
         cite = citation_at(article, starts, m.start())
@@ -282,6 +307,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
         for fill in [
             *_times(k, article, starts),
             *age_fills(k, article, starts),
+            *identified_ages(k, article, starts),
             *lead_age(k, article),
             *suspect_age(k, article),
             *_counts(k, article, starts),
@@ -304,4 +330,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     found += scene_differences(articles, [set(o) for o in offs], dates)
     found += status_differences(articles, [set(o) for o in offs], dates)
     found += day_differences(articles, [set(o) for o in offs], dates)
+    more_slots = (clock_differences, date_differences, graze_differences, relation_differences)
+    for more in (*more_slots, street_differences, held_age_differences):
+        found += more(articles, [set(o) for o in offs], dates)
     return found
