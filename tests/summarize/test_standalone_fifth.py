@@ -13,12 +13,18 @@ from pathlib import Path
 
 from conftest import read_articles
 from newsfuse.evaluation.read_eval import load_stories
-from newsfuse.summarize.descriptions import counts, description_heads, needs_before, stems
+from newsfuse.summarize.descriptions import (
+    ALONE,
+    counts,
+    description_heads,
+    needs_before,
+    stems,
+)
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.firstnames import _CAPITAL, _candidate
 from newsfuse.summarize.pronouns import leans_back
 from newsfuse.summarize.quotes import PRONOUN_SPEAKER
-from newsfuse.summarize.standalone import unit_rows
+from newsfuse.summarize.standalone import unit_rows, with_referents
 from newsfuse.types import Article
 
 WIKINEWS = Path("articles/en.wikinews.org")
@@ -123,3 +129,25 @@ def test_a_month_is_no_surname(examples_dir: Path) -> None:
     (match,) = [m for m in _CAPITAL.finditer(text) if m.group(1) == "Jan"]
     lower = set(re.findall(r"\b[a-z]+\b", text))
     assert not _candidate(text, match, "", lower)
+
+
+def test_a_bare_the_two_nobody_introduced_is_not_taken(shared_dir: Path) -> None:
+    """multinews_fulltext.test 3370 (read at run time): a broadcaster's page opens on a
+    widget's loading line, then "The two were covering ..." about two of its
+    journalists it names only after. Main's brief showed it, the two never met; a bare
+    count with no sentence before to say who they are is now left out."""
+    (story,) = [
+        s
+        for s in load_stories(shared_dir / "data/summarization/multinews_fulltext.test.jsonl.gz")
+        if s.id == "multinews-longbench-test-3370"
+    ]
+    matrix = story_matrix(list(story.articles))
+    row_stems = [stems(s.text) for s in matrix.sentences]
+    rows = [r for r, s in enumerate(matrix.sentences) if s.text.startswith("The two were")]
+    assert rows, "the page's sentence on the two"
+    for row in rows:
+        assert ALONE in description_heads(matrix.sentences[row].text)[0][1]
+        unit = unit_rows(matrix, row, "antecedent")
+        assert unit is not None
+        assert with_referents(matrix, unit, set(), row_stems, "antecedent") is None
+        assert with_referents(matrix, unit, {"#2"}, row_stems, "antecedent") == unit

@@ -75,6 +75,13 @@ _PAIR = re.compile(r"\b(?:both|couple|pair)\b|[A-Z][a-z]+,? and (?:[A-Z][a-z]+ )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\b")
 
 
+# "The two were ...": the count is the whole subject, nothing in the sentence says who
+# they are. With no sentence before it to say so, it is not taken (a Multi-News
+# brief showed "The two were covering ..." after a page's "Loading ..." line).
+_BARE = re.compile(r"\s+(?:were|are|have|had|will|would|could|did|also|then|[a-z]+ed)\b")
+ALONE = "#alone"
+
+
 def counts(text: str) -> set[str]:
     """The group sizes a text tells ("two men", "Smith and Jones", two full names
     in one sentence tell "#2"): what "The two" can mean."""
@@ -101,7 +108,8 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
             continue  # an object or a phrase deep in the sentence: it reads on
         count = _COUNT.get(match.group(1).lower())
         if count is not None and match.group(0)[:1] == "T":  # "The two reported ...":
-            found.append((match.start(), {count}))  # a group the reader must have met
+            alone = _BARE.match(text[match.end(1) :]) is not None  # a group the reader
+            found.append((match.start(), {count, ALONE} if alone else {count}))  # met
             continue
         heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
         heads = {h for h in heads if h not in TIME_WORDS and len(h) > 3}
@@ -175,6 +183,12 @@ def unresolved(
             found.append(({name.lower()[:6]}, name))
         told += " " + text
     return found
+
+
+def unmet_group(matrix: StoryMatrix, unit: list[int], context: set[str]) -> bool:
+    """A bare "The two ..." the reader has not met and its article does not introduce
+    (`needs_before` found no sentence): leave it out."""
+    return any(ALONE in heads for heads, _ in unresolved(matrix, unit, context))
 
 
 def introduced_elsewhere(matrix: StoryMatrix, unit: list[int], context: set[str]) -> bool:

@@ -23,6 +23,7 @@ from newsfuse.summarize.descriptions import (
     named_things,
     needs_before,
     stems,
+    unmet_group,
 )
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.pronouns import (
@@ -174,7 +175,8 @@ def with_referents(
     for _ in range(MAX_UNIT):
         need = needs_before(matrix, row_stems, unit, context)
         if need is None:
-            return None if introduced_elsewhere(matrix, unit, context) else unit
+            lost = introduced_elsewhere(matrix, unit, context) or unmet_group(matrix, unit, context)
+            return None if lost else unit
         if mode == "drop" or unit[-1] - need + 1 > MAX_UNIT:
             return None
         before = unit_rows(matrix, need, mode)
