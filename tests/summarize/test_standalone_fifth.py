@@ -151,3 +151,17 @@ def test_a_bare_the_two_nobody_introduced_is_not_taken(shared_dir: Path) -> None
         assert unit is not None
         assert with_referents(matrix, unit, set(), row_stems, "antecedent") is None
         assert with_referents(matrix, unit, {"#2"}, row_stems, "antecedent") == unit
+
+
+def test_she_asked_a_man_for_help_is_no_attribution(shared_dir: Path) -> None:
+    """gva-809048 (read at run time): a report tells that a woman, bothered by the
+    gunman, asked a bouncer for help (", she asked <Name> ..."): no quotation, so no
+    pronoun speaker. Read as one while tuning, it cost the brief that sentence."""
+    (story,) = [
+        s
+        for s in load_stories(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+        if s.id == "gva-809048"
+    ]
+    texts = [s.text for a in story.articles for s in a.sentences if ", she asked" in s.text]
+    assert texts, "the report's sentence on the bouncer"
+    assert not any(PRONOUN_SPEAKER.search(t) for t in texts)
