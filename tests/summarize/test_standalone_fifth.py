@@ -8,6 +8,7 @@ Wikinews articles are bundled (examples/, CC BY 2.5) and quoted; gva_dev is read
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -77,10 +78,15 @@ def test_an_unnamed_speaker_is_not_taken(shared_dir: Path) -> None:
     checked = 0
     for article in story.articles:
         matrix = story_matrix([article])
+        lowered = [dataclasses.replace(s, text=s.text.lower()) for s in article.sentences]
+        lower = story_matrix([dataclasses.replace(article, sentences=tuple(lowered))])
         for row, sentence in enumerate(article.sentences):
             if sentence.text.endswith("she said.") and "17-year-old" in sentence.text:
                 checked += 1
                 assert unit_rows(matrix, row, "antecedent") is None
+                # lower-cased text (Multi-News as distributed) has no names to read:
+                # the rule stands aside (it cost 0.14 ROUGE-1 on Multi-News val)
+                assert unit_rows(lower, row, "antecedent") is not None
     assert checked, "the report quotes her on how a teenager gets a gun"
 
 
@@ -91,7 +97,8 @@ def test_the_two_points_back_to_the_two_named(examples_dir: Path) -> None:
     sentence naming the two unless the brief has told two of them."""
     article, matrix = _article(examples_dir, "M003-07.txt")
     row = _row(article, "The two extend")
-    assert description_heads(article.sentences[row].text) == [(0, {"#2"})]
+    ((position, heads),) = description_heads(article.sentences[row].text)
+    assert position == 0 and "#2" in heads
     row_stems = [stems(s.text) for s in article.sentences]
     assert needs_before(matrix, row_stems, [row], set()) == row - 1
     told = counts(article.sentences[row - 1].text)
@@ -108,6 +115,15 @@ def test_also_leans_on_the_sentence_before(examples_dir: Path) -> None:
     assert unit_rows(matrix, row, "antecedent") == [row - 1, row]
     assert unit_rows(matrix, row, "drop") is None
     assert not leans_back("Alsop said the talks went on.")  # a name, not the adverb
+
+
+def test_a_counted_group_with_its_noun_reads_by_the_noun(examples_dir: Path) -> None:
+    """Wikinews M001-06: "The four suicide bombers were all UK residents ..." after a
+    lede on the suicide bombings: "the four" is resolved by the bombers the reader
+    met (a first version wanted a count of four told and cost the Wikinews brief the
+    sentence: ROUGE-1 -0.9 over the ten stories)."""
+    heads = description_heads("The four suicide bombers were all UK residents.")
+    assert heads == [(0, {"#4", "suicid"})]
 
 
 def test_a_second_one_needs_the_first() -> None:

@@ -109,8 +109,10 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
         count = _COUNT.get(match.group(1).lower())
         if count is not None and match.group(0)[:1] == "T":  # "The two reported ...":
             alone = _BARE.match(text[match.end(1) :]) is not None  # a group the reader
-            found.append((match.start(), {count, ALONE} if alone else {count}))  # met
-            continue
+            noun = set() if alone else stems(match.group(2) or "") - _KNOWN  # met, or one
+            noun = {h for h in noun if len(h) > 3}
+            found.append((match.start(), {count, ALONE} if alone else {count} | noun))
+            continue  # it can tell by its noun ("The four suicide bombers", Wikinews M001)
         heads = stems(" ".join(g for g in match.groups() if g)) - _KNOWN
         heads = {h for h in heads if h not in TIME_WORDS and len(h) > 3}
         if heads:

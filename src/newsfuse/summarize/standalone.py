@@ -194,6 +194,8 @@ def unnamed_speaker(matrix: StoryMatrix, first: int, last: int) -> bool:
     the antecedent rule took before the quotation does not say who he is (the
     integrator's held-out reading read10: "he explained" after a sentence on the
     planet, the astronomer named two sentences later)."""
+    if not any(c.isupper() for r in range(first, last + 1) for c in matrix.sentences[r].text):
+        return False  # lower-cased text (Multi-News as distributed): no names to read
     for r in range(first, last + 1):
         text = matrix.sentences[r].text
         speaker = PRONOUN_SPEAKER.search(text)
