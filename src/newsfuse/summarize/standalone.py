@@ -188,13 +188,20 @@ def with_referents(
     return None
 
 
+# A full name inside a sentence: the text is cased, so a name would show. Multi-News as
+# distributed is lower-cased but for some weekdays and titles ("Friday", "Mr."),
+# where a speaker named "<first> <last>" in lower case reads as no one.
+_CASED = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
 def unnamed_speaker(matrix: StoryMatrix, first: int, last: int) -> bool:
     """A sentence of rows `first`..`last` names its speaker by pronoun ('"...," he
     explained') and no sentence of the unit before it names anyone: the sentence
     the antecedent rule took before the quotation does not say who he is (the
     integrator's held-out reading read10: "he explained" after a sentence on the
     planet, the astronomer named two sentences later)."""
-    if not any(c.isupper() for r in range(first, last + 1) for c in matrix.sentences[r].text):
+    start = max(first - MAX_UNIT, int(matrix.starts[int(matrix.article_of[first])]))
+    if not any(_CASED.search(matrix.sentences[r].text) for r in range(start, last + 1)):
         return False  # lower-cased text (Multi-News as distributed): no names to read
     for r in range(first, last + 1):
         text = matrix.sentences[r].text
