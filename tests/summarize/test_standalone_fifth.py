@@ -23,7 +23,7 @@ from newsfuse.summarize.descriptions import (
 )
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.firstnames import _CAPITAL, _candidate
-from newsfuse.summarize.pronouns import leans_back
+from newsfuse.summarize.pronouns import first_person, leans_back
 from newsfuse.summarize.quotes import PRONOUN_SPEAKER
 from newsfuse.summarize.standalone import unit_rows, with_referents
 from newsfuse.types import Article
@@ -181,3 +181,18 @@ def test_she_asked_a_man_for_help_is_no_attribution(shared_dir: Path) -> None:
     texts = [s.text for a in story.articles for s in a.sentences if ", she asked" in s.text]
     assert texts, "the report's sentence on the bouncer"
     assert not any(PRONOUN_SPEAKER.search(t) for t in texts)
+
+
+def test_an_answer_in_the_first_person_needs_its_speaker(examples_dir: Path) -> None:
+    """Wikinews M003-06 (seen fix, after the held-out reading read11-d, where an
+    interview's answer "I think that ..." stood in a brief that never said whose):
+    the rider's words as a quotation's last sentence are the quote rules' (a closing
+    mark); the same words set without marks, as transcripts print answers, open on
+    an "I" nobody named, and lean back like a pronoun speaker."""
+    (article,) = read_articles(examples_dir / WIKINEWS / "M003-06.txt")
+    (quoted,) = [s.text for s in article.sentences if s.text.startswith("I was a bit")]
+    assert quoted.endswith('"') and not first_person(quoted)
+    bare = quoted.rstrip('"')
+    assert first_person(bare) and leans_back(bare)
+    assert not first_person("In the first 15 km I was a bit in trouble.")
+    assert leans_back("Either this was a new planet, or the old one was in trouble.")
