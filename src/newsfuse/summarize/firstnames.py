@@ -106,9 +106,9 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
 # read11-d; seen). A month may be a first name ("April Doe"), so only here.
 _MONTHS = frozenset(
     [
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
+        *("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may"),
+        *("jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september"),
+        *("oct", "october", "nov", "november", "dec", "december"),
     ]
 )
 _OF = re.compile(r"\s+of\b")  # "Department of ...": the capital heads a name of its own
