@@ -29,6 +29,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsfuse.config import BriefOptions
+from newsfuse.summarize.descriptions import counts
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
@@ -140,6 +141,7 @@ def fill_units(
         used += words
         for r in new:
             context |= row_stems[r]
+        context |= counts(text)  # "two men" told: "The two" reads
     return units
 
 
