@@ -36,6 +36,7 @@ _NOT_FIRST = frozenset(
         *("governor", "secretary", "minister", "director", "professor", "commissioner"),
         *("spokesman", "spokeswoman", "spokesperson", "superintendent", "corporal", "cpl"),
         *("major", "colonel", "col", "general", "admiral", "marshal", "inspector", "constable"),
+        *("chancellor", "principal", "ambassador", "bishop", "rabbi", "alderman", "commander"),
         *("north", "south", "east", "west", "new", "saint", "st", "fort", "port", "mount"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     ]
@@ -82,9 +83,12 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
     "Actor Tom Cruise" none to "Tom"; a first name that is also a common word of
     the article ("a miracle", "the suspect") is a headline's capital, not a name."""
     found = set()
-    for match in re.finditer(rf"\b({_WORD})\s+{re.escape(surname)}\b", text):
+    # a middle initial stays with the first name ("Jane Q. Doe" -> "Jane Q."): the
+    # insertion is the name as the source wrote it
+    for match in re.finditer(rf"\b({_WORD}(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", text):
         first = match.group(1)
-        if first.lower() in STOP_WORDS or first.lower() in _NOT_FIRST | _INSTITUTION | common:
+        given = first.split()[0].lower()
+        if given in STOP_WORDS or given in _NOT_FIRST | _INSTITUTION | common:
             continue
         previous = _PREVIOUS.search(text[: match.start()])
         if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
