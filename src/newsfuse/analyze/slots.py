@@ -26,6 +26,7 @@ from newsfuse.analyze.ages import (
     citation_at,
     lead_age,
     number,
+    shared_ages,
     stated_ages,
     suspect_age,
     two_ages,
@@ -127,8 +128,8 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
     found = [*_COUNT.finditer(article.body), *_COUNT_OBJECT.finditer(article.body)]
     for m in sorted(found, key=lambda m: m.start()):
         rest = m.groupdict().get("rest") or ""
-        if re.search(r"\b(?:other|others|another|more|of)\b", rest, re.IGNORECASE):
-            continue
+        if re.search(rf"\b(?:other|others|another|more|of)\b|\band {NUM}\b", rest, re.I):
+            continue  # "Three people died and two were wounded": the two are the wounded
         cite = citation_at(article, starts, m.start())
         if cite is not None and not TALLY.search(text := _sentence(article, cite)):
             slot = _VERB_CLASS[m["verb"].lower()]
@@ -279,6 +280,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     offs = [off_story(a) for a in articles]  # a round-up's other incidents, background
     for k, (article, doc, off) in enumerate(zip(articles, docs, offs, strict=True)):
         starts = [s.start for s in article.sentences]
+        twins = tuple(f"the {who}" for who in shared_ages(article.body))
         for fill in [
             *_times(k, article, starts),
             *age_fills(k, article, starts),
@@ -289,7 +291,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_custody(k, article),
             *_hurts(k, article),
         ]:
-            if fill.citation.sentence_id not in off:
+            if fill.citation.sentence_id not in off and not fill.slot.endswith(twins):
                 by_slot.setdefault(fill.slot, []).append(fill)
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
     by_slot = join_people(by_slot)
