@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.analyze.ages import shared_ages, suspect_age
+from newsfuse.analyze.ages import age_fills, shared_ages, suspect_age
 from newsfuse.analyze.compare import compare_outlets
+from newsfuse.analyze.lone import _FURNITURE
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.parts import in_parts
 from newsfuse.articles import make_article
@@ -98,3 +99,20 @@ def test_no_credit_advert_or_scene_furniture(
     assert [s for s in lone["gva-422064"] if "charged with three counts" in s]
     # "Homicide detectives were at the scene": a unit's name, not a charge
     assert not [s for s in lone["gva-517073"] if s.startswith("Homicide detectives")]
+
+
+def test_a_city_before_a_role_is_no_name() -> None:
+    # "a 22-year-old <City> man" and "a 27-year-old <City> woman" of one round-up were
+    # read as two ages of one person named after the city
+    def slots(body: str) -> set[str]:
+        article = make_article(body=body, source="test")
+        return {f.slot for f in age_fills(0, article, [s.start for s in article.sentences])}
+
+    assert "age of fresno" not in slots("A 22-year-old Fresno man was taken to a hospital.")
+    named = "Police said Maria Lopez, 31, was shot. A 22-year-old Tom Reyes was held."
+    assert {"age of lopez", "age of reyes"} <= slots(named)
+
+
+def test_glued_station_blurb_is_furniture() -> None:
+    assert _FURNITURE.search("Radio 1010 WXYZWelcome to the station on Example.com!")
+    assert not _FURNITURE.search("Police welcomed the arrest of two men on Monday.")

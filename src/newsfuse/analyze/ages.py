@@ -26,7 +26,10 @@ _NAME = r"(?:[A-Z][a-z'’]+\s?){1,3}"
 AGE = re.compile(
     rf"\b(?P<n>(?i:{NUM}))[- ]years?[- ]old(?:\s+(?P<noun>[a-z]+))?(?:\s+(?P<name>{_NAME}))?"
 )
-NAMED_AGE = re.compile(r"\b(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,2}), (?P<n>\d{1,3}),")
+# "Jacory Wesley, 21," and in lists "…, 21;" or "…, 24 was shot in the chest"
+NAMED_AGE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,2}), (?P<n>\d{1,3})(?:[,;]|(?= was\b))"
+)
 # Kinship nouns stay their own slot: "Banks' 7-year-old daughter" is not "the 8-year-old girl".
 ROLES = {
     "girl": "girl", "boy": "boy", "woman": "woman", "female": "woman", "man": "man",
@@ -45,6 +48,7 @@ _OWNER = re.compile(
 # "A 24-year-old woman was pronounced dead … A 24-year-old woman and a 36-year-old man were
 # shot in their legs": two people one report introduces by the same role and age.
 _INTRO = re.compile(rf"\b(?:a|an|another)\s+(?P<n>{NUM})[- ]years?[- ]old\s+(?P<noun>[a-z]+)", re.I)
+_ROLE_AFTER = re.compile(r"\s*(?:" + "|".join(ROLES) + r")\b")
 # People an age names who are seldom the one hurt: the lead victim is not "an 18-year-old
 # relative played with a handgun".
 _NOT_THE_HURT = {"relative", "cousin", "uncle", "aunt", "nephew", "friend", "boyfriend",
@@ -81,12 +85,13 @@ def age_fills(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         cite = citation_at(article, starts, m.start())
         if cite is not None:
             surname = m["name"].split()[-1].lower()
-            yield _Fill(k, f"age of {surname}", str(int(m["n"])), m.group(0).rstrip(","), cite)
+            yield _Fill(k, f"age of {surname}", str(int(m["n"])), m.group(0).rstrip(",;"), cite)
     for m in AGE.finditer(body):
         cite = citation_at(article, starts, m.start())
         if cite is None:
             continue
-        if m["name"] and m["name"].split()[-1][:1].isupper() and not m["noun"]:
+        placed = _ROLE_AFTER.match(body, m.end())  # "a 22-year-old <City> man": no name
+        if m["name"] and m["name"].split()[-1][:1].isupper() and not m["noun"] and not placed:
             surname = m["name"].split()[-1].lower()
             yield _Fill(k, f"age of {surname}", str(number(m["n"])), m.group(0).strip(), cite)
         role = ROLES.get((m["noun"] or "").lower())

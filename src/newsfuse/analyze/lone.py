@@ -41,7 +41,8 @@ _FURNITURE = re.compile(
     # and a family's fund page: about the reporting, not the incident
     r"\b(?:spoke|talked|speaking|talking) (?:to|with) [^.]{0,40}\breporter\b|"
     r"\bdonation page\b|\bgofundme\b|\bfund-?raising (?:page|account)\b|\bto donate\b|"
-    r"\bbroadcast home\b|\bwelcome to\b",  # a station's blurb ("…'s broadcast home for …")
+    r"\bbroadcast home\b|\bwelcome to\b|"  # a station's blurb ("…'s broadcast home for …"),
+    r"(?-i:[A-Za-z0-9]Welcome to\b)",  # its title glued to it ("<Station>Welcome to …")
     re.IGNORECASE,
 )
 _WHAT = re.compile(

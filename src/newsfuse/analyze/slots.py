@@ -130,6 +130,8 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         rest = m.groupdict().get("rest") or ""
         if re.search(rf"\b(?:other|others|another|more|of)\b|\band {NUM}\b", rest, re.I):
             continue  # "Three people died and two were wounded": the two are the wounded
+        if re.search(r"\band\s+$", article.body[max(0, m.start() - 5) : m.start()]):
+            continue  # "a man and two women had been shot": a part of the count
         cite = citation_at(article, starts, m.start())
         if cite is not None and not TALLY.search(text := _sentence(article, cite)):
             slot = _VERB_CLASS[m["verb"].lower()]
@@ -220,6 +222,8 @@ def _times_agree(a: _Fill, b: _Fill) -> bool:
     va, vb = int(a.value.rstrip("+-")), int(b.value.rstrip("+-"))
     if va == vb:  # "just before 11 p.m." vs "just after 11 p.m." differ
         return {a.value[-1], b.value[-1]} != {"+", "-"}
+    if a.loose != b.loose and abs(va - vb) <= 10:  # "8:24" / "about 8:25": one time
+        return True
     return abs(va - vb) > 180 or _holds_time(a, vb) or _holds_time(b, va)
 
 
