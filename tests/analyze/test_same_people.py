@@ -36,8 +36,8 @@ def outlet_compare(nlp_pipeline: NLP, articles: Sequence[Article]) -> tuple[Comp
     [
         ("Two men died and three were hurt in the attack, police said.", 5, True),
         ("The gunman wounded three children and one adult on the porch.", 4, True),
-        ("Two children, ages 6 and 11, were taken to the hospital.", 17, False),
-        ("A 30-year-old man and a 25-year-old woman were wounded.", 55, False),
+        ("Two boys, ages 7 and 12, were treated at a clinic.", 19, False),
+        ("A 31-year-old cook and a 26-year-old driver were hurt.", 57, False),
         ("It happened between 2 and 3 a.m. on Sunday.", 5, False),
         ("Two men died and three were hurt in the attack, police said.", 6, False),
     ],
@@ -80,7 +80,7 @@ def test_a_victims_age_is_not_the_suspects() -> None:
     )
     article = make_article(body=text, source="test")
     assert list(suspect_age(0, article)) == []
-    held = make_article(body="A 25-year-old man was arrested on Monday.", source="test")
+    held = make_article(body="Deputies booked a 25-year-old cook into the jail.", source="test")
     assert [f.value for f in suspect_age(0, held)] == ["25"]
 
 

@@ -45,8 +45,8 @@ _OWNER = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)(?:['’]s?|s['’])\s+(?:(?:own|younger|older|little|"
     r"big|baby|eldest|oldest|youngest)\s+)?$"
 )
-# "A 24-year-old woman was pronounced dead … A 24-year-old woman and a 36-year-old man were
-# shot in their legs": two people one report introduces by the same role and age.
+# A woman of 24 killed, then a woman of 24 and a man of 36 hurt, in one report: two
+# people one report introduces by the same role and age ("a 24-year-old woman" twice).
 _INTRO = re.compile(rf"\b(?:a|an|another)\s+(?P<n>{NUM})[- ]years?[- ]old\s+(?P<noun>[a-z]+)", re.I)
 _ROLE_AFTER = re.compile(r"\s*(?:" + "|".join(ROLES) + r")\b")
 # People an age names who are seldom the one hurt: the lead victim is not "an 18-year-old

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from newsfuse.analyze.ages import NUM, number
 from newsfuse.types import Quantity
 
-# "two kids and two teens", "Three people died and two were wounded"; not ages ("ages 6
-# and 11", "a 24-year-old woman and a 36-year-old man") nor clock times.
+# "two kids and two teens", "three people died and two were wounded"; not ages (children
+# "ages 5 and 9", a man of 30 and a woman of 25) nor clock times.
 _NOT_COUNT = r"(?![- ]years?[- ]old|[:.]\d|\s*[ap]\.?m\b|\s*(?:percent|%|block|p\.m))"
 _PARTS = re.compile(
     rf"(?<![\w$.,:-])(?P<a>{NUM}){_NOT_COUNT}\s+(?:[a-z]+\s+){{0,3}}?(?:and|plus)\s+"

@@ -131,7 +131,7 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         if re.search(rf"\b(?:other|others|another|more|of)\b|\band {NUM}\b", rest, re.I):
             continue  # "Three people died and two were wounded": the two are the wounded
         if re.search(r"\band\s+$", article.body[max(0, m.start() - 5) : m.start()]):
-            continue  # "a man and two women had been shot": a part of the count
+            continue  # "a man and two women … shot": one part of the count
         cite = citation_at(article, starts, m.start())
         if cite is not None and not TALLY.search(text := _sentence(article, cite)):
             slot = _VERB_CLASS[m["verb"].lower()]
