@@ -26,7 +26,10 @@ _NAME = r"(?:[A-Z][a-z'’]+\s?){1,3}"
 AGE = re.compile(
     rf"\b(?P<n>(?i:{NUM}))[- ]years?[- ]old(?:\s+(?P<noun>[a-z]+))?(?:\s+(?P<name>{_NAME}))?"
 )
-NAMED_AGE = re.compile(r"\b(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,2}), (?P<n>\d{1,3}),")
+# "Jacory Wesley, 21," and in lists "…, 21;" or "…, 24 was shot in the chest"
+NAMED_AGE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,2}), (?P<n>\d{1,3})(?:[,;]|(?= was\b))"
+)
 # Kinship nouns stay their own slot: "Banks' 7-year-old daughter" is not "the 8-year-old girl".
 ROLES = {
     "girl": "girl", "boy": "boy", "woman": "woman", "female": "woman", "man": "man",
@@ -35,12 +38,28 @@ ROLES = {
     "daughter": "daughter", "mother": "mother", "father": "father", "wife": "wife",
     "husband": "husband", "brother": "brother", "sister": "sister",
 }  # fmt: skip
+# A relative's age says whose relative only with its owner: "his six-year-old brother" in
+# one report and "his 15 year old brother" in another are two boys' brothers (gva_dev).
+_KIN = {"son", "daughter", "mother", "father", "wife", "husband", "brother", "sister"}
+_OWNER = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)(?:['’]s?|s['’])\s+(?:(?:own|younger|older|little|"
+    r"big|baby|eldest|oldest|youngest)\s+)?$"
+)
+# A woman of 24 killed, then a woman of 24 and a man of 36 hurt, in one report: two
+# people one report introduces by the same role and age ("a 24-year-old woman" twice).
+_INTRO = re.compile(rf"\b(?:a|an|another)\s+(?P<n>{NUM})[- ]years?[- ]old\s+(?P<noun>[a-z]+)", re.I)
+_ROLE_AFTER = re.compile(r"\s*(?:" + "|".join(ROLES) + r")\b")
 # People an age names who are seldom the one hurt: the lead victim is not "an 18-year-old
 # relative played with a handgun".
 _NOT_THE_HURT = {"relative", "cousin", "uncle", "aunt", "nephew", "friend", "boyfriend",
                  "girlfriend", "suspect", "shooter", "gunman", "neighbor", "neighbour",
                  "roommate", "acquaintance"}  # fmt: skip
 _VICTIM = re.compile(r"\b(?:shot|killed|wounded|injured|hurt|died|dies|dead)\b", re.IGNORECASE)
+_HURT_AFTER = re.compile(
+    r"[^,;]{0,20}?\b(?:was|were|is|who was|who were)\s+(?:\w+\s+)?(?:shot|killed|wounded|"
+    r"injured|hurt|struck|hit|found dead|fatally)\b",
+    re.IGNORECASE,
+)
 _NOT_VICTIM = re.compile(r"\b(?:arrest|charg|booked|suspect|sentenc|accused)", re.IGNORECASE)
 
 
@@ -66,17 +85,23 @@ def age_fills(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
         cite = citation_at(article, starts, m.start())
         if cite is not None:
             surname = m["name"].split()[-1].lower()
-            yield _Fill(k, f"age of {surname}", str(int(m["n"])), m.group(0).rstrip(","), cite)
+            yield _Fill(k, f"age of {surname}", str(int(m["n"])), m.group(0).rstrip(",;"), cite)
     for m in AGE.finditer(body):
         cite = citation_at(article, starts, m.start())
         if cite is None:
             continue
-        if m["name"] and m["name"].split()[-1][:1].isupper() and not m["noun"]:
+        placed = _ROLE_AFTER.match(body, m.end())  # "a 22-year-old <City> man": no name
+        if m["name"] and m["name"].split()[-1][:1].isupper() and not m["noun"] and not placed:
             surname = m["name"].split()[-1].lower()
             yield _Fill(k, f"age of {surname}", str(number(m["n"])), m.group(0).strip(), cite)
         role = ROLES.get((m["noun"] or "").lower())
         if role is not None:
             phrase = body[m.start() : m.end("noun")]
+            if role in _KIN:  # whose brother? a name's ("Banks' son") or no slot
+                owner = _OWNER.search(body[max(0, m.start() - 40) : m.start()])
+                if owner is None:
+                    continue
+                role = f"{owner['name'].lower()}'s {role}"
             yield _Fill(k, f"age of the {role}", str(number(m["n"])), phrase, cite)
 
 
@@ -124,6 +149,8 @@ def suspect_age(k: int, article: Article) -> Iterator[_Fill]:
         cite = Citation(article.id, sentence.id)
         if m is not None and m["name"] and not m["noun"]:
             return  # a named person's age is the named slot's ("26-year-old Lashell Crawford")
+        if m is not None and _HURT_AFTER.match(sentence.text[_age_end(m) : _age_end(m) + 50]):
+            continue  # "… arrested after a one-year-old was shot": the age is the victim's
         if m is not None and not _VICTIM.search(sentence.text[: m.start()]):
             phrase = sentence.text[m.start() : _age_end(m)]
             yield _Fill(k, "age of the suspect", str(number(m["n"])), phrase, cite)
@@ -157,3 +184,16 @@ def two_people(a: _Fill, b: _Fill) -> bool:
     """Both phrases name a role ("man", "girl") and the roles differ."""
     ra, rb = (ROLES.get(f.phrase.split()[-1].lower()) for f in (a, b))
     return ra is not None and rb is not None and ra != rb
+
+
+def shared_ages(body: str) -> set[str]:
+    """Role and age ("woman (24)") a report gives two people, each introduced with "a":
+    a wound or condition keyed by it is two people's, not one's (two women of 24, one
+    killed by a shot to the chest, the other shot in the leg, read as one woman's wound)."""
+    after: dict[str, set[str]] = {}
+    for m in _INTRO.finditer(body):
+        role = ROLES.get(m["noun"].lower())
+        if role is not None:  # a repeated caption or headline is the same words again
+            key = f"{role} ({number(m['n'])})"
+            after.setdefault(key, set()).add(" ".join(body[m.end() : m.end() + 40].split()))
+    return {key for key, tails in after.items() if len(tails) > 1}

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lone import MAX_SINGLE_SOURCE, single_source
 from newsfuse.analyze.numbers import extract_quantities
+from newsfuse.analyze.parts import one_group
 from newsfuse.analyze.slots import TALLY, WITH_SHOOTER, slot_differences
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
@@ -344,7 +345,7 @@ def _number_mismatches(
         chosen = _distinct_values(list(per_article.values()))
         if key.startswith("noun:") and not _alike(chosen, row_of, matrix, support):
             continue
-        if len(chosen) < 2:
+        if len(chosen) < 2 or one_group(chosen, texts):  # "two kids and two teens" / "4 kids"
             continue
         label = chosen[0][1]
         parts = [f"{q.text} [{n}]" for n, (q, _) in enumerate(chosen, 1)]

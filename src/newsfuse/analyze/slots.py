@@ -27,6 +27,7 @@ from newsfuse.analyze.ages import (
     citation_at,
     lead_age,
     number,
+    shared_ages,
     stated_ages,
     suspect_age,
     two_ages,
@@ -147,8 +148,10 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
     found = [*_COUNT.finditer(article.body), *_COUNT_OBJECT.finditer(article.body)]
     for m in sorted(found, key=lambda m: m.start()):
         rest = m.groupdict().get("rest") or ""
-        if re.search(r"\b(?:other|others|another|more|of)\b", rest, re.IGNORECASE):
-            continue
+        if re.search(rf"\b(?:other|others|another|more|of)\b|\band {NUM}\b", rest, re.I):
+            continue  # "Three people died and two were wounded": the two are the wounded
+        if re.search(r"\band\s+$", article.body[max(0, m.start() - 5) : m.start()]):
+            continue  # "a man and two women … shot": one part of the count
         cite = citation_at(article, starts, m.start())
         if cite is not None and not TALLY.search(text := _sentence(article, cite)):
             slot = _VERB_CLASS[m["verb"].lower()]
@@ -244,6 +247,8 @@ def _times_agree(a: _Fill, b: _Fill) -> bool:
     va, vb = int(a.value.rstrip("+-")), int(b.value.rstrip("+-"))
     if va == vb:  # "just before 11 p.m." vs "just after 11 p.m." differ
         return {a.value[-1], b.value[-1]} != {"+", "-"}
+    if a.loose != b.loose and abs(va - vb) <= 10:  # "8:24" / "about 8:25": one time
+        return True
     return abs(va - vb) > 180 or _holds_time(a, vb) or _holds_time(b, va)
 
 
@@ -304,6 +309,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     offs = [off_story(a) for a in articles]  # a round-up's other incidents, background
     for k, (article, doc, off) in enumerate(zip(articles, docs, offs, strict=True)):
         starts = [s.start for s in article.sentences]
+        twins = tuple(f"the {who}" for who in shared_ages(article.body))
         for fill in [
             *_times(k, article, starts),
             *age_fills(k, article, starts),
@@ -315,7 +321,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_custody(k, article),
             *_hurts(k, article),
         ]:
-            if fill.citation.sentence_id not in off:
+            if fill.citation.sentence_id not in off and not fill.slot.endswith(twins):
                 by_slot.setdefault(fill.slot, []).append(fill)
         names += [f for f in _names(k, article, doc, starts) if f.citation.sentence_id not in off]
     by_slot = join_people(by_slot)
