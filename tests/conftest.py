@@ -10,21 +10,23 @@ import shutil
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from newsfuse.analyze.compare import compare_outlets
 from newsfuse.analyze.entities import extract_entities
 from newsfuse.analyze.nlp import NLP
 from newsfuse.analyze.quotes import extract_quotes
 from newsfuse.articles import make_article
 from newsfuse.config import ExtractOptions
+from newsfuse.evaluation.differ_eval import incident_articles
 from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
-from newsfuse.types import Article
+from newsfuse.types import Article, Comparison
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -73,6 +75,18 @@ def nlp(nlp_pipeline: NLP) -> Language:
 def read_articles(*paths: Path) -> list[Article]:
     """Articles of files or folders, through the production extractor."""
     return [a for a in iter_articles(list(paths), ExtractOptions()) if isinstance(a, Article)]
+
+
+@pytest.fixture(scope="session")
+def gva_incidents(shared_dir: Path) -> dict[str, list[Article]]:
+    """gva_dev's articles by incident (issue 23's outlet text), read once a session."""
+    return incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+
+
+def outlet_compare(nlp_pipeline: NLP, articles: Sequence[Article]) -> tuple[Comparison, ...]:
+    """ "Where sources differ" for `articles`, parsed by the session's pipeline."""
+    parsed = nlp_pipeline.parse(articles)
+    return compare_outlets([p.article for p in parsed], [p.doc for p in parsed])
 
 
 @pytest.fixture(scope="session")

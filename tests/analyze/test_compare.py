@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import read_articles
+from conftest import outlet_compare, read_articles
 from newsfuse.analyze.compare import MAX_SINGLE_SOURCE, compare_outlets
 from newsfuse.analyze.nlp import NLP
 from newsfuse.evaluation.differ_eval import incident_articles
@@ -85,18 +85,11 @@ def test_single_article_has_no_single_source_items(nlp: Any) -> None:
 
 # --- outlet text (issue 23): gva_dev incidents reported by two or three outlets ---
 
-GVA = "data/clustering/gva_dev.jsonl.gz"
-FURNITURE = re.compile(r"anyone with information|copyright|javascript|read or share|@", re.I)
 
 
 @pytest.fixture(scope="module")
-def incidents(shared_dir: Path) -> dict[str, list[Article]]:
-    return incident_articles(shared_dir / GVA)
-
-
-def outlet_compare(nlp_pipeline: NLP, articles: Sequence[Article]) -> tuple[Comparison, ...]:
-    parsed = nlp_pipeline.parse(articles)
-    return compare_outlets([p.article for p in parsed], [p.doc for p in parsed])
+def incidents(gva_incidents: dict[str, list[Article]]) -> dict[str, list[Article]]:
+    return gva_incidents
 
 
 @pytest.mark.parametrize(

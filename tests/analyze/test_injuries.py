@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
-from newsfuse.analyze.compare import compare_outlets
+from conftest import outlet_compare
 from newsfuse.analyze.injuries import hurts, same_person_ages
 from newsfuse.analyze.nlp import NLP
-from newsfuse.evaluation.differ_eval import incident_articles
-from newsfuse.types import Article, Comparison
-
-GVA = "data/clustering/gva_dev.jsonl.gz"
+from newsfuse.types import Article
 
 
 @pytest.fixture(scope="module")
-def incidents(shared_dir: Path) -> dict[str, list[Article]]:
-    return incident_articles(shared_dir / GVA)
-
-
-def outlet_compare(nlp_pipeline: NLP, articles: Sequence[Article]) -> tuple[Comparison, ...]:
-    parsed = nlp_pipeline.parse(articles)
-    return compare_outlets([p.article for p in parsed], [p.doc for p in parsed])
+def incidents(gva_incidents: dict[str, list[Article]]) -> dict[str, list[Article]]:
+    return gva_incidents
 
 
 def test_conditions_and_wounds_by_person(incidents: dict[str, list[Article]]) -> None:
