@@ -85,6 +85,7 @@ def test_single_article_has_no_single_source_items(nlp: Any) -> None:
 
 # --- outlet text (issue 23): gva_dev incidents reported by two or three outlets ---
 
+FURNITURE = re.compile(r"anyone with information|copyright|javascript|read or share|@", re.I)
 
 
 @pytest.fixture(scope="module")
