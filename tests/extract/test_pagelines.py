@@ -145,3 +145,16 @@ def test_a_station_app_prompt_is_not_report_text(shared_dir: Path) -> None:
     assert any(t.lower().startswith("download the") and " app" in t.lower() for t in dropped)
     for page in pages:
         assert len(article_sentences(page.sentences)) >= 0.7 * len(page.sentences)
+
+
+def test_a_caption_opening_on_its_credit_with_a_full_date_goes(shared_dir: Path) -> None:
+    """gva_dev 525486 (a boy's accidental death): a paper's caption opens on its
+    photographer's credit ("(<Name> / <Paper>) <people> gather to remember <boy> on
+    <Month> <day>, <year>, ...") and was the last sentence of the merged brief of the
+    fifth round (read at integration). The rule needs the full date: a credit before a
+    sentence without one may end the caption above it and open the report."""
+    story = next(s for s in load_stories(shared_dir / GVA) if s.id == "gva-525486")
+    dropped = [t for a in story.articles for t in _dropped(a)]
+    assert any(t.startswith("(") and "gather to remember" in t for t in dropped)
+    brief = build_brief("525486", list(story.articles), BriefOptions(words=120))
+    assert brief.sentences and not any("gather to remember" in s.text for s in brief.sentences)

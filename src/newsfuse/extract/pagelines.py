@@ -64,6 +64,14 @@ _GALLERY = re.compile(
 )
 # A credit with a bar, "(Kelsey Thomas | KSNV)", alone or after a date.
 _BAR_CREDIT = re.compile(r"^[\d/. ]*\((?:[A-Z][\w.'’-]*\.? ?){1,4}\|\s?[A-Z][^()]{1,40}\)\.?$")
+# A caption that opens with its photographer's credit, "(<Name> / <Paper>) <caption> on
+# <Month> <day>, <year>, ...": the full date says it is a picture's (a report's sentence
+# after a credit that ends the caption before it, "(<Name>/CBC) Over the weekend, ...",
+# gives none).
+_LEAD_CREDIT = re.compile(r"^\((?:[A-Z][\w.'’-]*\.? ?){1,4}/ ?[A-Z][^()]{1,40}\) ")
+_FULL_DATE = re.compile(
+    r"\b(?:apr|aug|dec|feb|jan|jul|jun|mar|may|nov|oct|sep)[a-z]*\.? \d{1,2}, \d{4}\b", re.I
+)
 # The caption's picture verbs in the present tense (a report says "are investigating" or
 # "investigated"; a caption "investigate"), right after a short subject.
 _PICTURE_VERB = (  # none that is also a common noun ("works", "surveys", "places")
@@ -142,6 +150,8 @@ def _caption(text: str, repeated: bool) -> bool:
     """A caption with no credit: a present-tense picture verb after a short subject,
     with the caption's full date, a position marker, or repeated on the page."""
     if "|" in text and _BAR_CREDIT.match(text):
+        return True
+    if text[:1] == "(" and _LEAD_CREDIT.match(text) and _FULL_DATE.search(text):
         return True
     # the cheap conditions first: most sentences have no weekday, bracket or repeat
     if not (repeated or "day" in text or "(" in text or "from left" in text):
