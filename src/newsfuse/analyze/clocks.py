@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.analyze.updates import pair
+from newsfuse.analyze.updates import ended_sentences, pair
 from newsfuse.types import Article, Citation, Comparison
 
 _CLOCK = (
@@ -68,9 +68,7 @@ def _range(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _first(k: int, article: Article, pattern: re.Pattern[str], off: set[str]) -> Clock | None:
-    for sentence in article.sentences:
-        if sentence.id in off or sentence.text.rstrip()[-1:] not in ".!?\"”'’":
-            continue
+    for sentence in ended_sentences(article, off):
         for m in pattern.finditer(sentence.text):
             if _OTHER.search(m["mid"]):
                 continue

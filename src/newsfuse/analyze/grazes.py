@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.analyze.updates import pair
+from newsfuse.analyze.updates import ended_sentences, pair
 from newsfuse.types import Article, Citation, Comparison
 
 _AGE = re.compile(r"\b(?P<n>\d{1,2})[- ]years?[- ]old\b")
@@ -26,7 +26,6 @@ _HIT = re.compile(
 # Between the age and the verb: only its noun, "and (his|her) …" another subject, a verb.
 _BETWEEN = re.compile(r"^[\w\s'’]{0,60}$")
 _TWO = re.compile(r"\b(?:another|other|two|both)\s+(?P<n>\d{1,2})[- ]years?[- ]olds?\b", re.I)
-_STOPS = ".!?\"”'’"
 
 
 @dataclass(frozen=True)
@@ -42,10 +41,8 @@ class Graze:
 
 def _grazes(k: int, article: Article, off: set[str]) -> Iterator[Graze]:
     twice = {int(m["n"]) for m in _TWO.finditer(article.body)}
-    for sentence in article.sentences:
+    for sentence in ended_sentences(article, off):
         text = sentence.text
-        if sentence.id in off or text.rstrip()[-1:] not in _STOPS:
-            continue
         for age in _AGE.finditer(text):
             hit = _HIT.search(text, age.end())
             if hit is None or not _BETWEEN.match(text[age.end() : hit.start()]):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.analyze.updates import pair
+from newsfuse.analyze.updates import ended_sentences, pair
 from newsfuse.types import Article, Citation, Comparison
 
 _COUNTERPART = {
@@ -29,7 +29,6 @@ _AGED_KIN = re.compile(
     rf"\b(?:his|her|their) (?P<kin2>{_KIN}),? (?:age |aged )?(?P<n2>\d{{1,2}})\b(?![- ]year|%)",
     re.IGNORECASE,
 )
-_STOPS = ".!?\"”'’"
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,7 @@ class Kin:
 
 
 def _kin(k: int, article: Article, off: set[str]) -> Iterator[Kin]:
-    for sentence in article.sentences:
-        if sentence.id in off or sentence.text.rstrip()[-1:] not in _STOPS:
-            continue
+    for sentence in ended_sentences(article, off):
         for m in _AGED_KIN.finditer(sentence.text):
             noun = (m["kin"] or m["kin2"]).lower()
             age = int(m["n"] or m["n2"])

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsfuse.analyze.updates import pair
+from newsfuse.analyze.updates import ended_sentences, pair
 from newsfuse.types import Article, Citation, Comparison
 
 _KINDS = {
@@ -29,7 +29,6 @@ _PLACE = re.compile(
     r"\b\d{2,5} (?:block of )?(?P<dir>(?:[NSEW]\.?|North|South|East|West) )?"
     rf"(?P<name>(?:[A-Z0-9][\w']*\.? ){{1,2}}?)(?P<way>{_WAY})\b\.?"
 )
-_STOPS = ".!?\"”'’"
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,7 @@ class Way:
 
 
 def _ways(k: int, article: Article, off: set[str]) -> Iterator[Way]:
-    for sentence in article.sentences:
-        if sentence.id in off or sentence.text.rstrip()[-1:] not in _STOPS:
-            continue
+    for sentence in ended_sentences(article, off):
         for m in _PLACE.finditer(sentence.text):
             name = m["name"].strip().lower()
             if name.rstrip(".") in _KINDS or (not name[:1].isalpha() and "block" not in m[0]):

@@ -9,7 +9,19 @@ sees what changed and when.
 
 from __future__ import annotations
 
-from newsfuse.types import Citation
+from collections.abc import Iterator
+
+from newsfuse.types import Article, Citation, Sentence
+
+_ENDS = ".!?\"”'’"
+
+
+def ended_sentences(article: Article, off: set[str]) -> Iterator[Sentence]:
+    """The article's sentences that end as a sentence does, less those of another
+    incident (`off`): a headline or a caption cut short gives no side of a difference."""
+    for sentence in article.sentences:
+        if sentence.id not in off and sentence.text.rstrip()[-1:] in _ENDS:
+            yield sentence
 
 
 def pair(
