@@ -18,12 +18,16 @@ from typing import Any
 from newsfuse.evaluation import outlet_sets as sets
 
 SEEDS = ("23-fresh8a", "23-fresh8b", "23-fresh8t")
+Taken = tuple[set[str], set[str], set[str]]
 
 
-def fresh8(
+def taken_before(
     gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
-) -> dict[str, dict[str, list[str]]]:
-    """The three fifth-round sets, keyed "fresh8a_heldout", "fresh8b_heldout", "fresh8t_heldout"."""
+) -> Taken:
+    """The gva incidents, quoted articles and Multi-News clusters every set up to fresh7 holds.
+
+    Why: each later round draws disjoint from all of these, so the rule lives in one place.
+    """
     first = sets.fresh(gva, used, old)
     earlier = [first, sets.fresh2(gva, mn, used, old), sets.fresh3(gva, mn, used, old)]
     earlier += [sets.fresh4(gva, mn, used, old), sets.fresh5(gva, mn, used, old)]
@@ -32,10 +36,25 @@ def fresh8(
     taken = set(old).union(*(part["gva_incidents"] for part in earlier))
     quoted = used | set(first["gva_quotes"])
     mn_taken = {c for part in earlier[1:] for c in part["multinews"]}
+    return taken, quoted, mn_taken
+
+
+def draw(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], before: Taken, seeds: tuple[str, ...]
+) -> dict[str, dict[str, list[str]]]:
+    """One set per seed, in order, each disjoint from `before` and the draws before it."""
+    taken, quoted, mn_taken = (set(part) for part in before)
     out: dict[str, dict[str, list[str]]] = {}
-    for seed in SEEDS:
+    for seed in seeds:
         part = sets._outlet_pick(gva, mn, 2, taken, quoted, mn_taken, seed=seed)
         taken |= set(part["gva_incidents"])
         mn_taken |= set(part["multinews"])
         out[seed.removeprefix("23-") + "_heldout"] = part
     return out
+
+
+def fresh8(
+    gva: list[dict[str, Any]], mn: list[dict[str, Any]], used: set[str], old: list[str]
+) -> dict[str, dict[str, list[str]]]:
+    """The three fifth-round sets, keyed "fresh8a_heldout", "fresh8b_heldout", "fresh8t_heldout"."""
+    return draw(gva, mn, taken_before(gva, mn, used, old), SEEDS)

@@ -320,8 +320,9 @@ def main(argv: list[str] | None = None) -> None:
     out["fresh7t_heldout"] = fresh7t(gva, mn, used, old)
     out["fresh7_heldout"] = fresh7(gva, mn, used, old)
     from newsfuse.evaluation.outlet_fresh8 import fresh8  # imports this module
+    from newsfuse.evaluation.outlet_fresh9 import fresh9
 
-    out |= fresh8(gva, mn, used, old)
+    out |= fresh8(gva, mn, used, old) | fresh9(gva, mn, used, old)
     print(json.dumps(out, indent=1))
 
 
