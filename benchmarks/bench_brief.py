@@ -16,6 +16,7 @@ import argparse
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from newsfuse.config import BriefOptions
@@ -49,8 +50,8 @@ def main(argv: list[str] | None = None) -> None:
     briefs, heads = [], []
     for story in stories:
         read = reports(story.articles)
-        brief_ms = _cpu_ms(lambda s=story: build_brief(s.id, s.articles, options), args.repeat)
-        head_ms = _cpu_ms(lambda r=read: headline(r, nlp=nlp), args.repeat)
+        brief_ms = _cpu_ms(partial(build_brief, story.id, story.articles, options), args.repeat)
+        head_ms = _cpu_ms(partial(headline, read, nlp=nlp), args.repeat)
         words = sum(len(a.body.split()) for a in story.articles)
         briefs.append(brief_ms)
         heads.append(head_ms)

@@ -64,7 +64,7 @@ def newspaper_body(html: str, url: str) -> str:
     # Offline: tldextract would fetch the public-suffix list for every page (~4 s of
     # timeouts each); its bundled snapshot answers the same.
     offline = tldextract.TLDExtract(suffix_list_urls=())
-    newspaper.urls.tldextract = offline  # type: ignore[attr-defined]
+    newspaper.urls.tldextract = offline
 
     # fetch_images=False: the top image is fetched over the network otherwise.
     article = Article(url or "https://example.com/", fetch_images=False)

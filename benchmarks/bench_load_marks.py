@@ -59,7 +59,7 @@ def poll(config: Config, mode: str, seconds: float) -> tuple[float, float, int]:
 
     marks = Marks(opened)
     marks.current()
-    backend = int(stores[0].select("SELECT pg_backend_pid()")[0][0])  # type: ignore[arg-type]
+    backend = int(str(stores[0].select("SELECT pg_backend_pid()")[0][0]))
     cpu0, own0 = _backend_cpu(backend), time.process_time()
     time.sleep(seconds)
     cpu, own = _backend_cpu(backend) - cpu0, time.process_time() - own0
@@ -80,7 +80,7 @@ def main() -> None:
     with psycopg.connect(args.url, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     url = args.url.replace("/postgres?", f"/{name}?")
-    config = Config(db=url)  # type: ignore[arg-type]
+    config = Config(db=url)
     with tempfile.TemporaryDirectory() as tmp:
         pool = Path(tmp) / "pool.jsonl"
         write_pool(args.articles, pool)

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Literal
 
 from _report import emit
 
@@ -26,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 SUMMARY_METHODS = ["newsfuse", "lead", "lexrank", "textrank", "sumbasic"]
 # (label, file under data/summarization, words, protocol, --sample)
-SUMMARY_SETS = [
+Protocol = Literal["multinews", "100-word"]
+SUMMARY_SETS: list[tuple[str, str, int, Protocol, int | None]] = [
     (
         "Multi-News test, 1,000 clusters (seed-0 sample)",
         "multinews.test.jsonl.gz",

@@ -203,6 +203,7 @@ def main() -> None:
         if args.show:
             print("\n".join(errors))
             for key in g if base is not None else ():
+                assert base is not None
                 if (base[key][0] == "article") != (pred[key][0] == "article"):
                     print(f"  flip {key} gold={g[key]} {base[key][0]} -> {pred[key][0]}")
             confusion = Counter((label, pred[k][0]) for k, label in g.items())

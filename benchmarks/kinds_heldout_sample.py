@@ -27,6 +27,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -56,7 +57,7 @@ def documents() -> dict[str, str]:
     for row in _jsonl(TEST):
         if str(row["id"]).rsplit("-", 1)[1] in full:
             continue
-        for k, doc in enumerate(row["documents"]):  # type: ignore[arg-type]
+        for k, doc in enumerate(cast(list[dict[str, str]], row["documents"])):
             docs[f"multinews:{row['id']}#{k}"] = doc.get("text") or ""
     for row in _jsonl(GVA):
         docs[f"gva:{row['id']}"] = f"{row.get('title') or ''}\n\n{row['text']}"

@@ -34,6 +34,7 @@ import gzip
 import json
 import random
 from pathlib import Path
+from typing import cast
 
 from kinds_heldout_sample import CUES, FULLTEXT, GVA, SCRAPES, SHORT_WORDS, _jsonl
 
@@ -65,7 +66,7 @@ def documents(labelled: tuple[Path, ...] = LABELLED) -> dict[str, str]:
         for row in _jsonl(path):
             if "test" in path.name and str(row["id"]).rsplit("-", 1)[1] in full:
                 continue
-            for k, doc in enumerate(row["documents"]):  # type: ignore[arg-type]
+            for k, doc in enumerate(cast(list[dict[str, str]], row["documents"])):
                 docs[f"multinews:{row['id']}#{k}"] = doc.get("text") or ""
     with gzip.open(GVA, "rt", encoding="utf-8") as fh:
         for line in fh:

@@ -31,10 +31,10 @@ def build(clusters: int, spread: int, seed: int) -> list[tuple[float, dict[str, 
     rng = random.Random(seed)
     rows = read_summary_clusters(TRAIN, clusters)
     rate = sum(len(r.documents) for r in rows) / max(1, len(rows))  # articles per story
-    out = []
+    out: list[tuple[float, dict[str, object]]] = []
     for rank, row in enumerate(rows):
         for i, doc in enumerate(row.documents):
-            record = {
+            record: dict[str, object] = {
                 "id": f"{row.id}#{i}",
                 "title": doc.title,
                 "text": doc.text,

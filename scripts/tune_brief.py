@@ -89,7 +89,7 @@ def cut(lines: list[str], words: int) -> str:
 
 def evaluate(
     data: list[tuple[list[Article], list[str]]], run: Summarizer, words: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     rows, times = [], []
     for articles, refs in data:
@@ -127,7 +127,7 @@ def load(limit: int) -> dict[str, tuple[list[tuple[list[Article], list[str]]], i
     return {"multinews-val@300": (multinews, 300), "wikinews@100": (wikinews, 100)}
 
 
-def parse_overrides(pairs: Sequence[str]) -> dict[str, float]:
+def parse_overrides(pairs: Sequence[str]) -> dict[str, Any]:
     return {k: float(v) for k, v in (p.split("=", 1) for p in pairs)}
 
 

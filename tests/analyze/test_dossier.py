@@ -25,7 +25,7 @@ SEEDS = ROOT / "examples/articles/freebeacon.com"
 def analysis() -> dict[str, Any]:
     result = CliRunner().invoke(app, ["brief", str(SEEDS), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    data: dict[str, Any] = json.loads(result.stdout)
+    data: dict[str, dict[str, Any]] = json.loads(result.stdout)
     return data["analysis"]
 
 

@@ -31,7 +31,7 @@ def test_conditions_and_wounds_by_person(incidents: dict[str, list[Article]]) ->
 
 
 def test_an_unaged_person_joins_the_one_aged_slot_of_that_role() -> None:
-    slots = {"condition of the boy": [], "condition of the boy (3)": []}
+    slots: dict[str, list[str]] = {"condition of the boy": [], "condition of the boy (3)": []}
     assert same_person_ages(slots) == {"condition of the boy": "condition of the boy (3)"}
     two = {**slots, "condition of the boy (7)": []}
     assert same_person_ages(two) == {}  # two boys: "the boy" could be either

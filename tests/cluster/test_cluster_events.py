@@ -185,7 +185,7 @@ def test_an_aftershock_months_later_is_not_the_quake_but_stays_in_its_storyline(
         events = mode(arts, ClusterOptions(), "event")
         spans = []
         for members in events:
-            dates = [arts[i].date for i in members if i in chile and arts[i].date]
+            dates = [d for i in members if i in chile and (d := arts[i].date) is not None]
             if len(dates) > 1:
                 spans.append((max(dates) - min(dates)).days)
         assert all(span <= 30 for span in spans), spans

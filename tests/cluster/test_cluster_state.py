@@ -56,7 +56,7 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, list | tuple):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if sparse.issparse(a):
-        return a.shape == b.shape and (a != b).nnz == 0 and a.dtype == b.dtype
+        return bool(a.shape == b.shape and (a != b).nnz == 0 and a.dtype == b.dtype)
     if isinstance(a, np.ndarray):
         return a.dtype == b.dtype and np.array_equal(a, b)
     return bool(a == b)

@@ -148,7 +148,7 @@ def test_recluster_matches_batch_and_keeps_ids(examples_dir: Path, tmp_path: Pat
             assert sid in before
     event_ids = set(_event_memberships(db).values())
     for event in events:
-        assert event.kind in ("merge", "split") and event.story_id in after | event_ids
+        assert event.kind in ("merge", "split") and event.story_id in set(after) | event_ids
     batch_events = {
         frozenset(originals[i].id for i in g)
         for g in cluster_batch(originals, config.cluster, "event")

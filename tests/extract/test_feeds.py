@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -51,7 +50,8 @@ def _articles(items: list[Article | Failure]) -> list[Article]:
 class _Handler(SimpleHTTPRequestHandler):
     """Files of a folder, plus /redirect/NAME (302 to NAME), /loop and /missing (404)."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    # The base class declares it an instance attribute; a ClassVar would contradict it.
+    extensions_map = {  # noqa: RUF012
         ".rss": "application/rss+xml",
         ".atom": "application/atom+xml",
         "": "",

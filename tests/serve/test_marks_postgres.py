@@ -22,7 +22,7 @@ WIKINEWS = ROOT / "examples" / "articles" / "en.wikinews.org"
 
 
 def test_the_change_check_reads_no_table(postgres_url: str) -> None:
-    config = Config(db=postgres_url)  # type: ignore[arg-type]
+    config = Config(db=postgres_url)
     with newsfuse.open(config.db, config) as archive:
         archive.ingest([WIKINEWS / "M001-01.txt"])
     store = open_store(config)
@@ -42,7 +42,7 @@ def test_the_change_check_reads_no_table(postgres_url: str) -> None:
 
 
 def test_the_mark_thread_sees_another_connections_commit(postgres_url: str) -> None:
-    config = Config(db=postgres_url)  # type: ignore[arg-type]
+    config = Config(db=postgres_url)
     with newsfuse.open(config.db, config) as writer:
         writer.ingest([WIKINEWS / "M001-01.txt"])
         marks = Marks(lambda: open_store(config), every=0.05)

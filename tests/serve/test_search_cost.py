@@ -29,10 +29,12 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
 
 
 def test_a_search_of_thousands_of_terms_is_refused_before_it_is_read(db: str | Path) -> None:
-    config = Config(db=db)  # type: ignore[arg-type]
+    config = Config(db=db)
     with newsfuse.open(config.db, config) as archive:
         archive.ingest([WIKINEWS / "M001-01.txt"])
-        word = archive.article(archive.story_page("size", 1, 0)[0].article_ids[0]).title.split()[0]
+        title = archive.article(archive.story_page("size", 1, 0)[0].article_ids[0]).title
+        assert title
+        word = title.split()[0]
         assert archive.search(word)  # the word alone is found
         for text in (
             " OR ".join([word] * 10_000),  # before: parsed whole, then run, found

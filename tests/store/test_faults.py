@@ -184,7 +184,9 @@ def test_check_repairs_a_broken_archive(db: str, halves: tuple[Path, Path]) -> N
         _cli("brief", "s-x", "--db", db), env=_env(), capture_output=True, text=True
     )
     assert done.returncode == 2 and "E303" in done.stderr and "Traceback" not in done.stderr
-    done = subprocess.run(_cli("check", "--repair", "--db", db), env=_env(), capture_output=True)
+    done = subprocess.run(
+        _cli("check", "--repair", "--db", db), env=_env(), capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout
     with newsfuse.open(db) as nf:
         assert not check(nf.store)

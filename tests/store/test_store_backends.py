@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -184,7 +185,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory, postgres_server: str) -> 
     return dbs
 
 
-def _summary(db: str | Path) -> dict[str, object]:
+def _summary(db: str | Path) -> dict[str, Any]:
     with newsfuse.open(db) as nf:
         stories = nf.stories()
         return {
@@ -199,7 +200,7 @@ def _summary(db: str | Path) -> dict[str, object]:
 
 def test_one_archive_in_both_backends_is_the_same(archives: list[str | Path]) -> None:
     sqlite, postgres = (_summary(db) for db in archives)
-    assert len(sqlite["stories"]) == 12  # storylines: the 10 Wikinews ones, 2 more  # type: ignore[arg-type]
+    assert len(sqlite["stories"]) == 12  # storylines: the 10 Wikinews ones, 2 more
     assert sqlite == postgres
 
 
@@ -294,7 +295,7 @@ def test_an_archive_from_before_named_migrations_upgrades_in_place(db: str | Pat
     assert store.stories() == before
     rows = store.sql("SELECT article_id, position, duplicate FROM story_articles ORDER BY position")
     assert rows == [(first.id, 0, 0), (second.id, 1, 0), (copy.id, 2, 1)]
-    applied = [r[0] for r in store.sql("SELECT name FROM schema_migrations")]
+    applied = [str(r[0]) for r in store.sql("SELECT name FROM schema_migrations")]
     assert sorted(applied) == sorted(["base", *(s.name for s in MIGRATIONS)])
     store.close()
 
