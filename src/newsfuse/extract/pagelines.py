@@ -204,7 +204,9 @@ def _verbless_caption(text: str) -> bool:
     if len(text.split()) > _CAPTION_WORDS or not text.endswith((".", ")")):
         return False
     date = _FULL_DATE.search(text)
-    return bool(date) and not _VERB_FORM.search(text[: date.start()] + text[date.end() :])
+    if date is None:
+        return False
+    return not _VERB_FORM.search(text[: date.start()] + text[date.end() :])
 
 
 def _pointing_caption(text: str) -> bool:
