@@ -25,8 +25,8 @@ the sentences those articles hold showed the same kinds:
 
 Sixth round (issue 20), as read in briefs and timelines:
 
-- two lines glued with no stop between them ("... her daughter last week On May 4,
-  Simpson ..."): a lower-case word, then a capitalised sentence opener. No reader can
+- two lines glued with no stop between them ("... a missing girl last week On <date>,
+  <Name> ..."): a lower-case word, then a capitalised sentence opener. No reader can
   take it as one sentence, and a brief may not insert the stop;
 - a photographer's credit with no bracket ahead of its caption or sentence ("<Name>
   for <Paper> Police investigate ...");
