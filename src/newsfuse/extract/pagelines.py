@@ -22,6 +22,16 @@ the sentences those articles hold showed the same kinds:
   age, a PDF's text cut at its lines), or after an ellipsis;
 - a byline's tail: "— With assistance by <name>", "— <Name>", "<outlet> contributed to
   this report", "— Contact <name> at <address>".
+
+Sixth round (issue 20), as read in briefs and timelines:
+
+- two lines glued with no stop between them ("... a missing girl last week On <date>,
+  <Name> ..."): a lower-case word, then a capitalised sentence opener. No reader can
+  take it as one sentence, and a brief may not insert the stop;
+- a photographer's credit with no bracket ahead of its caption or sentence ("<Name>
+  for <Paper> Police investigate ...");
+- a caption with no verb, a line of its own with the picture's full date ("Ambulances
+  at <square>, London after the July 7, 2005 bombings.", a Wikinews page).
 """
 
 from __future__ import annotations
@@ -96,6 +106,31 @@ _REPEAT_WORDS = 6
 _DEIXIS = re.compile(
     r"\b(?:this|the) (?:spot|scene) (?:where|at)\b|\bnear this spot\b|\bpictured\b"
 )
+# Two lines glued with no stop: a lower-case word (not one that a title or a capitalised
+# pronoun follows in a sentence: "dubbed", "and He") and a word only a sentence opens on.
+_GLUED = re.compile(
+    r"\b(?!(?:and|or|but|nor|that|as|of|the|an?|to|said|says|told|called|named|titled|dubbed"
+    r"|read|reads|like|than)\b)[a-z]{3,} (?:On|In|At|After|When|While|But|He|She|They|We"
+    r"|There|According) (?=\S)"
+)
+# A credit with no bracket: "<Name> for <Paper>" opening the line (a report's "covered
+# the gala for the Washington Post" is inside a sentence).
+_FOR_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}for (?:The |the )?(?:[A-Z][\w.&-]+ ){0,3}(?:Times|Post|Journal"
+    r"|News|Herald|Tribune|Globe|Guardian|Telegraph|Press|Chronicle|Gazette|Star|Sun|Inquirer"
+    r"|Independent|Observer|Reuters|Bloomberg|Getty Images|Magazine)\b"
+)
+# A caption with no verb: a finite or participle form, an auxiliary or an irregular past
+# (a report's one-line paragraph has one: "<Name> made his debut on <date>").
+_VERB_FORM = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must"
+    r"|do|does|did|said|says|told|according|fell|became|made|took|came|went|gave|got|left"
+    r"|ran|saw|shot|won|lost|found|held|met|sent|set|put|hit|paid|kept|began|broke|brought"
+    r"|bought|built|caught|chose|drove|fought|flew|grew|knew|led|rose|sold|spoke|stood"
+    r"|struck|threw|wrote|taken|given|seen|shown|known|done|gone|born)\b|\b[a-z]{2,}(?:ed|ing)\b",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 20
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -161,6 +196,19 @@ def _caption(text: str, repeated: bool) -> bool:
     return bool(repeated or _CAPTION_DATE.search(text) or _POSITION.search(text))
 
 
+def _verbless_caption(text: str) -> bool:
+    """A one-line paragraph of at most _CAPTION_WORDS words that gives the picture's full
+    date and has no verb (the caller checks it is alone in its paragraph). On
+    multinews_fulltext.test, gva_dev and the Wikinews clusters every such line ending in a
+    stop is a caption or a source line (3 of 3 read)."""
+    if len(text.split()) > _CAPTION_WORDS or not text.endswith((".", ")")):
+        return False
+    date = _FULL_DATE.search(text)
+    if date is None:
+        return False
+    return not _VERB_FORM.search(text[: date.start()] + text[date.end() :])
+
+
 def _pointing_caption(text: str) -> bool:
     """A caption that points at its picture (the place "near this spot") with its date."""
     return bool(_DEIXIS.search(text) and _CAPTION_DATE.search(text))
@@ -222,11 +270,24 @@ def _tweets(sentences: Sequence[Sentence]) -> set[int]:
     return out
 
 
+def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> set[int]:
+    """Indices of two lines glued with no stop, of lines a bracketless credit opens, and
+    of verbless captions alone in their paragraph (the sixth round's forms)."""
+    return {
+        k
+        for k, s in enumerate(sentences)
+        if _GLUED.search(s.text)
+        or (" for " in s.text and _FOR_CREDIT.match(s.text.strip()))
+        or (sizes[s.paragraph] == 1 and _verbless_caption(s.text.strip()))
+    }
+
+
 def form_lines(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of prompts, uncredited
     captions, embedded posts, mid-phrase fragments and byline tails."""
     counts = Counter(s.text.strip() for s in sentences if s.text.count(" ") >= _REPEAT_WORDS - 1)
-    out = _tweets(sentences)
+    sizes = Counter(s.paragraph for s in sentences)
+    out = _tweets(sentences) | _glued_or_credited(sentences, sizes)
     fragments = []
     for k, s in enumerate(sentences):
         text = s.text.strip()
