@@ -104,3 +104,11 @@ def test_a_nickname_between_first_and_surname_is_left_out(shared_dir: Path) -> N
     assert named is not None
     text, at, end, _ = named
     assert '"' not in text[at:end] and text[at:end].count(" ") == 2
+
+
+def test_the_lede_unit_is_joined_only_by_what_follows_it(examples_dir: Path) -> None:
+    """A sentence right before the lede in its article would have opened the brief
+    once joined to the lede's unit; it stays a unit of its own."""
+    _, matrix = _article(examples_dir, "M006-03.txt")
+    assert joins(matrix, [3], [4], lede=True)
+    assert not joins(matrix, [4], [3], lede=True)
