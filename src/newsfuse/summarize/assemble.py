@@ -132,7 +132,7 @@ def fill_units(
             continue
         if units and retells_counts(text, " ".join(told)):  # "four shot, one fatally"
             continue
-        touching = [k for k, u in enumerate(units) if set(u) & set(unit)]
+        touching = [k for k, u in enumerate(units) if joins(matrix, u, unit, k == 0)]
         merged = sorted(set(unit).union(*(units[k] for k in touching)))
         units = [u for k, u in enumerate(units) if k not in touching]
         units.insert(min(touching, default=len(units)), merged)
@@ -143,6 +143,19 @@ def fill_units(
             context |= row_stems[r]
         context |= counts(text)  # "two men" told: "The two" reads
     return units
+
+
+def joins(matrix: StoryMatrix, taken: list[int], unit: list[int], lede: bool = False) -> bool:
+    """`unit` shares a sentence with a unit taken, or goes on from it or right into it
+    in the same article: the two are one passage and are shown as their article ran
+    (issue 20, "a second statement shown before the first": fill goes by importance,
+    and a sentence taken first can be the one after the sentence it leans on). The
+    lede's unit (`lede`) is joined only by what follows it: the lede stays first (a
+    dateline's "It's a harrowing story" had opened a tuning brief)."""
+    if set(taken) & set(unit):
+        return True
+    ends = ((taken[-1], unit[0]),) if lede else ((taken[-1], unit[0]), (unit[-1], taken[0]))
+    return any(b == a + 1 and follows(matrix, b) for a, b in ends)
 
 
 def unfit(matrix: StoryMatrix, unit: list[int], memo: dict[int, bool]) -> bool:

@@ -20,7 +20,10 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.text.tokens import STOP_WORDS
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_CAPITAL = re.compile(rf"\b({_WORD})(?:'s|’s)?\b")
+# a surname of two words ("De <Name>", "Van <Name>"): the particle belongs to it, and
+# the first name comes before both (issue 20, sixth round: "Van <Name>" had none)
+_PARTICLE = r"(?:Van|Von|Der|De|Del|Della|Da|Di|Du|La|Le)\s+"
+_CAPITAL = re.compile(rf"\b((?:{_PARTICLE})?{_WORD})(?:'s|’s)?\b")
 # a capitalised word right before, possessives included ("the Children's Hospital"),
 # or a nickname ('Jane "JJ" Doe', invented)
 _PREVIOUS = re.compile(r"([A-Z][A-Za-z.'’]*)[\"”'’]?\s+$")
@@ -85,7 +88,11 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
     found = set()
     # a middle initial stays with the first name ("Jane Q. Doe" -> "Jane Q."): the
     # insertion is the name as the source wrote it
-    for match in re.finditer(rf"\b({_WORD}(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", text):
+    # and a nickname between is left out ('Jane "JJ" Doe' -> "Jane")
+    nickname = r"(?:\s+[\"“][A-Z][A-Za-z. ]{0,15}[\"”])?"
+    for match in re.finditer(
+        rf"\b({_WORD}(?:\s+[A-Z]\.)?){nickname}\s+{re.escape(surname)}\b", text
+    ):
         first = match.group(1)
         given = first.split()[0].lower()
         if given in STOP_WORDS or given in _NOT_FIRST | _INSTITUTION | common:

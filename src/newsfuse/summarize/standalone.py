@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from newsfuse.summarize.descriptions import (
+    bridged,
     description_heads,
     introduced_elsewhere,
     named_things,
@@ -177,7 +178,13 @@ def with_referents(
         need = needs_before(matrix, row_stems, unit, context)
         if need is None:
             lost = introduced_elsewhere(matrix, unit, context) or unmet_group(matrix, unit, context)
-            return None if lost else unit
+            if lost:
+                return None
+            if not bridged(matrix, unit, context):
+                return unit
+            need = unit[0] - 1  # "The search ...": with the sentence its writer leaned on
+            if int(matrix.article_of[need]) != int(matrix.article_of[unit[0]]):
+                return None
         if mode == "drop" or unit[-1] - need + 1 > MAX_UNIT:
             return None
         before = unit_rows(matrix, need, mode)
