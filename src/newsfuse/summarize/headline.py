@@ -230,7 +230,7 @@ def _first_compressed(
     whose leads are captions or quotations); `extra` sentences before the leads (the
     brief's lede) do not count. Every sentence parsed is added to `tried`."""
     weak = None
-    for sentence in itertools.islice(sentences, 2 * MAX_LEADS + extra):
+    for sentence in itertools.islice(_once(sentences), 2 * MAX_LEADS + extra):
         if len(tried) >= MAX_LEADS + extra and weak:
             return weak
         tried.append(sentence)
@@ -239,6 +239,15 @@ def _first_compressed(
             return short
         weak = weak or short
     return weak
+
+
+def _once(sentences: Iterator[str]) -> Iterator[str]:
+    """Each sentence once, lazily (the brief's lede is often an article's lead too)."""
+    seen: set[str] = set()
+    for sentence in sentences:
+        if sentence not in seen:
+            seen.add(sentence)
+            yield sentence
 
 
 def _compress(
