@@ -80,7 +80,8 @@ def storyline_brief(store: Store, story: Story, options: BriefOptions) -> Storyl
     storyline stored before events existed (no event rows) is one event."""
     named = tuple(events_by_storyline(store).get(story.id) or [story])
     latest = max(named, key=_recency)
-    brief = summarize.build_brief(latest.id, store.articles(latest.article_ids), options)
+    articles = store.articles(latest.article_ids)
+    brief = summarize.build_brief(latest.id, articles, options, latest.headline)  # one headline
     return StorylineBrief(story, named, brief)
 
 

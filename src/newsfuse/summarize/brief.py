@@ -161,10 +161,12 @@ def build_brief(
     rows = assemble(matrix, options, rank)
     sentences = tuple(brief_sentence(matrix, rows, k, options) for k in range(len(rows)))
     dates = [a.date for a in read if a.date]
+    lede = matrix.sentences[rows[0]].text if rows else None
+    models = options.models
     return Brief(
         story_id=story_id,
         headline=title
-        or headline(read, nlp=options.models.headline_nlp(), recurring=options.models.recurring()),
+        or headline(read, nlp=models.headline_nlp(), recurring=models.recurring(), lede=lede),
         sentences=sentences,
         sources=number_sources(sentences, unique),  # the pages not read listed too
         word_budget=options.words,

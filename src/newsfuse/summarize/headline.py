@@ -21,6 +21,12 @@ _CLAUSE_END = (",", ";", ":")
 # Someone's own words: the first or second person, or a quote mark (compress._voiced).
 _VOICE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b|[\"“”]")
 _DASHES = {"—", "–", "-", "--"}
+# A lead's cut that is only its fronted phrase ("In the face of new allegations of ...",
+# "While jogging on a ..."): no report, whatever the parse of the fragment says.
+_FRONTED = re.compile(
+    r"^(?:In|On|At|After|Before|While|When|As|Despite|Following|Amid|During|With|Without"
+    r"|Since|Until|If|Although|Though|Because|Unlike|Like|Except)\b"
+)
 MIN_CLAUSE_WORDS = 5
 
 
@@ -40,7 +46,8 @@ def short_form(sentence: str, max_words: int = 14) -> str:
     """`sentence` cut at its last clause boundary within `max_words` words.
 
     Only the sentence's own words, in order: a headline must not invent. With
-    no boundary in reach, the first `max_words` words and an ellipsis.
+    no boundary in reach, the first `max_words` - 1 words and an ellipsis (the headline
+    stays within `max_words` as printed).
     """
     tokens = sentence.split()
     if len(tokens) <= max_words:
@@ -53,7 +60,7 @@ def short_form(sentence: str, max_words: int = 14) -> str:
             cut = i - 1
     if cut:
         return " ".join(tokens[:cut]).rstrip(",;:")
-    return " ".join(tokens[:max_words]).rstrip(",;:.") + " …"
+    return " ".join(tokens[: max_words - 1]).rstrip(",;:.") + " …"
 
 
 _SITE = re.compile(
@@ -108,6 +115,7 @@ def headline(
     nlp: Any,
     recurring: RecurringTable | None = None,
     memo: Memo | None = None,
+    lede: str | None = None,
 ) -> str:
     """The best complete title (see `best_title`); else a lead compressed by its parse
     (newsfuse.summarize.compress): `lead` and `others` when given (a baseline's own
@@ -119,11 +127,12 @@ def headline(
     `nlp`: the headline pipeline (`Models.headline_nlp`) or a callable returning its
     parses (`headlines.SharedParses`); `recurring`: the recurring-sentence hashes
     (`Models.recurring`), loaded per call when not given; `memo`: what this refresh
-    computed before (`Memo`), added to."""
+    computed before (`Memo`), added to; `lede`: the brief's lede, tried before the
+    leads (the learned lede says the news where the lead most outlets share is a
+    hook, a caption or a side story)."""
     title = best_title(articles, nlp)
     if title:
         return title
-    from newsfuse.summarize.compress import strip_dateline
 
     table = load_hashes() if recurring is None and lead is None else recurring
     leads = iter([lead, *others]) if lead is not None else _leads(articles, table, memo)
@@ -131,19 +140,35 @@ def headline(
         later_sentences(articles, table, memo) if lead is None and table is not None else iter(())
     )
     tried: list[str] = []
-    found = _first_compressed(itertools.chain(leads, more), tried, max_words, nlp, memo)
+    first = [lede] if lede is not None and lead is None else []
+    sentences = itertools.chain(first, leads, more)
+    found = _first_compressed(sentences, tried, max_words, nlp, memo, len(first))
     if found:
         return found
     best = most_central_titled(articles)
     if best is not None and best.title:
         return clean_title(best.title)
+    return _cut_lead(articles, tried, max_words, nlp)
+
+
+def _cut_lead(articles: Sequence[Article], tried: list[str], max_words: int, nlp: Any) -> str:
+    """The fallback when nothing compresses: a sentence tried, cut at a clause boundary
+    (`short_form`); a whole clause before a clipped one, and never a fronted phrase
+    alone, a widget's lower-case line or someone's own words when another is there."""
+    from newsfuse.summarize.compress import strip_dateline
+
     cuts = [short_form(strip_dateline(s), max_words) for s in tried if not caption_like(s)]
     whole = (
         cut
         for cut in cuts
-        if not cut.endswith("…") and not _VOICE.search(cut) and not incomplete_headline(cut, nlp)
+        if not cut.endswith("…")
+        and not _VOICE.search(cut)
+        and not _FRONTED.match(cut)
+        and cut[:1].isupper()  # "moms Classroom ...": a links widget's line
+        and not incomplete_headline(cut, nlp)
     )
-    return next(whole, cuts[0]) if cuts else (articles[0].label if articles else "")
+    plain = (c for c in cuts if c[:1].isupper() and not _FRONTED.match(c))  # the lede's first
+    return next(whole, next(plain, cuts[0])) if cuts else (articles[0].label if articles else "")
 
 
 def headline_texts(
@@ -193,14 +218,20 @@ class Memo:
 
 
 def _first_compressed(
-    sentences: Iterator[str], tried: list[str], max_words: int, nlp: Any, memo: Memo | None
+    sentences: Iterator[str],
+    tried: list[str],
+    max_words: int,
+    nlp: Any,
+    memo: Memo | None,
+    extra: int = 0,
 ) -> str | None:
     """The first sentence that compresses to a strong headline (`compress.graded`), else
     the first weak one once MAX_LEADS were tried, else None after 2 * MAX_LEADS (a story
-    whose leads are captions or quotations). Every sentence parsed is added to `tried`."""
+    whose leads are captions or quotations); `extra` sentences before the leads (the
+    brief's lede) do not count. Every sentence parsed is added to `tried`."""
     weak = None
-    for sentence in itertools.islice(sentences, 2 * MAX_LEADS):
-        if len(tried) >= MAX_LEADS and weak:
+    for sentence in itertools.islice(_once(sentences), 2 * MAX_LEADS + extra):
+        if len(tried) >= MAX_LEADS + extra and weak:
             return weak
         tried.append(sentence)
         short, is_weak = _compress(sentence, max_words, nlp, memo)
@@ -208,6 +239,15 @@ def _first_compressed(
             return short
         weak = weak or short
     return weak
+
+
+def _once(sentences: Iterator[str]) -> Iterator[str]:
+    """Each sentence once, lazily (the brief's lede is often an article's lead too)."""
+    seen: set[str] = set()
+    for sentence in sentences:
+        if sentence not in seen:
+            seen.add(sentence)
+            yield sentence
 
 
 def _compress(

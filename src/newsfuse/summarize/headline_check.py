@@ -120,7 +120,8 @@ def weak(main: Any, subject: Any) -> bool:
     """A clause that describes rather than reports: a subject with no name, number or
     clause of its own after "the/this" ("The company", "The actor"), a lexical verb in
     the simple present, which describes a picture, a habit or a definition ("A man
-    shows his wound", "X refers to ..."), or "is a/an ..." of a profile."""
+    shows his wound", "X refers to ..."), "is a/an ..." of a profile, or "There is ..."
+    with no number in it."""
     words = list(subject.subtree)
     first = words[0].lower_ if words else ""
     if first in ("the", "this", "these", "that", "those") and not any(
@@ -129,6 +130,8 @@ def weak(main: Any, subject: Any) -> bool:
         return True
     if str(main.tag_) in _DESCRIBING and main.pos_ == "VERB" and main.lower_ not in _NEWS_PRESENT:
         return True
+    if subject.dep_ == "expl" and not any(t.like_num for t in main.subtree):
+        return True  # "There is no easy way to ...": a column's hook, not a count of cases
     if main.lower_ in _BE:
         return any(
             c.dep_ == "attr" and any(d.lower_ in ("a", "an") for d in c.children)
@@ -192,6 +195,41 @@ _NEEDS_MORE = frozenset(
 )
 # Nouns whose infinitive was cut away ("... updated its boarding process a move").
 _NEEDS_INFINITIVE = frozenset(["move", "attempt", "effort"])
+
+
+_GIVING = frozenset(
+    f"{verb}{end}"
+    for verb in ("grant", "award", "offer", "hand", "send", "pay", "give", "owe", "promise")
+    for end in ("", "s", "ed")
+) | {"gave", "given", "sent", "paid", "owed"}
+
+
+def lost_object(doc: Any, keep: set[int]) -> bool:
+    """A verb of giving that ends on its first object, whose second object the parser
+    took for an aside of the first ("<firm> granted <Name>, <title>, an equity award
+    ..." kept as "<firm> granted <Name>"): what was given went with the aside."""
+    last = max((i for i in keep if not doc[i].is_punct), default=None)
+    if last is None or doc[last].dep_ not in ("dobj", "dative"):
+        return False
+    verb = doc[last].head
+    gone = [c for c in doc[last].children if c.dep_ == "appos" and c.i not in keep]
+    return verb.lower_ in _GIVING and any(d.lower_ in ("a", "an") for c in gone for d in c.children)
+
+
+def lost_phrase(doc: Any, keep: set[int]) -> bool:
+    """The headline ends on a verb in "-ing" whose phrase was trimmed ("... may be
+    working" without "with an accomplice"), or on the verb of a clause inside it that
+    lost its words ("... violence that began" without when): it reads cut, so it is
+    taken only when nothing better compresses."""
+    last = max((i for i in keep if not doc[i].is_punct), default=None)
+    if last is None or doc[last].pos_ != "VERB":
+        return False
+    lost = [c for c in doc[last].children if c.i not in keep and not c.is_punct]
+    if str(doc[last].tag_) == "VBG" and any(c.dep_ == "prep" for c in lost):
+        return True
+    clausal = ("advcl", "ccomp", "xcomp", "dobj", "attr", "acomp")  # not "at a park"
+    in_clause = doc[last].dep_ in ("relcl", "acl")  # "after being electrocuted" stands
+    return in_clause and any(c.i > last and c.dep_ in clausal for c in lost)
 
 
 def incomplete_headline(text: str, nlp: Any) -> bool:

@@ -21,10 +21,11 @@ from newsfuse.summarize.lede import NEWS_SIGN, WHEN
 # A later development of an incident (issue 20, fourth round): the arrest, the charge, the
 # plea, the victim's name released, a vigil. When an outlet led with the incident
 # itself, that is the story's main event and the follow-up's lede only retells it inside
-# its own news (an arrest "in connection with" the killings the story is about).
+# its own news (an arrest "in connection with" the killings the story is about). A bond
+# hearing ("held without bond") is bail by another name (sixth round).
 FOLLOW_UP = re.compile(
     r"\b(?:arrest(?:s|ed)?|charg(?:ed|es|ing)|accused|indicted|arraigned|convicted"
-    r"|sentenced|pleads?|pleaded|pled|plea|bail|booked|identities"
+    r"|sentenced|pleads?|pleaded|pled|plea|bail|bond|booked|identities"
     r"|name of|named as|released the names?|visitation|vigil|memorial service"
     r"|addressed the media|news conference|press conference)\b",
     re.IGNORECASE,
