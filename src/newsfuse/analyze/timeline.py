@@ -50,7 +50,7 @@ from newsfuse.analyze.timeline_sources import (
     norm,
     quoted_day_before,
     quoted_elsewhere,
-    relation_days,
+    relation_count,
     said_that,
     sentence_origins,
 )
@@ -164,8 +164,8 @@ def _sentence_events(
             if len(match.group(0)) >= 0.8 * len(sentence.text.strip(" .")):
                 continue  # a dateline ("Saturday, January 8, 2005"), not an event
             if resolved is not None:
-                shift = relation_days(match) if resolver in _COUNTS else None
-                found.append((*match.span(), match.group(0).strip(" ,"), resolved, shift))
+                relation = resolver in _COUNTS and relation_count(match)
+                found.append((*match.span(), match.group(0).strip(" ,"), resolved, relation))
     found = _relations(sorted(found, key=lambda f: f[0]), sentence.text)
     citation = Citation(article_id=article.id, sentence_id=sentence.id)
     for _, _, expression, resolved, _ in found:
@@ -175,25 +175,26 @@ def _sentence_events(
         context.anchor = days[-1]
 
 
-_Found = tuple[int, int, str, Resolved, int | None]  # span, expression, date, relation's days
+_Found = tuple[int, int, str, Resolved, bool]  # span, expression, date, a relation count
 
 
 def _relations(found: list[_Found], text: str) -> list[_Found]:
-    """A count of days to another event ("two days after his April 4 arrest") counts from
-    the day its object names; when the sentence names its own day elsewhere ("arrested
-    Monday …, three days after the shots were fired", fresh8t) the count dates nothing
-    new and goes, unless it agrees; alone, it keeps its reading from the anchor or the
-    incident's day."""
-    days = [f for f in found if f[4] is None and f[3].precision == "day"]
+    """A count of days to another event dates nothing of its own when the sentence names a
+    day: it joins the day its object names ("comes a day after … said Monday", "two days
+    after his April 4 arrest": one event, not a second line of the same sentence a day
+    off); named elsewhere ("arrested Monday …, three days after the shots were fired",
+    fresh8t: the count read from the day before), it goes, unless it agrees. Alone, it
+    keeps its reading from the anchor or the incident's day."""
+    days = [f for f in found if not f[4] and f[3].precision == "day"]
     out = []
     for f in found:
-        if f[4] is None:
+        if not f[4]:
             out.append(f)
             continue
         stop = clause_end(text, f[1])
         inside = [g for g in days if f[1] <= g[0] < stop]
         if inside:
-            out.append((*f[:3], Resolved(inside[0][3].date + dt.timedelta(days=f[4]), "day"), f[4]))
+            out.append((*f[:3], inside[0][3], True))
         elif not days or f[3].date in {g[3].date for g in days}:
             out.append(f)  # alone, or agreeing with the day named (merged into one event)
     return out

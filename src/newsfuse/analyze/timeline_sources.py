@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from newsfuse.analyze.periods import COUNT_WORDS
 from newsfuse.types import Article, TimelineEvent
 
 _COPY_WORDS = 6  # a repeated sentence this long is a copy, not a stock phrase
@@ -118,16 +117,11 @@ WAS_FUTURE = re.compile(
 )
 
 
-def relation_days(match: re.Match[str]) -> int | None:
-    """The signed days of a count that is a distance to another event ("three days after
-    the shots were fired", "one day before Sunday's shooting"); None for a day of its own
-    ("two days later", "the next day")."""
-    direction = match["direction"].lower()
-    if direction not in ("after", "before"):
-        return None
-    word = match["count"].lower()
-    n = int(word) if word.isdigit() else COUNT_WORDS.get(word, 1)
-    return n if direction == "after" else -n
+def relation_count(match: re.Match[str]) -> bool:
+    """Is a count of days a distance to another event ("three days after the shots were
+    fired", "one day before Sunday's shooting") rather than a day of its own ("two days
+    later", "the next day")?"""
+    return match["direction"].lower() in ("after", "before")
 
 
 def clause_end(text: str, start: int) -> int:
