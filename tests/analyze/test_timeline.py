@@ -218,8 +218,8 @@ def test_a_days_count_to_another_event_and_that_weekday(shared_dir: Path) -> Non
 
 
 def test_a_weekday_opening_a_future_clause_and_a_quotes_today(shared_dir: Path) -> None:
-    """gva_dev (fresh8t, tuned on): "On Wednesday he will be laid to rest" in a Thursday
-    report is the coming Wednesday; a quote's "today"/"tonight" in a report dated the day
+    """gva_dev (fresh8t, tuned on): a boy's burial "On Wednesday" that "will be", in a
+    Thursday report, is the coming Wednesday; a quote's "today"/"tonight" in a report dated the day
     after the last day it named is that day (a company's statement on the Saturday's
     shooting in a Sunday report, a pastor at a Tuesday service in a Wednesday report); a
     writer's own "today" outside the quote stays the report's day."""

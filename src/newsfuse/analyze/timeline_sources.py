@@ -126,8 +126,8 @@ def relation_count(match: re.Match[str]) -> bool:
 
 def clause_end(text: str, start: int) -> int:
     """Where the object of "days after …" that runs on from `start` ends: at a clause
-    break or a conjunction ("for three days after the shooting before he was arrested
-    April 24": April 24 is not the shooting's day)."""
+    break or a conjunction (police looked for a suspect "for three days after the
+    shooting" until his arrest on a named April day: that day is not the shooting's)."""
     stop = re.search(r"[,;.:!?—–(]|\b(?:before|after|when|while|until|and|but)\b", text[start:])
     return len(text) if stop is None else start + stop.start()
 
