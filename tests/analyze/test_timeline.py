@@ -193,3 +193,41 @@ def test_a_month_name_inside_a_place_name_is_no_date(shared_dir: Path) -> None:
     events = build_timeline(incidents["gva-259631"])
     assert not [e for e in events if "Maywood" in e.text and "May" in e.expression]
     assert find(events, "in October", "died naturally").date == dt.date(2014, 10, 1)
+
+
+def test_a_days_count_to_another_event_and_that_weekday(shared_dir: Path) -> None:
+    """gva_dev (fresh8t, tuned on in the sixth round; dev incidents for the rest): a count of
+    days to another event dates nothing when the sentence names its own day ("arrested
+    Monday …, three days after the shots were fired"), and joins the day its object names
+    ("two days after his April 4 arrest"); "that Saturday night" is the weekday of an
+    occasion named before (the nightclub's Sunday in September in an October report), and
+    undated in a lead that named none (a carnival in May, in a July report)."""
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    arrest = build_timeline(incidents["gva-717231"])  # Tuesday 2016-12-06
+    sunna = [e for e in arrest if "three days after the shots" in e.text]
+    assert [(e.expression, e.date) for e in sunna] == [("Monday", dt.date(2016, 12, 5))]
+    arraigned = build_timeline(incidents["gva-519541"])
+    count = find(arraigned, "two days after", "two days after his April 4 arrest")
+    assert count.date == dt.date(2016, 4, 4)  # joins the day its object names
+    carnival = build_timeline(incidents["gva-486998"])
+    assert not [e for e in carnival if "Spring Carnival that Saturday" in e.text]
+    club = build_timeline(incidents["gva-413001"])  # Monday 2015-10-26
+    assert find(club, "early that Sunday", "overflow crowd").date == dt.date(2015, 9, 13)
+    sheriff = build_timeline(incidents["gva-490351"])  # "said Friday that Thursday's …"
+    assert find(sheriff, "that Thursday", "random violence").date == dt.date(2013, 7, 4)
+
+
+def test_a_weekday_opening_a_future_clause_and_a_quotes_today(shared_dir: Path) -> None:
+    """gva_dev (fresh8t, tuned on): a boy's burial "On Wednesday" that "will be", in a
+    Thursday report, is the coming Wednesday; a quote's "today"/"tonight" in a report dated the day
+    after the last day it named is that day (a company's statement on the Saturday's
+    shooting in a Sunday report, a pastor at a Tuesday service in a Wednesday report); a
+    writer's own "today" outside the quote stays the report's day."""
+    incidents = incident_articles(shared_dir / "data/clustering/gva_dev.jsonl.gz")
+    burial = build_timeline(incidents["gva-341451"])
+    assert find(burial, "On Wednesday", "laid to rest").date == dt.date(2015, 5, 27)
+    spree = build_timeline(incidents["gva-492276"])
+    assert find(spree, "today", "those impacted by").date == dt.date(2013, 8, 24)
+    assert find(spree, "tonight", "our prayer for tonight").date == dt.date(2013, 8, 27)
+    mayor = build_timeline(incidents["gva-491965"])
+    assert find(mayor, "today", "acknowledged today").date == dt.date(2013, 8, 20)

@@ -27,18 +27,31 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsfuse.analyze.periods import (
+    Context,
+    Resolved,
+    ago,
+    count,
+    last_period,
+    last_season,
+    season_year,
+)
 from newsfuse.analyze.timeline_sources import (
     AFTER_INCIDENT,
     FUTURE,
     WAS_FUTURE,
+    clause_end,
+    future_after,
     incident_day,
     named_today,
     norm,
+    quoted_day_before,
     quoted_elsewhere,
+    relation_count,
+    said_that,
     sentence_origins,
 )
 from newsfuse.lang import ENGLISH, language
@@ -54,8 +67,6 @@ _MONTH_RE = (
 )
 _WEEKDAYS = tuple(d.lower() for d in language(ENGLISH).weekday_names)
 _WEEKDAY_RE = rf"(?P<weekday>{'|'.join(language(ENGLISH).weekday_names)})"
-_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 _NO_YEAR = r"(?!,?\s*\d{4})"
@@ -67,24 +78,7 @@ _AHEAD_DAYS = 60  # a month and day without a year further ahead than this is pa
 _BEFORE_STORY_DAYS = 5
 
 
-@dataclass(frozen=True)
-class _Resolved:
-    date: dt.date
-    precision: str
-
-
-@dataclass
-class _Context:
-    """What an expression is resolved against: the article date and the last day
-    the article placed an event on (the anchor of "a day after")."""
-
-    date: dt.date | None
-    anchor: dt.date | None
-    first: dt.date | None = None  # the story's earliest report date
-    incident: dt.date | None = None  # the story's incident day, once read (see build_timeline)
-
-
-_Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
+_Resolver = Callable[[re.Match[str], Context], Resolved | None]
 
 
 def build_timeline(
@@ -104,13 +98,13 @@ def build_timeline(
     shared = _story_date(articles) if borrow_story_date else None
     first = min((a.date for a in articles if a.date is not None), default=None)
     origins = sentence_origins(articles)
-    events = _collect(articles, origins, _Context(date=shared, anchor=None, first=first))
+    events = _collect(articles, origins, Context(date=shared, anchor=None, first=first))
     if any(AFTER_INCIDENT.search(s.text) for a in articles for s in a.sentences):
         # "three days after the shooting" counts from the incident's day, known once
         # every report's days are read (the story's earliest day near its first report)
         incident = incident_day(events, first)
         if incident is not None:
-            story = _Context(date=shared, anchor=None, first=first, incident=incident)
+            story = Context(date=shared, anchor=None, first=first, incident=incident)
             events = _collect(articles, origins, story)
     events.sort(key=lambda e: e[:3])
     merged: dict[tuple[str, dt.date], TimelineEvent] = {}
@@ -126,7 +120,7 @@ def build_timeline(
 
 
 def _collect(
-    articles: Sequence[Article], origins: dict[str, dt.date], story: _Context
+    articles: Sequence[Article], origins: dict[str, dt.date], story: Context
 ) -> list[tuple[dt.date, int, int, TimelineEvent]]:
     """Every dated expression of every article, keyed for sorting; `story.date` is the
     borrowed story date for undated articles (None: they give only absolute dates)."""
@@ -156,11 +150,11 @@ def _story_date(articles: Sequence[Article]) -> dt.date | None:
 
 
 def _sentence_events(
-    article: Article, sentence: Sentence, context: _Context
+    article: Article, sentence: Sentence, context: Context
 ) -> Iterator[TimelineEvent]:
     """Events of one sentence, in text order; advances the article's anchor day."""
     taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str, _Resolved]] = []
+    found: list[_Found] = []
     for pattern, resolver in _PATTERNS:
         for match in pattern.finditer(sentence.text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -170,13 +164,40 @@ def _sentence_events(
             if len(match.group(0)) >= 0.8 * len(sentence.text.strip(" .")):
                 continue  # a dateline ("Saturday, January 8, 2005"), not an event
             if resolved is not None:
-                found.append((match.start(), match.group(0).strip(" ,"), resolved))
+                relation = resolver in _COUNTS and relation_count(match)
+                found.append((*match.span(), match.group(0).strip(" ,"), resolved, relation))
+    found = _relations(sorted(found, key=lambda f: f[0]), sentence.text)
     citation = Citation(article_id=article.id, sentence_id=sentence.id)
-    for _, expression, resolved in sorted(found, key=lambda f: f[0]):
+    for _, _, expression, resolved, _ in found:
         yield TimelineEvent(resolved.date, resolved.precision, expression, sentence.text, citation)
-    days = [r.date for _, _, r in sorted(found, key=lambda f: f[0]) if r.precision == "day"]
+    days = [f[3].date for f in found if f[3].precision == "day"]
     if days:
         context.anchor = days[-1]
+
+
+_Found = tuple[int, int, str, Resolved, bool]  # span, expression, date, a relation count
+
+
+def _relations(found: list[_Found], text: str) -> list[_Found]:
+    """A count of days to another event dates nothing of its own when the sentence names a
+    day: it joins the day its object names ("comes a day after … said Monday", "two days
+    after his April 4 arrest": one event, not a second line of the same sentence a day
+    off); named elsewhere ("arrested Monday …, three days after the shots were fired",
+    fresh8t: the count read from the day before), it goes, unless it agrees. Alone, it
+    keeps its reading from the anchor or the incident's day."""
+    days = [f for f in found if not f[4] and f[3].precision == "day"]
+    out = []
+    for f in found:
+        if not f[4]:
+            out.append(f)
+            continue
+        stop = clause_end(text, f[1])
+        inside = [g for g in days if f[1] <= g[0] < stop]
+        if inside:
+            out.append((*f[:3], inside[0][3], True))
+        elif not days or f[3].date in {g[3].date for g in days}:
+            out.append(f)  # alone, or agreeing with the day named (merged into one event)
+    return out
 
 
 # --- resolvers: each returns None when the expression cannot be dated honestly ---
@@ -194,13 +215,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _full_date(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _full_date(match: re.Match[str], context: Context) -> Resolved | None:
     month = _month(match["month"]) + 1
     date = _safe_date(int(match["year"]), month, int(match["day"]))
-    return _Resolved(date, "day") if date else None
+    return Resolved(date, "day") if date else None
 
 
-def _month_day(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _month_day(match: re.Match[str], context: Context) -> Resolved | None:
     """ "March 23": the occurrence nearest the article date (needs that date), but never
     more than two months ahead: previews name coming days a few weeks off, while "the
     April 27 shooting" in an October report is the April before, not the next one."""
@@ -213,14 +234,14 @@ def _month_day(match: re.Match[str], context: _Context) -> _Resolved | None:
         return None
     reference = context.date
     near = [c for c in valid if (c - reference).days <= _AHEAD_DAYS] or valid
-    return _Resolved(min(near, key=lambda c: abs((c - reference).days)), "day")
+    return Resolved(min(near, key=lambda c: abs((c - reference).days)), "day")
 
 
-def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
-    return _Resolved(dt.date(int(match["year"]), _month(match["month"]) + 1, 1), "month")
+def _month_year(match: re.Match[str], context: Context) -> Resolved | None:
+    return Resolved(dt.date(int(match["year"]), _month(match["month"]) + 1, 1), "month")
 
 
-def _bare_month(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _bare_month(match: re.Match[str], context: Context) -> Resolved | None:
     """ "in June": the most recent June not after the article date ("next June" after)."""
     if context.date is None:
         return None
@@ -234,34 +255,47 @@ def _bare_month(match: re.Match[str], context: _Context) -> _Resolved | None:
         year -= 1  # "last February" said in March or February: the year before (else "last month")
     elif month > context.date.month and "this year" not in after:
         year -= 1
-    return _Resolved(dt.date(year, month, 1), "month")
+    return Resolved(dt.date(year, month, 1), "month")
 
 
-def _year(match: re.Match[str], context: _Context) -> _Resolved | None:
-    return _Resolved(dt.date(int(match["year"]), 1, 1), "year")
+def _year(match: re.Match[str], context: Context) -> Resolved | None:
+    return Resolved(dt.date(int(match["year"]), 1, 1), "year")
 
 
-def _weekday(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _weekday(match: re.Match[str], context: Context) -> Resolved | None:
     """A weekday: the most recent one on or before the article date ("next": after)."""
     if context.date is None:
         return None
     target = _WEEKDAYS.index(match["weekday"].lower())
+    if match["that"] and not said_that(match):
+        return _that_day(target, context)
     prefix = (match["prefix"] or "").lower()
     if prefix == "next":
         ahead = (target - context.date.weekday()) % 7 or 7
-        return _Resolved(context.date + dt.timedelta(days=ahead), "day")
-    if prefix != "last" and FUTURE.search(match.string[max(0, match.start() - 60) : match.start()]):
+        return Resolved(context.date + dt.timedelta(days=ahead), "day")
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if prefix != "last" and (FUTURE.search(before) or future_after(match)):
         ahead = (target - context.date.weekday()) % 7  # "is set for Tuesday", "will appear Monday"
-        return _Resolved(context.date + dt.timedelta(days=ahead), "day")
+        return Resolved(context.date + dt.timedelta(days=ahead), "day")
     back = (context.date.weekday() - target) % 7
     if prefix == "last" and back == 0:
         back = 7
     if prefix in ("", "on") and back > 7 - back and _coming(match, context, back):
-        return _Resolved(context.date + dt.timedelta(days=7 - back), "day")
-    return _Resolved(context.date - dt.timedelta(days=back), "day")
+        return Resolved(context.date + dt.timedelta(days=7 - back), "day")
+    return Resolved(context.date - dt.timedelta(days=back), "day")
 
 
-def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
+def _that_day(target: int, context: Context) -> Resolved | None:
+    """ "that Saturday night": the weekday of an occasion the report named before, on or
+    before the last day it placed an event on; undated when it named none (a lead's "the
+    carnival that Saturday night" in a report two months on, fresh8t)."""
+    if context.anchor is None or context.anchor == context.date:
+        return None
+    back = (context.anchor.weekday() - target) % 7
+    return Resolved(context.anchor - dt.timedelta(days=back), "day")
+
+
+def _coming(match: re.Match[str], context: Context, back: int) -> bool:
     """Is a bare weekday nearer ahead than behind the coming one? When a plan is told in
     the past ("was supposed to have surgery on Friday" in a Thursday report); or when
     going back would put it five or more days before the story's first report: news
@@ -277,83 +311,35 @@ def _coming(match: re.Match[str], context: _Context, back: int) -> bool:
     return back >= 5 and far_before
 
 
-def _relative_day(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _relative_day(match: re.Match[str], context: Context) -> Resolved | None:
     if context.date is None or named_today(match) or quoted_elsewhere(match):
         return None
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match["word"].lower()]
-    return _Resolved(context.date + dt.timedelta(days=offset), "day")
+    word = match["word"].lower()
+    if word in ("today", "tonight") and quoted_day_before(match, context.date, context.anchor):
+        assert context.anchor is not None
+        return Resolved(context.anchor, "day")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    return Resolved(context.date + dt.timedelta(days=offset), "day")
 
 
-def _days_from_anchor(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _days_from_anchor(match: re.Match[str], context: Context) -> Resolved | None:
     """ "a day after"/"one day prior"/"two days later", counted from the anchor day."""
     if context.anchor is None:
         return None
-    count = match["count"].lower()
-    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+    n = count(match)
     sign = 1 if match["direction"].lower() in ("later", "next", "following") else -1
-    return _Resolved(context.anchor + dt.timedelta(days=sign * n), "day")
+    return Resolved(context.anchor + dt.timedelta(days=sign * n), "day")
 
 
-def _days_from_incident(match: re.Match[str], context: _Context) -> _Resolved | None:
+def _days_from_incident(match: re.Match[str], context: Context) -> Resolved | None:
     """ "three days after the shooting": counted from the story's incident day, not from
     the last day the article named (a trial report's "April 21" three sentences before
     is the shooting's day only by chance); undated until the incident day is known."""
     if context.incident is None:
         return None
-    count = match["count"].lower()
-    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+    n = count(match)
     sign = 1 if match["direction"].lower() == "after" else -1
-    return _Resolved(context.incident + dt.timedelta(days=sign * n), "day")
-
-
-def _last_period(match: re.Match[str], context: _Context) -> _Resolved | None:
-    """ "last/this/next week|month|year" against the article date."""
-    if context.date is None:
-        return None
-    step = {"last": -1, "this": 0, "next": 1}[match["which"].lower()]
-    unit, date = match["unit"].lower(), context.date
-    if unit == "week":
-        return _Resolved(date + dt.timedelta(weeks=step), "week")
-    if unit == "year":
-        return _Resolved(dt.date(date.year + step, 1, 1), "year")
-    index = date.year * 12 + date.month - 1 + step
-    return _Resolved(dt.date(index // 12, index % 12 + 1, 1), "month")
-
-
-def _ago(match: re.Match[str], context: _Context) -> _Resolved | None:
-    """ "two weeks ago": back from the article date, at the unit's precision."""
-    if context.date is None:
-        return None
-    count = match["count"].lower()
-    n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
-    unit = match["unit"].lower().rstrip("s")
-    if unit == "day":
-        return _Resolved(context.date - dt.timedelta(days=n), "day")
-    if unit == "week":
-        return _Resolved(context.date - dt.timedelta(weeks=n), "week")
-    if unit == "year":
-        return _Resolved(dt.date(context.date.year - n, 1, 1), "year")
-    index = context.date.year * 12 + context.date.month - 1 - n
-    return _Resolved(dt.date(index // 12, index % 12 + 1, 1), "month")
-
-
-def _last_season(match: re.Match[str], context: _Context) -> _Resolved | None:
-    """ "last fall": the most recent fall that began before the article date and is
-    not the current one (Aug 2016 -> fall 2015); dated by its first month."""
-    if context.date is None:
-        return None
-    month = _SEASONS[match["season"].lower()]
-    start = dt.date(context.date.year, month, 1)
-    if start > context.date:
-        start = dt.date(start.year - 1, month, 1)
-    months_in = (context.date.year - start.year) * 12 + context.date.month - start.month
-    if months_in < 3:  # still in that season: "last" means the one before
-        start = dt.date(start.year - 1, month, 1)
-    return _Resolved(start, "season")
-
-
-def _season_year(match: re.Match[str], context: _Context) -> _Resolved | None:
-    return _Resolved(dt.date(int(match["year"]), _SEASONS[match["season"].lower()], 1), "season")
+    return Resolved(context.incident + dt.timedelta(days=sign * n), "day")
 
 
 _SEASON_RE = r"(?P<season>spring|summer|fall|autumn|winter)"
@@ -364,8 +350,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(rf"\b{_DAY}\s+{_MONTH_RE},?\s+{_YEAR}"), _full_date),
     (re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\s+{_DAY}{_NO_YEAR}"), _month_day),
     (re.compile(rf"\b{_MONTH_RE},?\s+(?:of\s+)?{_YEAR}"), _month_year),
-    (re.compile(rf"\b{_SEASON_RE}\s+(?:of\s+)?{_YEAR}", _I), _season_year),
-    (re.compile(rf"\blast\s+{_SEASON_RE}\b", _I), _last_season),
+    (re.compile(rf"\b{_SEASON_RE}\s+(?:of\s+)?{_YEAR}", _I), season_year),
+    (re.compile(rf"\blast\s+{_SEASON_RE}\b", _I), last_season),
     (
         re.compile(
             rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Ll]ast"
@@ -374,8 +360,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
         _bare_month,
     ),
     (re.compile(rf"\b(?:in|since|during|until|by|before|after)\s+{_YEAR}(?!\s+[A-Z])"), _year),
-    (re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", _I), _last_period),
-    (re.compile(rf"\b{_COUNT_RE}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _I), _ago),
+    (re.compile(r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", _I), last_period),
+    (re.compile(rf"\b{_COUNT_RE}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _I), ago),
     (AFTER_INCIDENT, _days_from_incident),
     (
         re.compile(
@@ -389,7 +375,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?P<prefix>on|earlier|later|late|early|last|this|next)\s+)?{_WEEKDAY_RE}"
+            rf"\b(?:(?P<prefix>on|earlier|later|late|early|last|this|next)\s+)?"
+            rf"(?:(?P<that>that)\s+)?{_WEEKDAY_RE}"
             r"(?:\s+(?:morning|afternoon|evening|night))?",
             _I,
         ),
@@ -397,3 +384,4 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     ),
     (re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", _I), _relative_day),
 )
+_COUNTS = (_days_from_anchor, _days_from_incident)

@@ -115,3 +115,66 @@ WAS_FUTURE = re.compile(
     r"\b(?:was|were) (?:supposed|scheduled|expected|set|due|slated|planned) to\b[^,;.:]*$",
     re.IGNORECASE,
 )
+
+
+def relation_count(match: re.Match[str]) -> bool:
+    """Is a count of days a distance to another event ("three days after the shots were
+    fired", "one day before Sunday's shooting") rather than a day of its own ("two days
+    later", "the next day")?"""
+    return match["direction"].lower() in ("after", "before")
+
+
+def clause_end(text: str, start: int) -> int:
+    """Where the object of "days after …" that runs on from `start` ends: at a clause
+    break or a conjunction (police looked for a suspect "for three days after the
+    shooting" until his arrest on a named April day: that day is not the shooting's)."""
+    stop = re.search(r"[,;.:!?—–(]|\b(?:before|after|when|while|until|and|but)\b", text[start:])
+    return len(text) if stop is None else start + stop.start()
+
+
+# A verb of saying or knowing right before "that <weekday>": the "that" is a conjunction
+# ("said Friday that Thursday's violence"), the weekday a plain one.
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|say|told \w+|announced|reported|confirmed|believes?|believed|knew"
+    r"|know|learned|added|noted)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def said_that(match: re.Match[str]) -> bool:
+    """Is the "that" before the weekday a conjunction after a verb of saying?"""
+    return _SAID_THAT.search(match.string[max(0, match.start() - 60) : match.start()]) is not None
+
+
+# A future verb after a weekday that opens its clause ("On Wednesday he will be laid to
+# rest": the coming Wednesday, fresh8t), within four words and no verb of saying between
+# ("On Monday, police said the suspect will …" is the day they said it).
+_FUTURE_AFTER = re.compile(
+    r"^,?\s+((?:[\w'’-]+\s+){0,4}?)(?:will|shall|(?:is|are) (?:to|set to|scheduled to"
+    r"|expected to|due to|slated to))\b",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(r"\b(?:said|says|say|told|announced|reported|confirmed)\b", re.IGNORECASE)
+_CLAUSE_OPENERS = ("", "on", "and", "and on", "but", "but on", "then", "then on")
+
+
+def future_after(match: re.Match[str]) -> bool:
+    """Does a future verb follow the weekday that opens its clause?"""
+    clause = re.split(r"[,;:.!?—–]", match.string[: match.start()])[-1]
+    if clause.strip(" \"“‘'(").lower() not in _CLAUSE_OPENERS:
+        return False
+    after = _FUTURE_AFTER.match(match.string[match.end() :])
+    return after is not None and not _SAYING.search(after.group(1))
+
+
+def quoted_day_before(match: re.Match[str], date: dt.date | None, anchor: dt.date | None) -> bool:
+    """Is a quote's "today"/"tonight" the day before the report, the last day it named? A
+    report dated the day after the day it tells quotes what was said that day: a company's
+    statement on "today's events" of a Saturday shooting in a Sunday report, a pastor's
+    "our prayer for tonight" at a Tuesday service in a Wednesday report (fresh8t)."""
+    if date is None or anchor is None or (date - anchor).days != 1:
+        return False
+    before, text = match.string[: match.start()], match.string
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    # a quote carried on from the sentence before: a closing mark and no opening one
+    return opened or ("“" not in before and "”" in text[match.end() :])
