@@ -12,15 +12,15 @@ name ("<Name>, 43,", "43-year-old <Name>", "his 43-year-old wife, <Name>", "iden
 after the name. Named people of two reports are one person when their first and last
 names agree, or when their first names agree, each report has only one person of that
 first name, and no age or gender says otherwise. A role with an age ("woman (43)") is a
-named person only when exactly one person of the story has that age and a compatible
-gender; anything ambiguous stays unlinked.
+named person only when exactly one person of the story has that age and the role's gender
+is known of them; anything ambiguous stays unlinked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfuse.analyze.ages import AGE, NAMED_AGE, ROLES, number
 from newsfuse.types import Article
@@ -92,7 +92,17 @@ def named_people(k: int, article: Article) -> list[Named]:
             age = old.age if old.age is not None else age
             gender = old.gender or gender
         found[name] = Named(k, name, words[0].lower(), words[-1].lower(), age, gender)
-    return list(found.values())
+    return [p if p.gender else _later_gender(body, p) for p in found.values()]
+
+
+def _later_gender(body: str, person: Named) -> Named:
+    """A gender from the pronoun after a later mention ("After <First> was shot, she ran")."""
+    for word in {person.name.split()[0], person.name.split()[-1]}:
+        for m in re.finditer(rf"\b{re.escape(word)}\b", body):
+            gender = _pronoun_gender(body, m.end())
+            if gender is not None:
+                return replace(person, gender=gender)
+    return person
 
 
 def _agree(a: Named, b: Named, firsts: dict[tuple[int, str], int]) -> bool:
@@ -160,5 +170,6 @@ class StoryPeople:
             if any(p.age == age for p in members)
             and not any(p.age not in (None, age) for p in members)
             and not (gender and any(p.gender not in (None, gender) for p in members))
+            and (gender is None or any(p.gender == gender for p in members))
         }
         return self.groups[fits.pop()][0].name if len(fits) == 1 else None
