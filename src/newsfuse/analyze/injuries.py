@@ -127,7 +127,10 @@ def _person(
         return lead  # "the victim": the report's first person given an age
     if previous is not None and end < _OPENING and _PRONOUN.search(text):
         found = list(_ROLE.finditer(previous))
-        return _key(found[-1]) if found else None
+        if found:
+            return _key(found[-1])
+        said = {names[w] for w in re.findall(r"[A-Z][\w'’-]+", previous) if names and w in names}
+        return "name:" + said.pop() if len(said) == 1 else None  # "<Name> was … She is …"
     return None
 
 
