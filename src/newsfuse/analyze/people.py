@@ -1,7 +1,7 @@
 """The people of a story, matched across its reports by name, age and gender.
 
 Why: reports of one shooting rarely name a person the same way. A first report speaks of
-"a 43-year-old woman" or "a 14-year-old girl"; a later one names her ("<First> <Surname>,
+a woman or a girl by role and age only; a later one names her ("<First> <Surname>,
 14,") and then calls her by first name only ("<First> had been updated to good
 condition"). A wound or a condition keyed by role in one report and by name in another is
 one person's, and only when both are keyed to her can the two values be compared.
