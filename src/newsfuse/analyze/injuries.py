@@ -17,13 +17,14 @@ there is one. A person the sentence does not name by role is not compared.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
 from newsfuse.types import Article, Sentence
 
 T = TypeVar("T")
+Names = Mapping[str, str] | None  # a name word -> the full name of the one person it names
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -53,7 +54,7 @@ _AGED = re.compile(
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
-    r"\b(?:in|listed in|remains? in|remained in|(?:upgraded|downgraded) to)\s+"
+    r"\b(?:in|listed in|remains? in|remained in|(?:upgraded|downgraded|updated) to)\s+"
     r"(?:an?\s+)?(?:very\s+)?"
     r"(?P<c>critical|serious|stable|good|fair|grave|satisfactory)(?:[- ]but[- ]stable)?"
     r"\s+condition\b|\b(?P<hurt>seriously|critically|severely|gravely)\s+"
@@ -100,15 +101,21 @@ class Hurt:
     sentence: Sentence
 
 
-def _person(text: str, end: int, previous: str | None, lead: str | None = None) -> str | None:
-    """The nearest role (with its age) before `end`; else, after "the victim", the
-    report's first person given an age (`lead`: "a 14-year-old boy was shot … that victim
-    … was in good condition"); else the previous sentence's last role when this one opens
-    with a pronoun."""
+def _person(
+    text: str, end: int, previous: str | None, lead: str | None = None, names: Names = None
+) -> str | None:
+    """The nearest role (with its age) before `end`; else a word of a named person's name
+    (`names`, people.py: "<First> had been updated to good condition"); else, after "the
+    victim", the report's first person given an age (`lead`: "a 14-year-old boy was shot …
+    that victim … was in good condition"); else the previous sentence's last role when this
+    one opens with a pronoun."""
     found = list(_ROLE.finditer(text[max(0, end - 120) : end]))
     if found:
         return _key(found[-1])
     window = text[max(0, end - 120) : end]
+    named = [names[w] for w in re.findall(r"[A-Z][\w'’-]+", window) if names and w in names]
+    if named:
+        return "name:" + named[-1]
     aged = list(_AGED.finditer(window))
     if aged and re.search(r"\b(?:other|both|two|three)\s+$", window[: aged[-1].start()]):
         return None  # "the other 18-year-old": one of two people of that age
@@ -120,7 +127,10 @@ def _person(text: str, end: int, previous: str | None, lead: str | None = None) 
         return lead  # "the victim": the report's first person given an age
     if previous is not None and end < _OPENING and _PRONOUN.search(text):
         found = list(_ROLE.finditer(previous))
-        return _key(found[-1]) if found else None
+        if found:
+            return _key(found[-1])
+        said = {names[w] for w in re.findall(r"[A-Z][\w'’-]+", previous) if names and w in names}
+        return "name:" + said.pop() if len(said) == 1 else None  # "<Name> was … She is …"
     return None
 
 
@@ -150,28 +160,31 @@ def _parts(m: re.Match[str]) -> str:
     return ",".join(sorted({_SAME_PART.get(p, p) for p in parts}))
 
 
-def hurts(article: Article) -> Iterator[Hurt]:
-    """Every condition and wound statement of the article, keyed by person, in order."""
+def hurts(article: Article, names: Names = None) -> Iterator[Hurt]:
+    """Every condition and wound statement of the article, keyed by person (a role, or
+    "name:<Full Name>" for a word of `names`), in order."""
     previous: str | None = None
     aged = (m for m in _ROLE.finditer(article.body) if m["age"])
     lead = next((_key(m) for m in aged), None)
     for sentence in article.sentences:
         text = sentence.text
         if not _SUSPECT.search(text):
-            yield from _conditions(sentence, previous, lead)
+            yield from _conditions(sentence, previous, lead, names)
             for m in _WOUND.finditer(text):
-                person = _person(text, m.start(), previous)
+                person = _person(text, m.start(), previous, None, names)
                 if person is not None:
                     yield Hurt("wound", person, _parts(m), m.group(0), sentence)
         previous = text
 
 
-def _conditions(sentence: Sentence, previous: str | None, lead: str | None) -> Iterator[Hurt]:
+def _conditions(
+    sentence: Sentence, previous: str | None, lead: str | None, names: Names
+) -> Iterator[Hurt]:
     """A sentence's conditions; a person who "was in critical condition … has now died"
     has died (the sentence's latest state)."""
     found: dict[str, Hurt] = {}
     for m in _CONDITION.finditer(sentence.text):
-        person = _person(sentence.text, m.start(), previous, lead)
+        person = _person(sentence.text, m.start(), previous, lead, names)
         if person is None:
             continue
         if person not in found or _value(m) == "died":

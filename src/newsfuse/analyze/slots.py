@@ -41,6 +41,7 @@ from newsfuse.analyze.fills import Fill as _Fill
 from newsfuse.analyze.fills import name_variants
 from newsfuse.analyze.grazes import graze_differences
 from newsfuse.analyze.injuries import hurts, join_people
+from newsfuse.analyze.people import StoryPeople
 from newsfuse.analyze.places import scene_differences
 from newsfuse.analyze.relations import relation_differences
 from newsfuse.analyze.status import status_differences
@@ -115,6 +116,7 @@ _VERB_CLASS = {"shot": "shot", "wounded": "shot", "injured": "shot", "hurt": "sh
                "wounds": "shot"}  # fmt: skip
 _KINDS = {"place": "name_mismatch", "arres": "conflict",  # by the slot's first letters
           "condi": "conflict", "wound": "conflict"}  # fmt: skip
+_UPDATED = re.compile(r"(?:upgraded|downgraded|updated) to\b")
 _VENUE = re.compile(
     r"\b(?P<owner>[A-Z][a-z]+['’]s) (?P<kind>Bar|Lounge|Pub|Club|Tavern|Grill|Inn|Motel|"
     r"Hotel|Restaurant|Cafe|Liquor)\b"
@@ -159,11 +161,19 @@ def _counts(k: int, article: Article, starts: list[int]) -> Iterator[_Fill]:
             yield _Fill(k, slot, str(number(m["n"])), m.group(0), cite, shooter)
 
 
-def _hurts(k: int, article: Article) -> Iterator[_Fill]:
-    """Each person's condition and wounds (injuries.py), "condition of the boy"."""
-    for hurt in hurts(article):
+def _hurts(k: int, article: Article, people: StoryPeople) -> Iterator[_Fill]:
+    """Each person's condition and wounds (injuries.py), "condition of the boy"; keyed by
+    the story's named person (people.py) when the name or the role and age is theirs."""
+    found: list[_Fill] = []
+    for hurt in hurts(article, people.words(k)):
         cite = Citation(article.id, hurt.sentence.id)
-        yield _Fill(k, f"{hurt.kind} of the {hurt.person}", hurt.value, hurt.phrase, cite)
+        name = people.role(hurt.person) if not hurt.person.startswith("name:") else None
+        name = people.label(k, hurt.person[5:]) if hurt.person.startswith("name:") else name
+        slot = f"{hurt.kind} of {name if name is not None else 'the ' + hurt.person}"
+        if _UPDATED.match(hurt.phrase):  # "… had been updated to good condition": the
+            found = [f for f in found if f.slot != slot]  # report's own latest state
+        found.append(_Fill(k, slot, hurt.value, hurt.phrase, cite))
+    yield from found
 
 
 def _custody(k: int, article: Article) -> Iterator[_Fill]:
@@ -307,6 +317,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     by_slot: dict[str, list[_Fill]] = {}
     names: list[_Fill] = []
     offs = [off_story(a) for a in articles]  # a round-up's other incidents, background
+    people = StoryPeople(articles)
     for k, (article, doc, off) in enumerate(zip(articles, docs, offs, strict=True)):
         starts = [s.start for s in article.sentences]
         twins = tuple(f"the {who}" for who in shared_ages(article.body))
@@ -319,7 +330,7 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
             *_counts(k, article, starts),
             *_places(k, article, starts),
             *_custody(k, article),
-            *_hurts(k, article),
+            *_hurts(k, article, people),
         ]:
             if fill.citation.sentence_id not in off and not fill.slot.endswith(twins):
                 by_slot.setdefault(fill.slot, []).append(fill)
