@@ -1,8 +1,9 @@
-"""Where sources differ, precision (issue 23, sixth round): a station's other blurb lines,
-a family's fund, an obituary's list of survivors and a weather warning are furniture;
-counts of two charges, a range and a count inside it, and a child who fired and the child
-shot are no differences; a name in a slot's label reads as the report writes it. Real
-gva_dev reports, read from ../shared; the unit sentences are our own."""
+"""Where sources differ, precision (issue 23, sixth round): a station's other blurb
+lines, a family's fund, an obituary's list of survivors, a weather warning and the
+outlet's reporter at work are furniture; counts of two charges, a range and a count inside
+it, a tip line written two ways, and a child who fired and the child shot are no
+differences; a name in a slot's label reads as the report writes it. Real gva_dev reports,
+read from ../shared; the unit sentences are our own."""
 
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ from newsfuse.types import Article, Citation, Quantity
         ("A memorial fund has been set up at a local bank for the boy's family.", True),
         ("She is further survived by two brothers and a sister of another town.", True),
         ("A frost warning remains in effect until noon on Thursday across the county.", True),
+        ("Channel 9's Ann Smith reports that two of the victims were sisters.", True),
         ("Police said the station wagon was found two blocks from the home.", False),
+        ("The victim's sister spoke to police on Monday night.", False),
         ("The man who survived the attack was shot in the leg, police said.", False),
         ("The gunman also fired at a passing car, police said.", False),
     ],
@@ -48,6 +51,8 @@ def test_counts_of_two_charges_are_two_measures() -> None:
     # the same charge in two reports is one measure: its counts may differ
     later = _count("three counts", "He was charged Friday with three counts of neglect.")
     assert later[0] == second[0]
+    tips = [_count(t, "") for t in ("55-5123-TIPS", "555-123-TIPS")]
+    assert tips[0][0] != tips[1][0]  # a tip line's number written two ways: no count
     people = noun_measure(Quantity("four men", 4.0, "men", Citation("a", "s")), "", ["men"])
     assert people == ("noun:men", "men")
 

@@ -49,7 +49,10 @@ _FURNITURE = re.compile(
     r"\bjoining forces with\b|"
     # an obituary's family list and memorial address, a weather warning's page
     r"\b(?:is|was|are) (?:further |also )?survived by\b|\bmemorials may be\b|"
-    r"\b(?:warning|watch|advisory) remains in effect\b",
+    r"\b(?:warning|watch|advisory) remains in effect\b|"
+    # the outlet's reporter at work ("<Station>'s <Name> <Name> reports that …")
+    r"(?-i:^(?:[A-Z0-9][\w-]*\s?){1,3}['’]s (?:[A-Z][a-z]+ ){1,2}"
+    r"(?:reports|reported|learned|has learned|spoke|talked)\b)",
     re.IGNORECASE,
 )
 _WHAT = re.compile(
@@ -67,7 +70,7 @@ _WEIGHTS = {"PERSON": 1.0, "MONEY": 1.0, "CARDINAL": 0.5, "ORG": 0.34, "FAC": 0.
 # a first-person sentence outside quotation marks (an interview's answer).
 _SPEECH = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}: |\b(?:I|I'm|I've|we|my|our)\b")
 _CAPTION = re.compile(
-    r"view full caption|\(photo\b|photo:|\bphoto by\b|"
+    r"view full caption|\(photo\b|photo:|\bphoto by\b|(?-i:^Caption\b)|"
     r"^\((?:[A-Z][\w.'’-]*\s){1,3}(?:for|/)\s[^)]{2,60}\)",  # "(<Name> for <Paper>) …": a credit
     re.IGNORECASE,
 )

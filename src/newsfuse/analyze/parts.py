@@ -25,6 +25,7 @@ _PARTS = re.compile(
 )
 _AGES = re.compile(r"\b(?:ages?|aged)\s*$", re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?P<a>{NUM})\s*(?:to|or|-)\s*(?P<b>{NUM})\b", re.IGNORECASE)
+_PHONE = re.compile(r"\d-\d{3,4}\b|\d{3}[-.)]\s?\d{3}")
 # What a count of charges counts: "one count of murder, two counts of conspiracy"
 _CHARGE = re.compile(r"\s+of\s+(?P<charge>[^,;.]+?)(?=\s*(?:[,;.]|\band\b|\bin\b|$))", re.I)
 
@@ -54,8 +55,11 @@ def one_group(items: Sequence[tuple[Quantity, str]], texts: dict[str, str]) -> b
 def noun_measure(quantity: Quantity, sentence: str, head: list[str]) -> tuple[str, str]:
     """(key, label) of a counted noun. Counts of charges are keyed by their charge: "one
     count of murder" and "two counts of conspiracy" are two charges, not one count given
-    two ways (read on gva_dev: a grandmother's charges, set against each other)."""
+    two ways (read on gva_dev: a grandmother's charges, set against each other); a phone
+    number is keyed by itself (a tip line written two ways is no difference)."""
     key, label = "noun:" + " ".join(head), quantity.counted or ""
+    if _PHONE.search(quantity.text):  # a tip line's number, no count ("55-5123-TIPS")
+        return f"{key}:{quantity.text}", label
     if head not in (["count"], ["counts"]):
         return key, label
     at = sentence.find(quantity.text)
