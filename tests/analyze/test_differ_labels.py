@@ -28,6 +28,7 @@ from newsfuse.types import Article, Citation, Quantity
         ("She is further survived by two brothers and a sister of another town.", True),
         ("A frost warning remains in effect until noon on Thursday across the county.", True),
         ("Channel 9's Ann Smith reports that two of the victims were sisters.", True),
+        ("Jane Roe works on the night news desk and covers transit.", True),
         ("Police said the station wagon was found two blocks from the home.", False),
         ("The victim's sister spoke to police on Monday night.", False),
         ("The man who survived the attack was shot in the leg, police said.", False),

@@ -50,7 +50,9 @@ _FURNITURE = re.compile(
     # an obituary's family list and memorial address, a weather warning's page
     r"\b(?:is|was|are) (?:further |also )?survived by\b|\bmemorials may be\b|"
     r"\b(?:warning|watch|advisory) remains in effect\b|"
-    # the outlet's reporter at work ("<Station>'s <Name> <Name> reports that …")
+    # the outlet's reporter at work ("<Station>'s <Name> <Name> reports that …", "<Name>
+    # works on the … desk")
+    r"\bworks (?:on|for) the [\w ]{0,30}\bdesk\b|"
     r"(?-i:^(?:[A-Z0-9][\w-]*\s?){1,3}['’]s (?:[A-Z][a-z]+ ){1,2}"
     r"(?:reports|reported|learned|has learned|spoke|talked)\b)",
     re.IGNORECASE,
