@@ -21,7 +21,7 @@ from newsfuse.types import Article, Citation, Quantity
     ("sentence", "blurb"),
     [
         ("The station also features live and local programming seven days a week.", True),
-        ("The channel is owned by one of the largest network-owned station groups.", True),
+        ("Our channel belongs to a big network-owned chain of stations.", True),
         ("Our television news team is joining forces with two radio stations in town.", True),
         ("Classmates are raising money for the family to pay for the funeral.", True),
         ("A memorial fund has been set up at a local bank for the boy's family.", True),
@@ -69,9 +69,9 @@ def test_a_range_holds_a_count() -> None:
 
 def test_the_child_who_fired() -> None:
     bodies = [
-        "Police say a 2-year-old shot a 1-year-old sibling in a parked car.",
+        "Deputies think the 2-year-old fired at the 1-year-old cousin.",
         "Her four-year-old son accidentally shot his brother, deputies said.",
-        "A 30-year-old man shot a neighbour; a 6-year-old boy was shot in the arm.",
+        "A 30-year-old cook shot a neighbour; a 6-year-old boy was then hit in his arm.",
     ]
     assert fired_ages(bodies) == {"2", "4"}  # not the adult, not the child shot
 

@@ -180,8 +180,8 @@ def two_ages(
     return any(len({f.value for f in fills if f.article == k}) > 1 for k in (a.article, b.article))
 
 
-# A child who fired: "a 2-year-old shot a 1-year-old sibling", "her three-year-old
-# daughter accidentally shot her younger brother".
+# A child who fired: "<age>-year-old shot a <younger age>-year-old", "<age>-year-old
+# daughter accidentally shot her brother".
 _FIRED = re.compile(
     rf"\b(?P<n>(?i:{NUM}))[- ]years?[- ]old(?:\s+[a-z]+){{0,2}}?\s+(?:accidentally\s+|"
     r"apparently\s+)?(?:shot|fired at)\s+(?:his|her|their|a|an|the)\b",

@@ -26,7 +26,7 @@ _PARTS = re.compile(
 _AGES = re.compile(r"\b(?:ages?|aged)\s*$", re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?P<a>{NUM})\s*(?:to|or|-)\s*(?P<b>{NUM})\b", re.IGNORECASE)
 _PHONE = re.compile(r"\d-\d{3,4}\b|\d{3}[-.)]\s?\d{3}")
-# What a count of charges counts: "one count of murder, two counts of conspiracy"
+# What a count of charges counts: the charge after "of", up to a comma or "and"
 _CHARGE = re.compile(r"\s+of\s+(?P<charge>[^,;.]+?)(?=\s*(?:[,;.]|\band\b|\bin\b|$))", re.I)
 
 
