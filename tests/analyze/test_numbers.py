@@ -10,6 +10,7 @@ import pytest
 
 from conftest import read_articles
 from newsfuse.analyze.numbers import extract_quantities
+from newsfuse.articles import make_article
 from newsfuse.types import Article, Quantity
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
@@ -66,3 +67,16 @@ def test_misaligned_docs_are_refused(nlp: Any) -> None:
     articles = load(EXAMPLES / "freebeacon.com")
     with pytest.raises(ValueError):
         extract_quantities(articles, [nlp(articles[0].body)])
+
+
+def test_an_age_spelled_out_is_no_count(nlp: Any) -> None:
+    # "Thirty-one-year-old <Name> … was killed" was set against "Four people were killed"
+    # as a count of the dead (gva_dev, issue 23); the words-and-hyphens age is an age
+    body = (
+        "Thirty-one-year-old Sam Reed of Dover was killed on Sunday. "
+        "Four people were killed in the attack, police said."
+    )
+    article = make_article(body=body, source="test")
+    found = by_text(analyze(nlp, [article]))
+    assert not [t for t in found if "year" in t.lower()], found
+    assert [t for t in found if t.startswith("Four")]

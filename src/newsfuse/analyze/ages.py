@@ -180,6 +180,31 @@ def two_ages(
     return any(len({f.value for f in fills if f.article == k}) > 1 for k in (a.article, b.article))
 
 
+# A child who fired: "<age>-year-old shot a <younger age>-year-old", "<age>-year-old
+# daughter accidentally shot her brother".
+_FIRED = re.compile(
+    rf"\b(?P<n>(?i:{NUM}))[- ]years?[- ]old(?:\s+[a-z]+){{0,2}}?\s+(?:accidentally\s+|"
+    r"apparently\s+)?(?:shot|fired at)\s+(?:his|her|their|a|an|the)\b",
+    re.IGNORECASE,
+)
+
+
+def fired_ages(bodies: Sequence[str]) -> set[str]:
+    """The ages of children the reports say fired (under 18)."""
+    found = {number(m["n"]) for body in bodies for m in _FIRED.finditer(body)}
+    return {str(n) for n in found if n < 18}
+
+
+def shooter_and_shot(slot: str, a: _Fill, b: _Fill, fired: set[str]) -> bool:
+    """Two children's ages of which one is the child who fired and the other not: the
+    child shot and the sibling who shot, two people joined by a role ("age of the boy:
+    1-year-old boy / three-year-old child", read on gva_dev)."""
+    if not slot.startswith("age of the ") or slot == "age of the suspect":
+        return False
+    young = a.value.isdigit() and b.value.isdigit() and max(int(a.value), int(b.value)) < 18
+    return young and (a.value in fired) != (b.value in fired)
+
+
 def two_people(a: _Fill, b: _Fill) -> bool:
     """Both phrases name a role ("man", "girl") and the roles differ."""
     ra, rb = (ROLES.get(f.phrase.split()[-1].lower()) for f in (a, b))

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsfuse.analyze.lone import MAX_SINGLE_SOURCE, single_source
 from newsfuse.analyze.numbers import extract_quantities
-from newsfuse.analyze.parts import one_group
+from newsfuse.analyze.parts import noun_measure, one_group
 from newsfuse.analyze.slots import TALLY, WITH_SHOOTER, slot_differences
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.features import StoryMatrix, story_matrix, terms
@@ -299,7 +299,7 @@ def _measure(quantity: Quantity, sentence: str) -> tuple[str, str] | None:
             return named
     if quantity.counted is None or quantity.value is None:
         return None
-    return "noun:" + " ".join(terms(quantity.counted)[-1:]), quantity.counted
+    return noun_measure(quantity, sentence, terms(quantity.counted)[-1:])
 
 
 def _named_measure(sentence: str, start: int, end: int) -> tuple[str, str] | None:

@@ -41,8 +41,20 @@ _FURNITURE = re.compile(
     # and a family's fund page: about the reporting, not the incident
     r"\b(?:spoke|talked|speaking|talking) (?:to|with) [^.]{0,40}\breporter\b|"
     r"\bdonation page\b|\bgofundme\b|\bfund-?raising (?:page|account)\b|\bto donate\b|"
+    r"\braising (?:funds|money)\b|\ba (?:\w+ )?fund (?:has been|was|is being) set up\b|"
     r"\bbroadcast home\b|\bwelcome to\b|"  # a station's blurb ("…'s broadcast home for …"),
-    r"(?-i:[A-Za-z0-9]Welcome to\b)",  # its title glued to it ("<Station>Welcome to …")
+    r"(?-i:[A-Za-z0-9]Welcome to\b)|"  # its title glued to it ("<Station>Welcome to …")
+    # and its other lines: what it airs, whose group it belongs to
+    r"\balso features\b|\blocal programming\b|\bstation groups?\b|\bnetwork-owned\b|"
+    r"\bjoining forces with\b|"
+    # an obituary's family list and memorial address, a weather warning's page
+    r"\b(?:is|was|are) (?:further |also )?survived by\b|\bmemorials may be\b|"
+    r"\b(?:warning|watch|advisory) remains in effect\b|"
+    # the outlet's reporter at work ("<Station>'s <Name> <Name> reports that …", "<Name>
+    # works on the … desk")
+    r"\bworks (?:on|for) the [\w ]{0,30}\bdesk\b|"
+    r"(?-i:^(?:[A-Z0-9][\w-]*\s?){1,3}['’]s (?:[A-Z][a-z]+ ){1,2}"
+    r"(?:reports|reported|learned|has learned|spoke|talked)\b)",
     re.IGNORECASE,
 )
 _WHAT = re.compile(
@@ -60,7 +72,7 @@ _WEIGHTS = {"PERSON": 1.0, "MONEY": 1.0, "CARDINAL": 0.5, "ORG": 0.34, "FAC": 0.
 # a first-person sentence outside quotation marks (an interview's answer).
 _SPEECH = re.compile(r"^[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}: |\b(?:I|I'm|I've|we|my|our)\b")
 _CAPTION = re.compile(
-    r"view full caption|\(photo\b|photo:|\bphoto by\b|"
+    r"view full caption|\(photo\b|photo:|\bphoto by\b|(?-i:^Caption\b)|"
     r"^\((?:[A-Z][\w.'’-]*\s){1,3}(?:for|/)\s[^)]{2,60}\)",  # "(<Name> for <Paper>) …": a credit
     re.IGNORECASE,
 )
@@ -111,7 +123,7 @@ def _specifics(span: Span, sentence: Sentence, others: str) -> float:
 def _listable(sentence: Sentence, title: str | None) -> bool:
     """A sentence of the report: not furniture, not a quote (the quotes have their own
     section), not a headline or a table line repeated in the body (no final stop), not a
-    run of glued paragraphs."""
+    run of glued paragraphs, not an exclamation."""
     text = sentence.text.strip()
     if not 6 <= len(text.split()) <= 70 or text == (title or ""):
         return False
@@ -121,7 +133,8 @@ def _listable(sentence: Sentence, title: str | None) -> bool:
         return False  # the tail of a split attribution: "John Walker of … Division said."
     if text.endswith("?") or _SPEECH.search(text) or _UNSURE.search(text):
         return False
-    return text[-1:] in ".!" and not any(mark in text for mark in '"“”')
+    # an exclamation is a promotion (a station's slogan), not report
+    return text[-1:] == "." and not any(mark in text for mark in '"“”')
 
 
 def _captions(article: Article) -> set[str]:

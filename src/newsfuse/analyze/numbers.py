@@ -41,6 +41,7 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 # dots ("912.764.8888") are not quantities a story states.
 _CODE = re.compile(r"^[-−]?\d{1,3}\.\d{4,}$|^\d{3}\.\d{3}\.\d{4}$")
 # A telephone number ("253 856-5808", "(253) 856-5808"): NER may call it MONEY.
+_AGED = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 _PHONE = re.compile(r"\(?\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b")
 _AGE_RANGE = re.compile(r"\b(?:ages?|aged)(?: of| from| between)?\s+(?:\d+\s+(?:and|to)\s+)?$")
 _MAX_COUNTED_GAP = 5  # tokens between a number and the noun it counts
@@ -104,6 +105,8 @@ def _quantity(article: Article, sentence: Sentence, span: Span) -> Quantity | No
         return None  # "between the ages of N and M": ages, not a count
     if not numeric or _looks_like_year(span, numeric) or _is_name_part(span):
         return None
+    if _AGED.search(span.text) or _AGED.match(article.body, span.end_char):
+        return None  # "Thirty-one-year-old" (one span or two): an age, not a count
     anchor = numeric[-1]
     head = _counted_head(anchor, span)
     end_char = span.end_char

@@ -24,6 +24,10 @@ _PARTS = re.compile(
     re.IGNORECASE,
 )
 _AGES = re.compile(r"\b(?:ages?|aged)\s*$", re.IGNORECASE)
+_RANGE = re.compile(rf"\b(?P<a>{NUM})\s*(?:to|or|-)\s*(?P<b>{NUM})\b", re.IGNORECASE)
+_PHONE = re.compile(r"\d-\d{3,4}\b|\d{3}[-.)]\s?\d{3}")
+# What a count of charges counts: the charge after "of", up to a comma or "and"
+_CHARGE = re.compile(r"\s+of\s+(?P<charge>[^,;.]+?)(?=\s*(?:[,;.]|\band\b|\bin\b|$))", re.I)
 
 
 def in_parts(sentence: str, total: int) -> bool:
@@ -37,9 +41,34 @@ def in_parts(sentence: str, total: int) -> bool:
 
 
 def one_group(items: Sequence[tuple[Quantity, str]], texts: dict[str, str]) -> bool:
-    """Of two counts (with their sentences by id), is one the other's parts?"""
+    """Of two counts (with their sentences by id), is one the other's parts, or a range
+    that holds it ("four to five young men" / "five men")?"""
     pair = [(int(q.value), texts.get(q.citation.sentence_id, "")) for q, _ in items if q.value]
     if len(pair) != 2 or len(items) != 2:
         return False
+    if _holds(items[0][0].text, pair[1][0]) or _holds(items[1][0].text, pair[0][0]):
+        return True
     (va, sa), (vb, sb) = pair
     return (va < vb and in_parts(sa, vb)) or (vb < va and in_parts(sb, va))
+
+
+def noun_measure(quantity: Quantity, sentence: str, head: list[str]) -> tuple[str, str]:
+    """(key, label) of a counted noun. Counts of charges are keyed by their charge: "one
+    count of murder" and "two counts of conspiracy" are two charges, not one count given
+    two ways (read on gva_dev: a grandmother's charges, set against each other); a phone
+    number is keyed by itself (a tip line written two ways is no difference)."""
+    key, label = "noun:" + " ".join(head), quantity.counted or ""
+    if _PHONE.search(quantity.text):  # a tip line's number, no count ("55-5123-TIPS")
+        return f"{key}:{quantity.text}", label
+    if head not in (["count"], ["counts"]):
+        return key, label
+    at = sentence.find(quantity.text)
+    charge = _CHARGE.match(sentence, at + len(quantity.text)) if at >= 0 else None
+    what = " ".join(charge["charge"].lower().replace("-", " ").split()) if charge else ""
+    return f"{key}:{what}", f"counts of {what}" if what else label
+
+
+def _holds(text: str, value: int) -> bool:
+    """Is the count `text` a range ("four to five", "6 or 7") that holds `value`?"""
+    m = _RANGE.search(text)
+    return m is not None and number(m["a"]) <= value <= number(m["b"])

@@ -25,9 +25,11 @@ from newsfuse.analyze.ages import (
     NUM,
     age_fills,
     citation_at,
+    fired_ages,
     lead_age,
     number,
     shared_ages,
+    shooter_and_shot,
     stated_ages,
     suspect_age,
     two_ages,
@@ -274,7 +276,13 @@ def _holds_time(fill: _Fill, minutes: int) -> bool:
     return False
 
 
-def _label(slot: str) -> str:
+def _label(slot: str, phrase: str) -> str:
+    """The slot as a reader should see it: a name as the report writes it ("age of
+    Williams", from its lower-cased key "age of williams")."""
+    named = re.fullmatch(r"age of (?!the )(?P<name>\S+)", slot)
+    written = named and re.search(re.escape(named["name"]), phrase, re.IGNORECASE)
+    if written:
+        return "age of " + written.group(0)
     aged = re.fullmatch(r"(?P<what>\w+) of the (?P<role>\w+) \((?P<age>\d+)\)", slot)
     if aged:  # "condition of the boy (3)" reads "condition of the 3-year-old boy"
         return f"{aged['what']} of the {aged['age']}-year-old {aged['role']}"
@@ -284,7 +292,11 @@ def _label(slot: str) -> str:
 
 
 def _mismatch(
-    slot: str, fills: Sequence[_Fill], dates: Sequence[str], ages: Sequence[set[str]]
+    slot: str,
+    fills: Sequence[_Fill],
+    dates: Sequence[str],
+    ages: Sequence[set[str]],
+    fired: set[str],
 ) -> Comparison | None:
     """One item when two articles' first values of a slot contradict each other. An age
     of "the victim" said of a man and of a girl is two people, not a disagreement (a man
@@ -301,13 +313,13 @@ def _mismatch(
                 continue
             if slot == "age of the victim" and two_people(a, b):
                 continue
-            if two_ages(slot, fills, a, b, ages):
+            if two_ages(slot, fills, a, b, ages) or shooter_and_shot(slot, a, b, fired):
                 continue
             sides = (
                 (a.phrase, a.citation, dates[a.article]),
                 (b.phrase, b.citation, dates[b.article]),
             )
-            summary, cites = pair(_label(slot), *sides)
+            summary, cites = pair(_label(slot, a.phrase), *sides)
             return Comparison(_KINDS.get(slot[:5], "number_mismatch"), summary, cites)
     return None
 
@@ -338,10 +350,11 @@ def slot_differences(articles: Sequence[Article], docs: Sequence[Doc]) -> list[C
     by_slot = join_people(by_slot)
     dates = [a.date.isoformat() if a.date else "" for a in articles]
     ages = [stated_ages(a.body) for a in articles]
+    fired = fired_ages([a.body for a in articles])
     found = [
         c
         for slot, fills in by_slot.items()
-        if (c := _mismatch(slot, fills, dates, ages)) is not None
+        if (c := _mismatch(slot, fills, dates, ages, fired)) is not None
     ]
     found += name_variants(names, [a.body for a in articles])
     found += scene_differences(articles, [set(o) for o in offs], dates)
