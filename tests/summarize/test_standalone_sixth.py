@@ -112,3 +112,17 @@ def test_the_lede_unit_is_joined_only_by_what_follows_it(examples_dir: Path) -> 
     _, matrix = _article(examples_dir, "M006-03.txt")
     assert joins(matrix, [3], [4], lede=True)
     assert not joins(matrix, [4], [3], lede=True)
+
+
+def test_a_heading_is_no_antecedent(examples_dir: Path) -> None:
+    """A one-word label over a paragraph or an embed ("Instagram" over a post; a
+    species' name over its paragraph) was brought into two of the integrator's read12
+    briefs as the "context" of the sentence after it (seen there). `quality` never takes
+    it alone; `unfit` now refuses a unit holding it. A short line that ends like a
+    sentence is no heading."""
+    from newsfuse.summarize.select import heading
+
+    assert heading("Instagram") and heading("Brachiosaurus") and heading("Related Coverage")
+    (article,) = read_articles(examples_dir / WIKINEWS / "M008-09.txt")
+    assert not any(heading(s.text) for s in article.sentences if len(s.text.split()) >= 6)
+    assert not heading("He died.") and not heading('"It is over," she said.')

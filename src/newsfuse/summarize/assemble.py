@@ -41,6 +41,7 @@ from newsfuse.summarize.select import (
     Components,
     components,
     furniture,
+    heading,
     unsupervised_scores,
 )
 from newsfuse.summarize.standalone import stems, unit_rows, with_referents
@@ -160,13 +161,15 @@ def joins(matrix: StoryMatrix, taken: list[int], unit: list[int], lede: bool = F
 
 def unfit(matrix: StoryMatrix, unit: list[int], memo: dict[int, bool]) -> bool:
     """The unit holds furniture (a caption that introduced "the scene" is no context
-    to give). `memo`: each row's verdict, read once per brief (the furniture pattern
-    is long; main read it again for every unit). Keeping also sentences the scorer
-    would never take (an outlet's headline) out of units was tried: it cost 0.04
-    ROUGE-1 on Multi-News val and the headline it was for is not one by `quality`."""
+    to give) or a heading (a one-word label over an embed is no antecedent). `memo`:
+    each row's verdict, read once per brief (the furniture pattern is long; main read it
+    again for every unit). Keeping also sentences the scorer would never take (an
+    outlet's headline) out of units was tried: it cost 0.04 ROUGE-1 on Multi-News val
+    and the headline it was for is not one by `quality`."""
     for r in unit:
         if r not in memo:
-            memo[r] = furniture(matrix.sentences[r].text)
+            text = matrix.sentences[r].text
+            memo[r] = furniture(text) or heading(text)
         if memo[r]:
             return True
     return False

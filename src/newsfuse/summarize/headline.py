@@ -71,12 +71,23 @@ _SITE = re.compile(
 
 
 _SITE_TAIL = re.compile(r"\s+(?:[|–—-]|::?)\s*([^|–—:]{1,30})$")
+# An update stamp or kicker before the title ("UPDATE: ...", "UPDATED May 15: ...",
+# "Breaking News: ..."): the page's furniture, not the headline (61 gva_dev titles).
+_STAMP = re.compile(
+    r"^(?:UPDATED?|LATEST(?: UPDATE)?|BREAKING(?: NEWS)?|DEVELOPING|WATCH|VIDEO|PHOTOS?"
+    r"|EXCLUSIVE)\b[^:|–—-]{0,20}?\s*[:|–—-]\s*",
+    re.IGNORECASE,
+)
 
 
 def clean_title(title: str) -> str:
     """A title without the site's name after it ("... - KLTV.com - Tyler |ETX News",
-    "... - KCTV5", "... : News"): a tail of at most three words after a separator."""
+    "... - KCTV5", "... : News"): a tail of at most three words after a separator;
+    and without an update stamp before it ("UPDATE: ...")."""
     title = _SITE.sub("", title.strip()).strip()
+    stamp = _STAMP.match(title)
+    if stamp and len(title[stamp.end() :].split()) >= 4:
+        title = title[stamp.end() :]
     tail = _SITE_TAIL.search(title)
     if tail and len(tail.group(1).split()) <= 3 and len(title[: tail.start()].split()) >= 4:
         title = title[: tail.start()].strip()

@@ -122,6 +122,13 @@ def furniture(text: str) -> bool:
     return bool(_BOILERPLATE.search(text) or _FURNITURE.search(text) or _CAPTION.match(text))
 
 
+def heading(text: str) -> bool:
+    """A line too short to be a sentence and not ended like one: a heading, a label or
+    a platform's name over an embed ("Instagram", a species' name over its paragraph).
+    `quality` already refuses it alone; a unit must not bring it in as context."""
+    return len(words(text)) < MIN_WORDS and not text.rstrip().endswith(_END)
+
+
 def quality(text: str, full_length: int = 12, recurring: RecurringTable | None = None) -> float:
     """How usable a sentence is as a brief sentence, 0 (never) to 1.
 
