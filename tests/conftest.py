@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import itertools
 import json
 import os
 import pwd
@@ -12,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -26,12 +29,13 @@ from newsfuse.evaluation.differ_eval import incident_articles
 from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
-from newsfuse.types import Article, Comparison
+from newsfuse.types import Article, Comparison, Insertion
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 WIKIREF = Path("data") / "clustering" / "wikiref220.jsonl.gz"  # relative to ../shared
+SEED_TITLE = "Russia Deployed Warplanes From Base in Iran to Strike ISIS, Syrian Militants"
 
 
 @pytest.fixture(scope="session")
@@ -162,3 +166,52 @@ def gva_bodies(shared_dir: Path) -> list[str]:
                 seen.add(article_id)
                 bodies.append(body)
     return bodies
+
+
+# The summarizer's stories (tests/summarize: test_summarize.py, test_scorers.py).
+@pytest.fixture(scope="session")
+def seeds(seeds_dir: Path) -> list[Article]:
+    """The two seed scrapes as articles, non-body lines of 000 removed by hand."""
+    first = next(seeds_dir.glob("000_*.txt"))
+    second = next(seeds_dir.glob("004_*.txt"))
+    body = "\n".join(first.read_text(encoding="utf-8").splitlines()[7:])
+    return [
+        make_article(body=body, source=str(first), title=SEED_TITLE, date=dt.date(2016, 8, 16)),
+        make_article(body=second.read_text(encoding="utf-8"), source=str(second)),
+    ]
+
+
+def _stories(path: Path, limit: int) -> list[tuple[str, list[Article]]]:
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    out = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in itertools.islice(handle, limit):
+            cluster = json.loads(line)
+            articles = [
+                make_article(
+                    body=doc["text"],
+                    source=f"{cluster['id']}:{i}",
+                    title=doc.get("title"),
+                    date=dt.date.fromisoformat(doc["date"]) if doc.get("date") else None,
+                    outlet=doc.get("source"),
+                )
+                for i, doc in enumerate(cluster["documents"])
+            ]
+            out.append((cluster["id"], articles))
+    return out
+
+
+@pytest.fixture(scope="session")
+def wikinews(shared_dir: Path) -> list[tuple[str, list[Article]]]:
+    return _stories(shared_dir / "data/summarization/wikinews_multiling2011.jsonl", 10)
+
+
+@pytest.fixture(scope="session")
+def multinews(shared_dir: Path) -> list[tuple[str, list[Article]]]:
+    return _stories(shared_dir / "data/summarization/multinews.val.jsonl.gz", 15)
+
+
+def bracketed_insertion(text: str, insertion: Insertion) -> bool:
+    """An insertion is words in square brackets, as editors mark them."""
+    inserted = text[insertion.start : insertion.end].strip()
+    return inserted.startswith("[") and inserted.endswith("]")
