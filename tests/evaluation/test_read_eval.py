@@ -20,7 +20,9 @@ from newsfuse.evaluation.read_detectors import (
     ReadBrief,
     ReadSentence,
     broken_quote,
+    chronology,
     dangling,
+    lede_passage,
     non_article,
 )
 from newsfuse.evaluation.read_eval import brief_from_dict, evaluate_read, label_agreement
@@ -147,3 +149,26 @@ def test_second_fresh_sample_is_complete_and_unseen(excerpts: Excerpts) -> None:
         assert brief.labels["lede"] in ([0], [1])
         for name in ("dangling", "broken_quote", "non_article", "redundant", "chronology"):
             assert all(0 <= i < len(brief.sentences) for i in brief.labels[name]), brief.id
+
+
+def test_the_ledes_passage_is_the_lede_for_chronology() -> None:
+    """Wikinews M007 (CC BY 2.5): the brief opens on the closing of Abu Ghraib (March
+    2006) and the next sentence of that report, then tells the trials from January 2005
+    on in order. The lede's passage is shown first whatever its date (`assemble.joins`),
+    so the 2005 sentence after it is in order; a 2005 sentence after a 2006 one is not."""
+    lede = "United States army officers stated that the Abu Ghraib prison will be closed."
+    more = "Some of the 4500 detainees will be sent to the new Camp Cropper."
+    trial = "The jury sentenced Charles Graner to ten years in prison."
+    report = "A report is published by Human Rights Watch on treatment of prisoners in Iraq."
+    dates = ("2005-01-15", "2006-03-10", "2006-07-23")
+    sentences = (
+        ReadSentence(lede, (), "2006-03-10"),
+        ReadSentence(more, (lede,), "2006-03-10"),
+        ReadSentence(trial, (), "2005-01-15"),
+        ReadSentence(report, (), "2006-07-23"),
+    )
+    brief = ReadBrief("M007", "newsfuse", "Abu Ghraib to close", sentences, dates)
+    assert lede_passage(brief) == 2
+    assert [chronology(brief, i) for i in range(4)] == [False] * 4
+    swapped = ReadBrief("M007", "newsfuse", "", (*sentences[:2], sentences[3], sentences[2]), dates)
+    assert [chronology(swapped, i) for i in range(4)] == [False, False, False, True]

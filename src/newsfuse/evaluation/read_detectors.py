@@ -256,12 +256,26 @@ def redundant(brief: ReadBrief, i: int) -> bool:
     return False
 
 
+def lede_passage(brief: ReadBrief) -> int:
+    """How many sentences open the brief as one passage of the lede's article, each the
+    next sentence of that article after the one shown before it. The brief shows the
+    lede's passage first, whatever its date (`assemble.joins`), so it is the lede."""
+    n = 1
+    while n < len(brief.sentences) and brief.sentences[n].before[-1:] == (
+        brief.sentences[n - 1].text,
+    ):
+        n += 1
+    return n
+
+
 def chronology(brief: ReadBrief, i: int) -> bool:
-    """In a multi-day story, a sentence after the lede dated before one shown earlier."""
-    if i < 2 or len(set(brief.story_dates)) < MULTI_DAY:
+    """In a multi-day story, a sentence after the lede's passage dated before one shown
+    earlier (after that passage)."""
+    lede = lede_passage(brief)
+    if i < lede + 1 or len(set(brief.story_dates)) < MULTI_DAY:
         return False
     date = brief.sentences[i].date
-    shown = [s.date for s in brief.sentences[1:i] if s.date]
+    shown = [s.date for s in brief.sentences[lede:i] if s.date]
     return date is not None and any(date < d for d in shown)
 
 
