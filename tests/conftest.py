@@ -29,6 +29,7 @@ from newsfuse.evaluation.differ_eval import incident_articles
 from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.evaluation.quote_eval import jsonl_articles
 from newsfuse.extract import iter_articles
+from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.types import Article, Comparison, Insertion
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,3 +216,14 @@ def bracketed_insertion(text: str, insertion: Insertion) -> bool:
     """An insertion is words in square brackets, as editors mark them."""
     inserted = text[insertion.start : insertion.end].strip()
     return inserted.startswith("[") and inserted.endswith("]")
+
+
+def wikinews_matrix(examples_dir: Path, name: str) -> tuple[Article, StoryMatrix]:
+    """A bundled Wikinews article (examples/, CC BY 2.5) and its one-article matrix."""
+    (article,) = read_articles(examples_dir / "articles/en.wikinews.org" / name)
+    return article, story_matrix([article])
+
+
+def row_starting(article: Article, start: str) -> int:
+    """The index of the article's sentence that opens with `start`."""
+    return next(i for i, s in enumerate(article.sentences) if s.text.startswith(start))

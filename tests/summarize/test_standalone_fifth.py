@@ -12,7 +12,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from conftest import read_articles
+from conftest import read_articles, row_starting, wikinews_matrix
 from newsfuse.evaluation.read_eval import load_stories
 from newsfuse.summarize.descriptions import (
     ALONE,
@@ -21,31 +21,21 @@ from newsfuse.summarize.descriptions import (
     needs_before,
     stems,
 )
-from newsfuse.summarize.features import StoryMatrix, story_matrix
+from newsfuse.summarize.features import story_matrix
 from newsfuse.summarize.firstnames import _CAPITAL, _candidate
 from newsfuse.summarize.pronouns import first_person, leans_back
 from newsfuse.summarize.quotes import PRONOUN_SPEAKER
 from newsfuse.summarize.standalone import unit_rows, with_referents
-from newsfuse.types import Article
 
 WIKINEWS = Path("articles/en.wikinews.org")
-
-
-def _article(examples_dir: Path, name: str) -> tuple[Article, StoryMatrix]:
-    (article,) = read_articles(examples_dir / WIKINEWS / name)
-    return article, story_matrix([article])
-
-
-def _row(article: Article, start: str) -> int:
-    return next(i for i, s in enumerate(article.sentences) if s.text.startswith(start))
 
 
 def test_a_quotation_noted_by_he_is_taken_with_its_speaker(examples_dir: Path) -> None:
     """Wikinews M006-03: '"To rescue people that are buried ... ," he noted.' follows
     the sentence naming the WFP's director. Main read only "said/told/added/wrote" as
     a pronoun speaker and took the quotation alone, its "he" unnamed."""
-    article, matrix = _article(examples_dir, "M006-03.txt")
-    row = _row(article, '"To rescue people')
+    article, matrix = wikinews_matrix(examples_dir, "M006-03.txt")
+    row = row_starting(article, '"To rescue people')
     assert PRONOUN_SPEAKER.search(article.sentences[row].text)
     assert "Charles Vincent" in article.sentences[row - 1].text
     assert unit_rows(matrix, row, "antecedent") == [row - 1, row]
@@ -57,8 +47,8 @@ def test_a_speaker_named_in_the_sentence_itself_needs_nothing_before(
 ) -> None:
     """Wikinews M006-01: 'According to USGS analyst Dale Grant, this tremor was "..."; the
     last strong quake was in 1984, ..., he noted.' names its "he" itself."""
-    article, matrix = _article(examples_dir, "M006-01.txt")
-    row = _row(article, "According to USGS analyst Dale Grant")
+    article, matrix = wikinews_matrix(examples_dir, "M006-01.txt")
+    row = row_starting(article, "According to USGS analyst Dale Grant")
     assert PRONOUN_SPEAKER.search(article.sentences[row].text)
     assert not leans_back(article.sentences[row].text)
     assert unit_rows(matrix, row, "antecedent") == [row]
@@ -95,8 +85,8 @@ def test_the_two_points_back_to_the_two_named(examples_dir: Path) -> None:
     sentence naming the race leader and the rider behind him. Main read "The two
     extend" as a description of "extend" (nothing to look for); it now needs the
     sentence naming the two unless the brief has told two of them."""
-    article, matrix = _article(examples_dir, "M003-07.txt")
-    row = _row(article, "The two extend")
+    article, matrix = wikinews_matrix(examples_dir, "M003-07.txt")
+    row = row_starting(article, "The two extend")
     ((position, heads),) = description_heads(article.sentences[row].text)
     assert position == 0 and "#2" in heads
     row_stems = [stems(s.text) for s in article.sentences]
@@ -109,8 +99,8 @@ def test_the_two_points_back_to_the_two_named(examples_dir: Path) -> None:
 def test_also_leans_on_the_sentence_before(examples_dir: Path) -> None:
     """Wikinews M004-02: "Also today the Greenpeace ship ... arrived in Bali." adds to
     the sentence before it; taken with it, or not at all."""
-    article, matrix = _article(examples_dir, "M004-02.txt")
-    row = _row(article, "Also today")
+    article, matrix = wikinews_matrix(examples_dir, "M004-02.txt")
+    row = row_starting(article, "Also today")
     assert leans_back(article.sentences[row].text)
     assert unit_rows(matrix, row, "antecedent") == [row - 1, row]
     assert unit_rows(matrix, row, "drop") is None

@@ -9,24 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import read_articles
+from conftest import read_articles, row_starting, wikinews_matrix
 from newsfuse.evaluation.read_eval import load_stories
 from newsfuse.summarize.assemble import joins
 from newsfuse.summarize.descriptions import bridged, stems
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.summarize.firstnames import first_name_insertion
-from newsfuse.types import Article
 
 WIKINEWS = Path("articles/en.wikinews.org")
-
-
-def _article(examples_dir: Path, name: str) -> tuple[Article, StoryMatrix]:
-    (article,) = read_articles(examples_dir / WIKINEWS / name)
-    return article, story_matrix([article])
-
-
-def _row(article: Article, start: str) -> int:
-    return next(i for i, s in enumerate(article.sentences) if s.text.startswith(start))
 
 
 def test_the_search_nobody_introduced_is_a_bridge(examples_dir: Path) -> None:
@@ -34,8 +24,8 @@ def test_the_search_nobody_introduced_is_a_bridge(examples_dir: Path) -> None:
     and flight data recorders ..." after a brief that told of the crash but of no
     search: the reader meets "the search" unintroduced. Once the brief has told of a
     search it reads; the brief's first sentence is the lede's choice."""
-    article, matrix = _article(examples_dir, "M008-09.txt")
-    row = _row(article, "The search is still underway")
+    article, matrix = wikinews_matrix(examples_dir, "M008-09.txt")
+    row = row_starting(article, "The search is still underway")
     crash = stems("An Air France plane crashed in the Atlantic Ocean with 228 people on board.")
     assert bridged(matrix, [row], crash)
     assert not bridged(matrix, [row], crash | stems("Ships began a search for the wreckage."))
@@ -45,16 +35,16 @@ def test_the_search_nobody_introduced_is_a_bridge(examples_dir: Path) -> None:
 def test_the_torch_told_before_is_no_bridge(examples_dir: Path) -> None:
     """Wikinews M009-04: "The torch was then spotted again ..." in a brief of the torch
     relay reads; "The route for the torch ..." is restricted by its own words."""
-    article, matrix = _article(examples_dir, "M009-04.txt")
+    article, matrix = wikinews_matrix(examples_dir, "M009-04.txt")
     relay = stems("The Olympic torch relay went through San Francisco.")
-    assert not bridged(matrix, [_row(article, "The torch was then spotted")], relay)
-    assert not bridged(matrix, [_row(article, "The route for the torch")], relay)
+    assert not bridged(matrix, [row_starting(article, "The torch was then spotted")], relay)
+    assert not bridged(matrix, [row_starting(article, "The route for the torch")], relay)
 
 
 def test_units_running_on_in_one_article_join(examples_dir: Path) -> None:
     """Two units of the same article whose sentences follow each other are one
     passage (shown in article order); a gap or another article keeps them apart."""
-    _, matrix = _article(examples_dir, "M006-03.txt")
+    _, matrix = wikinews_matrix(examples_dir, "M006-03.txt")
     assert joins(matrix, [3], [4]) and joins(matrix, [4], [3])
     assert joins(matrix, [3, 4], [4, 5])
     assert not joins(matrix, [3], [5])
@@ -75,18 +65,21 @@ def _incident(shared_dir: Path, story: str) -> StoryMatrix:
     return story_matrix(list(found[0].articles))
 
 
+def _surname_insertion(shared_dir: Path, story: str, verb: str) -> tuple[str, int, int, str]:
+    """The first-name insertion for the incident's sentence opening on "De " with `verb`."""
+    matrix = _incident(shared_dir, story)
+    texts = [s.text for s in matrix.sentences]
+    row = next(r for r, text in enumerate(texts) if text.startswith("De ") and verb in text)
+    named = first_name_insertion(matrix, [row], 0, texts[row])
+    assert named is not None
+    return named
+
+
 def test_a_surname_of_two_words_gets_its_first_name(shared_dir: Path) -> None:
     """gva_dev 380538: a police sergeant named in full ("<Title> <First> De <Name>")
     and then "De <Name> said ...": main read "De" and "<Name>" as two capitals and
     inserted nothing; the particle belongs to the surname."""
-    matrix = _incident(shared_dir, "gva-380538")
-    row = next(
-        r
-        for r in range(matrix.size)
-        if matrix.sentences[r].text.startswith("De ") and " said " in matrix.sentences[r].text
-    )
-    named = first_name_insertion(matrix, [row], 0, matrix.sentences[row].text)
-    assert named is not None
+    named = _surname_insertion(shared_dir, "gva-380538", " said ")
     text, at, end, surname = named
     assert surname.startswith("De ") and text[at:end].endswith(f" {surname}]")
 
@@ -94,14 +87,7 @@ def test_a_surname_of_two_words_gets_its_first_name(shared_dir: Path) -> None:
 def test_a_nickname_between_first_and_surname_is_left_out(shared_dir: Path) -> None:
     """gva_dev 616102: an officer named '<First> "<Nick>" De <Name>' once, then "De
     <Name> died ...": the first name is the one before the nickname."""
-    matrix = _incident(shared_dir, "gva-616102")
-    row = next(
-        r
-        for r in range(matrix.size)
-        if matrix.sentences[r].text.startswith("De ") and " died " in matrix.sentences[r].text
-    )
-    named = first_name_insertion(matrix, [row], 0, matrix.sentences[row].text)
-    assert named is not None
+    named = _surname_insertion(shared_dir, "gva-616102", " died ")
     text, at, end, _ = named
     assert '"' not in text[at:end] and text[at:end].count(" ") == 2
 
@@ -109,7 +95,7 @@ def test_a_nickname_between_first_and_surname_is_left_out(shared_dir: Path) -> N
 def test_the_lede_unit_is_joined_only_by_what_follows_it(examples_dir: Path) -> None:
     """A sentence right before the lede in its article would have opened the brief
     once joined to the lede's unit; it stays a unit of its own."""
-    _, matrix = _article(examples_dir, "M006-03.txt")
+    _, matrix = wikinews_matrix(examples_dir, "M006-03.txt")
     assert joins(matrix, [3], [4], lede=True)
     assert not joins(matrix, [4], [3], lede=True)
 

@@ -101,6 +101,13 @@ class Hurt:
     sentence: Sentence
 
 
+def _named(text: str, names: Names) -> list[str]:
+    """The full names that `text`'s capitalised words stand for (`names`, people.py)."""
+    if not names:
+        return []
+    return [names[w] for w in re.findall(r"[A-Z][\w'’-]+", text) if w in names]
+
+
 def _person(
     text: str, end: int, previous: str | None, lead: str | None = None, names: Names = None
 ) -> str | None:
@@ -113,7 +120,7 @@ def _person(
     if found:
         return _key(found[-1])
     window = text[max(0, end - 120) : end]
-    named = [names[w] for w in re.findall(r"[A-Z][\w'’-]+", window) if names and w in names]
+    named = _named(window, names)
     if named:
         return "name:" + named[-1]
     aged = list(_AGED.finditer(window))
@@ -129,7 +136,7 @@ def _person(
         found = list(_ROLE.finditer(previous))
         if found:
             return _key(found[-1])
-        said = {names[w] for w in re.findall(r"[A-Z][\w'’-]+", previous) if names and w in names}
+        said = set(_named(previous, names))
         return "name:" + said.pop() if len(said) == 1 else None  # "<Name> was … She is …"
     return None
 
