@@ -10,6 +10,11 @@ committed by reference, scripts/convert_excerpts.py).
     python scripts/read_sample.py OUT.jsonl [-m newsfuse -m lead] [--shared ../shared]
         [--own read_labels_fresh4.jsonl]   (the sample again, once its labels are written)
         [--salt read6]                     (each pass draws with its own salt)
+        [--skip-pinned]                    (also skip every id pinned in docs/heldout/*_ids.txt)
+
+--skip-pinned keeps a new sample disjoint from every earlier held-out sample, labelled or not:
+the integrator's read12 and read13 labels live outside tests/data, so without it read13's
+draw would have taken one of read12's incidents again.
 """
 
 from __future__ import annotations
@@ -41,6 +46,14 @@ def labelled_ids(data: Path, own: str | None = None) -> set[str]:
     return ids
 
 
+def pinned_ids(heldout: Path) -> set[str]:
+    """Story ids pinned by earlier held-out samples (one id a line in *_ids.txt)."""
+    ids: set[str] = set()
+    for path in sorted(heldout.glob("*_ids.txt")):
+        ids |= {line.strip() for line in path.read_text().splitlines() if line.strip()}
+    return ids
+
+
 def sample(shared: Path, used: set[str], salt: str = SALT) -> list[ReadStory]:
     """The stories of the fixed rule, Multi-News first."""
     mn = load_stories(shared / "data/summarization/multinews_fulltext.test.jsonl.gz")
@@ -63,8 +76,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--own", help="the sample's label file (read_labels_fresh4.jsonl)")
     parser.add_argument("--salt", default=SALT, help="the draw's salt (each pass its own)")
+    parser.add_argument("--skip-pinned", action="store_true", help="skip docs/heldout ids")
     args = parser.parse_args(argv)
-    stories = sample(args.shared, labelled_ids(Path("tests/data"), args.own), args.salt)
+    used = labelled_ids(Path("tests/data"), args.own)
+    if args.skip_pinned:
+        used |= pinned_ids(Path("docs/heldout"))
+    stories = sample(args.shared, used, args.salt)
     base = BriefOptions()
     with args.out.open("w") as out:
         for story in stories:
