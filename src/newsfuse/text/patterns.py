@@ -71,8 +71,9 @@ def _runs(items: Iterable[tuple[Any, Any]]) -> list[str]:
 
 def required_word(pattern: str, flags: int = 0) -> str:
     """The longest literal text (lower-cased) that every match of `pattern` holds, ""
-    when it has none of MIN_WORD characters or of marks only ("_", "("). Read from `re`'s own parse of the pattern
-    (`re._parser`: the module that compiles every pattern, no copy of its grammar)."""
+    when it has none of MIN_WORD characters or of marks only ("_", "("). Read from
+    `re`'s own parse of the pattern (`re._parser`: the module that compiles every
+    pattern, no copy of its grammar)."""
     parser = importlib.import_module("re._parser")
     runs = _runs(parser.parse(pattern, flags))
     return max((run.lower() for run in runs if _telling(run)), key=len, default="")
@@ -80,7 +81,7 @@ def required_word(pattern: str, flags: int = 0) -> str:
 
 def _telling(run: str) -> bool:
     """A run worth testing: MIN_WORD characters, or marks only ("_", "(")."""
-    return len(run) >= MIN_WORD or bool(run) and not any(c.isalnum() or c.isspace() for c in run)
+    return len(run) >= MIN_WORD or (bool(run) and not any(c.isalnum() or c.isspace() for c in run))
 
 
 @dataclass(frozen=True)
