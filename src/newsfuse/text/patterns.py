@@ -97,13 +97,14 @@ class AnyOf:
     @classmethod
     def of(cls, whole: re.Pattern[str]) -> AnyOf:
         """The split of `whole`; a pattern whose parts do not compile alone (a back
-        reference) is not split: `found` then searches it whole."""
+        reference), or a Python whose `re` parses elsewhere, is not split: `found`
+        then searches it whole."""
         try:
             parts = [(required_word(p, whole.flags), p) for p in alternatives(whole.pattern)]
             gated = tuple((w, re.compile(p, whole.flags)) for w, p in parts if w)
             rest = [p for w, p in parts if not w]
             ungated = re.compile("|".join(rest), whole.flags) if rest else None
-        except re.error:
+        except (re.error, ImportError, AttributeError):
             return cls(whole, (), whole)
         return cls(whole, gated, ungated)
 
