@@ -42,13 +42,26 @@ class Forest:
     depth: int
 
     def predict(self, x: FloatArray) -> FloatArray:
-        """Sum of tree outputs plus the baseline (raw score: log-odds for a classifier)."""
-        rows = np.arange(x.shape[0])[None, :]
-        node = np.repeat(self.roots[:, None], x.shape[0], axis=1)
-        for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(self.leaf[node], node, step)
+        """Sum of tree outputs plus the baseline (raw score: log-odds for a classifier).
+
+        Every tree walks all rows at once (trees x rows nodes). A leaf leads to itself
+        either way, so a walk needs no leaf test; the roots' split is read by column,
+        and the deeper ones from the flattened rows (one gather each, not a pair of
+        index arrays): a tenth of a long story's brief (the coverage scorer's ~7,000
+        gram rows) was spent here. The sum over trees is the same, in the same order."""
+        n, width = x.shape
+        node_ids = np.arange(len(self.leaf), dtype=np.intp)
+        left = np.where(self.leaf, node_ids, self.left)
+        right = np.where(self.leaf, node_ids, self.right)
+        feature = np.where(self.leaf, 0, self.feature)
+        flat = np.ascontiguousarray(x).ravel()
+        offsets = (np.arange(n, dtype=np.intp) * width)[None, :]
+        roots = self.roots[:, None]
+        at_root = x[:, feature[self.roots]].T  # trees x rows
+        node = np.where(at_root <= self.threshold[roots], left[roots], right[roots])
+        for _ in range(self.depth - 1):
+            go_left = flat[offsets + feature[node]] <= self.threshold[node]
+            node = np.where(go_left, left[node], right[node])
         return np.asarray(self.baseline + self.value[node].sum(axis=0), dtype=np.float64)
 
 

@@ -62,8 +62,9 @@ def lede_row(
     parts = parts or components(matrix, options)
     hand = unsupervised_scores(parts, options)
     score = hand
+    fit = standalone_mask(matrix, LEDE_MIN_WORDS)
     if options.lede == "learned":  # the model's shortlist, the hand score's pick
-        usable = (hand > 0) & standalone_mask(matrix, LEDE_MIN_WORDS)
+        usable = (hand > 0) & fit
         learned = with_datelines(matrix, lede_scores(matrix, parts), usable)
         learned = without_hooks(matrix, news_first(matrix, learned, usable))
         learned = learned + title_echo(matrix)
@@ -71,7 +72,6 @@ def lede_row(
             top = learned[usable].max()
             score = np.where(learned >= top - options.lede_margin, hand, hand - 1e3)
     index = np.array([s.index for s in matrix.sentences])
-    fit = standalone_mask(matrix, LEDE_MIN_WORDS)
     for mask in (fit & (index < options.lede_sentences), fit, np.ones(matrix.size, bool)):
         candidates = np.where(mask & (hand > 0), score, -np.inf)
         if np.isfinite(candidates).any():
@@ -113,8 +113,8 @@ def fill_units(
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)
     for row in ranked:
-        if row in taken:
-            continue
+        if row in taken or (units and used + lengths[row] > options.words):
+            continue  # (a unit holds its row: one whose row alone overfills cannot fit)
         unit = unit_rows(matrix, row, options.standalone)
         if unit is not None:  # "the officer": with the sentence that introduced one
             unit = with_referents(matrix, unit, context, row_stems, options.standalone)

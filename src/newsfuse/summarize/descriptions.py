@@ -138,12 +138,14 @@ def needs_before(
     for heads, name in unresolved(matrix, unit, context):
         if name is None:  # "the injuries" points back to "were injured" too
             prefixes = tuple(h[:PREFIX] for h in heads)
+            counted = any(h[:1] == "#" for h in heads)  # counts() holds "#n" sizes only
             ages = [re.escape(h.split("-")[0]) for h in heads if h[:1].isdigit()]
             age = re.compile(rf"\b(?:{'|'.join(ages)})\b") if ages else None
             rows = [  # an age after a list of ages (paraphrased: "the women are 40, 30 and 20")
                 r
                 for r in range(first - 1, start - 1, -1)
-                if heads & (row_stems[r] | counts(matrix.sentences[r].text))
+                if heads & row_stems[r]
+                or (counted and heads & counts(matrix.sentences[r].text))
                 or any(w.startswith(prefixes) for w in row_stems[r])
                 or (age is not None and age.search(matrix.sentences[r].text))
             ]
@@ -177,7 +179,8 @@ def unresolved(
         text = matrix.sentences[row].text
         for position, heads in description_heads(text):
             said = told + " " + text[:position]
-            if not (heads & context or heads & (stems(said) | counts(said))):
+            counted = any(h[:1] == "#" for h in heads)  # counts() holds "#n" sizes only
+            if not (heads & context or heads & stems(said) or (counted and heads & counts(said))):
                 found.append((heads, None))
         for position, name in named_things(text):  # "the Glock" after "bought a Glock"
             if name.lower()[:6] in context or name in told or name in text[:position]:
