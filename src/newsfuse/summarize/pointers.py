@@ -15,7 +15,11 @@ import re
 
 from newsfuse.text.tokens import STOP_WORDS
 
-_DEMONSTRATIVE = re.compile(r"\b([Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]+)")
+_DEMONSTRATIVE = re.compile(
+    r"\b([Tt]his|[Tt]hese|[Tt]hose)\s+([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?"
+)
+# "this breach of law", "those courageous enough", "those who": its own words say what
+_SAYS_WHAT = re.compile(r"\s+(?:of|who|whose|which|enough)\b")
 _AGE = re.compile(r"\b[Tt]he\s+(\d+-year-old)(?![\w-])")
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 # "<Name>, the 17-year-old", "the 17-year-old who ...": the age is told right there
@@ -59,14 +63,18 @@ def pointers(text: str, times: frozenset[str]) -> list[tuple[int, str]]:
         and not (_APPOSED.match(text, m.end()) or _NAMED_BEFORE.search(text[: m.start()]))
     ]
     for match in _DEMONSTRATIVE.finditer(text):
-        if _ONE_OF.search(text[: match.start()]) or text.startswith(" of ", match.end()):
+        after = (text[match.end(2) :], text[match.end() :])
+        if _ONE_OF.search(text[: match.start()]) or any(map(_SAYS_WHAT.match, after)):
             continue  # "one of those strange cases": a kind; "this breach of law" says what
         noun = match.group(2).lower()
         bare = noun.removesuffix("'s").removesuffix("’s")
-        if noun in STOP_WORDS or bare in times or noun in _NOT_BACK or bare.endswith("ed"):
+        then = (match.group(3) or "").lower().removesuffix("'s").removesuffix("’s")
+        if noun in STOP_WORDS or noun in _NOT_BACK or bare.endswith("ed") or then in _NOT_BACK:
+            continue
+        if bare in times or then in times:  # "this difficult time"
             continue
         singular = match.group(1).lower() == "this"
         if singular and _VERB_S.search(noun) and noun not in _SINGULAR_S:
             continue
-        found.append((match.start(), bare))
+        found.append((match.start(), f"{bare} {then}".strip()))  # "this popular <car>"
     return sorted(found)
