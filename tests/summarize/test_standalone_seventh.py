@@ -90,3 +90,14 @@ def test_a_brief_meets_no_demonstrative_it_never_introduced(shared_dir: Path) ->
         for _, noun in pointers(sentence.text, TIME_WORDS):
             assert stems(noun) & told or noun[:1].isdigit(), sentence.text[:40]
         told |= stems(sentence.text)
+
+
+def test_a_place_names_no_one_for_an_i() -> None:
+    """Seen fix after the held-out reading read13-l: an "I" took the sentence before
+    it as its speaker's because two capitals in it ("Mexican Border", "Delnor
+    Hospital" there; invented here) read as a full name. An "I" or "we" needs someone
+    saying or writing."""
+    place = "The trail begins at the Mexican Border. Few hikers went the whole way when I started."
+    matrix = story_matrix([make_article(body=place, source="t")])
+    assert first_person(matrix.sentences[1].text)
+    assert unit_rows(matrix, 1, "antecedent") is None

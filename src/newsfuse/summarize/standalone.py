@@ -217,6 +217,7 @@ def unnamed_speaker(matrix: StoryMatrix, first: int, last: int) -> bool:
         speaker = PRONOUN_SPEAKER.search(text) if cased else None
         said = "" if speaker is None else quoted_out(text[: speaker.start()])
         unnamed = speaker is not None and not names_someone(said, True)
-        if unnamed or first_person(text):
-            return not any(names_someone(matrix.sentences[q].text) for q in range(first, r))
+        if unnamed or first_person(text):  # an "I"/"we" needs someone saying or writing:
+            sayer = not unnamed  # a place's two capitals name no one (read13-l, seen)
+            return not any(names_someone(matrix.sentences[q].text, sayer) for q in range(first, r))
     return False
