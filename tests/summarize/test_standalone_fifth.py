@@ -184,5 +184,8 @@ def test_an_answer_in_the_first_person_needs_its_speaker(examples_dir: Path) -> 
     assert quoted.endswith('"') and not first_person(quoted)
     bare = quoted.rstrip('"')
     assert first_person(bare) and leans_back(bare)
-    assert not first_person("In the first 15 km I was a bit in trouble.")
+    # the seventh round reads an "I" inside a sentence too (an essay's "..., where I
+    # started, ..."); a roman numeral after a capital is no speaker
+    assert first_person("In the first 15 km I was a bit in trouble.")
+    assert not first_person("The First World War I memorial was restored.")
     assert leans_back("Either this was a new planet, or the old one was in trouble.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.pointers import pointers
 from newsfuse.summarize.pronouns import TIME_WORDS
 from newsfuse.text.tokens import STOP_WORDS, content_words
 
@@ -186,7 +187,30 @@ def unresolved(
             if name.lower()[:6] in context or name in told or name in text[:position]:
                 continue
             found.append(({name.lower()[:6]}, name))
+        if matrix.sentences[row].index > 0:  # an article's first sentence introduces
+            found += [(heads, None) for heads in pointing(text, told, context)]
         told += " " + text
+    return found
+
+
+def pointing(text: str, told: str, context: set[str]) -> list[set[str]]:
+    """The heads of the text's demonstratives and "the <age>"s (`pointers`) that
+    neither `context` nor `told` (the unit before the text) has met, each with ALONE:
+    with no sentence of its article to introduce it, the unit is left out."""
+    found = []
+    subjects = {p for p, _ in description_heads(text)}  # read as subjects already
+    for position, noun in pointers(text, TIME_WORDS):
+        if position in subjects and noun[:1].isdigit():
+            continue
+        said = stems(told + " " + text[:position]) | context
+        if noun[:1].isdigit():
+            heads = {noun[:6]}
+            met = noun[:6] in said or noun.split("-")[0] in said
+        else:
+            heads = {h for h in stems(noun) - _KNOWN if len(h) > 3}
+            met = any(w.startswith(h[:PREFIX]) for h in heads for w in said)
+        if heads and not met:
+            found.append(heads | {ALONE})
     return found
 
 

@@ -110,12 +110,20 @@ def names_someone(text: str, alone: bool = False) -> bool:
 # "I think that ..." with no quotation mark: a transcript's answer or a quotation set
 # as a paragraph of its own; who "I" is was said before (this round's held-out
 # reading, read11-d, seen: an interview's answer in a brief that never said whose).
-_FIRST_PERSON = re.compile(r"^(?:(?:But|And|So|Then|Now),?\s+)?I(?:\s+[a-z]|['’][a-z])")
+# Also a column's, a post's or a briefing's voice: "We have three ..." opening a
+# sentence, and an "I" inside one ("..., where I started, was ..."), which the
+# seventh round's tuning briefs showed as often as an opening "I" (an essay's "I
+# knew ..." after a sentence naming no one; gva_dev, a chief's "We have ...").
+_FIRST_PERSON = re.compile(
+    r"^(?:(?:But|And|So|Then|Now),?\s+)?(?:I(?:\s+[a-z]|['’][a-z])|(?:We|My|Our)\s+[a-z])"
+    r"|(?<!\S)[a-z]+[,;]?\s+I(?:\s+(?!(?:and|or|to|of|in)\b)[a-z]|['’](?:m|ve|d|ll)\b)"
+)
 
 
 def first_person(text: str) -> bool:
-    """Opens on "I" outside any quotation mark (see _FIRST_PERSON)."""
-    return _FIRST_PERSON.match(text) is not None and not re.search(r"[\"“”]", text)
+    """Speaks in the first person ("I", an opening "We"/"My"/"Our") outside any
+    quotation mark (see _FIRST_PERSON)."""
+    return _FIRST_PERSON.search(text) is not None and not re.search(r"[\"“”]", text)
 
 
 def leans_back(text: str) -> bool:

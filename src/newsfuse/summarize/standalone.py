@@ -209,13 +209,15 @@ def unnamed_speaker(matrix: StoryMatrix, first: int, last: int) -> bool:
     integrator's held-out reading read10: "he explained" after a sentence on the
     planet, the astronomer named two sentences later)."""
     start = max(first - MAX_UNIT, int(matrix.starts[int(matrix.article_of[first])]))
-    if not any(_CASED.search(matrix.sentences[r].text) for r in range(start, last + 1)):
-        return False  # lower-cased text (Multi-News as distributed): no names to read
+    # lower-cased text (Multi-News as distributed) has no names to read; a capital "I"
+    # is cased text however few names it has (an essay's "I knew ...", seventh round)
+    cased = any(_CASED.search(matrix.sentences[r].text) for r in range(start, last + 1))
     for r in range(first, last + 1):
         text = matrix.sentences[r].text
-        speaker = PRONOUN_SPEAKER.search(text)
+        speaker = PRONOUN_SPEAKER.search(text) if cased else None
         said = "" if speaker is None else quoted_out(text[: speaker.start()])
         unnamed = speaker is not None and not names_someone(said, True)
-        if unnamed or first_person(text):
-            return not any(names_someone(matrix.sentences[q].text) for q in range(first, r))
+        if unnamed or first_person(text):  # an "I"/"we" needs someone saying or writing:
+            sayer = not unnamed  # a place's two capitals name no one (read13-l, seen)
+            return not any(names_someone(matrix.sentences[q].text, sayer) for q in range(first, r))
     return False
