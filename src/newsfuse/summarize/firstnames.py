@@ -157,6 +157,13 @@ def _story_first(matrix: StoryMatrix, article: int, surname: str, common: set[st
     return found
 
 
+def _common(text: str) -> set[str]:
+    """The article's lower-case words: a capital among them is a headline's, not a name.
+    A name's tail after an apostrophe ("D'<name>", a daughter's) is no word: it had made
+    her mother's first name a common word (issue 20, seventh round, read13-k; seen)."""
+    return set(re.findall(r"(?<![\w'’])[a-z]+\b", text))
+
+
 _SAYS = r"(?:said|says|told|tells|added|explained)"
 _SPOKE_AFTER = re.compile(rf"^(?:'s|’s)?\s+{_SAYS}\b")
 _SPOKE_BEFORE = re.compile(rf"\b{_SAYS}\s+$")
@@ -225,7 +232,7 @@ def _full_name(
     detectives", the mother named in full three paragraphs before: issue 20, seventh
     round, read13-k's reading and a tuning set's six first names); None when ambiguous."""
     word = match.group(1)
-    lower = set(re.findall(r"\b[a-z]+\b", " ".join([*earlier, text])))
+    lower = _common(" ".join([*earlier, text]))
     place = _PLACE.search(text[: match.start()])  # "in Toledo"
     firsts = set().union(*(_full_names(e, word, lower) for e in earlier))
     if not firsts and not place:
@@ -260,7 +267,7 @@ def first_name_insertion(
     start = int(matrix.starts[article])
     earlier = [matrix.sentences[r].text for r in range(start, row)]
     told = " ".join(matrix.sentences[r].text for r in rows[:k])
-    lower = set(re.findall(r"\b[a-z]+\b", " ".join([*earlier, text])))
+    lower = _common(" ".join([*earlier, text]))
     for match in _CAPITAL.finditer(text, after):
         if not _candidate(text, match, told, lower):
             continue
