@@ -44,7 +44,7 @@ def test_a_first_name_alone_gets_its_surname(shared_dir: Path) -> None:
 
 def test_a_surname_given_with_a_suffix_gets_its_first_name(shared_dir: Path) -> None:
     """gva_dev 778389: "<First> <Surname> Jr." once, then "<Surname> was arrested"."""
-    _, text, named = _insertion(shared_dir, "gva-778389", lambda w: w[1:3] == ["was", "arrested"])
+    _, _, named = _insertion(shared_dir, "gva-778389", lambda w: w[1:3] == ["was", "arrested"])
     assert named is not None
     new, at, end, replaced = named
     assert new[at:end].endswith(f" {replaced}]") and "Jr" not in new[at:end]

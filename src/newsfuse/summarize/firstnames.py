@@ -245,11 +245,12 @@ def _full_name(
     if place or " " in word or word.lower() in _MONTHS or not _alone(text, match):
         return None
     tails = set().union(*(_surnames(e, word, lower) for e in earlier))
-    if not tails:
+    if not tails:  # the story's other articles, and its own after it, in a person's context
+        row = int(matrix.starts[article]) + len(earlier)
         others = (
             s.text
             for r, s in enumerate(matrix.sentences)
-            if int(matrix.article_of[r]) != article and word in s.text
+            if (int(matrix.article_of[r]) != article or r > row) and word in s.text
         )
         tails = set().union(*(_surnames(t, word, lower, person=True) for t in others))
     return f"{word} {tails.pop()}" if len(tails) == 1 else None
