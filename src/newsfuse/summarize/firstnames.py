@@ -78,6 +78,9 @@ _PERSON_AFTER = re.compile(
     r"|\w+ed\b))"
 )
 _ADVERB = re.compile(r"^[A-Z][a-z]+ly$")  # "Fortunately Doe ...": the sentence's adverb
+# "<First> <Surname> Jr." is still "<First> <Surname>" (issue 20, seventh round, a tuning
+# incident: a suspect named with his suffix once, by surname after, got no first name)
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b\.?(?!\s*[A-Z][a-z])")
 
 
 def _full_names(text: str, surname: str, common: set[str], person: bool = False) -> set[str]:
@@ -100,7 +103,7 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
         previous = _PREVIOUS.search(text[: match.start()])
         if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
             continue  # "New York Jets"; a title before is fine ("Sheriff Leon Lott")
-        if _NEXT.match(text[match.end() :]):
+        if _NEXT.match(text[match.end() :]) and not _SUFFIX.match(text[match.end() :]):
             continue
         if _ADVERB.match(first) and not text[: match.start()].strip(" \"“'‘"):
             continue  # "Fortunately Doe" opening a sentence
@@ -154,34 +157,126 @@ def _story_first(matrix: StoryMatrix, article: int, surname: str, common: set[st
     return found
 
 
+def _common(text: str) -> set[str]:
+    """The article's lower-case words: a capital among them is a headline's, not a name.
+    A name's tail after an apostrophe ("D'<name>", a daughter's) is no word: it had made
+    her mother's first name a common word (issue 20, seventh round, read13-k; seen)."""
+    return set(re.findall(r"(?<![\w'’])[a-z]+\b", text))
+
+
+_SAYS = r"(?:said|says|told|tells|added|explained)"
+_SPOKE_AFTER = re.compile(rf"^(?:'s|’s)?\s+{_SAYS}\b")
+_SPOKE_BEFORE = re.compile(rf"\b{_SAYS}\s+$")
+
+
+def _the_speaker(texts: Sequence[str], surname: str, firsts: set[str]) -> set[str]:
+    """Of two people of one surname, the one the sources quote ("said <First> <Surname>",
+    "<First> <Surname> told ..."): a grandmother quoted on her granddaughter, both named
+    in full once, then "<Surname> said" (issue 20, seventh round, a tuning incident)."""
+    spoke = set()
+    for first in firsts:
+        name = re.escape(f"{first} {surname}")
+        if any(re.search(rf"\b{_SAYS}\s+{name}\b|\b{name}\s+{_SAYS}\b", t) for t in texts):
+            spoke.add(first)
+    return spoke
+
+
+def _surnames(text: str, given: str, common: set[str], person: bool = False) -> set[str]:
+    """The surnames `text` gives the first name `given` ("Jane Doe" -> "Doe", "Jane Ann
+    Doe" -> "Ann Doe"), under `_full_names`' rules for what is a person's name."""
+    found = set()
+    pattern = rf"\b{re.escape(given)}\s+((?:{_WORD}\s+)?(?:{_PARTICLE})?{_WORD})\b"
+    reject = STOP_WORDS | _NOT_FIRST | _INSTITUTION | _MONTHS | common
+    for match in re.finditer(pattern, text):
+        tail, rest = match.group(1), text[match.end() :]
+        if any(word.lower() in reject for word in tail.split()):
+            continue
+        previous = _PREVIOUS.search(text[: match.start()])
+        if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
+            continue
+        if _NEXT.match(rest) and not _SUFFIX.match(rest):
+            continue
+        if person and not (
+            _PERSON_BEFORE.search(text[: match.start()]) or _PERSON_AFTER.match(rest)
+        ):
+            continue
+        found.add(tail)
+    return found
+
+
+# A first name alone is taken for one only where the sentence treats it as a person's: a
+# verb after it, an apposition, or a kin word before ("her son, <First>"); a city, a
+# demonym or a paper's name opening a phrase ("<City> police", "<Demonym> and") is not.
+_ACTS = re.compile(
+    r"^,?\s+(?:spent|went|got|took|ran|left|came|saw|made|found|fell|hid|knew|thought|began"
+    r"|lost|kept|sat|stood|became|remains|drove|wrote|gave)\b"
+)
+_NICKNAME = re.compile(r"^\s*[\"“(]|^[\"”)]")  # 'Jane "JJ" Doe', "Jane (JJ) Doe"
+
+
+def _alone(text: str, match: re.Match[str]) -> bool:
+    """The word at `match` stands as a person's first name, alone (see `_ACTS`)."""
+    before, rest = text[: match.start()], text[match.end() :]
+    if _NICKNAME.match(rest) or re.search(r"(?:[A-Za-z]['’]|[\"“(])$", before):
+        return False  # a nickname's part, or "A'<Name>"
+    told = _PERSON_AFTER.match(rest) or _SPOKE_AFTER.match(rest) or _ACTS.match(rest)
+    return bool(told or _PERSON_BEFORE.search(before) or _SPOKE_BEFORE.search(before))
+
+
+def _full_name(
+    matrix: StoryMatrix, article: int, earlier: list[str], text: str, match: re.Match[str]
+) -> str | None:
+    """The full name for the bare name at `match`: the first name its article (else the
+    story's other articles, agreeing on one) gives a surname, the speaker of two people
+    of one surname, or the surname a first name alone was given ("<First> told
+    detectives", the mother named in full three paragraphs before: issue 20, seventh
+    round, read13-k's reading and a tuning set's six first names); None when ambiguous."""
+    word = match.group(1)
+    lower = _common(" ".join([*earlier, text]))
+    place = _PLACE.search(text[: match.start()])  # "in Toledo"
+    firsts = set().union(*(_full_names(e, word, lower) for e in earlier))
+    if not firsts and not place:
+        firsts = _story_first(matrix, article, word, lower)
+    spoke = _SPOKE_AFTER.match(text[match.end() :]) or _SPOKE_BEFORE.search(text[: match.start()])
+    if len(firsts) > 1 and spoke:
+        firsts = _the_speaker([s.text for s in matrix.sentences], word, firsts)
+    if firsts:
+        return f"{firsts.pop()} {word}" if len(firsts) == 1 else None
+    if place or " " in word or word.lower() in _MONTHS or not _alone(text, match):
+        return None
+    tails = set().union(*(_surnames(e, word, lower) for e in earlier))
+    if not tails:  # the story's other articles, and its own after it, in a person's context
+        row = int(matrix.starts[article]) + len(earlier)
+        others = (
+            s.text
+            for r, s in enumerate(matrix.sentences)
+            if (int(matrix.article_of[r]) != article or r > row) and word in s.text
+        )
+        tails = set().union(*(_surnames(t, word, lower, person=True) for t in others))
+    return f"{word} {tails.pop()}" if len(tails) == 1 else None
+
+
 def first_name_insertion(
     matrix: StoryMatrix, rows: Sequence[int], k: int, text: str, after: int = 0
 ) -> tuple[str, int, int, str] | None:
-    """`text` (brief sentence `k`, source row `rows[k]`) with its first bare surname
-    at or after character `after` that its own article earlier gave in full (else,
-    when it gave none, every other article of the story that names it gives in full
-    with one first name), and no earlier brief sentence names, replaced by the full
-    name in brackets: (new text, start, end, replaced surname), start/end locating
-    "[First Surname]"; None when there is none to make."""
+    """`text` (brief sentence `k`, source row `rows[k]`) with its first bare name at
+    or after character `after` that no earlier brief sentence names, and `_full_name`
+    can complete, replaced by the full name in brackets: (new text, start, end, replaced
+    name), start/end locating "[First Surname]"; None when there is none to make."""
     row = rows[k]
     article = int(matrix.article_of[row])
     start = int(matrix.starts[article])
     earlier = [matrix.sentences[r].text for r in range(start, row)]
     told = " ".join(matrix.sentences[r].text for r in rows[:k])
-    lower = set(re.findall(r"\b[a-z]+\b", " ".join([*earlier, text])))
+    lower = _common(" ".join([*earlier, text]))
     for match in _CAPITAL.finditer(text, after):
         if not _candidate(text, match, told, lower):
             continue
-        surname = match.group(1)
-        firsts = set().union(*(_full_names(e, surname, lower) for e in earlier))
-        if not firsts and not _PLACE.search(text[: match.start()]):  # not "in Toledo"
-            firsts = _story_first(matrix, article, surname, lower)
-        if len(firsts) != 1:
-            continue  # none, or two people of one surname (a family): which one?
-        first = firsts.pop()
-        if first in text[: match.start()]:
+        full = _full_name(matrix, article, earlier, text, match)
+        if full is None or full.split()[0] in text[: match.start()]:
             continue
-        insert = f"[{first} {surname}]"
+        surname = match.group(1)
+        insert = f"[{full}]"
         at, end = match.span(1)
         return text[:at] + insert + text[end:], at, at + len(insert), surname
     return None
