@@ -51,12 +51,14 @@ DEFINITION = re.compile(
 # "our" ("a ninth planet in our solar system" is news).
 FIRST_PERSON = re.compile(
     r"\b(?:me|my|we|ourselves)\b|\b(?:We|My)\b|(?:^|[,;:\"“(] ?|\b[a-z]+ )I(?= [a-z]|['’])"
+    r"|\b(?:rest|all|both|most|many|some|none) of us\b"
     r"|\b(?:of|to|for|with|from|among|let) us(?=[,.;:!?)]|$| (?:were|are|was|is|have|had"
     r"|all|who|that|and|to|in|at|on|about|for|an?|the)\b)"
 )
 # A feature's scene-setting clause before its main clause ("When <she> met <her son> in
-# 1981, ...", "While the rest of us were ...", "Although ...").
-SCENE = re.compile(r"^(?:when|while|whether|if|although|though|once|unless)\b", re.I)
+# 1981, ...", "When <he> leaves prison ..."). Not "While" or "Although": a Wikinews lede
+# sets the news against what came before with them.
+SCENE = re.compile(r"^(?:when|whether|if|once|unless)\b", re.I)
 NOT_NEWS_PENALTY = 2.0  # log-odds: a connective, a question or a second-person hook
 BACKGROUND_PENALTY = 1.5  # log-odds: a background marker
 
