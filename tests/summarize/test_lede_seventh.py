@@ -55,8 +55,8 @@ def test_a_vigil_is_aftermath_and_a_reward_lede_is_the_event() -> None:
     event; a vigil held for the victim does not, however it retells the shooting."""
     assert reports_event("Police offer a reward for an arrest in the killing of a boy shot Monday.")
     assert not reports_event("Friends held a candlelight vigil Thursday for a boy shot Monday.")
-    assert CEREMONY.search("Students are mourning the loss of one of their own.")
-    assert not CEREMONY.search("Four people were shot while attending a funeral service Friday.")
+    assert CEREMONY.search("The pupils of a small school are mourning a classmate.")
+    assert not CEREMONY.search("Two guests were hurt while attending a funeral in a park.")
 
 
 def test_a_vigil_gives_way_to_the_shooting(shared_dir: Path) -> None:
