@@ -21,12 +21,12 @@ import re
 import numpy as np
 
 from newsfuse.summarize.features import FloatArray, StoryMatrix
-from newsfuse.summarize.lede import one_event, strip_dateline_text
+from newsfuse.summarize.lede import WHEN, one_event, strip_dateline_text
 from newsfuse.summarize.standalone import stems
 
 # An opening connective ties the sentence to one before it: "But", "And yet", "Still, ...".
 CONNECTIVE = re.compile(
-    r"^[\"“]?(?:but|and|yet|still|however|nonetheless|nevertheless|meanwhile|instead|also"
+    r"^[\"“]?(?:but|and|nor|yet|still|however|nonetheless|nevertheless|meanwhile|instead|also"
     r"|so|besides|moreover|furthermore|indeed|in fact|even so|then again|after all)\b",
     re.IGNORECASE,
 )
@@ -36,10 +36,29 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:ve|re|d|ll))\b", re.IGNOR
 BACKGROUND = re.compile(
     r"\b(?:(?:has|have|had) long\b|in recent (?:years|decades|months)|for (?:years|decades"
     r"|generations|centuries)\b|over the (?:years|decades)\b|plenty of|frequently|often"
-    r"|usually|typically|traditionally|historically|commonly|routinely|tend to|is known for"
-    r"|are known for)",
+    r"|usually|typically|traditionally|historically|commonly|routinely|tend to"
+    r"|(?:is|are)(?: (?:currently|best|widely|perhaps|now|mostly|probably))? known (?:for|as)\b)",
     re.IGNORECASE,
 )
+# A definition heads an explainer, not a report: "<The term> is a <thing> that ...", with no
+# day in it (seventh round). A name's profile is lede.PROFILE_LEDE's, never a lede at all.
+DEFINITION = re.compile(
+    r"^(?!there )(?:the |an? )?(?:[\w'’.-]+ ){1,4}(?:is|are) (?:an?|one of the) ", re.I
+)
+# A columnist's first person ("the rest of us", "say it with me"), outside quotation marks:
+# "us" only after a preposition and before no noun (Multi-News is lower-cased: "us" is also
+# the country), "I" before a lower-case word and after none capitalised ("World War I"); not
+# "our" ("a ninth planet in our solar system" is news).
+FIRST_PERSON = re.compile(
+    r"\b(?:me|my|we|ourselves)\b|\b(?:We|My)\b|(?:^|[,;:\"“(] ?|\b[a-z]+ )I(?= [a-z]|['’])"
+    r"|\b(?:rest|all|both|most|many|some|none) of us\b"
+    r"|\b(?:of|to|for|with|from|among|let) us(?=[,.;:!?)]|$| (?:were|are|was|is|have|had"
+    r"|all|who|that|and|to|in|at|on|about|for|an?|the)\b)"
+)
+# A feature's scene-setting clause before its main clause ("When <she> met <her son> in
+# 1981, ...", "When <he> leaves prison ..."). Not "While" or "Although": a Wikinews lede
+# sets the news against what came before with them.
+SCENE = re.compile(r"^(?:when|whether|if|once|unless)\b", re.I)
 NOT_NEWS_PENALTY = 2.0  # log-odds: a connective, a question or a second-person hook
 BACKGROUND_PENALTY = 1.5  # log-odds: a background marker
 
@@ -54,9 +73,11 @@ def hook_penalty(text: str) -> float:
         CONNECTIVE.match(body)
         or body.rstrip("\"”’' ").endswith("?")
         or SECOND_PERSON.search(outside)
+        or FIRST_PERSON.search(outside)
+        or SCENE.match(body)
     ):
         penalty += NOT_NEWS_PENALTY
-    if BACKGROUND.search(outside):
+    if BACKGROUND.search(outside) or (DEFINITION.match(body) and not WHEN.search(body)):
         penalty += BACKGROUND_PENALTY
     return penalty
 

@@ -35,6 +35,18 @@ EVENT = re.compile(
     r"|wounded|wounding|injured|injuring|stabbed|stabbing|slain|homicide)\b",
     re.IGNORECASE,
 )
+# A gathering after the deaths (a vigil held, a school mourning, a funeral) is the story's
+# aftermath, never its news, whenever an outlet led with the incident, even in a lede that
+# also tells of an arrest or a reward for one (seventh round: a vigil's lede led the
+# killings' over "... and a man has been arrested").
+CEREMONY = re.compile(
+    r"\b(?:(?:held|hold|holds|holding|gathered|gather|gathers|attended|attend|organized)"
+    r"(?: [\w-]+){0,3} (?:vigils?|funerals?|memorials?|prayer services?|balloon release)"
+    r"|vigils? (?:was|were|is|are|will be) held|(?:are|is|were|was) mourning|mourn(?:ed|s)\b"
+    r"|(?:were|was|are|is|being) remembered|laid to rest|paid (?:their |his |her )?(?:last )?"
+    r"(?:respects|tribute))",
+    re.IGNORECASE,
+)
 FOLLOW_UP_PENALTY = 2.5  # log-odds: Hawthorne's name-release lede led the shooting's by 1.8
 # An outlet's own lede of the incident over a detail from deep in a report (a count of the
 # wounded in a club's car park): the sources' first sentences agree on the news.
@@ -66,7 +78,14 @@ def news_first(matrix: StoryMatrix, scores: FloatArray, usable: np.ndarray) -> F
     texts = [s.text for s in matrix.sentences]
     leads = first_usable(matrix, usable) if any(a.date for a in matrix.articles) else []
     incident = any(reports_incident(texts[row]) for row in leads)
-    follow = np.array([incident and bool(FOLLOW_UP.search(t)) for t in texts], float)
+    event = any(reports_event(texts[row]) for row in leads)
+    follow = np.array(
+        [
+            (incident and bool(FOLLOW_UP.search(t))) or (event and bool(CEREMONY.search(t)))
+            for t in texts
+        ],
+        float,
+    )
     bonus = np.zeros(matrix.size)
     bonus[[row for row in leads if reports_incident(texts[row])]] = INCIDENT_BONUS
     return np.asarray(scores + bonus - FOLLOW_UP_PENALTY * follow, np.float64)
@@ -80,6 +99,16 @@ def reports_incident(text: str) -> bool:
     return (
         bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
         and not FOLLOW_UP.search(text)
+        and not repeats_itself(text)
+    )
+
+
+def reports_event(text: str) -> bool:
+    """A shooting, a death or an injury reported with its source or day, whatever later
+    development the sentence tells with it (an arrest, a reward), and no gathering after it."""
+    return (
+        bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
+        and not CEREMONY.search(text)
         and not repeats_itself(text)
     )
 
