@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from newsfuse.config import BriefOptions
+from newsfuse.summarize.compress import graded
 from newsfuse.summarize.headline import clean_title, headline
 from newsfuse.summarize.headline_check import headline_form, incomplete_headline
 from newsfuse.types import Article
@@ -74,3 +75,24 @@ def test_a_station_and_its_network_leave_the_title(gva_incidents: dict[str, list
     cleaned = clean_title(title)
     assert " - " not in cleaned
     assert title.startswith(cleaned)
+
+
+def test_a_name_in_apposition_stays_with_its_marks(nlp: Any) -> None:
+    """The integrator's read12 product launch ("<Firm> did unveil a new name — <Name> —
+    for ..."): main dropped the name, set off by dashes, as an aside, and the headline said
+    a name was unveiled but not which. A name is kept over a "when" phrase, with its marks."""
+    found = graded(
+        "The agency did unveil a new name — Horizon — for its space telescope on Monday,"
+        " a project that began in 1990.",
+        14,
+        nlp,
+    )
+    assert found[0] == "The agency did unveil a new name — Horizon — for its space telescope"
+    arrested = graded(
+        "Police arrested a man, John Smith, after a chase through the city center.", 14, nlp
+    )
+    assert arrested[0] == "Police arrested a man, John Smith, after a chase through the city center"
+    # a common noun in apposition is still an aside
+    assert graded("Police arrested John Smith, a local man, after a chase.", 14, nlp)[0] == (
+        "Police arrested John Smith after a chase"
+    )

@@ -76,7 +76,8 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
     """The headline stops right before a word it needed: the next word of the source,
     with no punctuation between, is a verb, or belongs to what the headline's last word
     needs: its clause, conjunct or object ("a soldier | executing ...", "to improve |
-    and expand", "a major bone | to pick with ...")."""
+    and expand", "a major bone | to pick with ...", which the parser may call a relative
+    clause)."""
     words = [i for i in keep if not doc[i].is_punct]
     if not words:
         return True
@@ -100,7 +101,8 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
         return False
     if node.dep_ in ("prep", "agent") and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
         return True  # "children diagnosed | with ...", "talks aimed | at ..."
-    return bool(node.dep_ in _NEEDED) and not _passive_modifier(node)
+    infinitive = node.dep_ == "relcl" and any(c.tag_ == "TO" for c in node.children)
+    return bool(node.dep_ in _NEEDED or infinitive) and not _passive_modifier(node)
 
 
 def _passive_modifier(token: Any) -> bool:
