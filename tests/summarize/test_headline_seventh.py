@@ -96,3 +96,9 @@ def test_a_name_in_apposition_stays_with_its_marks(nlp: Any) -> None:
     assert graded("Police arrested John Smith, a local man, after a chase.", 14, nlp)[0] == (
         "Police arrested John Smith after a chase"
     )
+
+
+def test_a_reporters_credit_line_is_no_headline(nlp: Any) -> None:
+    """A video's credit ("<reporter> has the story (@handle)") compressed to "<reporter>
+    has the story" on main: the handle marks it as a credit, like a hashtag a tweet."""
+    assert graded("Jane Doe has the story (@janedoe).", 14, nlp) == (None, False)

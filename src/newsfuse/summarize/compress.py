@@ -27,6 +27,7 @@ from newsfuse.summarize.headline_check import (
     lost_phrase,
     no_clause,
     quoted,
+    stray_object,
     weak,
 )
 
@@ -150,7 +151,7 @@ def _core(main: Any) -> set[int]:
     stands before its subject (fronted adverbials)."""
     keep = _subtree(main)
     for token in list(main.subtree):
-        if token.i in keep and token is not main and _droppable(token):
+        if token.i in keep and token is not main and (_droppable(token) or stray_object(token)):
             keep -= _span(token)
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
     start = min(_subtree(subjects[0])) if subjects else main.i
