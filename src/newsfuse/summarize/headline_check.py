@@ -278,7 +278,7 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 _NOT_REPORT = frozenset(["a", "an", "the", "his", "her", "its", "their", "one's", "big", "gun"])
-_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]{2,}")  # "Women ShotBridgeport": a title scraped twice
+_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]{2,}")  # "... Shot<Town> News: ...": a title scraped twice
 
 
 def headline_form(text: str) -> bool:
