@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
+from newsfuse.summarize.compress_names import naming, with_marks
 from newsfuse.summarize.headline_check import (
     caption_like,
     cut_short,
@@ -26,6 +27,7 @@ from newsfuse.summarize.headline_check import (
     lost_phrase,
     no_clause,
     quoted,
+    stray_object,
     weak,
 )
 
@@ -130,7 +132,7 @@ def _complement(token: Any) -> bool:
 def _droppable(token: Any) -> bool:
     """A clause or aside to drop: not a conjunct inside a name ("Caufield & Byers"),
     not a restrictive clause (trimmed only for room), not a verb's complement."""
-    if token.dep_ not in _DROP or _restrictive(token) or _complement(token):
+    if token.dep_ not in _DROP or _restrictive(token) or _complement(token) or naming(token):
         return False
     if token.dep_ in ("conj", "cc"):
         return bool(token.head.pos_ in ("VERB", "AUX"))
@@ -149,7 +151,7 @@ def _core(main: Any) -> set[int]:
     stands before its subject (fronted adverbials)."""
     keep = _subtree(main)
     for token in list(main.subtree):
-        if token.i in keep and token is not main and _droppable(token):
+        if token.i in keep and token is not main and (_droppable(token) or stray_object(token)):
             keep -= _span(token)
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
     start = min(_subtree(subjects[0])) if subjects else main.i
@@ -171,15 +173,23 @@ def _span(token: Any) -> set[int]:
 def _clause_of(main: Any, token: Any) -> Any:
     """The restrictive clause `token` is a phrase of, if any (trimming "of beating a
     reporter" from "who was accused of beating a reporter" leaves "who was accused":
-    the clause goes whole), else `token`."""
+    the clause goes whole), else `token`; not an infinitive's ("a bone to pick" stands
+    without "with <whom>", and without "to pick" it is cut)."""
     found, node = token, token
     while node.i != main.i and node.head.i != node.i:
         node = node.head
-        if _restrictive(node) and (
-            node.dep_ == "relcl" or node.tag_ != "VBN" or _needs_its_preposition(node, token)
+        if (
+            _restrictive(node)
+            and not _infinitive_of(node, token)
+            and (node.dep_ == "relcl" or node.tag_ != "VBN" or _needs_its_preposition(node, token))
         ):
             found = node  # "people killed" stands without "in the attack"
     return found
+
+
+def _infinitive_of(clause: Any, token: Any) -> bool:
+    """`token` is a phrase of the infinitive `clause` itself ("to pick | with ...")."""
+    return token.head.i == clause.i and any(c.tag_ == "TO" for c in clause.children)
 
 
 _BOUND = frozenset(["with", "to", "as"])  # "connected with", "linked to", "known as"
@@ -215,10 +225,10 @@ def _trim(
             if t.i in keep
             and (
                 (t.dep_ in _TRIM and t.head.pos_ in ("VERB", "AUX"))
-                or (_restrictive(t) and t.head.i in keep)
+                or ((_restrictive(t) or naming(t)) and t.head.i in keep)
             )
         ),  # phrases of a verb (a noun's, "in the wake of ...", stay whole), which-clauses
-        key=lambda t: (clauses_first and not _restrictive(t), -t.i),
+        key=lambda t: (naming(t), clauses_first and not _restrictive(t), -t.i),
     )
     for token in candidates:
         if _words(main.doc, keep) <= max_words:
@@ -292,7 +302,7 @@ def _fitted(
         last = max((i for i in fitted if not doc[i].is_punct), default=None)
         if last is None or doc[last].pos_ in _OPEN_ENDS or _lost_complement(main, fitted):
             return None  # "..., was", "... to": cut mid-clause
-        text = _text(doc, fitted)
+        text = _text(doc, with_marks(doc, fitted))
         if len(text.split()) <= max_words:
             return text, fitted
     return None

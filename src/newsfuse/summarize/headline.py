@@ -70,13 +70,21 @@ _SITE = re.compile(
 )
 
 
-_SITE_TAIL = re.compile(r"\s+(?:[|–—-]|::?)\s*([^|–—:]{1,30})$")
+_SITE_TAIL = re.compile(r"\s+(?:[|–—-]|::?)\s*((?:(?! - )[^|–—:]){1,30})$")
 # An update stamp or kicker before the title ("UPDATE: ...", "UPDATED May 15: ...",
 # "Breaking News: ..."): the page's furniture, not the headline (61 gva_dev titles).
 _STAMP = re.compile(
     r"^(?:UPDATED?|LATEST(?: UPDATE)?|BREAKING(?: NEWS)?|DEVELOPING|WATCH|VIDEO|PHOTOS?"
     r"|EXCLUSIVE)\b[^:|–—-]{0,20}?\s*[:|–—-]\s*",
     re.IGNORECASE,
+)
+
+
+# A station or site named before the title ("CBS 58 - ...", "<City>, Kansas News, Weather,
+# Sports - ..."): call letters, a network with its channel, or a line naming its sections.
+_SITE_HEAD = re.compile(
+    r"^(?:[A-Z]{3,5}(?:-TV)?(?: \d{1,2})?|[^|–—-]{0,40}\bNews, Weather\b[^|–—-]{0,20})"
+    r"\s+[|–—-]\s+"
 )
 
 
@@ -88,9 +96,13 @@ def clean_title(title: str) -> str:
     stamp = _STAMP.match(title)
     if stamp and len(title[stamp.end() :].split()) >= 4:
         title = title[stamp.end() :]
-    tail = _SITE_TAIL.search(title)
-    if tail and len(tail.group(1).split()) <= 3 and len(title[: tail.start()].split()) >= 4:
-        title = title[: tail.start()].strip()
+    for _ in range(2):  # "... - KPTV - FOX 12": a station and its network
+        tail = _SITE_TAIL.search(title)
+        if tail and len(tail.group(1).split()) <= 3 and len(title[: tail.start()].split()) >= 4:
+            title = title[: tail.start()].strip()
+    head = _SITE_HEAD.match(title)
+    if head and len(title[head.end() :].split()) >= 4:
+        title = title[head.end() :]
     return title
 
 
