@@ -131,6 +131,23 @@ _VERB_FORM = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 20
+# A link's label opening the line (43 lines on the tuning sets, every one a link or a
+# gallery's title, some with a caption run on after it).
+_LINK_LABEL = re.compile(
+    r"^(?:related|watch|videos?|photos?|photo gallery|gallery|listen|read more|see also)\s?:",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|- )")
+# A credit alone: capitalised words on both sides of each "/", nothing else on the line
+# (a dateline's "GAZA/JERUSALEM <report>" goes on in lower case).
+_CREDIT_WORD = r"[A-Z][\w.’'&-]*\.?"
+_SLASH_CREDIT = re.compile(
+    rf"(?:By )?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,4}}"
+    rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,5}})+\.?"
+)
+# A related-links widget: a word run on into a capitalised one ("<Name>Poll") and the
+# widget's closing "MORE" further on.
+_WIDGET = re.compile(r"[a-z][A-Z][a-z].{5,400} MORE\b")
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -282,6 +299,17 @@ def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> se
     }
 
 
+def _labelled_or_listed(text: str) -> bool:
+    """A link's label, a list item with no verb, a credit alone or an inline widget (the
+    seventh round's forms)."""
+    return bool(
+        (":" in text[:13] and _LINK_LABEL.match(text))
+        or (_BULLET.match(text) and not _VERB_FORM.search(text))
+        or ("/" in text and _SLASH_CREDIT.fullmatch(text))
+        or (" MORE" in text and _WIDGET.search(text))
+    )
+
+
 def form_lines(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of prompts, uncredited
     captions, embedded posts, mid-phrase fragments and byline tails."""
@@ -296,6 +324,7 @@ def form_lines(sentences: Sequence[Sentence]) -> set[int]:
             or _caption(text, counts[text] > 1)
             or (("this spot" in text or "pictured" in text) and _pointing_caption(text))
             or ((text[:1] in "—–-" or "contributed" in text) and bool(_BYLINE.search(text)))
+            or _labelled_or_listed(text)
         ):
             out.add(k)
         elif text.startswith(("...", "…")) and _fragment(text):
