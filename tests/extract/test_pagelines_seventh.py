@@ -58,3 +58,14 @@ def test_an_inline_related_links_widget_takes_its_sentence(shared_dir: Path) -> 
     them as written, so they go."""
     widgets = [t for t in _dropped(_story(shared_dir, FULLTEXT, "multinews-longbench-test-4937"))]
     assert len([t for t in widgets if " MORE" in t]) == 2
+
+
+def test_contact_lines_and_date_led_captions_go(shared_dir: Path) -> None:
+    """gva_dev 567788 closes on two "Contact <Name> at <address> or <phone>" lines; Multi-
+    News test 3690 holds a gallery of quotes, each captioned "<day> <Month>, <year>, ...".
+    Both kinds go; the gallery's report sentences that open "In <Month> <year>" do not."""
+    contacts = [t for t in _dropped(_story(shared_dir, GVA, "gva-567788")) if t[:8] == "Contact "]
+    assert len(contacts) == 2
+    dropped = _dropped(_story(shared_dir, FULLTEXT, "multinews-longbench-test-3690"))
+    assert len([t for t in dropped if t[:1].isdigit() and ", 19" in t[:20]]) >= 4
+    assert not [t for t in dropped if t.startswith("In ")]
