@@ -156,8 +156,7 @@ _CONTACT = re.compile(
 # "<Month> <year>, as ..."): prose says "In <Month> <year>, ..." (a full "<Month> <day>,
 # <year>, was ..." is not matched).
 _DATE_CAPTION = re.compile(
-    r"^(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December),? \d{4}, "
+    r"^(?:\d{1,2} )?(?:Apr|Aug|Dec|Feb|Jan|Jul|Jun|Mar|May|Nov|Oct|Sep)[a-z]{0,6},? \d{4}, "
 )
 # A related-links widget: a word run on into a capitalised one ("<Name>Poll") and the
 # widget's closing "MORE" further on.
