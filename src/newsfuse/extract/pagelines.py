@@ -131,7 +131,7 @@ _VERB_FORM = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 20
-# A link's label opening the line (on the tuning sets, 181 lines, every one a link's or
+# A link's label opening the line (on the tuning sets, 165 lines, every one a link's or
 # a gallery's title, some with a caption run on after it).
 _LINK_LABEL = re.compile(
     r"^(?:related|watch|videos?|photos?|photo gallery|gallery|listen|read more|more|see also)"
