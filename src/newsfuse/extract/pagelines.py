@@ -131,6 +131,36 @@ _VERB_FORM = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 20
+# A link's label opening the line (on the tuning sets, 165 lines, every one a link's or
+# a gallery's title, some with a caption run on after it).
+_LINK_LABEL = re.compile(
+    r"^(?:related|watch|videos?|photos?|photo gallery|gallery|listen|read more|more|see also)"
+    r"\s?:",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|- )")
+# A credit alone: capitalised words on both sides of each "/", nothing else on the line
+# (a dateline's "GAZA/JERUSALEM <report>" goes on in lower case).
+_CREDIT_WORD = r"[A-Z][\w.’'&-]*\.?"
+_SLASH_CREDIT = re.compile(
+    rf"(?:By )?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,4}}"
+    rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,5}})+\.?"
+)
+# The writer's contact line closing a report: "Contact <Name> at <address or phone>",
+# "Follow <Name> on Twitter @<handle>", "E-mail the author at <address>".
+_CONTACT = re.compile(
+    r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail) (?:the (?:author|writer|reporter) "
+    r"|(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b.{0,80}(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
+)
+# A gallery's caption line opening on a bare date ("<day> <Month>, <year>, during ...",
+# "<Month> <year>, as ..."): prose says "In <Month> <year>, ..." (a full "<Month> <day>,
+# <year>, was ..." is not matched).
+_DATE_CAPTION = re.compile(
+    r"^(?:\d{1,2} )?(?:Apr|Aug|Dec|Feb|Jan|Jul|Jun|Mar|May|Nov|Oct|Sep)[a-z]{0,6},? \d{4}, "
+)
+# A related-links widget: a word run on into a capitalised one ("<Name>Poll") and the
+# widget's closing "MORE" further on.
+_WIDGET = re.compile(r"[a-z][A-Z][a-z].{5,400} MORE\b")
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -282,6 +312,19 @@ def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> se
     }
 
 
+def _labelled_or_listed(text: str) -> bool:
+    """A link's label, a list item with no verb, a credit alone, an inline widget, a
+    contact line or a date-led caption (the seventh round's forms)."""
+    return bool(
+        (":" in text[:13] and _LINK_LABEL.match(text))
+        or (_BULLET.match(text) and not _VERB_FORM.search(text))
+        or ("/" in text and _SLASH_CREDIT.fullmatch(text))
+        or (" MORE" in text and _WIDGET.search(text))
+        or _CONTACT.match(text)
+        or _DATE_CAPTION.match(text)
+    )
+
+
 def form_lines(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of prompts, uncredited
     captions, embedded posts, mid-phrase fragments and byline tails."""
@@ -296,6 +339,7 @@ def form_lines(sentences: Sequence[Sentence]) -> set[int]:
             or _caption(text, counts[text] > 1)
             or (("this spot" in text or "pictured" in text) and _pointing_caption(text))
             or ((text[:1] in "—–-" or "contributed" in text) and bool(_BYLINE.search(text)))
+            or _labelled_or_listed(text)
         ):
             out.add(k)
         elif text.startswith(("...", "…")) and _fragment(text):
