@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsfuse.analyze.background import teaser_strip
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.descriptions import counts
 from newsfuse.summarize.features import StoryMatrix
@@ -109,7 +110,7 @@ def fill_units(
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
     row_stems = [stems(s.text) for s in matrix.sentences]
-    memo: dict[int, bool] = {}
+    memo = other_stories(matrix)  # unfit's verdicts, teaser strips' rows known at once
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)
     for row in ranked:
@@ -144,6 +145,16 @@ def fill_units(
             context |= row_stems[r]
         context |= counts(text)  # "two men" told: "The two" reads
     return units
+
+
+def other_stories(matrix: StoryMatrix) -> dict[int, bool]:
+    """Rows of another story's teaser printed inside the report (analyze.background's
+    teaser strip: a station's page repeats each teaser, caption then headline), marked
+    unfit: the dossier's timeline already left them out, and in a brief they read as
+    this story's news ("Police say the suspect committed the robbery on March 3" in a
+    Louisville shooting's brief, read13)."""
+    strip = set().union(*(teaser_strip(a) for a in matrix.articles))
+    return {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
 
 
 def joins(matrix: StoryMatrix, taken: list[int], unit: list[int], lede: bool = False) -> bool:
