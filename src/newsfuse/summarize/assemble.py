@@ -151,8 +151,8 @@ def other_stories(matrix: StoryMatrix) -> dict[int, bool]:
     """Rows of another story's teaser printed inside the report (analyze.background's
     teaser strip: a station's page repeats each teaser, caption then headline), marked
     unfit: the dossier's timeline already left them out, and in a brief they read as
-    this story's news ("Police say the suspect committed the robbery on March 3" in a
-    Louisville shooting's brief, read13)."""
+    this story's news (a robbery suspect's arrest in a Louisville shooting's brief,
+    read13)."""
     strip = set().union(*(teaser_strip(a) for a in matrix.articles))
     return {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
 
