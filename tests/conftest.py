@@ -28,7 +28,9 @@ from newsfuse.config import ExtractOptions
 from newsfuse.evaluation.differ_eval import incident_articles
 from newsfuse.evaluation.excerpts import Excerpts
 from newsfuse.evaluation.quote_eval import jsonl_articles
+from newsfuse.evaluation.read_eval import load_stories
 from newsfuse.extract import iter_articles
+from newsfuse.extract.pagelines import form_lines
 from newsfuse.summarize.features import StoryMatrix, story_matrix
 from newsfuse.types import Article, Comparison, Insertion
 
@@ -36,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 WIKIREF = Path("data") / "clustering" / "wikiref220.jsonl.gz"  # relative to ../shared
+GVA = "data/clustering/gva_dev.jsonl.gz"  # relative to ../shared
+FULLTEXT = "data/summarization/multinews_fulltext.test.jsonl.gz"
 SEED_TITLE = "Russia Deployed Warplanes From Base in Iran to Strike ISIS, Syrian Militants"
 
 
@@ -227,3 +231,15 @@ def wikinews_matrix(examples_dir: Path, name: str) -> tuple[Article, StoryMatrix
 def row_starting(article: Article, start: str) -> int:
     """The index of the article's sentence that opens with `start`."""
     return next(i for i, s in enumerate(article.sentences) if s.text.startswith(start))
+
+
+def story_bodies(shared: Path, path: str, story: str) -> list[Article]:
+    """One story's articles of a ../shared file, made again from their bodies (the text
+    the page-line rules read; its text is never bundled)."""
+    found = next(s for s in load_stories(shared / path) if s.id == story)
+    return [make_article(body=a.body, source=a.id) for a in found.articles]
+
+
+def page_lines_dropped(articles: list[Article]) -> list[str]:
+    """The sentences `extract.pagelines.form_lines` reads as no report text."""
+    return [a.sentences[k].text for a in articles for k in sorted(form_lines(a.sentences))]

@@ -8,26 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsfuse.articles import make_article
+from conftest import FULLTEXT, GVA, page_lines_dropped, story_bodies
 from newsfuse.config import BriefOptions, ExtractOptions
-from newsfuse.evaluation.read_eval import load_stories
-from newsfuse.extract.pagelines import form_lines
 from newsfuse.extract.sources import extract_file
 from newsfuse.summarize import build_brief
-from newsfuse.types import Article
 
 ROOT = Path(__file__).resolve().parents[2]
-GVA = "data/clustering/gva_dev.jsonl.gz"
-FULLTEXT = "data/summarization/multinews_fulltext.test.jsonl.gz"
-
-
-def _story(shared: Path, path: str, story: str) -> list[Article]:
-    found = next(s for s in load_stories(shared / path) if s.id == story)
-    return [make_article(body=a.body, source=a.id) for a in found.articles]
-
-
-def _dropped(articles: list[Article]) -> list[str]:
-    return [a.sentences[k].text for a in articles for k in sorted(form_lines(a.sentences))]
 
 
 def test_a_verbless_caption_no_longer_leads_the_memorial_brief() -> None:
@@ -35,7 +21,7 @@ def test_a_verbless_caption_no_longer_leads_the_memorial_brief() -> None:
     caption, a line of its own with no verb. It goes; the report's first sentence leads."""
     path = ROOT / "examples/articles/en.wikinews.org/M001-09.txt"
     (article,) = extract_file(path, ExtractOptions())
-    assert _dropped([article]) == [
+    assert page_lines_dropped([article]) == [
         "Ambulances at Russell Square, London after the July 7, 2005 bombings."
     ]
     brief = build_brief("M001-09", [article], BriefOptions(words=120))
@@ -48,8 +34,8 @@ def test_two_lines_glued_with_no_stop_go(shared_dir: Path) -> None:
     line. Both pages lose those lines (each half of which has four words or more)."""
     glue = re.compile(r"[a-z]{3,} (?:When|They|According) ")
     for story in ("gva-751911", "gva-501233"):
-        articles = _story(shared_dir, GVA, story)
-        dropped = _dropped(articles)
+        articles = story_bodies(shared_dir, GVA, story)
+        dropped = page_lines_dropped(articles)
         glued = [t for t in dropped if glue.search(t)]
         assert glued
         for text in glued:
@@ -64,8 +50,16 @@ def test_a_bracketless_credit_line_goes_and_a_report_of_a_paper_stays(shared_dir
     photographer's credit glued to the text after it; they go. A Multi-News report whose
     writer covered an award "for the Washington Post" (test 5391), and a page that writes
     "He" capitalised after "and" (gva 548527), keep those sentences."""
-    credited = [t for t in _dropped(_story(shared_dir, GVA, "gva-330611")) if " for New York" in t]
+    credited = [
+        t
+        for t in page_lines_dropped(story_bodies(shared_dir, GVA, "gva-330611"))
+        if " for New York" in t
+    ]
     assert len(credited) == 3
-    kept = _dropped(_story(shared_dir, FULLTEXT, "multinews-longbench-test-5391"))
+    kept = page_lines_dropped(story_bodies(shared_dir, FULLTEXT, "multinews-longbench-test-5391"))
     assert not [t for t in kept if "for the Washington Post" in t]
-    assert not [t for t in _dropped(_story(shared_dir, GVA, "gva-548527")) if " and He " in t]
+    assert not [
+        t
+        for t in page_lines_dropped(story_bodies(shared_dir, GVA, "gva-548527"))
+        if " and He " in t
+    ]
