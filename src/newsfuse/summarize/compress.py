@@ -23,6 +23,7 @@ from newsfuse.summarize.headline_check import (
     caption_like,
     cut_short,
     cut_words,
+    has_to,
     lost_object,
     lost_phrase,
     no_clause,
@@ -189,7 +190,7 @@ def _clause_of(main: Any, token: Any) -> Any:
 
 def _infinitive_of(clause: Any, token: Any) -> bool:
     """`token` is a phrase of the infinitive `clause` itself ("to pick | with ...")."""
-    return token.head.i == clause.i and any(c.tag_ == "TO" for c in clause.children)
+    return token.head.i == clause.i and has_to(clause)
 
 
 _BOUND = frozenset(["with", "to", "as"])  # "connected with", "linked to", "known as"

@@ -121,6 +121,12 @@ def description_heads(text: str) -> list[tuple[int, set[str]]]:
     return found
 
 
+def counted_heads(heads: set[str]) -> bool:
+    """A head is a size ("#2" of "The two"): only then can `counts` meet it, so a
+    sentence's counts are read only then."""
+    return any(h[:1] == "#" for h in heads)
+
+
 def needs_before(
     matrix: StoryMatrix,
     row_stems: list[set[str]],
@@ -139,7 +145,7 @@ def needs_before(
     for heads, name in unresolved(matrix, unit, context):
         if name is None:  # "the injuries" points back to "were injured" too
             prefixes = tuple(h[:PREFIX] for h in heads)
-            counted = any(h[:1] == "#" for h in heads)  # counts() holds "#n" sizes only
+            counted = counted_heads(heads)
             ages = [re.escape(h.split("-")[0]) for h in heads if h[:1].isdigit()]
             age = re.compile(rf"\b(?:{'|'.join(ages)})\b") if ages else None
             rows = [  # an age after a list of ages (paraphrased: "the women are 40, 30 and 20")
@@ -180,7 +186,7 @@ def unresolved(
         text = matrix.sentences[row].text
         for position, heads in description_heads(text):
             said = told + " " + text[:position]
-            counted = any(h[:1] == "#" for h in heads)  # counts() holds "#n" sizes only
+            counted = counted_heads(heads)
             if not (heads & context or heads & stems(said) or (counted and heads & counts(said))):
                 found.append((heads, None))
         for position, name in named_things(text):  # "the Glock" after "bought a Glock"

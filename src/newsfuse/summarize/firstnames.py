@@ -100,19 +100,24 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
         given = first.split()[0].lower()
         if given in STOP_WORDS or given in _NOT_FIRST | _INSTITUTION | common:
             continue
-        previous = _PREVIOUS.search(text[: match.start()])
-        if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
-            continue  # "New York Jets"; a title before is fine ("Sheriff Leon Lott")
-        if _NEXT.match(text[match.end() :]) and not _SUFFIX.match(text[match.end() :]):
-            continue
         if _ADVERB.match(first) and not text[: match.start()].strip(" \"“'‘"):
             continue  # "Fortunately Doe" opening a sentence
-        if person and not (
-            _PERSON_BEFORE.search(text[: match.start()]) or _PERSON_AFTER.match(text[match.end() :])
-        ):
-            continue
-        found.add(first)
+        if _stands_alone(text, match.start(), match.end(), person):
+            found.add(first)
     return found
+
+
+def _stands_alone(text: str, start: int, end: int, person: bool) -> bool:
+    """The words at text[start:end] are one name: no capitalised word runs on before
+    ("New York Jets"; a title is fine: "Sheriff Leon Lott") or after it (but "Jr."),
+    and with `person`, the sentence treats them as a person's (an age, a role, a verb)."""
+    previous = _PREVIOUS.search(text[:start])
+    if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
+        return False
+    rest = text[end:]
+    if _NEXT.match(rest) and not _SUFFIX.match(rest):
+        return False
+    return not person or bool(_PERSON_BEFORE.search(text[:start]) or _PERSON_AFTER.match(rest))
 
 
 # A month is no one's surname: "on Dec. 6" in a quotation got "[Opens Dec]" from a
@@ -188,19 +193,11 @@ def _surnames(text: str, given: str, common: set[str], person: bool = False) -> 
     pattern = rf"\b{re.escape(given)}\s+((?:{_WORD}\s+)?(?:{_PARTICLE})?{_WORD})\b"
     reject = STOP_WORDS | _NOT_FIRST | _INSTITUTION | _MONTHS | common
     for match in re.finditer(pattern, text):
-        tail, rest = match.group(1), text[match.end() :]
+        tail = match.group(1)
         if any(word.lower() in reject for word in tail.split()):
             continue
-        previous = _PREVIOUS.search(text[: match.start()])
-        if previous and previous.group(1).lower().rstrip(".") not in _NOT_FIRST:
-            continue
-        if _NEXT.match(rest) and not _SUFFIX.match(rest):
-            continue
-        if person and not (
-            _PERSON_BEFORE.search(text[: match.start()]) or _PERSON_AFTER.match(rest)
-        ):
-            continue
-        found.add(tail)
+        if _stands_alone(text, match.start(), match.end(), person):
+            found.add(tail)
     return found
 
 
@@ -224,15 +221,20 @@ def _alone(text: str, match: re.Match[str]) -> bool:
 
 
 def _full_name(
-    matrix: StoryMatrix, article: int, earlier: list[str], text: str, match: re.Match[str]
+    matrix: StoryMatrix,
+    article: int,
+    earlier: list[str],
+    text: str,
+    match: re.Match[str],
+    lower: set[str],
 ) -> str | None:
     """The full name for the bare name at `match`: the first name its article (else the
     story's other articles, agreeing on one) gives a surname, the speaker of two people
     of one surname, or the surname a first name alone was given ("<First> told
     detectives", the mother named in full three paragraphs before: issue 20, seventh
-    round, read13-k's reading and a tuning set's six first names); None when ambiguous."""
+    round, read13-k's reading and a tuning set's six first names); None when ambiguous.
+    `lower`: the article's common words (`_common`), read once for the sentence."""
     word = match.group(1)
-    lower = _common(" ".join([*earlier, text]))
     place = _PLACE.search(text[: match.start()])  # "in Toledo"
     firsts = set().union(*(_full_names(e, word, lower) for e in earlier))
     if not firsts and not place:
@@ -272,7 +274,7 @@ def first_name_insertion(
     for match in _CAPITAL.finditer(text, after):
         if not _candidate(text, match, told, lower):
             continue
-        full = _full_name(matrix, article, earlier, text, match)
+        full = _full_name(matrix, article, earlier, text, match, lower)
         if full is None or full.split()[0] in text[: match.start()]:
             continue
         surname = match.group(1)

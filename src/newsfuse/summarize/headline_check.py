@@ -13,6 +13,7 @@ headline is taken only when no other lede compresses to a strong one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -102,8 +103,13 @@ def cut_short(doc: Any, keep: set[int]) -> bool:
         return False
     if node.dep_ in ("prep", "agent") and doc[last].dep_ == "acl" and node.lower_ in _BOUND:
         return True  # "children diagnosed | with ...", "talks aimed | at ..."
-    infinitive = node.dep_ == "relcl" and any(c.tag_ == "TO" for c in node.children)
+    infinitive = node.dep_ == "relcl" and has_to(node)
     return bool(node.dep_ in _NEEDED or infinitive) and not _passive_modifier(node)
+
+
+def has_to(verb: Any) -> bool:
+    """`verb` is an infinitive with its own "to" ("a bone | to pick")."""
+    return any(c.tag_ == "TO" for c in verb.children)
 
 
 def _passive_modifier(token: Any) -> bool:
@@ -250,9 +256,14 @@ def incomplete_headline(text: str, nlp: Any) -> bool:
     trailing function word or comma, a verb or noun whose complement is gone), page
     furniture ("Page | Site", a caption or "Continue reading" line: select.furniture),
     or no verb (`nlp`: a spaCy pipeline with a tagger; "drive" of "drive-by" is none)."""
-    if cut_words(text) and not _particle_end(text, nlp):
-        return True
-    doc = nlp(text)
+    doc = None
+    if cut_words(text):  # unless it ends on a verb's particle, parsed once if it may
+        if not _particle_end(text):
+            return True
+        doc = nlp(text)
+        if str(doc[-1].tag_) != "RP":
+            return True
+    doc = nlp(text) if doc is None else doc
     if any(t.dep_ == "ROOT" and any(c.dep_ == "mark" for c in t.children) for t in doc):
         return True  # a subordinate clause alone ("When the index finger is shorter ...")
     return not any(t.pos_ in ("VERB", "AUX") and not _nominal(doc, t.i) for t in doc) and not (
@@ -288,24 +299,24 @@ def headline_form(text: str) -> bool:
     if _GLUED.search(text):
         return False
     words = [w.strip(",;:'\"“”‘’()").lower() for w in text.split()]
-    reports = (
-        k
-        for k in range(1, len(words))
-        if words[k] in _REPORT_WORDS and words[k - 1] not in _NOT_REPORT
+    reported = any(
+        word in _REPORT_WORDS and before not in _NOT_REPORT
+        for before, word in itertools.pairwise(words)
     )
-    return next(reports, None) is not None or bool(_STATE.search(text))
+    return reported or bool(_STATE.search(text))
 
 
 _PARTICLES = frozenset(["in", "on", "off", "over", "up", "out"])
 
 
-def _particle_end(text: str, nlp: Any) -> bool:
-    """The last word is a verb's particle, not a cut preposition ("... is sworn in",
-    "<suspect> turns himself in"), and the headline is whole without it."""
+def _particle_end(text: str) -> bool:
+    """The last word may be a verb's particle, not a cut preposition ("... is sworn in",
+    "<suspect> turns himself in"; the tagger's "RP" decides), and the headline is whole
+    without it."""
     tokens = text.split()
-    if len(tokens) < 3 or tokens[-1].lower() not in _PARTICLES or cut_words(" ".join(tokens[:-1])):
-        return False
-    return str(nlp(text)[-1].tag_) == "RP"
+    return not (
+        len(tokens) < 3 or tokens[-1].lower() not in _PARTICLES or cut_words(" ".join(tokens[:-1]))
+    )
 
 
 def cut_words(text: str) -> bool:

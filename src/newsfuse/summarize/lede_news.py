@@ -96,21 +96,20 @@ def reports_incident(text: str) -> bool:
     "said", a weekday: not a feature's aside that people want pests dead), no later
     development of it, and not
     a title glued to its text twice."""
-    return (
-        bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
-        and not FOLLOW_UP.search(text)
-        and not repeats_itself(text)
+    return _reported(text) and not FOLLOW_UP.search(text)
+
+
+def _reported(text: str) -> bool:
+    """An event told with its source or day, not a title glued to its text twice."""
+    return bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text))) and not (
+        repeats_itself(text)
     )
 
 
 def reports_event(text: str) -> bool:
     """A shooting, a death or an injury reported with its source or day, whatever later
     development the sentence tells with it (an arrest, a reward), and no gathering after it."""
-    return (
-        bool(EVENT.search(text) and (NEWS_SIGN.search(text) or WHEN.search(text)))
-        and not CEREMONY.search(text)
-        and not repeats_itself(text)
-    )
+    return _reported(text) and not CEREMONY.search(text)
 
 
 def repeats_itself(text: str, n: int = 5) -> bool:
