@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from newsfuse.config import BriefOptions
@@ -46,11 +47,18 @@ def labelled_ids(data: Path, own: str | None = None) -> set[str]:
     return ids
 
 
+PINNED = re.compile(r"\b(?:multinews-[a-z]+-[a-z]+-\d+|gva-\d+)\b")
+
+
 def pinned_ids(heldout: Path) -> set[str]:
-    """Story ids pinned by earlier held-out samples (one id a line in *_ids.txt)."""
+    """Story ids named anywhere in docs/heldout: id files carry labels and reasons after
+    the id on the same line (read13-o_ids.txt), and some samples were pinned in files
+    not named *_ids.txt, so a whole-line match let read14-t draw 11 of 25 stories that
+    earlier passes had held out."""
     ids: set[str] = set()
-    for path in sorted(heldout.glob("*_ids.txt")):
-        ids |= {line.strip() for line in path.read_text().splitlines() if line.strip()}
+    for path in sorted(heldout.iterdir()):
+        if path.is_file():
+            ids |= set(PINNED.findall(path.read_text(errors="replace")))
     return ids
 
 
