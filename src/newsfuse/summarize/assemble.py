@@ -35,7 +35,6 @@ from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
 from newsfuse.summarize.lede_news import news_first
-from newsfuse.summarize.lede_story import lede_echo
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
 from newsfuse.summarize.redundancy import retells_counts
 from newsfuse.summarize.select import (
@@ -69,7 +68,7 @@ def lede_row(
         usable = (hand > 0) & fit
         learned = with_datelines(matrix, lede_scores(matrix, parts), usable)
         learned = without_hooks(matrix, news_first(matrix, learned, usable))
-        learned = learned + title_echo(matrix) + lede_echo(matrix, usable)
+        learned = learned + title_echo(matrix)
         if usable.any():
             top = learned[usable].max()
             score = np.where(learned >= top - options.lede_margin, hand, hand - 1e3)
