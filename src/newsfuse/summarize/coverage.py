@@ -53,7 +53,7 @@ from newsfuse.forest import Forest, load_forest_file, load_pinned_array
 from newsfuse.summarize.features import FloatArray, StoryMatrix, fold
 from newsfuse.summarize.lexical import lexical_scores, pretokenized, word_grams
 from newsfuse.summarize.select import Components, components, unsupervised_scores
-from newsfuse.text.tokens import STOP_WORDS
+from newsfuse.text.tokens import STOP_WORDS, has_digit
 
 if TYPE_CHECKING:
     from newsfuse.models import Models
@@ -204,8 +204,8 @@ def gram_features(
         story.count.astype(np.float64), story.articles.astype(np.float64), story.articles / k,
         story.sentences.astype(np.float64), np.minimum(first, 30), story.first_relative,
         story.lexical_max, story.lexical_mean, story.scaled_max, story.quality_max,
-        np.array([sum(w in _STOP for w in p) for p in parts], dtype=np.float64),
-        np.array([any(c.isdigit() for c in g) for g in story.grams], dtype=np.float64),
+        np.array([sum(map(_STOP.__contains__, p)) for p in parts], dtype=np.float64),
+        np.array([has_digit(g) for g in story.grams], dtype=np.float64),
         np.array([len(g) - len(p) + 1 for g, p in zip(story.grams, parts, strict=True)], float),
         table[0, bucket], table[1, bucket], np.full(n, float(k)),
         np.full(n, math.log1p(sum(len(s.text.split()) for s in matrix.sentences))),

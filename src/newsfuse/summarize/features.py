@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -62,6 +63,16 @@ class StoryMatrix:
     @property
     def size(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def row_stems(self) -> list[set[str]]:
+        """Each sentence's content-word stems (`descriptions.stems`), read once for the
+        story: the lede's standalone test, the title echo and the fill each read them
+        all (issue 20, latency: three readings of every sentence were ~6 ms of a long
+        story's brief). Read-only: callers take unions and intersections, never add."""
+        from newsfuse.summarize.descriptions import stems  # it imports this module
+
+        return [stems(s.text) for s in self.sentences]
 
     def per_article_max(self) -> FloatArray:
         """n x A: each sentence's best cosine with any sentence of each article."""
