@@ -28,6 +28,8 @@ IntArray = NDArray[np.intp]
 def fold(word: str) -> str:
     """Crude stem: drop possessive "'s" and a plural "s", so "Iran's"/"Iran" and
     "strikes"/"strike" count as one term (the shared tokenizer keeps them apart)."""
+    if not word.endswith(("s", "'")):  # most words: nothing below applies
+        return word
     word = word.removesuffix("'s").removesuffix("'")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
