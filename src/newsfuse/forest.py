@@ -47,22 +47,31 @@ class Forest:
         Every tree walks all rows at once (trees x rows nodes). A leaf leads to itself
         either way, so a walk needs no leaf test; the roots' split is read by column,
         and the deeper ones from the flattened rows (one gather each, not a pair of
-        index arrays): a tenth of a long story's brief (the coverage scorer's ~7,000
-        gram rows) was spent here. The sum over trees is the same, in the same order."""
+        index arrays). A node's children sit side by side (`2 * node + goes_right`: one
+        gather, not two and a choice), and every gather is `np.take` in "clip" mode:
+        the indices are in range by construction, so numpy's bounds check was pure cost
+        (a long story's coverage forest, ~7,000 gram rows: 15 -> 10 ms). The sum over
+        trees is the same, in the same order."""
         n, width = x.shape
         node_ids = np.arange(len(self.leaf), dtype=np.intp)
-        left = np.where(self.leaf, node_ids, self.left)
-        right = np.where(self.leaf, node_ids, self.right)
+        children = np.empty(2 * len(self.leaf), dtype=np.intp)
+        children[0::2] = np.where(self.leaf, node_ids, self.left)
+        children[1::2] = np.where(self.leaf, node_ids, self.right)
         feature = np.where(self.leaf, 0, self.feature)
         flat = np.ascontiguousarray(x).ravel()
         offsets = (np.arange(n, dtype=np.intp) * width)[None, :]
         roots = self.roots[:, None]
         at_root = x[:, feature[self.roots]].T  # trees x rows
-        node = np.where(at_root <= self.threshold[roots], left[roots], right[roots])
+        node = np.take(children, 2 * roots + ~(at_root <= self.threshold[roots]), mode="clip")
         for _ in range(self.depth - 1):
-            go_left = flat[offsets + feature[node]] <= self.threshold[node]
-            node = np.where(go_left, left[node], right[node])
-        return np.asarray(self.baseline + self.value[node].sum(axis=0), dtype=np.float64)
+            at = np.take(feature, node, mode="clip")
+            at += offsets
+            go_left = np.take(flat, at, mode="clip") <= np.take(self.threshold, node, mode="clip")
+            node *= 2
+            node += ~go_left
+            node = np.take(children, node, mode="clip")
+        leaves = np.take(self.value, node, mode="clip")
+        return np.asarray(self.baseline + leaves.sum(axis=0), dtype=np.float64)
 
 
 def forest_from_json(raw: dict[str, Any]) -> Forest:

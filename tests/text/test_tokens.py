@@ -1,10 +1,10 @@
-"""The tokenizer's ASCII fast path gives the tokens of the per-word rule."""
+"""The tokenizer's ASCII fast paths give the answers of their per-character rules."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from newsfuse.text.tokens import _WORD, words
+from newsfuse.text.tokens import _WORD, has_digit, words
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
@@ -26,3 +26,11 @@ def test_ascii_fast_path_gives_the_same_tokens() -> None:
     # Upper-case words and inner separators, taken from the same articles, cased.
     for line in ascii_lines[:50]:
         assert words(line.upper()) == _per_word(line.upper())
+
+
+def test_has_digit_is_any_character_a_digit() -> None:
+    """Every character of the Basic Multilingual Plane alone and inside ASCII text (an
+    Arabic-Indic or superscript digit is a digit too, "x" and "½" are not)."""
+    texts = [chr(c) for c in range(0x10000)] + [f"gram {chr(c)} x" for c in range(0x3000)]
+    texts += ["", "9/11 attacks", "no digits here", "٠ years", "x²", "½"]
+    assert [has_digit(t) for t in texts] == [any(c.isdigit() for c in t) for t in texts]

@@ -109,7 +109,7 @@ def fill_units(
     units: list[list[int]] = []
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
-    row_stems = [stems(s.text) for s in matrix.sentences]
+    row_stems = matrix.row_stems
     memo = other_stories(matrix)  # unfit's verdicts, teaser strips' rows known at once
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +28,8 @@ IntArray = NDArray[np.intp]
 def fold(word: str) -> str:
     """Crude stem: drop possessive "'s" and a plural "s", so "Iran's"/"Iran" and
     "strikes"/"strike" count as one term (the shared tokenizer keeps them apart)."""
+    if not word.endswith(("s", "'")):  # most words: nothing below applies
+        return word
     word = word.removesuffix("'s").removesuffix("'")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -62,6 +65,16 @@ class StoryMatrix:
     @property
     def size(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def row_stems(self) -> list[set[str]]:
+        """Each sentence's content-word stems (`descriptions.stems`), read once for the
+        story: the lede's standalone test, the title echo and the fill each read them
+        all (issue 20, latency: three readings of every sentence were ~6 ms of a long
+        story's brief). Read-only: callers take unions and intersections, never add."""
+        from newsfuse.summarize.descriptions import stems  # it imports this module
+
+        return [stems(s.text) for s in self.sentences]
 
     def per_article_max(self) -> FloatArray:
         """n x A: each sentence's best cosine with any sentence of each article."""

@@ -21,7 +21,6 @@ from newsfuse.summarize.standalone import (
     leans_back,
     mostly_quoted,
     needs_before,
-    stems,
     unbalanced,
 )
 from newsfuse.types import Article
@@ -179,7 +178,7 @@ def standalone_mask(matrix: StoryMatrix, min_words: int) -> np.ndarray:
     too short to be a report, extract.kind SHORT, cut with an ellipsis: a vendor blog's
     blurb opened a brief) when the story has a report. A short page not cut so may be a
     report's lead a shortener kept (Multi-News val: two such leads open good briefs)."""
-    row_stems = [stems(s.text) for s in matrix.sentences]
+    row_stems = matrix.row_stems
     reported = any(a.kind == ARTICLE for a in matrix.articles)
     short = [reported and teaser(matrix.articles[int(a)]) for a in matrix.article_of]
     return np.array(

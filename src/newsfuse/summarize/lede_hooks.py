@@ -108,7 +108,6 @@ def title_echo(matrix: StoryMatrix) -> FloatArray:
     out = np.zeros(matrix.size)
     if not titles:
         return out
-    for row, sentence in enumerate(matrix.sentences):
-        words = stems(sentence.text)
+    for row, words in enumerate(matrix.row_stems):
         out[row] = sum(len(words & t) / len(t) for t in titles) / len(titles)
     return out * (TITLE_WEIGHT if one_event(matrix) else STORYLINE_TITLE_WEIGHT)

@@ -146,8 +146,8 @@ def quality(text: str, full_length: int = 12, recurring: RecurringTable | None =
     tokens = words(text)
     if len(tokens) < MIN_WORDS or furniture(text) or is_recurring(text, recurring):
         return 0.0
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters = list(filter(str.isalpha, text))  # (map and filter: no Python step a letter)
+    if letters and sum(map(str.isupper, letters)) > 0.6 * len(letters):
         return 0.0
     if _KICKER.match(text) and len(tokens) < KICKER_WORDS:
         return 0.0  # a headline in the kicker style ("SAPD: Teenager shot in the head.")

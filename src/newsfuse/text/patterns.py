@@ -114,5 +114,6 @@ class AnyOf:
             return self.whole.search(text) is not None
         if self.ungated is not None and self.ungated.search(text):
             return True
-        low = text.lower()
-        return any(word in low and pattern.search(text) for word, pattern in self.gated)
+        low = text.lower()  # the words first (a list, no generator step), then in order
+        present = [pattern for word, pattern in self.gated if word in low]
+        return any(pattern.search(text) for pattern in present)
