@@ -1,4 +1,4 @@
-"""Events and groups the article told before: "the offer", "that joint offer", "the drivers".
+"""Events, groups and places told before: "the offer", "that joint offer", "the drivers".
 
 `descriptions.description_heads` reads definite descriptions in subject position
 only; an object mostly reads on ("police went to the house"), and reading every
@@ -6,7 +6,8 @@ object cost 0.15 ROUGE-1 on Multi-News val for one fix (an earlier round). Some
 nouns do not read on in any place of the sentence: an event told by a noun ("said
 the offer was fair", "after the rise") presupposes the reader saw it happen, a
 definite plural of people ("the drivers", "the suspects") that the reader met
-them, and "the other <noun>" that the reader met the first one. The integrator's
+them, a place or vehicle ("in the van", "outside the store") that the reader was
+shown it, and "the other <noun>" that the reader met the first one. The integrator's
 seventh-round reading (read13) left "the rise", "that joint offer" and "the
 drivers ... the other vehicle" in briefs that never told them.
 
