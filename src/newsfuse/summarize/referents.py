@@ -92,10 +92,11 @@ _ROOTS = {
 _PHRASE = re.compile(
     r"\b(?:([Tt]he)(\s+other)?|([Tt]hat))\s+(?:([a-z][a-z'’-]+)\s+)?([a-z][a-z'’-]+)\b"
 )
-# its own words say which one: "the offer of $5", "the decision to", "the deal that"
+# its own words say which one: "the offer of $5", "the decision to", "the deal that",
+# "the announcement they plan to ..." (a clause on a pronoun; Multi-News val 254)
 _SAYS_WHICH = re.compile(
     r"\s*(?:of|to|for|by|that|which|who|whose|where|between|with|against|involving|announced"
-    r"|reached|made|proposed|called|known)\b"
+    r"|reached|made|proposed|called|known|they|he|she|we|it|i|you)\b"
 )
 _TAKES_OBJECT = re.compile(
     r"\s+(?:the|a|an|their|his|her|its|our|my|your|to|into|up|down|from|by|more|less|\d)\b"
