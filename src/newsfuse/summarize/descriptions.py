@@ -12,6 +12,7 @@ import re
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.pointers import pointers
 from newsfuse.summarize.pronouns import TIME_WORDS
+from newsfuse.summarize.referents import told_before
 from newsfuse.text.tokens import STOP_WORDS, content_words
 
 
@@ -195,6 +196,7 @@ def unresolved(
             found.append(({name.lower()[:6]}, name))
         if matrix.sentences[row].index > 0:  # an article's first sentence introduces
             found += [(heads, None) for heads in pointing(text, told, context)]
+            found += [(heads, None) for heads in told_before(text, told, context, ALONE)]
         told += " " + text
     return found
 
