@@ -161,6 +161,18 @@ _DATE_CAPTION = re.compile(
 # A related-links widget: a word run on into a capitalised one ("<Name>Poll") and the
 # widget's closing "MORE" further on.
 _WIDGET = re.compile(r"[a-z][A-Z][a-z].{5,400} MORE\b")
+# A caption that closes on its credit in brackets on the same line ("<caption> (<Name>/<Agency>)",
+# "... (AP Photo/<Name>) (Associated Press)"), or a wire caption cut by the page ("<caption>...
+# (Associated Press)"): a report's sentence that ends on a wire tag ("..., the statement said
+# (Reuters)") has no slash and no cut.
+_WIRE = r"\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)"
+_TAIL_CREDIT = re.compile(
+    rf"\((?:{_CREDIT_WORD} ?){{1,4}}/ ?[A-Z][^()]{{1,50}}\)(?: ?{_WIRE})?\W{{0,2}}$"
+    rf"|(?:\.\.\.|…) ?{_WIRE}\W{{0,2}}$"
+)
+# A caption that places a named person in its picture ("<Name> (left) and <Name> ..."); a
+# report's pointer to the picture above ("... the houses (above).") is its sentence, kept.
+_NAMED_POSITION = re.compile(r"[A-Z][\w'’-]+,? \((?:left|right|center|centre)\)")
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -314,7 +326,8 @@ def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> se
 
 def _labelled_or_listed(text: str) -> bool:
     """A link's label, a list item with no verb, a credit alone, an inline widget, a
-    contact line or a date-led caption (the seventh round's forms)."""
+    contact line or a date-led caption (the seventh round's forms); a caption closing on
+    its credit or placing a named person "(left)" (the eighth round's)."""
     return bool(
         (":" in text[:13] and _LINK_LABEL.match(text))
         or (_BULLET.match(text) and not _VERB_FORM.search(text))
@@ -322,6 +335,8 @@ def _labelled_or_listed(text: str) -> bool:
         or (" MORE" in text and _WIDGET.search(text))
         or _CONTACT.match(text)
         or _DATE_CAPTION.match(text)
+        or (text.endswith(")") and _TAIL_CREDIT.search(text))
+        or ("(" in text and _NAMED_POSITION.search(text) and not _REPORTING.search(text))
     )
 
 
