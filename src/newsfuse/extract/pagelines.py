@@ -173,6 +173,8 @@ _TAIL_CREDIT = re.compile(
 # A caption that places a named person in its picture ("<Name> (left) and <Name> ..."); a
 # report's pointer to the picture above ("... the houses (above).") is its sentence, kept.
 _NAMED_POSITION = re.compile(r"[A-Z][\w'’-]+,? \((?:left|right|center|centre)\)")
+# A picture's label with no verb: "A <family> photo of <Name>, 17."
+_PHOTO_OF = re.compile(r"^(?:An?|The) (?:[\w-]+ ){0,2}(?:photo|image|picture)s? of\b")
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -327,7 +329,8 @@ def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> se
 def _labelled_or_listed(text: str) -> bool:
     """A link's label, a list item with no verb, a credit alone, an inline widget, a
     contact line or a date-led caption (the seventh round's forms); a caption closing on
-    its credit or placing a named person "(left)" (the eighth round's)."""
+    its credit, placing a named person "(left)" or labelling a photo with no verb (the eighth
+    round's)."""
     return bool(
         (":" in text[:13] and _LINK_LABEL.match(text))
         or (_BULLET.match(text) and not _VERB_FORM.search(text))
@@ -337,6 +340,7 @@ def _labelled_or_listed(text: str) -> bool:
         or _DATE_CAPTION.match(text)
         or (text.endswith(")") and _TAIL_CREDIT.search(text))
         or ("(" in text and _NAMED_POSITION.search(text) and not _REPORTING.search(text))
+        or (_PHOTO_OF.match(text) is not None and not _VERB_FORM.search(text))
     )
 
 
