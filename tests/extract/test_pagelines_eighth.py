@@ -1,6 +1,7 @@
 """The eighth round's page lines (issue 20): a caption that closes on its credit in
-brackets, a wire caption the page cut ("... (Associated Press)") and a caption placing a
-named person "(left)"; and the dossier's timeline leaves out what the brief does."""
+brackets, a wire caption the page cut ("... (Associated Press)"), a caption placing a
+named person "(left)", share buttons, a contact line by pronoun and a line opening on a
+hashtag; and the dossier's timeline leaves out what the brief does."""
 
 from __future__ import annotations
 
@@ -35,6 +36,23 @@ def test_a_cut_wire_caption_goes_and_a_named_position_too() -> None:
     placed = "Jane Roe (left) and Ann Doe were shot at the party overnight."
     said = "Jane Roe (left) said the party was quiet until midnight."
     assert _dropped(f"{cut}\n{placed}\n{said}") == [cut, placed]
+
+
+def test_share_buttons_a_reporter_reached_by_pronoun_and_hashtag_lines_go() -> None:
+    """A page's share buttons, "Reach him at <address> or <phone>." closing a report, and
+    a post's text or tags opening on a hashtag are no report's sentences; a report's
+    "reached him at home" and a hashtag inside a sentence stay."""
+    lines = [
+        "Click to share on Twitter (Opens in new window)",
+        "Reach him at jdoe@example.com or 555-320-7826.",
+        "#breaking A body is found inside a supermarket's column #lasd",
+        "#Police #Shooting #Crime",
+    ]
+    kept = [
+        "Reporters reached him at home on Monday, and he declined to comment.",
+        "The hashtag #NeverAgain spread after the shooting, organisers said.",
+    ]
+    assert _dropped("\n".join(lines + kept)) == lines
 
 
 def test_a_story_with_wire_captions_loses_them(shared_dir: Path) -> None:
