@@ -32,6 +32,10 @@ Sixth round (issue 20), as read in briefs and timelines:
   for <Paper> Police investigate ...");
 - a caption with no verb, a line of its own with the picture's full date ("Ambulances
   at <square>, London after the July 7, 2005 bombings.", a Wikinews page).
+
+Eighth round: captions closing on their bracketed credit or cut by the wire ("...
+(Associated Press)"), a named person placed "(left)", share buttons, "Reach him at ...",
+lines opening on a hashtag; the dossier's timeline now leaves these lines out too.
 """
 
 from __future__ import annotations
