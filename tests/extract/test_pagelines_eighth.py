@@ -43,7 +43,7 @@ def test_share_buttons_a_reporter_reached_by_pronoun_and_hashtag_lines_go() -> N
     a post's text or tags opening on a hashtag are no report's sentences; a report's
     "reached him at home" and a hashtag inside a sentence stay."""
     lines = [
-        "Click to share on Twitter (Opens in new window)",
+        "Click to share on Mastodon (Opens in new window)",
         "Reach him at jdoe@example.com or 555-320-7826.",
         "#breaking A body is found inside a supermarket's column #lasd",
         "#Police #Shooting #Crime",
