@@ -142,3 +142,19 @@ def test_a_capitalised_word_ends_a_glued_sentence(shared_dir: Path) -> None:
     got = _glued_report(shared_dir, "gva-455142", "Monday.Deputies")
     assert any(s.endswith("in court Monday.") for s in got)
     assert not any("Monday.Deputies" in s for s in got)
+
+
+def test_a_quoted_or_dashed_title_does_not_end_a_sentence() -> None:
+    """Punkt knows "Mr." and "Mrs." but ended sentences at them after an opening quote
+    mark or a dash (six articles of multinews_fulltext.test and gva_dev: a tour's name,
+    "'Mr. <Name> is guilty'", "–Sen. <Name>"); each cut was a quotation broken in two."""
+    texts = [
+        "She is touring with her \u201cMrs. Brown\u201d show, which ends in December.",
+        "\u201cMr. Jones had not been named a suspect until months later,\u201d he said.",
+        "Nobody will hear 'Mr. Smith is guilty' from me, the judge said.",
+        "The leading proponent \u2013Sen. Ann Roe of Ohio \u2014 has said she is against it.",
+    ]
+    for text in texts:
+        assert [s.text for s in split_sentences("x", text)] == [text]
+    street = "He lives on Oak St. He is 20."
+    assert len(split_sentences("x", street)) == 2

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from newsfuse.analyze.background import off_story, teaser_strip
 from newsfuse.analyze.ownstory import other_incident
+from newsfuse.extract.pagetext import not_report_text
 from newsfuse.summarize.select import furniture
 from newsfuse.types import Article, Entity, TimelineEvent
 
@@ -110,6 +111,7 @@ def story_timeline(
     off = {sid for a in articles for sid in off_story(a)}
     teasers = {sid for a in articles for sid in teaser_strip(a)}  # other stories, named or not
     teasers |= other_incident(articles) if other is None else other  # another incident's
+    teasers |= not_reporting(articles)  # what the brief leaves out, the timeline does too
     forms = _forms(entities, main)
     first = min((a.date for a in articles if a.date is not None), default=None)
     shared = _shared_periods(events)
@@ -134,6 +136,13 @@ def story_timeline(
         if of_story or (not (named & people) and _near(event, article.date)):
             kept.append(event)
     return tuple(kept)
+
+
+def not_reporting(articles: Sequence[Article]) -> set[str]:
+    """Ids of the lines the brief reads as no part of the report (extract.pagetext: notes,
+    embeds, captions, credits, link labels, posts): the timeline read `article.sentences`
+    whole, so a caption's date or a gallery's line could reach it (issue 20)."""
+    return {a.sentences[k].id for a in articles for k in not_report_text(a.sentences)}
 
 
 def _background(

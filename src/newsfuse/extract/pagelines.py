@@ -32,6 +32,10 @@ Sixth round (issue 20), as read in briefs and timelines:
   for <Paper> Police investigate ...");
 - a caption with no verb, a line of its own with the picture's full date ("Ambulances
   at <square>, London after the July 7, 2005 bombings.", a Wikinews page).
+
+Eighth round: captions closing on their bracketed credit or cut by the wire ("...
+(Associated Press)"), a named person placed "(left)", share buttons, "Reach him at ...",
+lines opening on a hashtag; the dossier's timeline now leaves these lines out too.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ _PROMPT = re.compile(
     r"|\bfollow (?:us|him|her|them)\b.{0,30}\b(?:on )?(?:twitter|facebook|instagram)\b"
     r"|^follow (?:us|@)|\blike us on facebook\b|^text \"?\w+\"? to \d{5}\b"
     r"|^for (?:more|updates|the latest|full story)\b.{0,60}\b(?:click|follow us|download)\b"
+    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)"
 )  # searched in the lower-cased sentence
 # A parenthesized pointer to another page: "(Read ...)", "(Watch ...)", "(Also on
 # POLITICO: ...)", "(RELATED: ...)", "(See ...)".
@@ -150,7 +155,8 @@ _SLASH_CREDIT = re.compile(
 # "Follow <Name> on Twitter @<handle>", "E-mail the author at <address>".
 _CONTACT = re.compile(
     r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail) (?:the (?:author|writer|reporter) "
-    r"|(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b.{0,80}(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
+    r"|(?:him|her|them) |(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b.{0,80}"
+    r"(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
 )
 # A gallery's caption line opening on a bare date ("<day> <Month>, <year>, during ...",
 # "<Month> <year>, as ..."): prose says "In <Month> <year>, ..." (a full "<Month> <day>,
@@ -161,6 +167,23 @@ _DATE_CAPTION = re.compile(
 # A related-links widget: a word run on into a capitalised one ("<Name>Poll") and the
 # widget's closing "MORE" further on.
 _WIDGET = re.compile(r"[a-z][A-Z][a-z].{5,400} MORE\b")
+# A caption that closes on its credit in brackets on the same line ("<caption> (<Name>/<Agency>)",
+# "... (AP Photo/<Name>) (Associated Press)"), or a wire caption cut by the page ("<caption>...
+# (Associated Press)"): a report's sentence that ends on a wire tag ("..., the statement said
+# (Reuters)") has no slash and no cut.
+_WIRE = r"\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)"
+_TAIL_CREDIT = re.compile(
+    rf"\((?:{_CREDIT_WORD} ?){{1,4}}/ ?[A-Z][^()]{{1,50}}\)(?: ?{_WIRE})?\W{{0,2}}$"
+    rf"|(?:\.\.\.|…) ?{_WIRE}\W{{0,2}}$"
+)
+# A caption that places a named person in its picture ("<Name> (left) and <Name> ..."); a
+# report's pointer to the picture above ("... the houses (above).") is its sentence, kept.
+_NAMED_POSITION = re.compile(r"[A-Z][\w'’-]+,? \((?:left|right|center|centre)\)")
+# A post's text or tags shown as a line: it opens on a hashtag ("#<tag> A video posted by
+# <Name> (@<handle>) ...", a run of tags, a post's "#breaking <text> #<tag> ...").
+_HASHTAG_OPENING = re.compile(r"^#[A-Za-z]\w*\b")
+# A picture's label with no verb: "A <family> photo of <Name>, 17."
+_PHOTO_OF = re.compile(r"^(?:An?|The) (?:[\w-]+ ){0,2}(?:photo|image|picture)s? of\b")
 # Embedded posts.
 _POST = re.compile(
     r"\ba (?:post|video|photo) shared by .{1,60}\(@\w{1,30}\)|\ba (?:video|photo) posted by "
@@ -196,7 +219,7 @@ _PARTICLES = frozenset(("de", "van", "von", "al", "el", "le", "la", "da", "di", 
 # `in` scan of the lower-cased sentence is ~10x faster than the patterns.
 _PROMPT_KEYS = (
     "click", "tap here", "video", "clip", "player", "gallery", "watch", "local", "sign up",
-    "newsletter", "subscribe", "download", "follow", "like us", "text ",
+    "newsletter", "subscribe", "download", "follow", "like us", "text ", "new window",
 )  # fmt: skip
 _GALLERY_KEYS = ("image", "buy photo", "caption", "published", "updated", "posted")
 
@@ -314,7 +337,9 @@ def _glued_or_credited(sentences: Sequence[Sentence], sizes: Counter[int]) -> se
 
 def _labelled_or_listed(text: str) -> bool:
     """A link's label, a list item with no verb, a credit alone, an inline widget, a
-    contact line or a date-led caption (the seventh round's forms)."""
+    contact line or a date-led caption (the seventh round's forms); a caption closing on
+    its credit, placing a named person "(left)", labelling a photo with no verb, or a post
+    opening on a hashtag (the eighth round's)."""
     return bool(
         (":" in text[:13] and _LINK_LABEL.match(text))
         or (_BULLET.match(text) and not _VERB_FORM.search(text))
@@ -322,6 +347,10 @@ def _labelled_or_listed(text: str) -> bool:
         or (" MORE" in text and _WIDGET.search(text))
         or _CONTACT.match(text)
         or _DATE_CAPTION.match(text)
+        or (text.endswith(")") and _TAIL_CREDIT.search(text))
+        or ("(" in text and _NAMED_POSITION.search(text) and not _REPORTING.search(text))
+        or (_PHOTO_OF.match(text) is not None and not _VERB_FORM.search(text))
+        or (text[:1] == "#" and _HASHTAG_OPENING.match(text) is not None)
     )
 
 

@@ -19,9 +19,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 # Punkt ends a sentence at a title or "St." before a name ("said Lt. | Kenny Park said",
 # "two St. | Mary Parish deputies"): a span ending so is joined to the next one. "St."
 # after a capitalised word is a street and may end a sentence ("on Oak St. He is 20").
+# "Mr.", "Mrs." and "Ms." Punkt knows, except after an opening quote or a dash ("'Mr. |
+# <Name> is guilty'", "a tour called \"Mrs. | <Name> ...\"", "-Sen. | <Name>"): a quotation
+# cut there is two broken quotations in a brief. ("Dr." may be a street's Drive.)
 _TITLES = frozenset(
     ("Lt", "Sgt", "Det", "Capt", "Cpl", "Col", "Gen", "Gov", "Sen", "Rep", "Mt", "Ft", "Supt",
-     "Insp", "Cmdr")
+     "Insp", "Cmdr", "Mr", "Mrs", "Ms", "Messrs")
 )  # fmt: skip
 _SAINT = frozenset(("St", "Ste"))
 _ARTICLES = frozenset(("A", "An", "The", "In", "Of", "At", "To", "From"))
@@ -57,7 +60,7 @@ def _glued(text: str, s: int, e: int) -> bool:
     if e - s < 3 or text[e - 1] != ".":
         return False
     k = max(text.rfind(" ", s, e), s - 1)
-    word = text[k + 1 : e - 1].lstrip("\"'“‘(")
+    word = text[k + 1 : e - 1].lstrip("\"'“‘(–—-")
     if word in _TITLES or ("-" in word and word.rpartition("-")[2] in _SAINT):
         return True  # "Minneapolis-St. | Paul"
     if word not in _SAINT:
