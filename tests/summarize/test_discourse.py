@@ -39,7 +39,7 @@ def test_comparisons_and_follow_ups_answer_the_sentence_before() -> None:
 
 
 def test_what_answers_nothing_before_it() -> None:
-    """"So far", a "then-" title, "At the time of" with its time, and a quotation's own
+    """ "So far", a "then-" title, "At the time of" with its time, and a quotation's own
     "But" (its speaker's words, attributed) read on their own."""
     assert not answers_before("So far, no arrests have been made.")
     assert not answers_before("Then-Governor Smith signed the bill.")
