@@ -27,13 +27,15 @@ CONNECTIVE = re.compile(
 )
 # Words the connective list holds that also open sentences that answer nothing: "So far",
 # "Still photos", "Yet to be named", "And/But" in a name or title are rare; these are not.
-_NOT_CONNECTIVE = re.compile(r"^(?:so (?:far|much|many|long)|still (?:photos?|images?))\b", re.I)
+_NOT_CONNECTIVE = re.compile(
+    r"^(?:so (?:far|much|many|long)|still (?:photos?|images?)|instead of)\b", re.I
+)
 # A comparison or a follow-up whose first half is the sentence before: "By comparison",
 # "At the time" (which time?), "Two men then approached", "Since then".
 _ANSWERS = re.compile(
     r"^(?:by|in) (?:comparison|contrast)\b|^(?:similarly|likewise|otherwise|afterwards?"
     r"|conversely|then\b(?![-–])|by then|since then|until then|back then"
-    r"|at the time\b(?! of| when| that))",
+    r"|at the time,)",
     re.IGNORECASE,
 )
 # "then" among a sentence's first words ("Two men then approached"), not "then-<title>".
