@@ -31,7 +31,6 @@ import numpy as np
 from newsfuse.analyze.background import teaser_strip
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.descriptions import counts
-from newsfuse.summarize.discourse import told_in_brief
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
@@ -120,8 +119,6 @@ def fill_units(
         unit = unit_rows(matrix, row, options.standalone)
         if unit is not None:  # "the officer": with the sentence that introduced one
             unit = with_referents(matrix, unit, context, row_stems, options.standalone)
-        if unit is not None:  # "However, ..." after the brief told what it answers
-            unit = told_in_brief(matrix, unit, row, sorted(taken))
         if unit is None or unfit(matrix, unit, memo):
             continue
         new = [r for r in unit if r not in taken]

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.summarize.features import StoryMatrix
-from newsfuse.summarize.pronouns import leans_back
-
 # An opening connective ties the sentence to one before it: "But", "And yet", "Still, ...".
 CONNECTIVE = re.compile(
     r"^[\"“]?(?:but|and|nor|yet|still|however|nonetheless|nevertheless|meanwhile|instead|also"
@@ -53,26 +50,3 @@ def answers_before(text: str) -> bool:
     if _NOT_CONNECTIVE.match(body):
         return False
     return bool(CONNECTIVE.match(body) or _ANSWERS.match(body) or _EARLY_THEN.match(body))
-
-
-# The cosine at which a sentence taken tells what the sentence before a connective
-# told: two outlets' accounts of one claim share its few content words, not the
-# redundancy cut's half (tuning, gva_dev: 0.30 between "the mother ... originally
-# stated the child was playing outside" and another outlet's "the mother ... told
-# them the child had been hit ...").
-TOLD_SIMILARITY = 0.25
-
-
-def told_in_brief(matrix: StoryMatrix, unit: list[int], row: int, taken: list[int]) -> list[int]:
-    """`unit` without the sentence before `row` when that sentence was taken in only
-    for `row`'s connective and the brief has already told it in another outlet's words
-    (its cosine to a sentence taken reaches TOLD_SIMILARITY): the connective answers
-    that sentence, and the pair would be refused as a repeat (tuning, gva_dev: "However,
-    detectives say ... that was not the case" after another outlet's account of the
-    mother's first story). Else `unit` unchanged."""
-    text = matrix.sentences[row].text
-    if not taken or unit != [row - 1, row] or leans_back(text) or not answers_before(text):
-        return unit
-    if matrix.similarity[row - 1, taken].max() >= TOLD_SIMILARITY:
-        return [row]
-    return unit
