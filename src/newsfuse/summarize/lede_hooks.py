@@ -20,16 +20,11 @@ import re
 
 import numpy as np
 
+from newsfuse.summarize.discourse import CONNECTIVE
 from newsfuse.summarize.features import FloatArray, StoryMatrix
 from newsfuse.summarize.lede import WHEN, one_event, strip_dateline_text
 from newsfuse.summarize.standalone import stems
 
-# An opening connective ties the sentence to one before it: "But", "And yet", "Still, ...".
-CONNECTIVE = re.compile(
-    r"^[\"“]?(?:but|and|nor|yet|still|however|nonetheless|nevertheless|meanwhile|instead|also"
-    r"|so|besides|moreover|furthermore|indeed|in fact|even so|then again|after all)\b",
-    re.IGNORECASE,
-)
 # Speaks to the reader: "If you've ever ...", "Own a <device>?", "your child".
 SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:ve|re|d|ll))\b", re.IGNORECASE)
 # What is usual or has long been so, not what happened: the background the news changes.

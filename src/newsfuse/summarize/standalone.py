@@ -26,6 +26,7 @@ from newsfuse.summarize.descriptions import (
     stems,
     unmet_group,
 )
+from newsfuse.summarize.discourse import answers_before
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.pronouns import (
     PRONOUN,
@@ -147,7 +148,7 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
         if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
             return None
         first -= 1
-    while leans_back(matrix.sentences[first].text) or continues_split(matrix, first):
+    while leaning(matrix, first, first == row):
         if mode == "bracket" and bracketed(matrix, first) is not None:
             break  # "[Klintsevich] told journalists": the brief inserts the referent
         if mode == "drop" or not same(first - 1) or last - first + 1 >= MAX_UNIT:
@@ -160,6 +161,17 @@ def unit_rows(matrix: StoryMatrix, row: int, mode: str) -> list[int] | None:
     if unbalanced(" ".join(s.text for s in matrix.sentences[first : last + 1])):
         return None
     return list(range(first, last + 1))
+
+
+def leaning(matrix: StoryMatrix, row: int, own: bool = True) -> bool:
+    """The sentence reads only after the one before it: a pronoun, a splitter's
+    tail, or (`own`: the sentence the unit is for) a connective, comparison or
+    follow-up (`discourse.answers_before`). A connective in a sentence a unit took as
+    an antecedent is left as main left it: reaching back past it too cost an op-ed's
+    three-sentence passage on Multi-News val (tuning)."""
+    text = matrix.sentences[row].text
+    connective = own and answers_before(text)
+    return leans_back(text) or continues_split(matrix, row) or connective
 
 
 def with_referents(
