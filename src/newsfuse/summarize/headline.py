@@ -13,6 +13,7 @@ import numpy as np
 from newsfuse.summarize.features import vectorize
 from newsfuse.summarize.headline_check import caption_like
 from newsfuse.summarize.headline_check import incomplete_headline as incomplete_headline
+from newsfuse.summarize.headline_cut import site_cut
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.summarize.select import quality
 from newsfuse.types import Article
@@ -107,9 +108,10 @@ def clean_title(title: str) -> str:
 
 
 def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
-    """The complete title (a verb, at most 14 words, not cut) that best describes
-    the story now: closeness of its article to the story's centroid, weighted up
-    to 1.5x for the most recent article. None when no title is complete."""
+    """The complete title (a verb, at most 14 words, not cut by its writer nor by its
+    site: `site_cut`) that best describes the story now: closeness of its article to the
+    story's centroid, weighted up to 1.5x for the most recent article. None when no
+    title is complete."""
     titled = [a for a in articles if a.title]
     if not titled:
         return None
@@ -124,7 +126,8 @@ def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
     for k in sorted(range(len(titled)), key=lambda k: -score[k]):  # best first, parse lazily
         title = clean_title(titled[k].title or "")
         if title not in seen and not incomplete_headline(title, nlp):
-            return title
+            if not site_cut(title, articles):
+                return title
         seen.add(title)
     return None
 
