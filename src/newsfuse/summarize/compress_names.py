@@ -49,7 +49,9 @@ def with_marks(doc: Any, keep: set[int]) -> set[int]:
 
 def list_commas(doc: Any, keep: set[int]) -> set[int]:
     """The commas of a kept list ("his chest, stomach and legs"): a comma whose neighbours
-    are kept and whose head has a kept conjunct after it."""
+    are kept and whose head has a kept conjunct after it, the list closed by a kept "and"
+    or "or" (a parser's conjunct without one is often a name in apposition, whose
+    second comma is gone: "the shooter, <Name> walked")."""
     return {
         t.i
         for t in doc
@@ -58,4 +60,5 @@ def list_commas(doc: Any, keep: set[int]) -> set[int]:
         and t.i + 1 in keep
         and t.head.i in keep
         and any(c.dep_ == "conj" and c.i > t.i and c.i in keep for c in t.head.children)
+        and any(c.dep_ == "cc" and c.i > t.i and c.i in keep for c in t.head.subtree)
     }
