@@ -14,7 +14,6 @@ newsfuse.analyze.nlp (hash-checked at load), tagger and parser only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
@@ -247,8 +246,11 @@ def _trim(
     return keep if _words(main.doc, keep) <= max_words else None
 
 
-def _words(doc: Any, keep: Iterable[int]) -> int:
-    return sum(1 for i in keep if not doc[i].is_punct)
+def _words(doc: Any, keep: set[int]) -> int:
+    """Words as printed: a token joined to the kept one before it ("'s", "n't", the
+    figure after "$") is no word of its own (the budget counted "$ 3,000" as two)."""
+    joined = {i for i in keep if i - 1 in keep and not doc[i - 1].whitespace_}
+    return sum(1 for i in keep - joined if not doc[i].is_punct)
 
 
 def _text(doc: Any, keep: set[int]) -> str:
