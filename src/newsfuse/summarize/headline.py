@@ -35,7 +35,8 @@ MIN_CLAUSE_WORDS = 5
 REPORT_MARGIN = 0.8
 # A court's outcome reports the story as it stands, though headline-ese has no report word in it.
 _OUTCOME = re.compile(
-    r"\b(?:guilty|convicted|sentenced|indicted|acquitted|pleads?|pleaded)\b", re.IGNORECASE
+    r"\b(?:guilty|convicted|sentenced|indicted|acquitted|arraigned|pleads?|pleaded|in court)\b",
+    re.IGNORECASE,
 )
 
 

@@ -17,13 +17,17 @@ from collections.abc import Sequence
 from newsfuse.lang import language
 from newsfuse.types import Article
 
-# A word as common as "teen" or "ill" (zipf 4) is a word, whatever the story's text; "chi",
-# "tee" and "commu" fall below (wordfreq counts them as tokens of other texts).
-COMMON_WORD = 1e-5
-# Sites cut at a fixed length of 60 to 80 characters; a shorter title ends where its
-# writer ended it ("Four shot in grocery store ambush", of a story saying "ambushed").
+# How common in general English a last word must be to stand as a word, by its length: of
+# one or two letters none is a guard ("de" and "w" are common tokens, the bodies decide:
+# "... shooting de" of "death"); of three, as common as "teen" or "ill" (zipf 4: "tee",
+# "chi" fall below); longer, zipf 3 ("accidental", "ambush" stand; "commu", "apar" do not).
+COMMON_WORD = {1: 1.0, 2: 1.0, 3: 1e-5}
+LONG_WORD = 1e-6
+# Sites cut at a fixed length of about 60 to 70 characters; a shorter title ends where its
+# writer ended it.
 CUT_LENGTH = 50
-_LAST = re.compile(r"(?:^|\s)([A-Za-z][a-z]+)$")  # a plain word, no mark after it
+_LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
+_LAST = re.compile(r"(?:^|\s)([A-Za-z][a-z]*)$")  # a plain word, no mark after it
 
 
 def site_cut(title: str, articles: Sequence[Article]) -> bool:
@@ -33,8 +37,10 @@ def site_cut(title: str, articles: Sequence[Article]) -> bool:
     found = _LAST.search(title.rstrip())
     if found is None or len(title) < CUT_LENGTH:
         return False
+    if found.group(1) in _LETTERS:
+        return True  # "... While Playing w": a letter alone is no word ("Plan B" is)
     stump = found.group(1).lower()
-    if language("en").background(stump) >= COMMON_WORD:
+    if stump == "i" or language("en").background(stump) >= COMMON_WORD.get(len(stump), LONG_WORD):
         return False
     whole = re.compile(rf"\b{stump}\b", re.IGNORECASE)
     longer = re.compile(rf"\b{stump}[a-z]", re.IGNORECASE)
