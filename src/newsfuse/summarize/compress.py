@@ -14,11 +14,11 @@ newsfuse.analyze.nlp (hash-checked at load), tagger and parser only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
 from newsfuse.summarize.compress_names import naming, with_marks
+from newsfuse.summarize.compress_report import speaker_pronoun, speaker_tokens
 from newsfuse.summarize.headline_check import (
     caption_like,
     cut_short,
@@ -246,8 +246,11 @@ def _trim(
     return keep if _words(main.doc, keep) <= max_words else None
 
 
-def _words(doc: Any, keep: Iterable[int]) -> int:
-    return sum(1 for i in keep if not doc[i].is_punct)
+def _words(doc: Any, keep: set[int]) -> int:
+    """Words as printed: a token joined to the kept one before it ("'s", "n't", the
+    figure after "$") is no word of its own (the budget counted "$ 3,000" as two)."""
+    joined = {i for i in keep if i - 1 in keep and not doc[i - 1].whitespace_}
+    return sum(1 for i in keep - joined if not doc[i].is_punct)
 
 
 def _text(doc: Any, keep: set[int]) -> str:
@@ -369,9 +372,11 @@ def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
     if main.pos_ not in ("VERB", "AUX") or (main is root and _reporting(root)) or no_clause(main):
         return None, False  # no clause, or "X said" without what was said
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
-    if not subjects or any(t.text.lower() in _PERSONAL for t in subjects[0].subtree):
+    own = bool(subjects) and speaker_pronoun(source, subjects[0])  # "<Name> said he ..."
+    if not subjects or (not own and any(t.lower_ in _PERSONAL for t in subjects[0].subtree)):
         return None, False  # no subject, or one only the context resolves ("I", "our work")
-    fitted = _fitted_text(doc, main, _core(main), max_words)
+    core = _core(main) | (speaker_tokens(root, source) if own else set())
+    fitted = _fitted_text(doc, main, core, max_words)
     if fitted is None:
         return None, False
     headline, keep = fitted
@@ -383,7 +388,7 @@ def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
         or cut_words(headline)
     ):
         return None, False  # someone's words, a cut clause, "... according"
-    if source is not None and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
+    if source is not None and not own and len(list(source.subtree)) <= MAX_SOURCE_WORDS:
         who = "".join(t.text_with_ws for t in source.subtree).strip()
         if source.i == 0 and source.pos_ != "PROPN":
             who = who[:1].lower() + who[1:]  # "Police say" opened the sentence

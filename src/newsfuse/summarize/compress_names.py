@@ -8,6 +8,10 @@ one ("a new name — <Name>", "the company's chief, <Name>,") names what the hea
 would otherwise leave vague, and a name is news where a "when" or "where" may wait: it
 is kept when the headline has room, trimmed only after the verb's phrases when not, and
 printed with its marks.
+
+The commas of a list go the same way unless kept: "four wounds to his chest stomach and
+legs" (eighth round) read as a stumble; a comma between two kept members of a list
+whose members are all kept around it is printed.
 """
 
 from __future__ import annotations
@@ -40,4 +44,21 @@ def with_marks(doc: Any, keep: set[int]) -> set[int]:
         after = last + 1
         if after < len(doc) and doc[after].text in _MARKS and after < last_kept:
             marks.add(after)
-    return keep | marks
+    return keep | marks | list_commas(doc, keep)
+
+
+def list_commas(doc: Any, keep: set[int]) -> set[int]:
+    """The commas of a kept list ("his chest, stomach and legs"): a comma whose neighbours
+    are kept and whose head has a kept conjunct after it, the list closed by a kept "and"
+    or "or" (a parser's conjunct without one is often a name in apposition, whose
+    second comma is gone: "the shooter, <Name> walked")."""
+    return {
+        t.i
+        for t in doc
+        if t.text == ","
+        and t.i - 1 in keep
+        and t.i + 1 in keep
+        and t.head.i in keep
+        and any(c.dep_ == "conj" and c.i > t.i and c.i in keep for c in t.head.children)
+        and any(c.dep_ == "cc" and c.i > t.i and c.i in keep for c in t.head.subtree)
+    }

@@ -11,8 +11,9 @@ from typing import Any
 import numpy as np
 
 from newsfuse.summarize.features import vectorize
-from newsfuse.summarize.headline_check import caption_like
+from newsfuse.summarize.headline_check import caption_like, headline_form
 from newsfuse.summarize.headline_check import incomplete_headline as incomplete_headline
+from newsfuse.summarize.headline_cut import site_cut
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.summarize.select import quality
 from newsfuse.types import Article
@@ -28,6 +29,15 @@ _FRONTED = re.compile(
     r"|Since|Until|If|Although|Though|Because|Unlike|Like|Except)\b"
 )
 MIN_CLAUSE_WORDS = 5
+# A title that reports the event ("<n> shot", "<victim> killed": headline_form) is taken
+# over a closer one that does not ("Family of <victim> seeks answers", "Friends react")
+# when its score is within this fraction of the closer one's (eighth round).
+REPORT_MARGIN = 0.8
+# A court's outcome reports the story as it stands, though headline-ese has no report word in it.
+_OUTCOME = re.compile(
+    r"\b(?:guilty|convicted|sentenced|indicted|acquitted|arraigned|pleads?|pleaded|in court)\b",
+    re.IGNORECASE,
+)
 
 
 def most_central_titled(articles: Sequence[Article]) -> Article | None:
@@ -107,9 +117,12 @@ def clean_title(title: str) -> str:
 
 
 def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
-    """The complete title (a verb, at most 14 words, not cut) that best describes
-    the story now: closeness of its article to the story's centroid, weighted up
-    to 1.5x for the most recent article. None when no title is complete."""
+    """The complete title (a verb, at most 14 words, not cut by its writer nor by its
+    site: `site_cut`) that best describes the story now: closeness of its article to the
+    story's centroid, weighted up to 1.5x for the most recent article; a title reporting
+    the event (`headline_form`) or a court's outcome first, when it scores within
+    REPORT_MARGIN of the best complete one (a follow-up's title is often the closest:
+    the family, a vigil, a reaction). None when no title is complete."""
     titled = [a for a in articles if a.title]
     if not titled:
         return None
@@ -121,12 +134,17 @@ def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
     recency = [((d - min(known)) / span) if d is not None and span else 0.0 for d in dates]
     score = [c * (1 + 0.5 * r) for c, r in zip(closeness, recency, strict=True)]
     seen: set[str] = set()
+    first: tuple[str, float] | None = None
     for k in sorted(range(len(titled)), key=lambda k: -score[k]):  # best first, parse lazily
+        if first is not None and score[k] < REPORT_MARGIN * first[1]:
+            break
         title = clean_title(titled[k].title or "")
-        if title not in seen and not incomplete_headline(title, nlp):
-            return title
+        cut = title in seen or incomplete_headline(title, nlp) or site_cut(title, articles)
         seen.add(title)
-    return None
+        if not cut and (headline_form(title) or _OUTCOME.search(title)):
+            return title
+        first = first or ((title, score[k]) if not cut else None)
+    return first[0] if first else None
 
 
 def headline(
