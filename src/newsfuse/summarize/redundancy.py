@@ -138,9 +138,9 @@ def tells_lede_again(opening: str, told: str) -> bool:
     for the news the brief has told: it states counts, ages or sums, every one of them
     told (dates, times and units aside), at least one beyond "one", no quotation, and
     at least LEDE_AGAIN_SHARE of its content words from the brief. New names do not
-    save it: an
-    outlet names the place at its own grain ("in Virginia" after "Fairfax County
-    police") or its own source ("sheriff's deputies said"). Issue 20, ninth round: on
+    save it: an outlet names the place at its own grain ("in Virginia" after "Fairfax
+    County police") or its own source ("sheriff's deputies said"). Issue 20, ninth
+    round: on
     the earlier label files every opening sentence it flags (4) is labelled redundant;
     a sentence further into an article with the same test was redundant 15 times of 23,
     so the rule is kept to openings, where the same news is told from the top."""
