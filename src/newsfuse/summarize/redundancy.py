@@ -138,7 +138,7 @@ def tells_lede_again(opening: str, told: str) -> bool:
     for the news the brief has told: it states counts, ages or sums, every one of them
     told (dates, times and units aside), at least one beyond "one", no quotation, and
     at least LEDE_AGAIN_SHARE of its content words from the brief. New names do not
-    save it: an outlet names the place at its own grain ("in Virginia" after "Fairfax
+    save it: an outlet names the place at its own grain ("in <State>" after "<Name>
     County police") or its own source ("sheriff's deputies said"). Issue 20, ninth
     round: on
     the earlier label files every opening sentence it flags (4) is labelled redundant;
