@@ -36,7 +36,7 @@ from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
 from newsfuse.summarize.lede_news import news_first
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
-from newsfuse.summarize.redundancy import retells_counts, tells_lede_again
+from newsfuse.summarize.redundancy import counts_told, retells_counts, tells_lede_again
 from newsfuse.summarize.select import (
     _BOILERPLATE,
     Components,
@@ -233,12 +233,15 @@ def retells(matrix: StoryMatrix, new: list[int], text: str, told: list[str]) -> 
     units' text, the lede's first): the lede's fact in other words, counts already
     given ("four shot, one fatally"), or, among them, another outlet's opening sentence
     that is its lede for the same news (`tells_lede_again`; as a unit's antecedent it
-    had come in with the sentence that leaned on it, read14)."""
+    had come in with the sentence that leaned on it, read14), unless the unit's other
+    sentences bring counts of their own (a film's budget and its Oscars after "Twenty
+    years ago ...", Multi-News val)."""
     said = " ".join(told)
     if restates_lede(text, told[0], said) or retells_counts(text, said):
         return True
     openings = (matrix.sentences[r] for r in new)
-    return any(s.index == 0 and tells_lede_again(s.text, said) for s in openings)
+    again = any(s.index == 0 and tells_lede_again(s.text, said) for s in openings)
+    return again and counts_told(text, said)
 
 
 def fallback_row(matrix: StoryMatrix, recurring: RecurringTable | None = None) -> list[list[int]]:

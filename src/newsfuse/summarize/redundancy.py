@@ -117,7 +117,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WHEN = re.compile(
     rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?:19|20)\d\d\b)?|\b(?:19|20)\d\d\b"
-    rf"|\b\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|\b{_WEEKDAY}\b"
+    rf"|\b\d{{1,2}}(?::\d\d)? ?[ap]\.?m\.?|\b{_WEEKDAY}\b",
+    re.IGNORECASE,  # Multi-News's inputs are lower-cased ("april 30")
 )
 LEDE_AGAIN_SHARE = 0.4  # of an opening sentence's content words already in the brief
 _TRIVIAL = frozenset({"0", "1"})  # "one man", "a 1-0 win": any story states them
@@ -131,6 +132,11 @@ def _plain(text: str) -> str:
 def _bare(text: str) -> set[str]:
     """The counts without their units: "Girl, 3," is the "3-year-old" told."""
     return {count.split()[0] for count in numbers(text)}
+
+
+def counts_told(text: str, told: str) -> bool:
+    """Every count `text` states (beyond "one"; dates, times and units aside) is told."""
+    return not _bare(_plain(text)) - _TRIVIAL - _bare(_plain(told))
 
 
 def tells_lede_again(opening: str, told: str) -> bool:
