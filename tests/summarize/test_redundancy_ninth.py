@@ -40,8 +40,8 @@ def test_a_new_count_a_quotation_or_no_count_is_kept() -> None:
 
 
 def test_dates_and_times_are_not_counts() -> None:
-    """Dates ("Jan. 14") and times ("4 a.m.") say when, not how many: the count of the lede is all it
-    states."""
+    """Dates ("Jan. 14") and times ("4 a.m.") say when, not how many: the count of
+    the lede is all it states."""
     lede = "Two men were hurt in a fire at a bakery on Main Street on Jan. 14."
     assert tells_lede_again("At 4 a.m. on January 14, two men were hurt in a bakery fire.", lede)
 
