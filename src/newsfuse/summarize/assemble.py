@@ -36,7 +36,7 @@ from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
 from newsfuse.summarize.lede_news import news_first
 from newsfuse.summarize.recurring import RecurringTable, is_recurring
-from newsfuse.summarize.redundancy import retells_counts
+from newsfuse.summarize.redundancy import counts_told, retells_counts, tells_lede_again
 from newsfuse.summarize.select import (
     _BOILERPLATE,
     Components,
@@ -130,9 +130,7 @@ def fill_units(
         if taken and retold(set().union(*(row_stems[r] for r in new)), context):
             continue
         text = " ".join(matrix.sentences[r].text for r in new)
-        if units and restates_lede(text, told[0], " ".join(told)):
-            continue
-        if units and retells_counts(text, " ".join(told)):  # "four shot, one fatally"
+        if units and retells(matrix, new, text, told):
             continue
         touching = [k for k, u in enumerate(units) if joins(matrix, u, unit, k == 0)]
         merged = sorted(set(unit).union(*(units[k] for k in touching)))
@@ -228,6 +226,22 @@ def restates_lede(text: str, lede: str, told: str) -> bool:
     if capitalised(text) - (capitalised(told) | stems(told)):
         return False
     return len(own & stems(lede)) >= LEDE_SHARE * len(own)
+
+
+def retells(matrix: StoryMatrix, new: list[int], text: str, told: list[str]) -> bool:
+    """The unit's new sentences (`text`) tell again what the brief has told (`told`, its
+    units' text, the lede's first): the lede's fact in other words, counts already
+    given ("four shot, one fatally"), or, among them, another outlet's opening sentence
+    that is its lede for the same news (`tells_lede_again`; as a unit's antecedent it
+    had come in with the sentence that leaned on it, read14), unless the unit's other
+    sentences bring counts of their own (a film's budget and its Oscars after "Twenty
+    years ago ...", Multi-News val)."""
+    said = " ".join(told)
+    if restates_lede(text, told[0], said) or retells_counts(text, said):
+        return True
+    openings = (matrix.sentences[r] for r in new)
+    again = any(s.index == 0 and tells_lede_again(s.text, said) for s in openings)
+    return again and counts_told(text, said)
 
 
 def fallback_row(matrix: StoryMatrix, recurring: RecurringTable | None = None) -> list[list[int]]:
