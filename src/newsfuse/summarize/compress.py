@@ -17,6 +17,11 @@ import re
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
+from newsfuse.summarize.compress_keep import (
+    pronoun_clauses,
+    purpose_infinitive,
+    unresolved_subject,
+)
 from newsfuse.summarize.compress_names import naming, with_marks
 from newsfuse.summarize.compress_report import speaker_pronoun, speaker_tokens
 from newsfuse.summarize.headline_check import (
@@ -36,12 +41,6 @@ _DROP = frozenset(
     {"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark", "npadvmod"}
 )
 _TRIM = ("npadvmod", "advmod", "prep", "agent")  # complements (objects) are never trimmed
-_PERSONAL = frozenset(
-    [
-        *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"),
-        *("my", "our", "your", "his", "her", "its", "their", "us"),
-    ]
-)
 _REPORTING = frozenset(
     [
         "say",
@@ -120,7 +119,7 @@ def _restrictive(token: Any) -> bool:
 def _complement(token: Any) -> bool:
     """A participle or infinitive right after its verb that completes it ("lay
     bleeding", "worked to free"): dropping it leaves the verb without its sense."""
-    return (
+    return purpose_infinitive(token) or (
         token.dep_ in ("advcl", "xcomp")
         and token.head.pos_ in ("VERB", "AUX")
         and min(_subtree(token)) <= token.head.i + 2
@@ -226,7 +225,7 @@ def _trim(
             if t.i in keep
             and (
                 (t.dep_ in _TRIM and t.head.pos_ in ("VERB", "AUX"))
-                or ((_restrictive(t) or naming(t)) and t.head.i in keep)
+                or ((_restrictive(t) or naming(t) or purpose_infinitive(t)) and t.head.i in keep)
             )
         ),  # phrases of a verb (a noun's, "in the wake of ...", stay whole), which-clauses
         key=lambda t: (naming(t), clauses_first and not _restrictive(t), -t.i),
@@ -373,12 +372,12 @@ def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
         return None, False  # no clause, or "X said" without what was said
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
     own = bool(subjects) and speaker_pronoun(source, subjects[0])  # "<Name> said he ..."
-    if not subjects or (not own and any(t.lower_ in _PERSONAL for t in subjects[0].subtree)):
-        return None, False  # no subject, or one only the context resolves ("I", "our work")
     core = _core(main) | (speaker_tokens(root, source) if own else set())
-    fitted = _fitted_text(doc, main, core, max_words)
-    if fitted is None:
-        return None, False
+    fitted = _fitted_text(doc, main, core, max_words) if subjects else None
+    if fitted and not own and unresolved_subject(doc, subjects[0], fitted[1]):
+        fitted = _fitted_text(doc, main, core - pronoun_clauses(subjects[0]), max_words)
+    if fitted is None or (not own and unresolved_subject(doc, subjects[0], fitted[1])):
+        return None, False  # no subject, or one only the context resolves ("I", "our work")
     headline, keep = fitted
     if (
         _voiced(headline)
