@@ -10,14 +10,29 @@ when not. And a pronoun inside the subject's relative clause ("A mother whose so
 taken from her ... has regained custody") refused the whole lede, as if the subject
 were one only the context resolves, though the clause goes when the headline is
 trimmed: the fallback was the lede clipped with "…". Only the words kept count.
+
+And two lines that are no lede at all: a photo caption in the present tense with its full
+date ("<Name> speaks during a news conference, Thursday, <Month> <d>, <year>, in ..."),
+which the "(2nd L)" and "pictured" marks of headline_check miss, and a clause the parser
+gave two subjects (a relative clause's object taken for a second subject), whose
+headline came out garbled ("The lawyer <film> director <Name> of ... produced photos").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsfuse.summarize.headline_check import has_to
 
+# A caption's date: weekday, month, day and year ("Thursday, Feb. 16, 2017"); a report
+# says "on Thursday" and rarely the year of its own week.
+_CAPTION_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|march|april|may|june|july"
+    r"|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b",
+    re.IGNORECASE,
+)
+_PRESENT = frozenset(["VBZ", "VBP"])
 _PERSONAL = frozenset(
     [
         *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"),
@@ -55,3 +70,13 @@ def pronoun_clauses(subject: Any) -> set[int]:
         if any(subject.doc[i].lower_ in _PERSONAL for i in words):
             gone |= words
     return gone
+
+
+def no_lede(sentence: str, main: Any) -> bool:
+    """A dated photo caption (its verb in the simple present, "is shown" too, and a
+    caption's full date), or a clause the parser gave two subjects."""
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        return True
+    tense = {str(main.tag_)} | {str(c.tag_) for c in main.children if c.dep_ == "auxpass"}
+    return bool(tense & _PRESENT) and bool(_CAPTION_DATE.search(sentence))
