@@ -301,6 +301,8 @@ def _fitted(
         last = max((i for i in fitted if not doc[i].is_punct), default=None)
         if last is None or doc[last].pos_ in _OPEN_ENDS or _lost_complement(main, fitted):
             return None  # "..., was", "... to": cut mid-clause
+        if cut_short(doc, fitted):
+            continue  # "after more stories | describing ...": the phrase goes whole
         text = _text(doc, with_marks(doc, fitted))
         if len(text.split()) <= max_words:
             return text, fitted

@@ -14,8 +14,9 @@ trimmed: the fallback was the lede clipped with "…". Only the words kept count
 And two lines that are no lede at all: a photo caption in the present tense with its full
 date ("<Name> speaks during a news conference, Thursday, <Month> <d>, <year>, in ..."),
 which the "(2nd L)" and "pictured" marks of headline_check miss, and a clause the parser
-gave two subjects (a relative clause's object taken for a second subject), whose
-headline came out garbled ("The lawyer <film> director <Name> of ... produced photos").
+gave two subjects (a relative clause's object taken for a second subject) or a subject
+reaching past its verb, whose headline came out garbled ("The lawyer <film> director
+<Name> of ... produced photos").
 """
 
 from __future__ import annotations
@@ -74,9 +75,11 @@ def pronoun_clauses(subject: Any) -> set[int]:
 
 def no_lede(sentence: str, main: Any) -> bool:
     """A dated photo caption (its verb in the simple present, "is shown" too, and a
-    caption's full date), or a clause the parser gave two subjects."""
+    caption's full date), or a misparse: two subjects, or a subject reaching past its
+    verb (an appositive after the verb taken for the subject's: "<things> have been
+    unearthed <Name>")."""
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) > 1:
-        return True
+    if len(subjects) > 1 or any(t.i > main.i for s in subjects for t in s.subtree):
+        return True  # two subjects, or a subject's word after its verb (an aside's name)
     tense = {str(main.tag_)} | {str(c.tag_) for c in main.children if c.dep_ == "auxpass"}
     return bool(tense & _PRESENT) and bool(_CAPTION_DATE.search(sentence))
