@@ -108,3 +108,16 @@ def test_a_teaser_loses_to_a_title_that_reports(nlp: Any) -> None:
     teasing = _article("What we know about the shooting outside a downtown bar", body * 3)
     report = _article("One dead, one hurt in shooting outside downtown bar", body)
     assert best_title([teasing, report], nlp) == report.title
+
+
+def test_a_fit_cut_before_a_word_it_needed_trims_further(nlp: Any) -> None:
+    """Main gave up on "... after more reports" (cut before "describing") and clipped the
+    lede with an ellipsis; the phrase now goes whole."""
+    made, _ = graded(
+        "The senator lashed out at the press on Sunday after more reports describing "
+        "turmoil inside her campaign.",
+        14,
+        nlp,
+    )
+    assert made is not None and made.startswith("The senator lashed out at the press")
+    assert not made.endswith(("reports", "…"))
