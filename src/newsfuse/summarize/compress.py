@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from newsfuse.config import AnalyzeOptions
+from newsfuse.summarize import compress_keep as ck
 from newsfuse.summarize.compress_names import naming, with_marks
 from newsfuse.summarize.compress_report import speaker_pronoun, speaker_tokens
 from newsfuse.summarize.headline_check import (
@@ -36,12 +37,6 @@ _DROP = frozenset(
     {"advcl", "relcl", "appos", "parataxis", "acl", "meta", "cc", "conj", "mark", "npadvmod"}
 )
 _TRIM = ("npadvmod", "advmod", "prep", "agent")  # complements (objects) are never trimmed
-_PERSONAL = frozenset(
-    [
-        *("i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those"),
-        *("my", "our", "your", "his", "her", "its", "their", "us"),
-    ]
-)
 _REPORTING = frozenset(
     [
         "say",
@@ -120,7 +115,7 @@ def _restrictive(token: Any) -> bool:
 def _complement(token: Any) -> bool:
     """A participle or infinitive right after its verb that completes it ("lay
     bleeding", "worked to free"): dropping it leaves the verb without its sense."""
-    return (
+    return ck.purpose_infinitive(token) or (
         token.dep_ in ("advcl", "xcomp")
         and token.head.pos_ in ("VERB", "AUX")
         and min(_subtree(token)) <= token.head.i + 2
@@ -226,7 +221,7 @@ def _trim(
             if t.i in keep
             and (
                 (t.dep_ in _TRIM and t.head.pos_ in ("VERB", "AUX"))
-                or ((_restrictive(t) or naming(t)) and t.head.i in keep)
+                or ((_restrictive(t) or naming(t) or ck.purpose_infinitive(t)) and t.head.i in keep)
             )
         ),  # phrases of a verb (a noun's, "in the wake of ...", stay whole), which-clauses
         key=lambda t: (naming(t), clauses_first and not _restrictive(t), -t.i),
@@ -306,6 +301,8 @@ def _fitted(
         last = max((i for i in fitted if not doc[i].is_punct), default=None)
         if last is None or doc[last].pos_ in _OPEN_ENDS or _lost_complement(main, fitted):
             return None  # "..., was", "... to": cut mid-clause
+        if cut_short(doc, fitted):
+            continue  # "after more stories | describing ...": the phrase goes whole
         text = _text(doc, with_marks(doc, fitted))
         if len(text.split()) <= max_words:
             return text, fitted
@@ -372,13 +369,15 @@ def graded(sentence: str, max_words: int, nlp: Any) -> tuple[str | None, bool]:
     if main.pos_ not in ("VERB", "AUX") or (main is root and _reporting(root)) or no_clause(main):
         return None, False  # no clause, or "X said" without what was said
     subjects = [c for c in main.children if c.dep_ in _SUBJECTS]
+    if ck.no_lede(sentence, main):
+        return None, False  # a dated photo caption, or a parse with two subjects
     own = bool(subjects) and speaker_pronoun(source, subjects[0])  # "<Name> said he ..."
-    if not subjects or (not own and any(t.lower_ in _PERSONAL for t in subjects[0].subtree)):
-        return None, False  # no subject, or one only the context resolves ("I", "our work")
     core = _core(main) | (speaker_tokens(root, source) if own else set())
-    fitted = _fitted_text(doc, main, core, max_words)
-    if fitted is None:
-        return None, False
+    fitted = _fitted_text(doc, main, core, max_words) if subjects else None
+    if fitted and not own and ck.unresolved_subject(doc, subjects[0], fitted[1]):
+        fitted = _fitted_text(doc, main, core - ck.pronoun_clauses(subjects[0]), max_words)
+    if fitted is None or (not own and ck.unresolved_subject(doc, subjects[0], fitted[1])):
+        return None, False  # no subject, or one only the context resolves ("I", "our work")
     headline, keep = fitted
     if (
         _voiced(headline)

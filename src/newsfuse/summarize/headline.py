@@ -14,6 +14,7 @@ from newsfuse.summarize.features import vectorize
 from newsfuse.summarize.headline_check import caption_like, headline_form
 from newsfuse.summarize.headline_check import incomplete_headline as incomplete_headline
 from newsfuse.summarize.headline_cut import site_cut
+from newsfuse.summarize.headline_teaser import teaser
 from newsfuse.summarize.recurring import RecurringTable, load_hashes
 from newsfuse.summarize.select import quality
 from newsfuse.types import Article
@@ -118,9 +119,9 @@ def clean_title(title: str) -> str:
 
 def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
     """The complete title (a verb, at most 14 words, not cut by its writer nor by its
-    site: `site_cut`) that best describes the story now: closeness of its article to the
-    story's centroid, weighted up to 1.5x for the most recent article; a title reporting
-    the event (`headline_form`) or a court's outcome first, when it scores within
+    site: `site_cut`, no `teaser`) that best describes the story now: closeness of its
+    article to the story's centroid, weighted up to 1.5x for the most recent article; a
+    title reporting the event (`headline_form`) or a court's outcome first, when within
     REPORT_MARGIN of the best complete one (a follow-up's title is often the closest:
     the family, a vigil, a reaction). None when no title is complete."""
     titled = [a for a in articles if a.title]
@@ -139,7 +140,8 @@ def best_title(articles: Sequence[Article], nlp: Any) -> str | None:
         if first is not None and score[k] < REPORT_MARGIN * first[1]:
             break
         title = clean_title(titled[k].title or "")
-        cut = title in seen or incomplete_headline(title, nlp) or site_cut(title, articles)
+        cut = title in seen or teaser(title) or incomplete_headline(title, nlp)
+        cut = cut or site_cut(title, articles)
         seen.add(title)
         if not cut and (headline_form(title) or _OUTCOME.search(title)):
             return title
