@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.roles import introduced
 from newsfuse.text.tokens import STOP_WORDS
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -278,8 +279,8 @@ def first_name_insertion(
         if full is None or full.split()[0] in text[: match.start()]:
             continue
         surname = match.group(1)
-        insert = f"[{full}]"
         at, end = match.span(1)
+        insert = f"[{introduced(matrix, row, full, text, at, end)}]"
         return text[:at] + insert + text[end:], at, at + len(insert), surname
     return None
 
