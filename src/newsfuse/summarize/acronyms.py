@@ -82,6 +82,8 @@ def acronym_insertions(
             continue
         if any(s <= match.start() < e for s, e, _ in edits):
             continue
+        if text[match.start() - 1 : match.start()] == "(":
+            continue  # a wire's credit ("(AP)") or the letters after their own words
         if re.search(rf"\b{acronym}\b", text[: match.start()]):
             continue  # the sentence's later mention: the first takes the bracket
         found = expansions(texts, acronym)

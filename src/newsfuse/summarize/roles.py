@@ -41,6 +41,8 @@ ROLE_HEADS = frozenset(
         *("consultant", "bishop", "rabbi", "imam", "priest", "commander", "colonel"),
         *("general", "admiral", "marshal", "inspector", "constable", "warden", "chancellor"),
         *("bouncer", "bartender", "driver", "pilot", "guard", "ranger", "dispatcher"),
+        *("friend", "suspect", "victim", "shooter", "gunman", "cmdr", "comdr", "cpl", "det"),
+        *("fiancé", "fiancée", "ofc", "supervisor", "coordinator", "pastor"),
     ]
 )
 # Lower-case words that may stand before a role's head ("assistant state's attorney",
@@ -58,7 +60,13 @@ _MODIFIERS = frozenset(
 MAX_ROLE = 5  # words before a name: "<County> Sheriff's Office Public Information Officer"
 MAX_APPOSITION = 8  # words of "<Name>, chief executive of <Company>,"
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
-_APPOSITION = re.compile(r"^,\s+((?:(?:the|a|an)\s+)?[^,;:\"“”()\[\]]{2,90}?)(?=,|\.$|\.\s)")
+_APPOSITION = re.compile(
+    r"^,\s+((?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?[^,;:\"“”()\[\]]{2,90}?)(?=,|\.$|\.\s)"
+)
+# "the suspect, <Name>", "<Name>'s friend, <Name>": a role set off by a comma before it
+_COMMA_ROLE = re.compile(
+    r"((?:\b[Tt]he|\b[Aa]n?|\b[A-Z][a-z]+['’]s)\s+(?:[a-z]+\s+)?([a-zé]+)),\s+$"
+)
 
 
 def _is_head(word: str) -> bool:
@@ -69,6 +77,14 @@ def role_before(text: str, start: int) -> str | None:
     """The role written right before the name at text[start:] ("Defense attorney"), or
     None: its last word a role's head, the words before it capitalised or modifiers,
     not past an age ("50-year-old") or a stop word."""
+    comma = _COMMA_ROLE.search(text[:start])
+    if comma is not None and _is_head(comma.group(2)):
+        role = comma.group(1)
+        return (
+            (role[:1].lower() if role.split()[0] in ("The", "A", "An") else role[:1])
+            + role[1:]
+            + ","
+        )
     words: list[str] = []
     rest = text[:start]
     while len(words) < MAX_ROLE and (match := _WORD_BEFORE.search(rest)) is not None:
@@ -101,8 +117,8 @@ def role_after(text: str, end: int) -> str | None:
     if match is None:
         return None
     phrase = match.group(1).strip()
-    words = phrase.split()
-    if len(words) > MAX_APPOSITION or any(w[:1].isdigit() for w in words[:1]):
+    words = phrase.split()[1:] if re.match(r"\d{1,3},", phrase) else phrase.split()  # an age
+    if not words or len(words) > MAX_APPOSITION or words[0][:1].isdigit():
         return None
     lead = words[1:4] if words[0].lower() in ("the", "a", "an") else words[:3]
     if not any(_is_head(w.rstrip("'s’")) for w in lead):
