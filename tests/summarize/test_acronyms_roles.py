@@ -8,11 +8,14 @@ brief completes in brackets takes the role its source gave with the full name
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import read_articles
+from newsfuse.evaluation.read_eval import load_stories
 from newsfuse.summarize.acronyms import acronym_insertions, expansions
 from newsfuse.summarize.features import StoryMatrix, story_matrix
+from newsfuse.summarize.firstnames import first_name_insertion
 from newsfuse.summarize.roles import role_after, role_before
 
 
@@ -76,3 +79,53 @@ def test_a_role_is_read_before_the_name_or_in_apposition_after_it(examples_dir: 
     )
     assert role_after("Jane Doe, 34, of Tampa, died", 8) is None
     assert role_after("Jane Doe, who lives nearby, said", 8) is None
+
+
+def _all_insertions(shared_dir: Path, story: str) -> tuple[str, list[tuple[str, str]]]:
+    """The incident's sources joined, and every (sentence, inserted words) that
+    `first_name_insertion` makes when a sentence of it opens a brief."""
+    found = [
+        s for s in load_stories(shared_dir / "data/clustering/gva_dev.jsonl.gz") if s.id == story
+    ]
+    matrix = story_matrix(list(found[0].articles))
+    made = []
+    for row, sentence in enumerate(matrix.sentences):
+        named = first_name_insertion(matrix, [row], 0, sentence.text)
+        if named is not None:
+            made.append((named[0], named[0][named[1] + 1 : named[2] - 1]))
+    return " ".join(s.text for s in matrix.sentences), made
+
+
+def test_a_bracketed_name_takes_the_title_its_source_gave(shared_dir: Path) -> None:
+    """gva_dev 700526, 662832: "<Surname> said" after "<City> Police Cmdr. <First>
+    <Surname>" and "<City> Mayor <First> <Surname>": main's "[<First> <Surname>] said"
+    told the reader nothing of who spoke. The role is the source's own span."""
+    for story in ("gva-700526", "gva-662832"):
+        sources, made = _all_insertions(shared_dir, story)
+        assert any(len(inside.split()) >= 4 for _, inside in made), story
+        assert all(inside[1:] in sources for _, inside in made), story
+
+
+def test_an_apposition_role_closes_before_the_sentences_stop(shared_dir: Path) -> None:
+    """gva_dev 725323: a mother quoted, "said <Surname>." — her full name and ", the
+    victim's mother" as the source wrote them, no comma left before the full stop."""
+    sources, made = _all_insertions(shared_dir, "gva-725323")
+    with_role = [(text, inside) for text, inside in made if ", the " in inside]
+    assert with_role
+    for text, inside in with_role:
+        assert inside[1:].rstrip(",") in sources
+        assert ",]." not in text and ",]," not in text
+
+
+def test_a_sentence_that_places_the_name_gets_no_role(shared_dir: Path) -> None:
+    """gva_dev 633436: "The elder <Surname> said ..." already says who he is."""
+    _, made = _all_insertions(shared_dir, "gva-633436")
+    elder = [inside for text, inside in made if text.startswith("The elder [")]
+    assert elder and all(len(inside.split()) == 2 for inside in elder)
+
+
+def test_a_names_tail_after_an_apostrophe_is_no_first_name(shared_dir: Path) -> None:
+    """gva_dev 559313: "Cpl. L’<Name> <Surname>": main inserted "[<Name> <Surname>]"."""
+    sources, made = _all_insertions(shared_dir, "gva-559313")
+    for _, inside in made:
+        assert not re.search(rf"[A-Za-z]['’]{re.escape(inside)}\b", sources)

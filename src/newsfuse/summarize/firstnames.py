@@ -99,7 +99,7 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
     ):
         first = match.group(1)
         given = first.split()[0].lower()
-        if text[match.start() - 1 : match.start()] in ("'", "’"):
+        if re.match(r"[A-Za-z]['’]$", text[max(0, match.start() - 2) : match.start()]):
             continue  # "L’<Name>": the name's tail is no first name (ninth round, tuning)
         if given in STOP_WORDS or given in _NOT_FIRST | _INSTITUTION | common:
             continue

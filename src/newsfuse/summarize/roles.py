@@ -59,6 +59,7 @@ _MODIFIERS = frozenset(
 )
 MAX_ROLE = 5  # words before a name: "<County> Sheriff's Office Public Information Officer"
 MAX_APPOSITION = 8  # words of "<Name>, chief executive of <Company>,"
+_DESCRIBED = frozenset(["elder", "younger"])  # "The elder <Surname> said": placed
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _APPOSITION = re.compile(
     r"^,\s+((?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?[^,;:\"“”()\[\]]{2,90}?)(?=,|\.$|\.\s)"
@@ -116,7 +117,7 @@ def role_after(text: str, end: int) -> str | None:
     match = _APPOSITION.match(text[end:])
     if match is None:
         return None
-    phrase = match.group(1).strip()
+    phrase = re.split(r"\s+(?:who|whose|which|that)\s+", match.group(1).strip())[0]
     words = phrase.split()[1:] if re.match(r"\d{1,3},", phrase) else phrase.split()  # an age
     if not words or len(words) > MAX_APPOSITION or words[0][:1].isdigit():
         return None
@@ -155,7 +156,7 @@ def placed(text: str, at: int, end: int) -> bool:
     """The brief sentence already gives the name at text[at:end] a role: a role's head
     right before it ("defense attorney Doe") or an apposition after it ("Doe, the ...")."""
     before = _WORD_BEFORE.search(text[:at])
-    if before is not None and _is_head(before.group(1)):
+    if before is not None and (_is_head(before.group(1)) or before.group(1) in _DESCRIBED):
         return True
     return role_after(text, end) is not None
 
