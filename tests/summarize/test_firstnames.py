@@ -45,11 +45,17 @@ def test_bare_surnames_get_the_first_name_their_article_gave(
         (insertion,) = sentence.insertions
         full = sentence.text[insertion.start : insertion.end]
         assert full.startswith("[") and full.endswith("]")
-        assert full[1:-1].split()[-1] == insertion.replaces  # "[Jane Doe]" for "Doe"
+        # "[Jane Doe]" for "Doe", with the role a source gave ("[Jane Doe, the baby's
+        # mother,]", "[defense attorney Jane Doe]": ninth round, summarize/roles.py)
+        inside = full[1:-1].rstrip(",")
+        (person,) = [p for p in inside.split(", ") if p.split()[-1] == insertion.replaces]
         earlier = " ".join(texts[article][: int(index)])
         others = " ".join(" ".join(t) for a, t in texts.items() if a != article)
+        name = " ".join(person.split()[-2:])
         # its own article's earlier name, else (when it gave none) the story's others'
-        assert full[1:-1] in earlier or full[1:-1] in others
+        assert name in earlier or name in others
+        # and the role with it, as one of the story's sources wrote them
+        assert inside.lower() in " ".join(" ".join(t) for t in texts.values()).lower()
 
 
 def test_off_leaves_the_sentence_as_it_is(stories: dict[str, list[Article]]) -> None:
@@ -107,5 +113,7 @@ def test_a_middle_initial_stays_with_the_first_name(examples_dir: Path) -> None:
     made = first_name_insertion(matrix, [row], 0, source)
     assert made is not None
     text, start, end, replaced = made
-    assert text[start:end] == "[Alvin K. Hellerstein]" and replaced == "Hellerstein"
+    # with the title the article gave him (ninth round, summarize/roles.py)
+    assert text[start:end] == "[District Judge Alvin K. Hellerstein]"
+    assert replaced == "Hellerstein"
     assert text[:start] + "Hellerstein" + text[end:] == source  # every other word verbatim

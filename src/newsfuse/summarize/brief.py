@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from newsfuse.config import BriefOptions
 from newsfuse.extract.kind import ARCHIVE, ERROR, NOTICE, WIDGET
 from newsfuse.extract.pagetext import APPEAL, REFERENCE, article_sentences
+from newsfuse.summarize.acronyms import acronym_insertions
 from newsfuse.summarize.assemble import assemble, follows
 from newsfuse.summarize.cite import support_for
 from newsfuse.summarize.features import StoryMatrix, story_matrix
@@ -67,8 +68,9 @@ def brief_sentence(
     """The `k`-th brief sentence: its source sentence, cited, joined to the one
     before when it continues it, with a bracketed referent when `standalone` is
     "bracket" and it opens on a pronoun (newsfuse.summarize.standalone), and a
-    surname the brief has not introduced with its first name in brackets
-    (newsfuse.summarize.firstnames)."""
+    surname the brief has not introduced with its first name (and the role a source
+    gave it) in brackets (newsfuse.summarize.firstnames, roles), and an acronym the
+    brief shows first with a source's expansion (newsfuse.summarize.acronyms)."""
     row = rows[k]
     joined = k > 0 and rows[k - 1] == row - 1 and follows(matrix, row)
     text = matrix.sentences[row].text
@@ -82,6 +84,9 @@ def brief_sentence(
         after = insertions[0].end if insertions else 0
         text, named = first_name_insertions(matrix, rows, k, text, after)
         insertions += tuple(Insertion(*edit) for edit in named)
+        spans = [(i.start, i.end, i.replaces) for i in insertions]
+        text, spans = acronym_insertions(matrix, rows, k, text, spans)
+        insertions = tuple(Insertion(*edit) for edit in spans)
     article = matrix.articles[int(matrix.article_of[row])]
     return BriefSentence(
         text=text,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.summarize.features import StoryMatrix
+from newsfuse.summarize.roles import introduced
 from newsfuse.text.tokens import STOP_WORDS
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -98,6 +99,8 @@ def _full_names(text: str, surname: str, common: set[str], person: bool = False)
     ):
         first = match.group(1)
         given = first.split()[0].lower()
+        if re.match(r"[A-Za-z]['’]$", text[max(0, match.start() - 2) : match.start()]):
+            continue  # "L’<Name>": the name's tail is no first name (ninth round, tuning)
         if given in STOP_WORDS or given in _NOT_FIRST | _INSTITUTION | common:
             continue
         if _ADVERB.match(first) and not text[: match.start()].strip(" \"“'‘"):
@@ -278,8 +281,8 @@ def first_name_insertion(
         if full is None or full.split()[0] in text[: match.start()]:
             continue
         surname = match.group(1)
-        insert = f"[{full}]"
         at, end = match.span(1)
+        insert = f"[{introduced(matrix, row, full, text, at, end)}]"
         return text[:at] + insert + text[end:], at, at + len(insert), surname
     return None
 
