@@ -40,3 +40,22 @@ def test_offsets_still_point_at_the_text() -> None:
     body = 'the mayor defended the plan. " we will not wait, " she said.'
     for sentence in split_sentences("x", body):
         assert body[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_quotation_the_cut_left_open_still_takes_its_opening_mark() -> None:
+    """Cut mid-sentence, inside a quotation it had opened (Multi-News cut its inputs to
+    about 500 words): the odd count is the cut's, and the mark opens that quotation."""
+    body = (
+        'the plan was passed. " we will not wait, " the mayor said. " it is time to build the new'
+    )
+    assert texts(body) == [
+        "the plan was passed.",
+        '" we will not wait, " the mayor said.',
+        '" it is time to build the new',
+    ]
+
+
+def test_a_stray_mark_in_a_paragraph_that_ends_whole_is_left() -> None:
+    """The same odd count in a paragraph that ends on a full stop: no cut explains it."""
+    body = 'the plan was passed. " we will not wait, " the mayor said. " it is time. she left.'
+    assert texts(body)[1].endswith('said. "')
