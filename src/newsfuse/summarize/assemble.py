@@ -31,6 +31,7 @@ import numpy as np
 from newsfuse.analyze.background import teaser_strip
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.descriptions import counts
+from newsfuse.summarize.events_in_story import other_event_rows
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
@@ -64,6 +65,7 @@ def lede_row(
     hand = unsupervised_scores(parts, options)
     score = hand
     fit = standalone_mask(matrix, LEDE_MIN_WORDS)
+    fit[sorted(other_event_rows(matrix))] = False  # another event's line leads no brief
     if options.lede == "learned":  # the model's shortlist, the hand score's pick
         usable = (hand > 0) & fit
         learned = with_datelines(matrix, lede_scores(matrix, parts), usable)
@@ -154,7 +156,8 @@ def other_stories(matrix: StoryMatrix) -> dict[int, bool]:
     this story's news (a robbery suspect's arrest in a Louisville shooting's brief,
     read13)."""
     strip = set().union(*(teaser_strip(a) for a in matrix.articles))
-    return {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
+    memo = {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
+    return memo | dict.fromkeys(other_event_rows(matrix), True)  # another event's lines
 
 
 def joins(matrix: StoryMatrix, taken: list[int], unit: list[int], lede: bool = False) -> bool:

@@ -1,0 +1,83 @@
+"""Which of a story's sentences report another event than the story's, kept out of its brief.
+
+Why: a cluster's pages carry other events' lines: a round-up's other shootings, another
+state's protest "stoked by another fatal shooting", a list of earlier mass shootings
+("<Month> <year>: Four killed at a gathering …"), a club's earlier shootings. In a brief
+they read as the story's news, and a reader meets "the ordeal" or "the victim was 11" of
+an event never introduced (issue 20, ninth round). The dossier already drops such
+sentences from its timeline and its "where sources differ" (analyze.ownstory: a writer's
+marker of another incident with none of the story's names, a round-up page's next
+shooting, an old death of someone the story does not name); the brief asks the same
+question here, and adds two of its own: a list's item that opens on an earlier month and
+year (a list of a state's earlier mass shootings under the story's, which names the
+story's city, led a tuning brief), and a shooting or death set on a day well before the
+story's first report (a week or two's margin: the incident itself is told a day or two
+late), naming none of the story's names. A follow-up's "shot three males on Jan. 27"
+(the story's own incident, its arrest reported in March) is dated after the story's first
+report's day less the margin, so it stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsfuse.analyze.ownstory import names, other_incident, story_names
+from newsfuse.summarize.features import StoryMatrix
+
+EARLIER_DAYS = 14  # a day this long before the story's first report is another event's
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_VICTIM = re.compile(  # as analyze.ownstory reads a victim
+    r"\b(?:shot|killed|wounded|stabbed|slain|body|bodies|found dead|died|murdered)\b",
+    re.IGNORECASE,
+)
+# A list's item of an earlier event: "<Month> <year>: Four killed at …".
+_LISTED = re.compile(
+    r"^\W*(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December),? (?P<year>(?:19|20)\d\d)\s*[:–—-]"
+)
+_DAY = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?!,? \d{4})|\b(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def other_event_rows(matrix: StoryMatrix) -> set[int]:
+    """Rows of `matrix` that report another event (see the module docstring)."""
+    if matrix.size == 0:
+        return set()
+    other = other_incident(matrix.articles)
+    rows = {r for r, s in enumerate(matrix.sentences) if s.id in other}
+    dates = [a.date for a in matrix.articles if a.date is not None]
+    if not dates:
+        return rows
+    first, story = min(dates), story_names(matrix.articles)
+    for r, sentence in enumerate(matrix.sentences):
+        text = sentence.text
+        if r in rows or not _VICTIM.search(text):
+            continue
+        listed = _LISTED.match(text)  # a list of earlier shootings names the story's city
+        earlier = bool(listed) and int(listed["year"]) < first.year if listed else False
+        if earlier or (not names(text) & story and earlier_day(text, first)):
+            rows.add(r)
+    return rows
+
+
+def earlier_day(text: str, first: dt.date) -> bool:
+    """`text` names a day (or a year) more than EARLIER_DAYS before `first`: a month and
+    day without a year is read in `first`'s year, or the year before when its month
+    comes later in the year than `first`'s ("Dec. 27" in a March report)."""
+    for match in _DAY.finditer(text):
+        if match["year"]:
+            if int(match["year"]) < first.year:
+                return True
+            continue
+        month = _MONTHS.index(match["month"].lower()) + 1
+        year = first.year if month <= first.month else first.year - 1
+        try:
+            day = dt.date(year, month, int(match["day"]))
+        except ValueError:
+            continue
+        if (first - day).days > EARLIER_DAYS:
+            return True
+    return False
