@@ -57,7 +57,7 @@ def other_event_rows(matrix: StoryMatrix) -> set[int]:
         if r in rows or not _VICTIM.search(text):
             continue
         listed = _LISTED.match(text)  # a list of earlier shootings names the story's city
-        earlier = bool(listed) and int(listed["year"]) < first.year if listed else False
+        earlier = listed is not None and int(listed["year"]) < first.year
         if earlier or (not names(text) & story and earlier_day(text, first)):
             rows.add(r)
     return rows
