@@ -31,6 +31,19 @@ _VICTIM = re.compile(  # as analyze.ownstory reads a victim
     r"\b(?:shot|killed|wounded|stabbed|slain|body|bodies|found dead|died|murdered)\b",
     re.IGNORECASE,
 )
+# The writer's words for a victim of another shooting than the story's ("Prior to that
+# shooting, police were called … for a man who was shot", "… were shot just blocks away from
+# Wednesday's incident", "<Name>'s death followed that of a boy who …", "The same day, <Name>
+# was also shot and killed"), which ownstory's markers ("another shooting") do not read.
+_ANOTHER = re.compile(
+    r"\bprior to (?:that|the|this) (?:shooting|incident|attack)\b"
+    r"|\bblocks? (?:away )?from (?:\w+['’]s|the|that|this) (?:incident|shooting|attack)\b"
+    r"|\b(?:death|killing|shooting) (?:followed|came after) that of\b"
+    r"|\b(?:the|that) same day\b[^.]*\balso\b|\balso\b[^.]*\b(?:the|that) same day\b",
+    re.IGNORECASE,
+)
+# A victim introduced anew: "An 11-year-old boy was shot …", "A man was found …".
+_NEW_VICTIM = re.compile(r"^\W*An? (?:\d+-year-old|man|woman|boy|girl|teen)\b")
 # A list's item of an earlier event: "<Month> <year>: Four killed at …".
 _LISTED = re.compile(
     r"^\W*(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -43,24 +56,53 @@ _DAY = re.compile(
 
 
 def other_event_rows(matrix: StoryMatrix) -> set[int]:
-    """Rows of `matrix` that report another event (see the module docstring)."""
+    """Rows of `matrix` that report another event (see the module docstring), and the
+    sentences right after one in its paragraph that go on with a victim and none of the
+    story's names, or a new victim ("An 11-year-old boy was shot in <a neighbourhood of
+    the story's city> the same day", after another day's shooting: alone, it reads as
+    the story's day). A report's first sentence is its own
+    story's, unless it is an earlier year's list item."""
     if matrix.size == 0:
         return set()
     other = other_incident(matrix.articles)
     rows = {r for r, s in enumerate(matrix.sentences) if s.id in other}
-    dates = [a.date for a in matrix.articles if a.date is not None]
-    if not dates:
-        return rows
-    first, story = min(dates), story_names(matrix.articles)
+    first = min((a.date for a in matrix.articles if a.date is not None), default=None)
+    story = story_names(matrix.articles)
     for r, sentence in enumerate(matrix.sentences):
         text = sentence.text
         if r in rows or not _VICTIM.search(text):
             continue
-        listed = _LISTED.match(text)  # a list of earlier shootings names the story's city
-        earlier = listed is not None and int(listed["year"]) < first.year
-        if earlier or (not names(text) & story and earlier_day(text, first)):
+        new = not names(text) & story or _NEW_VICTIM.match(text) is not None
+        goes_on = r - 1 in rows and _same_paragraph(matrix, r) and new
+        if (
+            goes_on
+            or listed_earlier(text, first)
+            or (sentence.index > 0 and another_event(text, first, story))
+        ):
             rows.add(r)
     return rows
+
+
+def _same_paragraph(matrix: StoryMatrix, row: int) -> bool:
+    before, here = matrix.sentences[row - 1], matrix.sentences[row]
+    same_article = matrix.article_of[row - 1] == matrix.article_of[row]
+    return bool(same_article) and before.paragraph == here.paragraph
+
+
+def listed_earlier(text: str, first: dt.date | None) -> bool:
+    """An earlier year's list item ("<Month> <year>: Four killed at …"): a list of a
+    state's earlier shootings under the story's names the story's city."""
+    listed = _LISTED.match(text)
+    return listed is not None and first is not None and int(listed["year"]) < first.year
+
+
+def another_event(text: str, first: dt.date | None, story: set[str]) -> bool:
+    """A victim of another event: the writer's marker (`_ANOTHER`), or a day weeks
+    before the story's first report (`first`) in a sentence that names none of the
+    story's names (`story`)."""
+    if _ANOTHER.search(text):
+        return True
+    return first is not None and not names(text) & story and earlier_day(text, first)
 
 
 def earlier_day(text: str, first: dt.date) -> bool:
