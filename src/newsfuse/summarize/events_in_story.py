@@ -100,6 +100,8 @@ def another_event(text: str, first: dt.date | None, story: set[str]) -> bool:
     """A victim of another event: the writer's marker (`_ANOTHER`), or a day weeks
     before the story's first report (`first`) in a sentence that names none of the
     story's names (`story`)."""
+    if not _VICTIM.search(text):
+        return False
     if _ANOTHER.search(text):
         return True
     return first is not None and not names(text) & story and earlier_day(text, first)
