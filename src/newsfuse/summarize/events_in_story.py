@@ -20,6 +20,7 @@ report's day less the margin, so it stays.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -27,7 +28,7 @@ from newsfuse.analyze.ownstory import _marked, names, story_names
 from newsfuse.summarize.features import StoryMatrix
 
 EARLIER_DAYS = 14  # a day this long before the story's first report is another event's
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(m.lower() for m in calendar.month_abbr[1:])  # "jan" … "dec"
 _VICTIM = re.compile(  # as analyze.ownstory reads a victim
     r"\b(?:shot|killed|wounded|stabbed|slain|body|bodies|found dead|died|murdered)\b",
     re.IGNORECASE,
@@ -47,11 +48,10 @@ _ANOTHER = re.compile(
 _NEW_VICTIM = re.compile(r"^\W*An? (?:\d+-year-old|man|woman|boy|girl|teen)\b")
 # A list's item of an earlier event: "<Month> <year>: Four killed at …".
 _LISTED = re.compile(
-    r"^\W*(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December),? (?P<year>(?:19|20)\d\d)\s*[:–—-]"
+    rf"^\W*(?:{'|'.join(calendar.month_name[1:])}),? (?P<year>(?:19|20)\d\d)\s*[:–—-]"
 )
 _DAY = re.compile(
-    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<day>\d{1,2})"
+    rf"\b(?P<month>{'|'.join(calendar.month_abbr[1:])})[a-z]*\.? (?P<day>\d{{1,2}})"
     r"(?:st|nd|rd|th)?\b(?!,? \d{4})|\b(?P<year>(?:19|20)\d\d)\b"
 )
 
@@ -59,7 +59,7 @@ _DAY = re.compile(
 def other_event_rows(matrix: StoryMatrix) -> set[int]:
     """Rows of `matrix` that report another event (see the module docstring), and the
     sentences right after one in its paragraph that go on with a victim and none of the
-    story's names, or a new victim ("An 11-year-old boy was shot in <a neighbourhood of
+    story's names, or a new victim ("A boy of 11 was shot in <a neighbourhood of
     the story's city> the same day", after another day's shooting: alone, it reads as
     the story's day). A report's first sentence is its own story's, unless it is an
     earlier year's list item. Only sentences with a victim are read: ownstory's whole
