@@ -31,6 +31,7 @@ import numpy as np
 from newsfuse.analyze.background import teaser_strip
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.descriptions import counts
+from newsfuse.summarize.events_in_story import other_event_rows
 from newsfuse.summarize.features import StoryMatrix
 from newsfuse.summarize.lede import lede_scores, standalone_mask, with_datelines
 from newsfuse.summarize.lede_hooks import title_echo, without_hooks
@@ -54,16 +55,21 @@ RANK_DEPTH = 3  # rank sentences for this many budgets, so units have choices
 
 
 def lede_row(
-    matrix: StoryMatrix, options: BriefOptions, parts: Components | None = None
+    matrix: StoryMatrix,
+    options: BriefOptions,
+    parts: Components | None = None,
+    off: set[int] | None = None,
 ) -> int | None:
     """The sentence to lead with (see the module docstring), or None for an
-    empty or all-furniture story."""
+    empty or all-furniture story; never another event's line (`off`:
+    `other_event_rows(matrix)`, if the caller has it)."""
     if matrix.size == 0:
         return None
     parts = parts or components(matrix, options)
     hand = unsupervised_scores(parts, options)
     score = hand
     fit = standalone_mask(matrix, LEDE_MIN_WORDS)
+    fit[sorted(other_event_rows(matrix) if off is None else off)] = False
     if options.lede == "learned":  # the model's shortlist, the hand score's pick
         usable = (hand > 0) & fit
         learned = with_datelines(matrix, lede_scores(matrix, parts), usable)
@@ -100,7 +106,7 @@ def ranked_rows(
 
 
 def fill_units(
-    matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions
+    matrix: StoryMatrix, ranked: Sequence[int], options: BriefOptions, off: set[int] | None = None
 ) -> list[list[int]]:
     """Reading units in rank order within `options.words` (the first may exceed it).
     A unit that shares sentences with one already taken (its antecedent is in the
@@ -110,7 +116,7 @@ def fill_units(
     taken: set[int] = set()
     context: set[str] = set()  # what the reader has read, in fill (= importance) order
     row_stems = matrix.row_stems
-    memo = other_stories(matrix)  # unfit's verdicts, teaser strips' rows known at once
+    memo = other_stories(matrix, off)  # unfit's verdicts: teasers', other events' rows
     used = 0
     told: list[str] = []  # the units' new text, in fill order (the lede's first)
     for row in ranked:
@@ -145,14 +151,16 @@ def fill_units(
     return units
 
 
-def other_stories(matrix: StoryMatrix) -> dict[int, bool]:
+def other_stories(matrix: StoryMatrix, off: set[int] | None = None) -> dict[int, bool]:
     """Rows of another story's teaser printed inside the report (analyze.background's
     teaser strip: a station's page repeats each teaser, caption then headline), marked
     unfit: the dossier's timeline already left them out, and in a brief they read as
     this story's news (a robbery suspect's arrest in a Louisville shooting's brief,
-    read13)."""
+    read13); and the lines of another event (`off`, else `other_event_rows`: a
+    round-up's other shootings, an earlier year's list item, ninth round)."""
     strip = set().union(*(teaser_strip(a) for a in matrix.articles))
-    return {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
+    memo = {r: True for r, s in enumerate(matrix.sentences) if s.id in strip}
+    return memo | dict.fromkeys(other_event_rows(matrix) if off is None else off, True)
 
 
 def joins(matrix: StoryMatrix, taken: list[int], unit: list[int], lede: bool = False) -> bool:
@@ -292,7 +300,8 @@ def follows(matrix: StoryMatrix, row: int) -> bool:
 def assemble(matrix: StoryMatrix, options: BriefOptions, rank: dict[str, int]) -> list[int]:
     """The brief's rows in reading order."""
     parts = components(matrix, options) if matrix.size else None
-    lede = lede_row(matrix, options, parts)
-    units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options)
+    off = other_event_rows(matrix)  # another event's lines: read once for lede and fill
+    lede = lede_row(matrix, options, parts, off)
+    units = fill_units(matrix, ranked_rows(matrix, options, lede, parts), options, off)
     fallback = units or fallback_row(matrix, options.models.recurring())
     return order_units(matrix, fallback, rank)
