@@ -63,7 +63,7 @@ _PROMPT = re.compile(
     r"|\bfollow (?:us|him|her|them)\b.{0,30}\b(?:on )?(?:twitter|facebook|instagram)\b"
     r"|^follow (?:us|@)|\blike us on facebook\b|^text \"?\w+\"? to \d{5}\b"
     r"|^for (?:more|updates|the latest|full story)\b.{0,60}\b(?:click|follow us|download)\b"
-    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)"
+    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)|\bsee more videos\b"
 )  # searched in the lower-cased sentence
 # A parenthesized pointer to another page: "(Read ...)", "(Watch ...)", "(Also on
 # POLITICO: ...)", "(RELATED: ...)", "(See ...)".
@@ -220,6 +220,7 @@ _PARTICLES = frozenset(("de", "van", "von", "al", "el", "le", "la", "da", "di", 
 _PROMPT_KEYS = (
     "click", "tap here", "video", "clip", "player", "gallery", "watch", "local", "sign up",
     "newsletter", "subscribe", "download", "follow", "like us", "text ", "new window",
+    "more videos",
 )  # fmt: skip
 _GALLERY_KEYS = ("image", "buy photo", "caption", "published", "updated", "posted")
 

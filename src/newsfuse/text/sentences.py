@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.lang import ENGLISH, language
+from newsfuse.text.stamps import stamp_end
 from newsfuse.types import Sentence
 
 # (text) -> (start, end) spans; every article scored is English or "und".
@@ -150,13 +151,29 @@ def _opens(paragraph: str, spans: list[tuple[int, int]], k: int, mark: int) -> b
     return paragraph.count('"') % 2 == 0 or paragraph.count('"', mark + 1, end) % 2 == 1
 
 
+def _unstamped(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a page's stamp ("UPDATE (<date>):", "PREVIOUS STORY:", "(Video from
+    <station>)") cut off the report's sentence it opens, as a span of its own
+    (newsfuse.text.stamps): the report stays whole and verbatim, the stamp is left out."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and paragraph[s].isspace():
+            s += 1
+        cut = stamp_end(paragraph[s:e])
+        if 0 < cut < e - s:
+            out.append((s, s + cut))
+            s += cut
+        out.append((s, e))
+    return out
+
+
 def split_sentences(article_id: str, body: str) -> tuple[Sentence, ...]:
     """Sentences of `body` with offsets, paragraph numbers and stable ids."""
     out: list[Sentence] = []
     for para_no, (p_start, p_end) in enumerate(paragraph_spans(body)):
         paragraph = body[p_start:p_end]
         spans = _unfused(paragraph, _joined(paragraph, _spans(paragraph)))
-        for s, e in _requoted(paragraph, spans):
+        for s, e in _unstamped(paragraph, _requoted(paragraph, spans)):
             raw = paragraph[s:e]
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()

@@ -1,0 +1,70 @@
+"""A page's stamp glued before a report's sentence, cut off as a sentence of its own
+(issue 20, ninth round).
+
+Local pages update a story in place and mark each update on the line it opens: "UPDATE
+(<date>): Police have identified the victim ...", "UPDATE @ 4:43 p.m. (Oct. 28): The
+prosecutor's office has approved charges ...", "Updated at 4:45 p.m. ET: Officials said
+...", and keep the older text under "PREVIOUS STORY:", "EARLIER:" or "FIRST REPORT:". A
+video embed prefixes its caption, "(Video from <station>) A felon has been arrested ...".
+The stamp is the page speaking about its own text; the sentence after it is the report.
+A brief that showed the line showed the stamp (a reader stumbles on "UPDATE (1/3/17):"
+before the news), and a rule that dropped the line would lose the report and re-rank the
+story. So the splitter cuts the stamp off (`stamp_end`): the report stays a verbatim
+span of the body, with its own offsets, and the stamp alone (`stamp_alone`) is text
+that is not the article's reporting (extract.pagetext leaves it out).
+
+A stamp's words are the update's word and a time or a date only (a clock time, a month, a
+weekday, "at", "on", "@", a zone): "Update: On Aug. 6, <Name> was convicted ..." keeps its
+"On Aug. 6" (a capitalised "On" is the sentence's); "Updated figures show ..." has no
+closing mark and is no stamp.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_TOKEN = (
+    r"(?:\d{1,2}(?::\d{2}){0,2}(?: ?[ap]\.?m\.?| ?[AP]\.?M\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    rf"|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|at|on|@|noon|midnight|[ECMP][SD]?T)"
+)
+_SEP = r"[\s,():]*"
+# The update's word, its time or date, and the mark that closes the stamp.
+_UPDATE = (
+    r"[\[(*]{0,3}(?:UPDATE[SD]?|Update[sd]?)(?: COVERAGE)?"
+    rf"(?:{_SEP}{_TOKEN}){{0,8}}{_SEP}(?:[:\]–—)-](?=\s)|\*{{3}})"
+)
+# The older text's label, in capitals only ("Earlier, police said ..." is prose).
+_EARLIER = r"(?:PREVIOUS(?: STORY| REPORT)?|EARLIER|FIRST REPORT|ORIGINAL STORY) ?:"
+# A video embed's caption prefix: "(Video from <station>)", "(Video courtesy <station>)".
+_VIDEO = r"\(Video (?:from|courtesy(?: of)?|by) [^()]{1,40}\)"
+_STAMP = re.compile(rf"(?:{_UPDATE}|{_EARLIER}|{_VIDEO})[\s*]*")
+# What opens the report after a stamp: a capital, a figure or a quotation mark.
+_REPORT_OPENS = re.compile(r"[A-Z0-9\"“‘']")
+_UPDATE_ALONE = re.compile(
+    rf"[\[(*]{{0,3}}(?:UPDATE[SD]?|Update[sd]?)(?: COVERAGE)?(?:{_SEP}{_TOKEN}){{0,8}}{_SEP}"
+    r"(?:[:\]–—.-]|\*{3})?\W*"
+)
+_LABEL_ALONE = re.compile(rf"{_EARLIER}|{_VIDEO}")
+_FIRSTS = frozenset("UPEFO([*")  # the letters a stamp opens on, looked at first
+
+
+def stamp_end(text: str) -> int:
+    """The length of the stamp that opens `text` with a report's sentence after it (its
+    closing mark and the spaces after it included), or 0 when none does."""
+    if text[:1] not in _FIRSTS or stamp_alone(text):
+        return 0  # a stamp alone ("Updated: <weekday>, <date> @ <time>") is one line
+    match = _STAMP.match(text)
+    if match is None or not _REPORT_OPENS.match(text, match.end()):
+        return 0
+    return match.end()
+
+
+def stamp_alone(text: str) -> bool:
+    """True for a line that is a stamp and nothing else ("UPDATE (5:30 p.m.):", "UPDATE @
+    10:45 p.m.", "PREVIOUS STORY:"), and for an embed's caption prefix alone."""
+    if text[:1] not in _FIRSTS:
+        return False
+    stripped = text.strip()
+    return bool(_UPDATE_ALONE.fullmatch(stripped) or _LABEL_ALONE.fullmatch(stripped))
