@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from newsfuse.extract.pagelines import form_lines
 from newsfuse.text.patterns import AnyOf
-from newsfuse.text.stamps import stamp_alone
+from newsfuse.text.stamps import ABOUT_STORY, stamp_alone
 from newsfuse.types import Sentence
 
 APPEAL = "appeal"  # a fundraising campaign's own page (Article.kind)
@@ -78,11 +78,6 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _UPDATE = re.compile(r"^update[sd]?\b[^:]{0,40}:", re.IGNORECASE)
-_ABOUT_STORY = re.compile(
-    r"\b(?:this|the) (?:story|article|piece|interview)\b|\bearlier version\b"
-    r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
-    re.IGNORECASE,
-)
 # Who the note quotes: the first name of two or more capitalised words ("Andrea Johnson").
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]{2,})\b")
 _NOTE_SPEAKS = re.compile(r"\b(?:she|he|they) (?:writes|wrote|says|said|adds|added)\b")
@@ -119,19 +114,9 @@ def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
     paragraph. Multi-News keeps a page on one line, so a note opening it must not take
     the report that follows on the same line."""
     sizes: dict[int, int] = {}
-    for s in sentences:  # a stamp the splitter cut off its sentence is not one
-        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + (not stamp_alone(s.text))
+    for s in sentences:
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + 1
     return {p for p, n in sizes.items() if n <= _BLOCK_SENTENCES}
-
-
-def _opening(sentences: Sequence[Sentence], first: int) -> str:
-    """A paragraph's first sentence, read with the next when it is a stamp the splitter
-    cut off it ("UPDATE: <date>:" | "<Name> wrote to us about this story ...")."""
-    text = sentences[first].text
-    nxt = sentences[first + 1] if first + 1 < len(sentences) else None
-    if nxt is not None and nxt.paragraph == sentences[first].paragraph and stamp_alone(text):
-        text = f"{text} {nxt.text}"
-    return text.lstrip("*[( ")
 
 
 def _notes(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
@@ -145,8 +130,8 @@ def _notes(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
         texts[s.paragraph] = texts.get(s.paragraph, "") + " " + s.text
     notes: set[int] = set()
     for paragraph, first in firsts.items():
-        text = _opening(sentences, first)
-        if not (_NOTE.match(text) or (_UPDATE.match(text) and _ABOUT_STORY.search(text))):
+        text = sentences[first].text.lstrip("*[( ")
+        if not (_NOTE.match(text) or (_UPDATE.match(text) and ABOUT_STORY.search(text))):
             continue
         if paragraph not in short:
             notes.add(first)
@@ -207,7 +192,7 @@ def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of the sentences that are not
     its reporting: notes about the article, embeds and players, photo captions, the
     lines extract.pagelines knows by their form (prompts, posts, fragments, bylines), and
-    a page's stamp the splitter cut off its report (text.stamps)."""
+    a page's stamp on a line of its own ("UPDATE (5:30 p.m.):", text.stamps)."""
     short = _short_paragraphs(sentences)
     out = _notes(sentences, short) | _captions(sentences) | form_lines(sentences)
     out |= {

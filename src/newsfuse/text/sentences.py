@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.lang import ENGLISH, language
-from newsfuse.text.stamps import stamp_end
+from newsfuse.text.stamps import STAMP_FIRSTS, stamp_end
 from newsfuse.types import Sentence
 
 # (text) -> (start, end) spans; every article scored is English or "und".
@@ -153,17 +153,15 @@ def _opens(paragraph: str, spans: list[tuple[int, int]], k: int, mark: int) -> b
 
 def _unstamped(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans with a page's stamp ("UPDATE (<date>):", "PREVIOUS STORY:", "(Video from
-    <station>)") cut off the report's sentence it opens, as a span of its own
-    (newsfuse.text.stamps): the report stays whole and verbatim, the stamp is left out."""
+    <station>)") cut off the report's sentence it opens (newsfuse.text.stamps): the report
+    stays whole and verbatim, and the stamp is in no sentence. (Not a sentence of its own:
+    every later sentence's index would move, and with it the story's position features.)"""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and paragraph[s].isspace():
             s += 1
-        cut = stamp_end(paragraph[s:e])
-        if 0 < cut < e - s:
-            out.append((s, s + cut))
-            s += cut
-        out.append((s, e))
+        cut = stamp_end(paragraph[s:e]) if paragraph[s : s + 1] in STAMP_FIRSTS else 0
+        out.append((s + cut if cut < e - s else s, e))
     return out
 
 

@@ -23,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+# A note about the article itself, not an update of the news (extract.pagetext's notes).
+ABOUT_STORY = re.compile(
+    r"\b(?:this|the) (?:story|article|piece|interview)\b|\bearlier version\b"
+    r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
+    re.IGNORECASE,
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _TOKEN = (
     r"(?:\d{1,2}(?::\d{2}){0,2}(?: ?[ap]\.?m\.?| ?[AP]\.?M\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
@@ -47,16 +53,18 @@ _UPDATE_ALONE = re.compile(
     r"(?:[:\]–—.-]|\*{3})?\W*"
 )
 _LABEL_ALONE = re.compile(rf"{_EARLIER}|{_VIDEO}")
-_FIRSTS = frozenset("UPEFO([*")  # the letters a stamp opens on, looked at first
+STAMP_FIRSTS = frozenset("UPEFO([*")  # the letters a stamp opens on, looked at first
 
 
 def stamp_end(text: str) -> int:
     """The length of the stamp that opens `text` with a report's sentence after it (its
-    closing mark and the spaces after it included), or 0 when none does."""
-    if text[:1] not in _FIRSTS or stamp_alone(text):
+    closing mark and the spaces after it included), or 0 when none does. A note about the
+    article ("UPDATE: <Name> wrote to us about this story ...") keeps its stamp, by which
+    extract.pagetext knows it and leaves it out whole."""
+    if text[:1] not in STAMP_FIRSTS or stamp_alone(text):
         return 0  # a stamp alone ("Updated: <weekday>, <date> @ <time>") is one line
     match = _STAMP.match(text)
-    if match is None or not _REPORT_OPENS.match(text, match.end()):
+    if match is None or not _REPORT_OPENS.match(text, match.end()) or ABOUT_STORY.search(text):
         return 0
     return match.end()
 
@@ -64,7 +72,7 @@ def stamp_end(text: str) -> int:
 def stamp_alone(text: str) -> bool:
     """True for a line that is a stamp and nothing else ("UPDATE (5:30 p.m.):", "UPDATE @
     10:45 p.m.", "PREVIOUS STORY:"), and for an embed's caption prefix alone."""
-    if text[:1] not in _FIRSTS:
+    if text[:1] not in STAMP_FIRSTS:
         return False
     stripped = text.strip()
     return bool(_UPDATE_ALONE.fullmatch(stripped) or _LABEL_ALONE.fullmatch(stripped))
