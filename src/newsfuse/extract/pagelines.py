@@ -152,11 +152,12 @@ _SLASH_CREDIT = re.compile(
     rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,5}})+\.?"
 )
 # The writer's contact line closing a report: "Contact <Name> at <address or phone>",
+# "Call <Paper> reporter <Name> at <phone>",
 # "Follow <Name> on Twitter @<handle>", "E-mail the author at <address>".
 _CONTACT = re.compile(
-    r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail) (?:the (?:author|writer|reporter) "
-    r"|(?:him|her|them) |(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b.{0,80}"
-    r"(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
+    r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail|[Cc]all) (?:the (?:author|writer|reporter) "
+    r"|(?:him|her|them|me) |(?:[A-Z]\w+ )?(?:reporter )?(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b"
+    r".{0,80}(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
 )
 # A gallery's caption line opening on a bare date ("<day> <Month>, <year>, during ...",
 # "<Month> <year>, as ..."): prose says "In <Month> <year>, ..." (a full "<Month> <day>,
