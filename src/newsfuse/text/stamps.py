@@ -31,7 +31,7 @@ ABOUT_STORY = re.compile(
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _TOKEN = (
-    r"(?:\d{1,2}(?::\d{2}){0,2}(?: ?[ap]\.?m\.?| ?[AP]\.?M\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"(?:\d{1,2}(?: ?: ?\d{2}){0,2}(?: ?[ap]\.?m\.?| ?[AP]\.?M\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     rf"|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|at|on|@|noon|midnight|[ECMP][SD]?T)"
 )
@@ -47,7 +47,8 @@ _EARLIER = r"(?:PREVIOUS(?: STORY| REPORT)?|EARLIER|FIRST REPORT|ORIGINAL STORY)
 _VIDEO = r"\(Video (?:from|courtesy(?: of)?|by) [^()]{1,40}\)"
 _STAMP = re.compile(rf"(?:{_UPDATE}|{_EARLIER}|{_VIDEO})[\s*]*")
 # What opens the report after a stamp: a capital, a figure or a quotation mark.
-_REPORT_OPENS = re.compile(r"[A-Z0-9\"“‘']")
+# (Not the rest of a clock time the stamp cut: Multi-News spaces "Updated 2: 00 p.m.".)
+_REPORT_OPENS = re.compile(r"(?!\d{1,2}(?: ?: ?\d{2})? ?[aApP]\.?[mM]\b)[A-Z0-9\"“‘']")
 _UPDATE_ALONE = re.compile(
     rf"[\[(*]{{0,3}}(?:UPDATE[SD]?|Update[sd]?)(?: COVERAGE)?(?:{_SEP}{_TOKEN}){{0,8}}{_SEP}"
     r"(?:[:\]–—.-]|\*{3})?\W*"
