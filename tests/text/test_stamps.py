@@ -24,14 +24,14 @@ def test_an_update_stamp_is_cut_and_the_report_kept() -> None:
     stamped = [
         "UPDATE (1/3/17): The sheriff says the teen is in fair condition.",
         "UPDATE @ 4:43 p.m. (Oct. 28): Prosecutors approved charges against two men.",
-        "Update, 9:45 a.m. Sunday: A 17-year-old was arrested Saturday night, police said.",
-        "Updated at 4:45 p.m. ET: Officials said four people were found dead.",
+        "Update, 8:15 a.m. Monday: A teenager was charged on Sunday, deputies said.",
+        "Updated at 2:10 p.m. ET: The county named the two people who died.",
         "UPDATE: 3:10 p.m.: The father has been charged with reckless endangerment.",
         "UPDATE: 6:04 P.M. – A spokesperson confirmed the deputy was shot.",
-        "[UPDATE August 23, 2016] Police have not made any arrests in the crash.",
-        "(Updated 3:25 p.m.) A 15-year-old boy is dead after a shooting.",
+        "[UPDATE May 2, 2015] No one has been charged yet, the county says.",
+        "(Updated 1:05 p.m.) A 16-year-old girl is hurt after a crash.",
         "PREVIOUS STORY: A double homicide is under investigation.",
-        "(Video from Fox 35) A felon has been arrested after a boy was shot.",
+        "(Video from Channel 9) The owner of the gun was charged on Friday.",
     ]
     for line in stamped:
         body = f"The police chief spoke on Monday.\n{line}"
@@ -65,15 +65,15 @@ def test_a_stamp_alone_is_not_report_text() -> None:
     for alone in (
         "UPDATE (5:30 p.m.):",
         "UPDATE @ 10:45 p.m.",
-        "***UPDATED at 12:23 P.M. (EST) on Tuesday, August 25th***",
+        "***UPDATED at 9:05 A.M. (EST) on Monday, May 4th***",
         "PREVIOUS STORY:",
-        "Updated: Wednesday, October 26, 2016 @ 4:53 PM",
+        "Updated: Friday, March 3, 2017 @ 9:10 AM",
     ):
         assert stamp_alone(alone) or not_report_text(split_sentences("x", alone)), alone
         assert _texts(f"{alone}\nThe man was arrested on Friday.") == [
             "The man was arrested on Friday."
         ]
-    sentences = split_sentences("x", "(Video from Fox 35) See more videos")
+    sentences = split_sentences("x", "(Video from Channel 9) See more videos")
     assert [s.text for s in sentences] == ["See more videos"]
     assert form_lines(sentences) == {0}
 

@@ -2,13 +2,12 @@
 (issue 20, ninth round).
 
 Local pages update a story in place and mark each update on the line it opens: "UPDATE
-(<date>): Police have identified the victim ...", "UPDATE @ 4:43 p.m. (Oct. 28): The
-prosecutor's office has approved charges ...", "Updated at 4:45 p.m. ET: Officials said
-...", and keep the older text under "PREVIOUS STORY:", "EARLIER:" or "FIRST REPORT:". A
-video embed prefixes its caption, "(Video from <station>) A felon has been arrested ...".
-The stamp is the page speaking about its own text; the sentence after it is the report.
-A brief that showed the line showed the stamp (a reader stumbles on "UPDATE (1/3/17):"
-before the news), and a rule that dropped the line would lose the report and re-rank the
+(<date>): <the news of the hour>", "UPDATE @ <time> (<month> <day>): <the news>",
+"Updated at <time> <zone>: <the news>", and keep the older text under "PREVIOUS STORY:",
+"EARLIER:" or "FIRST REPORT:". A video embed prefixes its caption, "(Video from
+<station>) <the caption>". The stamp is the page speaking about its own text; the
+sentence after it is the report. A brief that showed the line showed the stamp (a
+reader stumbles on "UPDATE (<date>):" before the news), and a rule that dropped the line would lose the report and re-rank the
 story. So the splitter cuts the stamp off (`stamp_end`): the report stays a verbatim
 span of the body, with its own offsets, and the stamp alone (`stamp_alone`) is text
 that is not the article's reporting (extract.pagetext leaves it out).
@@ -29,7 +28,7 @@ ABOUT_STORY = re.compile(
     r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
     re.IGNORECASE,
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = r"(?:J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _TOKEN = (
     r"(?:\d{1,2}(?: ?: ?\d{2}){0,2}(?: ?[ap]\.?m\.?| ?[AP]\.?M\.?)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     rf"|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
