@@ -7,10 +7,11 @@ Local pages update a story in place and mark each update on the line it opens: "
 "EARLIER:" or "FIRST REPORT:". A video embed prefixes its caption, "(Video from
 <station>) <the caption>". The stamp is the page speaking about its own text; the
 sentence after it is the report. A brief that showed the line showed the stamp (a
-reader stumbles on "UPDATE (<date>):" before the news), and a rule that dropped the line would lose the report and re-rank the
-story. So the splitter cuts the stamp off (`stamp_end`): the report stays a verbatim
-span of the body, with its own offsets, and the stamp alone (`stamp_alone`) is text
-that is not the article's reporting (extract.pagetext leaves it out).
+reader stumbles on "UPDATE (<date>):" before the news), and a rule that dropped the
+line would lose the report and re-rank the story. So the splitter cuts the stamp off
+(`stamp_end`) and puts it in no sentence: the report stays a verbatim span of the body
+and no later sentence's index moves; a stamp on a line of its own (`stamp_alone`) is
+text that is not the article's reporting (extract.pagetext leaves it out).
 
 A stamp's words are the update's word and a time or a date only (a clock time, a month, a
 weekday, "at", "on", "@", a zone): "Update: On Aug. 6, <Name> was convicted ..." keeps its
