@@ -63,7 +63,7 @@ _PROMPT = re.compile(
     r"|\bfollow (?:us|him|her|them)\b.{0,30}\b(?:on )?(?:twitter|facebook|instagram)\b"
     r"|^follow (?:us|@)|\blike us on facebook\b|^text \"?\w+\"? to \d{5}\b"
     r"|^for (?:more|updates|the latest|full story)\b.{0,60}\b(?:click|follow us|download)\b"
-    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)"
+    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)|\bsee more videos\b"
 )  # searched in the lower-cased sentence
 # A parenthesized pointer to another page: "(Read ...)", "(Watch ...)", "(Also on
 # POLITICO: ...)", "(RELATED: ...)", "(See ...)".
@@ -152,11 +152,12 @@ _SLASH_CREDIT = re.compile(
     rf"(?: ?/ ?{_CREDIT_WORD}(?: {_CREDIT_WORD}){{0,5}})+\.?"
 )
 # The writer's contact line closing a report: "Contact <Name> at <address or phone>",
+# "Call <Paper> reporter <Name> at <phone>",
 # "Follow <Name> on Twitter @<handle>", "E-mail the author at <address>".
 _CONTACT = re.compile(
-    r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail) (?:the (?:author|writer|reporter) "
-    r"|(?:him|her|them) |(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b.{0,80}"
-    r"(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
+    r"^(?:[Ff]ollow|[Cc]ontact|[Rr]each|[Ee]-?mail|[Cc]all) (?:the (?:author|writer|reporter) "
+    r"|(?:him|her|them|me) |(?:[A-Z]\w+ )?(?:reporter )?(?:[A-Z][\w.’-]+ ){1,4})(?:on|at|via)\b"
+    r".{0,80}(?:[Tt]witter|[Ff]acebook|@|\d{3}-\d{4})"
 )
 # A gallery's caption line opening on a bare date ("<day> <Month>, <year>, during ...",
 # "<Month> <year>, as ..."): prose says "In <Month> <year>, ..." (a full "<Month> <day>,
@@ -220,6 +221,7 @@ _PARTICLES = frozenset(("de", "van", "von", "al", "el", "le", "la", "da", "di", 
 _PROMPT_KEYS = (
     "click", "tap here", "video", "clip", "player", "gallery", "watch", "local", "sign up",
     "newsletter", "subscribe", "download", "follow", "like us", "text ", "new window",
+    "more videos",
 )  # fmt: skip
 _GALLERY_KEYS = ("image", "buy photo", "caption", "published", "updated", "posted")
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from newsfuse.extract.pagelines import form_lines
 from newsfuse.text.patterns import AnyOf
+from newsfuse.text.stamps import ABOUT_STORY, stamp_alone
 from newsfuse.types import Sentence
 
 APPEAL = "appeal"  # a fundraising campaign's own page (Article.kind)
@@ -77,11 +78,6 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _UPDATE = re.compile(r"^update[sd]?\b[^:]{0,40}:", re.IGNORECASE)
-_ABOUT_STORY = re.compile(
-    r"\b(?:this|the) (?:story|article|piece|interview)\b|\bearlier version\b"
-    r"|\bwrote to (?:us|npr|the)\b|\bincorrectly\b|\bmisstated\b|\bmis-?spoke\b",
-    re.IGNORECASE,
-)
 # Who the note quotes: the first name of two or more capitalised words ("Andrea Johnson").
 _NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? ([A-Z][a-z]{2,})\b")
 _NOTE_SPEAKS = re.compile(r"\b(?:she|he|they) (?:writes|wrote|says|said|adds|added)\b")
@@ -135,7 +131,7 @@ def _notes(sentences: Sequence[Sentence], short: set[int]) -> set[int]:
     notes: set[int] = set()
     for paragraph, first in firsts.items():
         text = sentences[first].text.lstrip("*[( ")
-        if not (_NOTE.match(text) or (_UPDATE.match(text) and _ABOUT_STORY.search(text))):
+        if not (_NOTE.match(text) or (_UPDATE.match(text) and ABOUT_STORY.search(text))):
             continue
         if paragraph not in short:
             notes.add(first)
@@ -194,12 +190,15 @@ def _captions(sentences: Sequence[Sentence]) -> set[int]:
 
 def not_report_text(sentences: Sequence[Sentence]) -> set[int]:
     """Indices (into `sentences`, one article's in order) of the sentences that are not
-    its reporting: notes about the article, embeds and players, photo captions, and the
-    lines extract.pagelines knows by their form (prompts, posts, fragments, bylines)."""
+    its reporting: notes about the article, embeds and players, photo captions, the
+    lines extract.pagelines knows by their form (prompts, posts, fragments, bylines), and
+    a page's stamp on a line of its own ("UPDATE (5:30 p.m.):", text.stamps)."""
     short = _short_paragraphs(sentences)
     out = _notes(sentences, short) | _captions(sentences) | form_lines(sentences)
     out |= {
-        k for k, s in enumerate(sentences) if _EMBEDS.found(s.text) or _CAPTION_TEXT.search(s.text)
+        k
+        for k, s in enumerate(sentences)
+        if _EMBEDS.found(s.text) or _CAPTION_TEXT.search(s.text) or stamp_alone(s.text)
     }
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.lang import ENGLISH, language
+from newsfuse.text.stamps import STAMP_FIRSTS, stamp_end
 from newsfuse.types import Sentence
 
 # (text) -> (start, end) spans; every article scored is English or "und".
@@ -161,13 +162,27 @@ def _cut(paragraph: str) -> bool:
     return last.isalnum() or last in ",;"
 
 
+def _unstamped(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a page's stamp ("UPDATE (<date>):", "PREVIOUS STORY:", "(Video from
+    <station>)") cut off the report's sentence it opens (newsfuse.text.stamps): the report
+    stays whole and verbatim, and the stamp is in no sentence. (Not a sentence of its own:
+    every later sentence's index would move, and with it the story's position features.)"""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and paragraph[s].isspace():
+            s += 1
+        cut = stamp_end(paragraph[s:e]) if paragraph[s : s + 1] in STAMP_FIRSTS else 0
+        out.append((s + cut if cut < e - s else s, e))
+    return out
+
+
 def split_sentences(article_id: str, body: str) -> tuple[Sentence, ...]:
     """Sentences of `body` with offsets, paragraph numbers and stable ids."""
     out: list[Sentence] = []
     for para_no, (p_start, p_end) in enumerate(paragraph_spans(body)):
         paragraph = body[p_start:p_end]
         spans = _unfused(paragraph, _joined(paragraph, _spans(paragraph)))
-        for s, e in _requoted(paragraph, spans):
+        for s, e in _unstamped(paragraph, _requoted(paragraph, spans)):
             raw = paragraph[s:e]
             lead = len(raw) - len(raw.lstrip())
             text = raw.strip()
