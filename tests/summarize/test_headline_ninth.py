@@ -13,6 +13,7 @@ import pytest
 
 from newsfuse.config import BriefOptions
 from newsfuse.summarize.compress import graded
+from newsfuse.summarize.compress_keep import unpunctuated
 from newsfuse.summarize.headline import best_title
 from newsfuse.summarize.headline_teaser import teaser
 from newsfuse.types import Article
@@ -122,3 +123,14 @@ def test_a_fit_cut_before_a_word_it_needed_trims_further(nlp: Any) -> None:
     )
     assert made is not None and made.startswith("The senator lashed out at the press")
     assert not made.endswith(("reports", "…"))
+
+
+def test_an_abbreviation_keeps_its_full_stop_at_a_headline_end() -> None:
+    """A trimmed clause ending on "U.S." keeps the abbreviation whole (read15: a
+    headline ended "... led the U.S", the stop taken for the sentence's)."""
+    assert unpunctuated("The president led the U.S.") == "The president led the U.S."
+    assert unpunctuated("The firm sold its stake to Acme Inc.,") == (
+        "The firm sold its stake to Acme Inc."
+    )
+    assert unpunctuated("Police closed the road.") == "Police closed the road"
+    assert unpunctuated("Police closed the road,") == "Police closed the road"

@@ -255,7 +255,7 @@ def _text(doc: Any, keep: set[int]) -> str:
     for k, i in enumerate(order):
         gap = k + 1 < len(order) and (order[k + 1] != i + 1 or bool(doc[i].whitespace_))
         parts.append(doc[i].text + (" " if gap else ""))
-    text = "".join(parts).strip().rstrip(",;:.").strip()
+    text = ck.unpunctuated("".join(parts).strip())
     return text[:1].upper() + text[1:]
 
 

@@ -83,3 +83,20 @@ def no_lede(sentence: str, main: Any) -> bool:
         return True  # two subjects, or a subject's word after its verb (an aside's name)
     tense = {str(main.tag_)} | {str(c.tag_) for c in main.children if c.dep_ == "auxpass"}
     return bool(tense & _PRESENT) and bool(_CAPTION_DATE.search(sentence))
+
+
+# An abbreviation's own full stop: "U.S.", "D.C.", "Jr.", "Inc." keep it at a headline's
+# end (the read15 reading met "... led the U.S" where the stop was stripped as the
+# sentence's).
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros|St|Ave|Blvd|Mt|Ft)\.)$"
+)
+
+
+def unpunctuated(text: str) -> str:
+    """A headline without the commas, colons and full stop its trimmed clause ended
+    on, save the stop that belongs to an abbreviation."""
+    kept = text.rstrip(",;:").rstrip()
+    if _ABBREVIATION.search(kept):
+        return kept
+    return kept.rstrip(",;:.").strip()
