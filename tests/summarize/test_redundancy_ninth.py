@@ -62,3 +62,17 @@ def test_openings_it_flags_are_redundant_by_hand(excerpts: Excerpts) -> None:
                     hits += 1
                     agreed += k in redundant
     assert hits >= 3 and agreed == hits, (agreed, hits)
+
+
+def test_a_flight_number_is_no_count_told_again() -> None:
+    """A Wikinews storyline (CC BY 2.5) names its flight in every report: a later
+    opening with news of its own (the tail recovered) is no retelling of the lede."""
+    lede = (
+        "Air France Flight 447 carrying 228 people from Rio de Janeiro, Brazil to "
+        "Paris-Charles de Gaulle Airport is reported missing off the Brazilian coast."
+    )
+    later = (
+        "A search team from Brazil has recovered a part of the tail section of Air "
+        "France Flight 447, which crashed in the Atlantic on June 1."
+    )
+    assert not tells_lede_again(later, lede)
